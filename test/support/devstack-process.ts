@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const repositoryRoot = join(__dirname, '..', '..');
+
+export interface DevstackProcess {
+  readonly child: ChildProcess;
+  /** `esdb://…` connection string, when the event store was started. */
+  readonly eventStoreConnectionString?: string;
+  /** `host:port` bootstrap address, when the broker was started. */
+  readonly kafkaBootstrapAddress?: string;
+  /** Sends the signal and resolves once the process has exited. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface DevstackProcessOptions {
+  readonly dataDir: string;
+  readonly eventStorePort?: number;
+  readonly kafkaPort?: number;
+  readonly extraArgs?: readonly string[];
+  readonly readyTimeoutMs?: number;
+}
+
+/** Starts `npm run devstack` the way a user does (as a child process) and waits for its ready line. */
+export async function startDevstackProcess(options: DevstackProcessOptions): Promise<DevstackProcess> {
+  const args = ['-r', '@swc-node/register', join(repositoryRoot, 'tools', 'devstack.ts'), '--data-dir', options.dataDir];
+  if (options.eventStorePort !== undefined) args.push('--eventstore-port', String(options.eventStorePort));
+  if (options.kafkaPort !== undefined) args.push('--kafka-port', String(options.kafkaPort));
+  args.push(...(options.extraArgs ?? []));
+  const child = spawn(process.execPath, args, { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stderr: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  const exited = once(child, 'exit');
+
+  let eventStoreConnectionString: string | undefined;
+  let kafkaBootstrapAddress: string | undefined;
+  const lines = createInterface({ input: child.stdout! });
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`devstack not ready after ${options.readyTimeoutMs ?? 30_000} ms: ${stderr.join('')}`)),
+      options.readyTimeoutMs ?? 30_000,
+    );
+    lines.on('line', (line) => {
+      const eventStore = /^eventstore ready on (\S+)/.exec(line);
+      if (eventStore) eventStoreConnectionString = eventStore[1];
+      const kafka = /^kafka ready on (\S+)/.exec(line);
+      if (kafka) kafkaBootstrapAddress = kafka[1];
+      if (line.startsWith('devstack ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    void exited.then(([code]) => {
+      clearTimeout(timer);
+      reject(new Error(`devstack exited with ${String(code)} before ready: ${stderr.join('')}`));
+    });
+  });
+  await ready;
+
+  return {
+    child,
+    eventStoreConnectionString,
+    kafkaBootstrapAddress,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
+      await exited;
+    },
+  };
+}

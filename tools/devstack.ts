@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
+import { startEventStoreServer } from '@hirestream/embedded-eventstore';
+import { startKafkaBroker } from '@hirestream/embedded-kafka';
+
+// Runs the embedded EventStoreDB-compatible server and Kafka-compatible broker in
+// the foreground. Without a port flag both start; with one, only that one.
+const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--advertised-host HOST]`;
+
+function parsePort(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${flag} must be a port number from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string', default: './.data' },
+      'eventstore-port': { type: 'string' },
+      'kafka-port': { type: 'string' },
+      'advertised-host': { type: 'string', default: '127.0.0.1' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const dataDir = resolve(values['data-dir']);
+  const startBoth = values['eventstore-port'] === undefined && values['kafka-port'] === undefined;
+  const closers: Array<() => Promise<void>> = [];
+
+  if (startBoth || values['eventstore-port'] !== undefined) {
+    const eventStore = await startEventStoreServer({
+      port: parsePort('--eventstore-port', values['eventstore-port'], 2113),
+      dataDir: join(dataDir, 'eventstore'),
+    });
+    closers.push(() => eventStore.close());
+    console.log(`eventstore ready on ${eventStore.connectionString}`);
+  }
+  if (startBoth || values['kafka-port'] !== undefined) {
+    const broker = await startKafkaBroker({
+      port: parsePort('--kafka-port', values['kafka-port'], 9092),
+      advertisedHost: values['advertised-host'],
+      dataDir: join(dataDir, 'kafka'),
+    });
+    closers.push(() => broker.close());
+    console.log(`kafka ready on ${broker.bootstrapAddress}`);
+  }
+  console.log(`devstack ready (data in ${dataDir})`);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`devstack stopping on ${signal}`);
+    await Promise.all(closers.map((close) => close()));
+    console.log('devstack stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`devstack failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(usage);
+  process.exit(1);
+});
