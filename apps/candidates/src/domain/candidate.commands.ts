@@ -1,0 +1,43 @@
+import type { CandidateStage, Command, RejectionCategory } from '@hirestream/contracts';
+
+export type RegisterCandidate = Command<
+  'RegisterCandidate',
+  {
+    candidateId: string;
+    personId: string;
+    fullName: string;
+    email: string;
+    phone: string | null;
+    jobId: string;
+    source: string;
+    resumeRef: string | null;
+  }
+>;
+
+export type RecordScreening = Command<
+  'RecordScreening',
+  { candidateId: string; passed: boolean; notes: string; screenedBy: string }
+>;
+
+export type MoveCandidateToStage = Command<
+  'MoveCandidateToStage',
+  { candidateId: string; to: CandidateStage }
+>;
+
+export type RejectCandidate = Command<
+  'RejectCandidate',
+  {
+    candidateId: string;
+    category: RejectionCategory;
+    reason: string;
+    feedbackForCandidate: string | null;
+  }
+>;
+
+export type WithdrawCandidate = Command<
+  'WithdrawCandidate',
+  { candidateId: string; reason: string | null }
+>;
+
+export type CandidateCommand =
+  RegisterCandidate | RecordScreening | MoveCandidateToStage | RejectCandidate | WithdrawCandidate;

@@ -1,0 +1,178 @@
+import type { CandidateEvent, CandidateStageChanged } from '@hirestream/contracts';
+import {
+  AggregateNotFoundError,
+  assertNever,
+  CommandRejectedError,
+  type Decider,
+} from '@hirestream/event-sourcing';
+import type {
+  CandidateCommand,
+  MoveCandidateToStage,
+  RecordScreening,
+  RejectCandidate,
+  WithdrawCandidate,
+} from './candidate.commands';
+import {
+  ALLOWED_STAGE_MOVES,
+  FINAL_STAGES,
+  type Candidate,
+  type CandidateState,
+} from './candidate.state';
+
+function openCandidate(state: CandidateState, candidateId: string): Candidate {
+  if (state.status === 'unregistered') {
+    throw new AggregateNotFoundError(`candidate ${candidateId} does not exist`);
+  }
+  if (FINAL_STAGES.has(state.candidate.stage)) {
+    throw new CommandRejectedError(
+      'candidacy-closed',
+      `candidate ${candidateId} is ${state.candidate.stage}; the candidacy is closed`,
+    );
+  }
+  return state.candidate;
+}
+
+function recordScreening(command: RecordScreening, state: CandidateState): CandidateEvent[] {
+  const candidate = openCandidate(state, command.data.candidateId);
+  if (candidate.screening !== null) {
+    throw new CommandRejectedError(
+      'screening-already-recorded',
+      'the screening outcome is already recorded',
+    );
+  }
+  const moveToScreening: CandidateStageChanged[] =
+    candidate.stage === 'applied'
+      ? [
+          {
+            type: 'CandidateStageChanged',
+            data: { candidateId: candidate.candidateId, from: 'applied', to: 'screening' },
+          },
+        ]
+      : [];
+  return [...moveToScreening, { type: 'ScreeningRecorded', data: command.data }];
+}
+
+function moveToStage(command: MoveCandidateToStage, state: CandidateState): CandidateStageChanged {
+  const candidate = openCandidate(state, command.data.candidateId);
+  const { to } = command.data;
+  if (candidate.stage === to) {
+    throw new CommandRejectedError('already-in-stage', `the candidate is already in ${to}`);
+  }
+  if (!ALLOWED_STAGE_MOVES[candidate.stage].includes(to)) {
+    const allowed = ALLOWED_STAGE_MOVES[candidate.stage];
+    throw new CommandRejectedError(
+      'stage-move-not-allowed',
+      `a candidate in ${candidate.stage} cannot move to ${to}` +
+        (allowed.length > 0
+          ? `; allowed: ${allowed.join(', ')}`
+          : '; no move is allowed from here'),
+    );
+  }
+  if (to === 'interviewing' && candidate.screening?.passed !== true) {
+    throw new CommandRejectedError(
+      'screening-not-passed',
+      'only a candidate who passed screening moves to interviewing',
+    );
+  }
+  return {
+    type: 'CandidateStageChanged',
+    data: { candidateId: candidate.candidateId, from: candidate.stage, to },
+  };
+}
+
+function reject(command: RejectCandidate, state: CandidateState): CandidateEvent {
+  const candidate = openCandidate(state, command.data.candidateId);
+  return {
+    type: 'CandidateRejected',
+    data: { ...command.data, stageAtRejection: candidate.stage },
+  };
+}
+
+function withdraw(command: WithdrawCandidate, state: CandidateState): CandidateEvent {
+  const candidate = openCandidate(state, command.data.candidateId);
+  return {
+    type: 'CandidateWithdrew',
+    data: { ...command.data, stageAtWithdrawal: candidate.stage },
+  };
+}
+
+export function decide(
+  command: CandidateCommand,
+  state: CandidateState,
+): CandidateEvent | CandidateEvent[] {
+  switch (command.type) {
+    case 'RegisterCandidate':
+      if (state.status === 'registered') {
+        throw new CommandRejectedError(
+          'already-registered',
+          `candidate ${command.data.candidateId} is already registered`,
+        );
+      }
+      return { type: 'CandidateRegistered', data: command.data };
+    case 'RecordScreening':
+      return recordScreening(command, state);
+    case 'MoveCandidateToStage':
+      return moveToStage(command, state);
+    case 'RejectCandidate':
+      return reject(command, state);
+    case 'WithdrawCandidate':
+      return withdraw(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+function registered(
+  state: CandidateState,
+  change: (candidate: Candidate) => Candidate,
+): CandidateState {
+  return state.status === 'registered'
+    ? { status: 'registered', candidate: change(state.candidate) }
+    : state;
+}
+
+export function evolve(state: CandidateState, event: CandidateEvent): CandidateState {
+  switch (event.type) {
+    case 'CandidateRegistered':
+      return {
+        status: 'registered',
+        candidate: {
+          ...event.data,
+          stage: 'applied',
+          screening: null,
+          rejection: null,
+          withdrawalReason: null,
+        },
+      };
+    case 'ScreeningRecorded': {
+      const { passed, notes, screenedBy } = event.data;
+      return registered(state, (c) => ({ ...c, screening: { passed, notes, screenedBy } }));
+    }
+    case 'CandidateStageChanged':
+      return registered(state, (c) => ({ ...c, stage: event.data.to }));
+    case 'CandidateRejected': {
+      const { category, reason, feedbackForCandidate } = event.data;
+      return registered(state, (c) => ({
+        ...c,
+        stage: 'rejected',
+        rejection: { category, reason, feedbackForCandidate },
+      }));
+    }
+    case 'CandidateWithdrew':
+      return registered(state, (c) => ({
+        ...c,
+        stage: 'withdrawn',
+        withdrawalReason: event.data.reason,
+      }));
+    default:
+      return assertNever(event);
+  }
+}
+
+export const initialState = (): CandidateState => ({ status: 'unregistered' });
+
+export const candidateDecider: Decider<CandidateState, CandidateCommand, CandidateEvent> = {
+  decide,
+  evolve,
+  initialState,
+};

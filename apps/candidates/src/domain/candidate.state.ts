@@ -1,0 +1,44 @@
+import type { CandidateStage, RejectionCategory } from '@hirestream/contracts';
+
+export type Candidate = Readonly<{
+  candidateId: string;
+  personId: string;
+  fullName: string;
+  email: string;
+  phone: string | null;
+  jobId: string;
+  source: string;
+  resumeRef: string | null;
+  stage: CandidateStage;
+  screening: Readonly<{ passed: boolean; notes: string; screenedBy: string }> | null;
+  rejection: Readonly<{
+    category: RejectionCategory;
+    reason: string;
+    feedbackForCandidate: string | null;
+  }> | null;
+  withdrawalReason: string | null;
+}>;
+
+export type CandidateState =
+  Readonly<{ status: 'unregistered' }> | Readonly<{ status: 'registered'; candidate: Candidate }>;
+
+export const FINAL_STAGES: ReadonlySet<CandidateStage> = new Set([
+  'hired',
+  'rejected',
+  'withdrawn',
+]);
+
+/**
+ * The forward moves a person may make with "move to stage". Rejection,
+ * withdrawal and hire have their own commands, and there is no way back.
+ */
+export const ALLOWED_STAGE_MOVES: Readonly<Record<CandidateStage, readonly CandidateStage[]>> = {
+  applied: ['screening'],
+  screening: ['interviewing'],
+  interviewing: ['background-check', 'offer'],
+  'background-check': ['offer'],
+  offer: [],
+  hired: [],
+  rejected: [],
+  withdrawn: [],
+};

@@ -1,0 +1,72 @@
+import type { EventContract } from './event-contract';
+
+/** Raised when stored data cannot be read under the contracts this build knows. */
+export class UnknownEventVersionError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly schemaVersion: number,
+    reason: string,
+  ) {
+    super(`cannot read ${eventType} v${schemaVersion}: ${reason}`);
+    this.name = 'UnknownEventVersionError';
+  }
+}
+
+/** Every event contract by type name, with the means to read old versions. */
+export class EventCatalog {
+  private readonly byType: ReadonlyMap<string, EventContract>;
+
+  constructor(contracts: Iterable<EventContract>) {
+    const byType = new Map<string, EventContract>();
+    for (const contract of contracts) {
+      if (byType.has(contract.type)) {
+        throw new Error(`event type ${contract.type} is declared twice`);
+      }
+      byType.set(contract.type, contract);
+    }
+    this.byType = byType;
+  }
+
+  get contracts(): readonly EventContract[] {
+    return [...this.byType.values()];
+  }
+
+  contractOf(eventType: string): EventContract | undefined {
+    return this.byType.get(eventType);
+  }
+
+  /** The event types a service owns, that is, writes and publishes. */
+  typesOwnedBy(service: string): string[] {
+    return this.contracts.filter((c) => c.owner === service).map((c) => c.type);
+  }
+
+  /** Lifts data written under `schemaVersion` to the contract's current version. */
+  upcast(
+    eventType: string,
+    schemaVersion: number,
+    data: Readonly<Record<string, unknown>>,
+  ): Readonly<Record<string, unknown>> {
+    const contract = this.byType.get(eventType);
+    if (contract === undefined) return data;
+    if (schemaVersion > contract.schemaVersion) {
+      throw new UnknownEventVersionError(
+        eventType,
+        schemaVersion,
+        `this build knows versions up to ${contract.schemaVersion}`,
+      );
+    }
+    let current = data;
+    for (let version = schemaVersion; version < contract.schemaVersion; version += 1) {
+      const step = contract.upcasters.find((u) => u.fromVersion === version);
+      if (step === undefined) {
+        throw new UnknownEventVersionError(
+          eventType,
+          schemaVersion,
+          `no upcaster from v${version}`,
+        );
+      }
+      current = step.upcast(current);
+    }
+    return current;
+  }
+}

@@ -1,0 +1,5 @@
+import { candidateEventContracts } from './candidates/candidate-contracts';
+import { EventCatalog } from './core/event-catalog';
+
+/** Every hirestream event contract; each service adds its own here. */
+export const hirestreamEventCatalog = new EventCatalog([...candidateEventContracts]);

@@ -1,0 +1,26 @@
+import type { Command, Event } from '@hirestream/contracts';
+
+/**
+ * One aggregate's behaviour, pure: `decide` turns a command and the current
+ * state into new events (or throws a domain error), `evolve` folds an event into
+ * the state, `initialState` is the state of an empty stream.
+ */
+export type Decider<State, C extends Command, E extends Event> = Readonly<{
+  decide: (command: C, state: State) => E | readonly E[];
+  evolve: (state: State, event: E) => State;
+  initialState: () => State;
+}>;
+
+export function decidedEvents<E extends Event>(decided: E | readonly E[]): readonly E[] {
+  return Array.isArray(decided) ? (decided as readonly E[]) : [decided as E];
+}
+
+export function foldEvents<State, E extends Event>(
+  decider: Pick<Decider<State, Command, E>, 'evolve' | 'initialState'>,
+  events: Iterable<E>,
+  from: State = decider.initialState(),
+): State {
+  let state = from;
+  for (const event of events) state = decider.evolve(state, event);
+  return state;
+}

@@ -1,0 +1,70 @@
+import type { Command, Event } from '@hirestream/contracts';
+import { decidedEvents, foldEvents, type Decider } from '../decider/decider';
+import {
+  ConcurrencyRetriesExhaustedError,
+  ExpectedRevisionMismatchError,
+} from '../decider/domain-errors';
+import { StreamRevisionConflictError, type EventStore } from './event-store';
+import type { CommandContext } from './recorded-event';
+
+export type CommandResult<State, E extends Event> = Readonly<{
+  newEvents: readonly E[];
+  newState: State;
+  /** Revision of the stream after the command (unchanged when it decided nothing). */
+  revision: bigint | undefined;
+}>;
+
+export type HandleCommandOptions = Readonly<{
+  /** The caller's expected revision (If-Match): checked once, never retried. */
+  expectedRevision?: bigint;
+  /** Attempts when another writer got in first; each re-reads and decides again. */
+  maxAttempts?: number;
+  occurredAt?: Date;
+}>;
+
+const DEFAULT_MAX_ATTEMPTS = 5;
+
+/**
+ * Loads the stream, folds it, decides, and appends guarded by the revision it
+ * read. A concurrent write makes it re-read and decide again (bounded); with a
+ * caller's expected revision a mismatch is reported instead.
+ */
+export async function handleCommand<State, C extends Command, E extends Event>(
+  store: EventStore,
+  decider: Decider<State, C, E>,
+  streamName: string,
+  command: C,
+  context: CommandContext,
+  options: HandleCommandOptions = {},
+): Promise<CommandResult<State, E>> {
+  const maxAttempts =
+    options.expectedRevision === undefined ? (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) : 1;
+  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    const { events, revision } = await store.readStream<E>(streamName);
+    if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
+      throw new ExpectedRevisionMismatchError(options.expectedRevision, revision);
+    }
+    const state = foldEvents(
+      decider,
+      events.map((recorded) => recorded.event),
+    );
+    const newEvents = decidedEvents(decider.decide(command, state));
+    if (newEvents.length === 0) return { newEvents, newState: state, revision };
+    try {
+      const { nextRevision } = await store.append(
+        streamName,
+        newEvents,
+        revision,
+        context,
+        options.occurredAt,
+      );
+      return { newEvents, newState: foldEvents(decider, newEvents, state), revision: nextRevision };
+    } catch (error) {
+      if (!(error instanceof StreamRevisionConflictError)) throw error;
+      if (options.expectedRevision !== undefined) {
+        throw new ExpectedRevisionMismatchError(options.expectedRevision, error.actualRevision);
+      }
+    }
+  }
+  throw new ConcurrencyRetriesExhaustedError(streamName, maxAttempts);
+}
