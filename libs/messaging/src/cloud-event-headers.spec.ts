@@ -1,0 +1,135 @@
+import {
+  EventCatalog,
+  candidateRegisteredContract,
+  type EventContract,
+} from '@hirestream/contracts';
+import type { RecordedEvent } from '@hirestream/event-sourcing';
+import {
+  fromCloudEventMessage,
+  MalformedMessageError,
+  toCloudEventMessage,
+} from './cloud-event-headers';
+
+const recorded: RecordedEvent = {
+  event: {
+    type: 'CandidateRegistered',
+    data: {
+      candidateId: 'c-9',
+      personId: 'p-9',
+      fullName: 'Grace Hopper',
+      email: 'grace@example.org',
+      phone: null,
+      jobId: 'job-1',
+      source: 'careers-site',
+      resumeRef: null,
+    },
+  },
+  metadata: {
+    eventId: '0b6c2c8e-5d0f-4e55-9a62-3f8e0f1d2a10',
+    occurredAt: '2026-11-22T10:00:00.000Z',
+    actor: { id: 'recruiter-1', role: 'recruiter' },
+    correlationId: 'corr-1',
+    causationId: 'cause-1',
+    schemaVersion: 1,
+  },
+  streamName: 'candidate-c-9',
+  revision: 12345678901234567n,
+  position: 99n,
+};
+
+describe('CloudEvents mapping', () => {
+  const catalog = new EventCatalog([candidateRegisteredContract]);
+  const message = toCloudEventMessage('candidates', candidateRegisteredContract, recorded);
+
+  it('keys the message by candidate id and carries the CloudEvents attributes as headers', () => {
+    expect(message.key).toBe('c-9');
+    expect(message.headers).toMatchObject({
+      ce_specversion: '1.0',
+      ce_id: recorded.metadata.eventId,
+      ce_source: '/hirestream/candidates',
+      ce_type: 'hirestream.candidates.CandidateRegistered.v1',
+      ce_subject: 'c-9',
+      ce_time: '2026-11-22T10:00:00.000Z',
+      'content-type': 'application/json',
+      ce_correlationid: 'corr-1',
+      ce_causationid: 'cause-1',
+      ce_actorid: 'recruiter-1',
+      ce_actorrole: 'recruiter',
+      ce_streamrevision: '12345678901234567',
+    });
+    expect(JSON.parse(message.value)).toEqual(recorded.event.data);
+    expect(message.timestamp).toBe(String(Date.parse('2026-11-22T10:00:00.000Z')));
+  });
+
+  it('reads back what it wrote, from raw buffers as a plain Kafka client sees them', () => {
+    const headers = Object.fromEntries(
+      Object.entries(message.headers).map(([k, v]) => [k, Buffer.from(v)]),
+    );
+    const event = fromCloudEventMessage(catalog, headers, Buffer.from(message.value));
+    expect(event).toEqual({
+      id: recorded.metadata.eventId,
+      type: 'CandidateRegistered',
+      schemaVersion: 1,
+      source: '/hirestream/candidates',
+      subject: 'c-9',
+      time: '2026-11-22T10:00:00.000Z',
+      correlationId: 'corr-1',
+      causationId: 'cause-1',
+      actor: { id: 'recruiter-1', role: 'recruiter' },
+      data: recorded.event.data,
+    });
+  });
+
+  it('upcasts data published under an older schema version', () => {
+    const v2: EventContract = {
+      ...candidateRegisteredContract,
+      schemaVersion: 2,
+      upcasters: [{ fromVersion: 1, upcast: (data) => ({ ...data, tags: [] }) }],
+    };
+    const event = fromCloudEventMessage(
+      new EventCatalog([v2]),
+      message.headers,
+      JSON.parse(message.value),
+    );
+    expect(event.schemaVersion).toBe(2);
+    expect(event.data).toEqual({ ...recorded.event.data, tags: [] });
+  });
+
+  it.each([
+    [
+      'a missing header',
+      { ...message.headers, ce_id: undefined },
+      message.value,
+      /ce_id is missing/,
+    ],
+    [
+      'another spec version',
+      { ...message.headers, ce_specversion: '0.3' },
+      message.value,
+      /specversion/,
+    ],
+    [
+      'a foreign type',
+      { ...message.headers, ce_type: 'com.example.Thing' },
+      message.value,
+      /not a hirestream event type/,
+    ],
+    [
+      'a newer version',
+      { ...message.headers, ce_type: 'hirestream.candidates.CandidateRegistered.v9' },
+      message.value,
+      /v9/,
+    ],
+    [
+      'an unknown role',
+      { ...message.headers, ce_actorrole: 'pirate' },
+      message.value,
+      /not a known role/,
+    ],
+    ['data that is not JSON', message.headers, 'not json', /not valid JSON/],
+    ['data that is not an object', message.headers, '[1,2]', /not a JSON object/],
+  ])('refuses %s as malformed', (_case, headers, value, reason) => {
+    expect(() => fromCloudEventMessage(catalog, headers, value)).toThrow(MalformedMessageError);
+    expect(() => fromCloudEventMessage(catalog, headers, value)).toThrow(reason);
+  });
+});

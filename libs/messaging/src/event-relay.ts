@@ -1,0 +1,99 @@
+import {
+  eventTypeFilter,
+  type AllStreamResolvedEvent,
+  type EventStoreDBClient,
+} from '@eventstore/db-client';
+import { serviceEventsTopic, type EventCatalog } from '@hirestream/contracts';
+import {
+  CatchUpSubscription,
+  CheckpointStore,
+  type EventSerializer,
+  type SubscriptionLogger,
+} from '@hirestream/event-sourcing';
+import type { Kafka, Producer } from 'kafkajs';
+import { toCloudEventMessage } from './cloud-event-headers';
+
+export type EventRelayOptions = Readonly<{
+  service: string;
+  eventStore: EventStoreDBClient;
+  serializer: EventSerializer;
+  catalog: EventCatalog;
+  kafka: Kafka;
+  /** Partitions of the service's topic when the relay has to create it. */
+  topicPartitions?: number;
+  logger?: SubscriptionLogger;
+}>;
+
+/**
+ * Publishes a service's own events from EventStoreDB to its Kafka topic: a
+ * catch-up subscription filtered to the event types the service owns, with a
+ * durable checkpoint moved only after Kafka acknowledged (acks=all). Never a
+ * dual write; delivery is at least once, so consumers de-duplicate by event id.
+ */
+export class EventRelay {
+  readonly topic: string;
+  private readonly producer: Producer;
+  private readonly subscription: CatchUpSubscription;
+  private started = false;
+
+  constructor(private readonly options: EventRelayOptions) {
+    this.topic = serviceEventsTopic(options.service);
+    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    const ownedTypes = options.catalog.typesOwnedBy(options.service);
+    if (ownedTypes.length === 0) throw new Error(`service ${options.service} owns no event types`);
+    this.subscription = new CatchUpSubscription({
+      name: `${options.service}-relay`,
+      client: options.eventStore,
+      filter: eventTypeFilter({ regex: `^(${ownedTypes.join('|')})$` }),
+      checkpoints: new CheckpointStore(options.eventStore, `${options.service}-relay`),
+      handle: (events) => this.publish(events),
+      logger: options.logger,
+    });
+  }
+
+  get isCaughtUp(): boolean {
+    return this.subscription.isCaughtUp;
+  }
+
+  async start(): Promise<void> {
+    await this.ensureTopic();
+    await this.producer.connect();
+    this.started = true;
+    this.subscription.start();
+  }
+
+  whenCaughtUp(): Promise<void> {
+    return this.subscription.whenCaughtUp();
+  }
+
+  /** Publishes the batch in hand, stores its checkpoint, then disconnects. */
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.subscription.stop();
+    await this.producer.disconnect();
+  }
+
+  private async publish(events: readonly AllStreamResolvedEvent[]): Promise<void> {
+    const messages = events.map((resolved) => {
+      const recorded = this.options.serializer.fromResolved(resolved);
+      const contract = this.options.catalog.contractOf(recorded.event.type);
+      if (contract === undefined) throw new Error(`no contract for ${recorded.event.type}`);
+      return toCloudEventMessage(this.options.service, contract, recorded);
+    });
+    await this.producer.send({ topic: this.topic, acks: -1, messages });
+  }
+
+  private async ensureTopic(): Promise<void> {
+    const admin = this.options.kafka.admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({
+        topics: [{ topic: this.topic, numPartitions: this.options.topicPartitions ?? 3 }],
+        waitForLeaders: true,
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}

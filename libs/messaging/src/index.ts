@@ -1,0 +1,17 @@
+export {
+  fromCloudEventMessage,
+  MalformedMessageError,
+  toCloudEventMessage,
+} from './cloud-event-headers';
+export type { IncomingEvent, OutgoingKafkaMessage } from './cloud-event-headers';
+export { EventRelay } from './event-relay';
+export type { EventRelayOptions } from './event-relay';
+export { IdempotentEventConsumer } from './idempotent-event-consumer';
+export type {
+  ConsumedMessage,
+  ConsumeOutcome,
+  ConsumerLogger,
+  IdempotentEventConsumerOptions,
+} from './idempotent-event-consumer';
+export { consumedMessageOf } from './kafka-context-message';
+export { ProcessedEventLog } from './processed-event-log';
