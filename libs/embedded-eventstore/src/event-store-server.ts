@@ -1,0 +1,85 @@
+import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
+import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { appendHandler } from './grpc/streams-append';
+import { deleteHandler, tombstoneHandler } from './grpc/streams-delete';
+import { readHandler } from './grpc/streams-read';
+import { getSupportedMethodsHandler } from './grpc/server-features';
+import {
+  UNIMPLEMENTED_SERVICES,
+  unimplementedHandler,
+  unimplementedService,
+} from './grpc/unimplemented-services';
+import { EventStore } from './store/event-store';
+
+export interface EventStoreServerOptions {
+  /** TCP port to listen on; 0 picks a free one. */
+  readonly port: number;
+  /** Interface to bind; defaults to 127.0.0.1. */
+  readonly host?: string;
+  /** Directory holding the log segments; created if missing. */
+  readonly dataDir: string;
+}
+
+export interface EventStoreServer {
+  readonly port: number;
+  /** `esdb://127.0.0.1:PORT?tls=false`, for `EventStoreDBClient.connectionString`. */
+  readonly connectionString: string;
+  /** Stops accepting calls, ends subscriptions, waits for pending writes and closes the files. */
+  close(): Promise<void>;
+}
+
+// A read response may carry an event of up to the append limit plus its envelope.
+const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+/** Starts the embedded EventStoreDB-compatible gRPC server on a recovered store. */
+export async function startEventStoreServer(
+  options: EventStoreServerOptions,
+): Promise<EventStoreServer> {
+  const host = options.host ?? '127.0.0.1';
+  const store = EventStore.open(options.dataDir);
+  const shutdown = new AbortController();
+  const server = new Server({
+    'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
+    'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
+  });
+  server.addService(StreamsService, {
+    read: readHandler(store, shutdown.signal),
+    append: appendHandler(store),
+    delete: deleteHandler(store),
+    tombstone: tombstoneHandler(store),
+    batchAppend: unimplementedHandler(StreamsService.batchAppend, 'Batch appends'),
+  });
+  server.addService(ServerFeaturesService, { getSupportedMethods: getSupportedMethodsHandler });
+  for (const [service, feature] of UNIMPLEMENTED_SERVICES)
+    server.addService(service, unimplementedService(service, feature));
+
+  let port: number;
+  try {
+    port = await new Promise<number>((resolve, reject) =>
+      server.bindAsync(
+        `${host}:${options.port}`,
+        ServerCredentials.createInsecure(),
+        (error, bound) => (error ? reject(error) : resolve(bound)),
+      ),
+    );
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const connectionHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    port,
+    connectionString: `esdb://${connectionHost}:${port}?tls=false`,
+    close() {
+      closing ??= (async () => {
+        shutdown.abort();
+        await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

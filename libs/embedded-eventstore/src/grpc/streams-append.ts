@@ -1,0 +1,140 @@
+import {
+  Metadata,
+  status,
+  type handleClientStreamingCall,
+  type ServerErrorResponse,
+} from '@grpc/grpc-js';
+import { Empty } from '@eventstore/db-client/generated/shared_pb';
+import { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_pb';
+import type { EventStore } from '../store/event-store';
+import type { ExpectedRevision } from '../store/expected-revision';
+import type { AppendOutcome, ProposedEvent } from '../store/store-types';
+import { asServerError } from './error-mapping';
+import { MAX_APPEND_SIZE, maxAppendSizeExceededError, streamDeletedError } from './grpc-errors';
+import { BadRequestError, expectedRevisionOf, streamNameOf, uuidBytesOf } from './request-values';
+
+/** `Streams/Append`: one options message, then one message per event; answered once all are durable. */
+export function appendHandler(store: EventStore): handleClientStreamingCall<AppendReq, AppendResp> {
+  return (call, callback) => {
+    let target: { streamName: string; expected: ExpectedRevision } | undefined;
+    const events: ProposedEvent[] = [];
+    let size = 0;
+    let answered = false;
+    const answer = (error: ServerErrorResponse | null, response?: AppendResp): void => {
+      if (answered) return;
+      answered = true;
+      callback(error, response);
+    };
+
+    call.on('data', (request: AppendReq) => {
+      if (answered) return;
+      try {
+        if (target === undefined) {
+          const options = request.getOptions();
+          if (options === undefined)
+            throw new BadRequestError('The first append message must carry the options.');
+          target = {
+            streamName: streamNameOf(options.getStreamIdentifier()),
+            expected: expectedRevisionOf(options),
+          };
+          return;
+        }
+        const proposed = request.getProposedMessage();
+        if (proposed === undefined)
+          throw new BadRequestError('Append messages after the first must carry an event.');
+        const event = proposedEventOf(proposed);
+        // The real server counts data, custom metadata and the type (as UTF-16) towards the limit.
+        size += event.data.length + event.customMetadata.length + event.type.length * 2;
+        if (size > MAX_APPEND_SIZE) {
+          answer(maxAppendSizeExceededError());
+          return;
+        }
+        events.push(event);
+      } catch (error) {
+        answer(asServerError(error));
+      }
+    });
+    call.on('end', () => {
+      if (answered) return;
+      if (target === undefined) {
+        answer(asServerError(new BadRequestError('An append must start with its options.')));
+        return;
+      }
+      const { streamName } = target;
+      store.append(streamName, target.expected, events).then(
+        (outcome) => {
+          if (outcome.kind === 'stream_deleted') answer(streamDeletedError(streamName));
+          else answer(null, appendResponse(outcome));
+        },
+        (error: unknown) => answer(asServerError(error)),
+      );
+    });
+    call.on('error', () => {
+      answered = true;
+    });
+  };
+}
+
+const REQUIRED_PROPERTIES = ['type', 'content-type'];
+
+function proposedEventOf(message: AppendReq.ProposedMessage): ProposedEvent {
+  const metadata = message.getMetadataMap();
+  const type = metadata.get('type');
+  const contentType = metadata.get('content-type');
+  if (type === undefined || contentType === undefined) throw new MissingRequiredPropertyError();
+  return {
+    id: uuidBytesOf(message.getId()),
+    type,
+    contentType,
+    data: Buffer.from(message.getData_asU8()),
+    customMetadata: Buffer.from(message.getCustomMetadata_asU8()),
+  };
+}
+
+/** An event without `type` or `content-type` metadata, refused as the real server refuses it. */
+export class MissingRequiredPropertyError extends Error {
+  toServerError(): ServerErrorResponse {
+    const metadata = new Metadata();
+    metadata.set('exception', 'missing-required-metadata-property');
+    metadata.set('required-metadata-properties', REQUIRED_PROPERTIES.join(','));
+    const details = `Missing required properties: ${REQUIRED_PROPERTIES.join(', ')}.`;
+    return Object.assign(new Error(details), { code: status.INVALID_ARGUMENT, details, metadata });
+  }
+}
+
+function appendResponse(outcome: Exclude<AppendOutcome, { kind: 'stream_deleted' }>): AppendResp {
+  const response = new AppendResp();
+  if (outcome.kind === 'success') {
+    const success = new AppendResp.Success();
+    if (outcome.currentRevision === undefined) success.setNoStream(new Empty());
+    else success.setCurrentRevision(outcome.currentRevision.toString());
+    if (outcome.position === undefined) {
+      success.setNoPosition(new Empty());
+    } else {
+      const position = new AppendResp.Position();
+      position.setCommitPosition(outcome.position.toString());
+      position.setPreparePosition(outcome.position.toString());
+      success.setPosition(position);
+    }
+    return response.setSuccess(success);
+  }
+  const wrong = new AppendResp.WrongExpectedVersion();
+  if (outcome.current === undefined) wrong.setCurrentNoStream(new Empty());
+  else wrong.setCurrentRevision(outcome.current.toString());
+  const expected = outcome.expected;
+  switch (expected.kind) {
+    case 'any':
+      wrong.setExpectedAny(new Empty());
+      break;
+    case 'no_stream':
+      wrong.setExpectedNoStream(new Empty());
+      break;
+    case 'stream_exists':
+      wrong.setExpectedStreamExists(new Empty());
+      break;
+    case 'exact':
+      wrong.setExpectedRevision(expected.revision.toString());
+      break;
+  }
+  return response.setWrongExpectedVersion(wrong);
+}

@@ -1,0 +1,125 @@
+import type { StreamMetadata } from '../store/stream-metadata';
+
+/** What the server keeps in memory per stream: where each revision lives, and its state. */
+export interface StreamEntry {
+  readonly id: number;
+  readonly name: string;
+  /** Global sequence number (index into the $all arrays) of each revision, in revision order. */
+  readonly seqs: number[];
+  tombstoned: boolean;
+  metadata: StreamMetadata | undefined;
+}
+
+const INITIAL_CAPACITY = 4096;
+
+/**
+ * The in-memory index over the log: per event its position, length, stream and type
+ * (typed arrays, about 20 bytes an event), and per stream its revisions. Bodies stay on disk.
+ * Positions are held as doubles: exact up to 2^53 bytes of log.
+ */
+export class EventIndex {
+  private positions = new Float64Array(INITIAL_CAPACITY);
+  private lengths = new Uint32Array(INITIAL_CAPACITY);
+  private streamIds = new Uint32Array(INITIAL_CAPACITY);
+  private typeIds = new Uint32Array(INITIAL_CAPACITY);
+  private readonly streamsByName = new Map<string, StreamEntry>();
+  private readonly streamsById: StreamEntry[] = [];
+  private readonly typeNames: string[] = [];
+  private readonly typeIdsByName = new Map<string, number>();
+  private size = 0;
+
+  get count(): number {
+    return this.size;
+  }
+
+  stream(name: string): StreamEntry | undefined {
+    return this.streamsByName.get(name);
+  }
+
+  streamOrCreate(name: string): StreamEntry {
+    let entry = this.streamsByName.get(name);
+    if (entry === undefined) {
+      entry = {
+        id: this.streamsById.length,
+        name,
+        seqs: [],
+        tombstoned: false,
+        metadata: undefined,
+      };
+      this.streamsByName.set(name, entry);
+      this.streamsById.push(entry);
+    }
+    return entry;
+  }
+
+  /** Records one event and returns its global sequence number. */
+  add(position: number, length: number, stream: StreamEntry, type: string): number {
+    if (this.size === this.positions.length) this.grow();
+    const seq = this.size;
+    this.positions[seq] = position;
+    this.lengths[seq] = length;
+    this.streamIds[seq] = stream.id;
+    this.typeIds[seq] = this.typeId(type);
+    this.size += 1;
+    return seq;
+  }
+
+  positionOf(seq: number): number {
+    return this.positions[seq];
+  }
+
+  streamOf(seq: number): StreamEntry {
+    return this.streamsById[this.streamIds[seq]];
+  }
+
+  streamIdOf(seq: number): number {
+    return this.streamIds[seq];
+  }
+
+  typeIdOf(seq: number): number {
+    return this.typeIds[seq];
+  }
+
+  typeName(typeId: number): string {
+    return this.typeNames[typeId];
+  }
+
+  streamName(streamId: number): string {
+    return this.streamsById[streamId].name;
+  }
+
+  /** The first sequence number among the first `limit` whose position is at or after `position`. */
+  firstSeqAtOrAfter(position: number, limit: number): number {
+    let low = 0;
+    let high = limit;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.positions[middle] < position) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private typeId(type: string): number {
+    let id = this.typeIdsByName.get(type);
+    if (id === undefined) {
+      id = this.typeNames.length;
+      this.typeNames.push(type);
+      this.typeIdsByName.set(type, id);
+    }
+    return id;
+  }
+
+  private grow(): void {
+    const capacity = this.positions.length * 2;
+    this.positions = copyInto(new Float64Array(capacity), this.positions);
+    this.lengths = copyInto(new Uint32Array(capacity), this.lengths);
+    this.streamIds = copyInto(new Uint32Array(capacity), this.streamIds);
+    this.typeIds = copyInto(new Uint32Array(capacity), this.typeIds);
+  }
+}
+
+function copyInto<T extends Float64Array | Uint32Array>(target: T, source: T): T {
+  target.set(source);
+  return target;
+}

@@ -1,0 +1,112 @@
+import {
+  closeSync,
+  ftruncateSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readSync,
+  unlinkSync,
+} from 'node:fs';
+import { FLAG_END_OF_COMMIT, MAX_RECORD_BYTES, probeRecord } from './record-format';
+import { SEGMENT_CAPACITY, segmentNumbers, segmentPath } from './segment-files';
+
+const SCAN_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Where the next record goes after recovery. */
+export interface RecoveredTail {
+  readonly segment: number;
+  readonly offset: number;
+}
+
+/** Called once per committed record, in log order; `buffer` is only valid during the call. */
+export type RecoveredRecordVisitor = (
+  position: number,
+  buffer: Buffer,
+  offset: number,
+  length: number,
+) => void;
+
+/**
+ * Replays every committed record and cuts the log after the last complete commit: a torn
+ * or unchecksummed tail (crash mid-write) and a commit missing its final record are removed.
+ */
+export function recoverLog(dataDir: string, visit: RecoveredRecordVisitor): RecoveredTail {
+  const segments = segmentNumbers(readdirSync(dataDir));
+  let tail: RecoveredTail = { segment: segments[0] ?? 0, offset: 0 };
+  for (let index = 0; index < segments.length; index += 1) {
+    const segment = segments[index];
+    const committedEnd = scanSegment(dataDir, segment, visit);
+    tail = { segment, offset: committedEnd.offset };
+    if (!committedEnd.clean) {
+      truncateSegment(dataDir, segment, committedEnd.offset);
+      for (const later of segments.slice(index + 1)) unlinkSync(segmentPath(dataDir, later));
+      break;
+    }
+  }
+  return tail;
+}
+
+interface PendingRecord {
+  readonly position: number;
+  readonly bytes: Buffer;
+}
+
+function scanSegment(
+  dataDir: string,
+  segment: number,
+  visit: RecoveredRecordVisitor,
+): { offset: number; clean: boolean } {
+  const fd = openSync(segmentPath(dataDir, segment), 'r');
+  try {
+    let chunk = Buffer.alloc(0);
+    let chunkStart = 0;
+    let committedEnd = 0;
+    let pending: PendingRecord[] = [];
+    for (;;) {
+      const more = Buffer.allocUnsafe(SCAN_CHUNK_BYTES);
+      const read = readSync(fd, more, 0, more.length, chunkStart + chunk.length);
+      chunk =
+        chunk.length === 0
+          ? more.subarray(0, read)
+          : Buffer.concat([chunk, more.subarray(0, read)]);
+      let offset = 0;
+      for (;;) {
+        const probe = probeRecord(chunk, offset);
+        if (probe.kind === 'torn') break;
+        const position = segment * SEGMENT_CAPACITY + chunkStart + offset;
+        if ((probe.flags & FLAG_END_OF_COMMIT) !== 0) {
+          for (const record of pending)
+            visit(record.position, record.bytes, 0, record.bytes.length);
+          pending = [];
+          visit(position, chunk, offset, probe.length);
+          committedEnd = chunkStart + offset + probe.length;
+        } else {
+          pending.push({
+            position,
+            bytes: Buffer.from(chunk.subarray(offset, offset + probe.length)),
+          });
+        }
+        offset += probe.length;
+      }
+      // A record can never be this large, so a longer unreadable run is corruption, not a partial read.
+      const leftoverIsImpossible = chunk.length - offset > MAX_RECORD_BYTES;
+      if (read === 0 || leftoverIsImpossible) {
+        return { offset: committedEnd, clean: offset === chunk.length && pending.length === 0 };
+      }
+      chunkStart += offset;
+      chunk = chunk.subarray(offset);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function truncateSegment(dataDir: string, segment: number, length: number): void {
+  const fd = openSync(segmentPath(dataDir, segment), 'r+');
+  try {
+    ftruncateSync(fd, length);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,158 @@
+import { closeSync, fsync, fdatasync, fsyncSync, openSync, readSync, writev } from 'node:fs';
+import { promisify } from 'node:util';
+import { BlockCache } from './block-cache';
+import { recordLengthAt } from './record-format';
+import { SEGMENT_CAPACITY, segmentPath } from './segment-files';
+import type { RecoveredTail } from './log-recovery';
+
+const writevAsync = promisify(writev);
+const fdatasyncAsync = promisify(fdatasync);
+const fsyncAsync = promisify(fsync);
+
+const BLOCK_BYTES = 64 * 1024;
+const CACHED_BLOCKS = 256;
+
+export interface PlacedRecord {
+  readonly position: number;
+  readonly bytes: Buffer;
+}
+
+/**
+ * The append-only log: segment files written at explicit offsets, each batch made durable
+ * with one fdatasync, and read back through a small block cache.
+ */
+export class SegmentLog {
+  private readonly fds = new Map<number, number>();
+  private readonly cache = new BlockCache(CACHED_BLOCKS);
+  private nextPosition: number;
+  /** Everything before this position is on disk; blocks are never cached past it, so no torn bytes are cached. */
+  private durableEnd: number;
+
+  constructor(
+    private readonly dataDir: string,
+    tail: RecoveredTail,
+  ) {
+    this.nextPosition = tail.segment * SEGMENT_CAPACITY + tail.offset;
+    this.durableEnd = this.nextPosition;
+  }
+
+  /** Reserves log space for a record and returns its position; records never straddle segments. */
+  allocate(length: number): number {
+    const offset = this.nextPosition % SEGMENT_CAPACITY;
+    if (offset + length > SEGMENT_CAPACITY) {
+      this.nextPosition += SEGMENT_CAPACITY - offset;
+    }
+    const position = this.nextPosition;
+    this.nextPosition += length;
+    return position;
+  }
+
+  /** Writes records (in allocation order) and resolves once they are on disk. */
+  async write(records: readonly PlacedRecord[]): Promise<void> {
+    let start = 0;
+    while (start < records.length) {
+      const segment = Math.floor(records[start].position / SEGMENT_CAPACITY);
+      let end = start + 1;
+      while (
+        end < records.length &&
+        Math.floor(records[end].position / SEGMENT_CAPACITY) === segment
+      )
+        end += 1;
+      const { fd, created } = this.segmentFd(segment);
+      const buffers = records.slice(start, end).map((record) => record.bytes);
+      await writevAsync(fd, buffers, records[start].position % SEGMENT_CAPACITY);
+      await fdatasyncAsync(fd);
+      if (created) await this.syncDirectory();
+      start = end;
+    }
+    const last = records[records.length - 1];
+    if (last !== undefined)
+      this.durableEnd = Math.max(this.durableEnd, last.position + last.bytes.length);
+  }
+
+  /** The bytes of the whole record at `position`; valid until the next call. */
+  read(position: number): { buffer: Buffer; offset: number } {
+    const blockNumber = Math.floor(position / BLOCK_BYTES);
+    const inBlock = position - blockNumber * BLOCK_BYTES;
+    let block = this.cache.get(blockNumber);
+    if (
+      block === undefined ||
+      block.length < inBlock + 8 ||
+      block.length < inBlock + recordLengthAt(block, inBlock)
+    ) {
+      block = this.readBlock(blockNumber);
+    }
+    if (block.length >= inBlock + 8) {
+      const length = recordLengthAt(block, inBlock);
+      if (inBlock + length <= block.length) return { buffer: block, offset: inBlock };
+    }
+    return { buffer: this.readExact(position), offset: 0 };
+  }
+
+  close(): void {
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
+  }
+
+  private readBlock(blockNumber: number): Buffer {
+    const start = blockNumber * BLOCK_BYTES;
+    const segment = Math.floor(start / SEGMENT_CAPACITY);
+    const buffer = Buffer.allocUnsafe(BLOCK_BYTES);
+    const read = readSync(
+      this.segmentFd(segment).fd,
+      buffer,
+      0,
+      BLOCK_BYTES,
+      start % SEGMENT_CAPACITY,
+    );
+    // A short read at the log's end is cached as is; a later record past it triggers a re-read.
+    const block = buffer.subarray(0, Math.max(0, Math.min(read, this.durableEnd - start)));
+    this.cache.set(blockNumber, block);
+    return block;
+  }
+
+  private readExact(position: number): Buffer {
+    const segment = Math.floor(position / SEGMENT_CAPACITY);
+    const { fd } = this.segmentFd(segment);
+    const header = Buffer.allocUnsafe(8);
+    readSync(fd, header, 0, 8, position % SEGMENT_CAPACITY);
+    const record = Buffer.allocUnsafe(recordLengthAt(header, 0));
+    readSync(fd, record, 0, record.length, position % SEGMENT_CAPACITY);
+    return record;
+  }
+
+  private segmentFd(segment: number): { fd: number; created: boolean } {
+    const existing = this.fds.get(segment);
+    if (existing !== undefined) return { fd: existing, created: false };
+    const path = segmentPath(this.dataDir, segment);
+    let created = false;
+    let fd: number;
+    try {
+      fd = openSync(path, 'r+');
+    } catch {
+      fd = openSync(path, 'w+');
+      created = true;
+    }
+    this.fds.set(segment, fd);
+    return { fd, created };
+  }
+
+  private async syncDirectory(): Promise<void> {
+    const fd = openSync(this.dataDir, 'r');
+    try {
+      await fsyncAsync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/** Makes a freshly created data directory's entry durable in its parent. */
+export function syncDirectorySync(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
