@@ -1,0 +1,79 @@
+export interface KafkaBrokerOptions {
+  /** TCP port to listen on; 0 picks a free one (see `KafkaBroker.port`). */
+  readonly port: number;
+  /** Address to bind; default 127.0.0.1. */
+  readonly host?: string;
+  /** Host that clients are told to connect to (Metadata, FindCoordinator); default 127.0.0.1. */
+  readonly advertisedHost?: string;
+  /** Directory for partition logs, committed offsets and producer ids. */
+  readonly dataDir: string;
+  /** Create a topic on first use (Metadata or Produce); default true. */
+  readonly autoCreateTopics?: boolean;
+  /** Partitions of automatically created topics and of CreateTopics with -1; default 1. */
+  readonly defaultPartitions?: number;
+  /** How long a new group waits for more members before its first generation; default 0 ms. */
+  readonly initialRebalanceDelayMs?: number;
+  /** Delete closed segments whose newest record is older than this; default: keep forever. */
+  readonly retentionMs?: number;
+  /** Delete the oldest closed segments while a partition is larger than this; default: no limit. */
+  readonly retentionBytes?: number;
+  /** Size at which a partition starts a new segment file; default 64 MiB. */
+  readonly segmentBytes?: number;
+  /** How often retention is applied; default 60 s. */
+  readonly retentionCheckIntervalMs?: number;
+  /** Largest request accepted; a larger one closes its connection. Default 100 MiB. */
+  readonly maxRequestBytes?: number;
+  /** Where unexpected internal errors are reported; default `console.error`. */
+  readonly logError?: (message: string) => void;
+}
+
+export interface ResolvedBrokerOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly advertisedHost: string;
+  readonly dataDir: string;
+  readonly autoCreateTopics: boolean;
+  readonly defaultPartitions: number;
+  readonly initialRebalanceDelayMs: number;
+  readonly retentionMs?: number;
+  readonly retentionBytes?: number;
+  readonly segmentBytes: number;
+  readonly retentionCheckIntervalMs: number;
+  readonly maxRequestBytes: number;
+  readonly logError: (message: string) => void;
+}
+
+function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+  const resolved = value ?? fallback;
+  if (!Number.isInteger(resolved) || resolved < 0)
+    throw new Error(`${name} must be a non-negative integer`);
+  return resolved;
+}
+
+export function resolveBrokerOptions(options: KafkaBrokerOptions): ResolvedBrokerOptions {
+  const defaultPartitions = positiveInteger('defaultPartitions', options.defaultPartitions, 1);
+  if (defaultPartitions < 1) throw new Error('defaultPartitions must be at least 1');
+  return {
+    port: positiveInteger('port', options.port, 9092),
+    host: options.host ?? '127.0.0.1',
+    advertisedHost: options.advertisedHost ?? '127.0.0.1',
+    dataDir: options.dataDir,
+    autoCreateTopics: options.autoCreateTopics ?? true,
+    defaultPartitions,
+    initialRebalanceDelayMs: positiveInteger(
+      'initialRebalanceDelayMs',
+      options.initialRebalanceDelayMs,
+      0,
+    ),
+    retentionMs: options.retentionMs,
+    retentionBytes: options.retentionBytes,
+    segmentBytes: positiveInteger('segmentBytes', options.segmentBytes, 64 * 1024 * 1024),
+    retentionCheckIntervalMs: positiveInteger(
+      'retentionCheckIntervalMs',
+      options.retentionCheckIntervalMs,
+      60_000,
+    ),
+    maxRequestBytes: positiveInteger('maxRequestBytes', options.maxRequestBytes, 100 * 1024 * 1024),
+    logError: options.logError ?? ((message) => console.error(message)),
+  };
+}

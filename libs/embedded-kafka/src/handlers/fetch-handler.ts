@@ -1,0 +1,106 @@
+import {
+  decodeFetchRequest,
+  encodeFetchResponse,
+  FetchRequest,
+  FetchTopicResult,
+} from '../protocol/apis/fetch';
+import { ErrorCode } from '../protocol/error-codes';
+import { PartitionLog } from '../storage/partition-log';
+import { BrokerContext, RequestHandler } from './broker-context';
+
+interface FetchRound {
+  readonly topics: FetchTopicResult[];
+  readonly bytes: number;
+  readonly hasError: boolean;
+  /** Partitions read, with the high watermark seen, to notice data arriving while reading. */
+  readonly watched: { log: PartitionLog; highWatermark: number }[];
+}
+
+async function readOnce(broker: BrokerContext, request: FetchRequest): Promise<FetchRound> {
+  let budget = request.maxBytes;
+  let bytes = 0;
+  let hasError = false;
+  const watched: FetchRound['watched'] = [];
+  const topics: FetchTopicResult[] = [];
+  for (const topicRequest of request.topics) {
+    const topic = broker.topics.get(topicRequest.topic);
+    const partitions = [];
+    for (const { partition, fetchOffset, partitionMaxBytes } of topicRequest.partitions) {
+      const log = topic?.partitions[partition];
+      if (log === undefined) {
+        hasError = true;
+        partitions.push({
+          partition,
+          errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+          highWatermark: -1,
+          logStartOffset: -1,
+          records: [],
+        });
+        continue;
+      }
+      const highWatermark = log.highWatermark;
+      watched.push({ log, highWatermark });
+      const result =
+        budget > 0
+          ? await log.read(fetchOffset, Math.max(Math.min(partitionMaxBytes, budget), 1))
+          : { errorCode: ErrorCode.NONE, records: [] };
+      const size = result.records.reduce((sum, records) => sum + records.length, 0);
+      if (result.errorCode !== ErrorCode.NONE) hasError = true;
+      bytes += size;
+      budget -= size;
+      partitions.push({
+        partition,
+        errorCode: result.errorCode,
+        highWatermark,
+        logStartOffset: log.logStartOffset,
+        records: result.records,
+      });
+    }
+    topics.push({ topic: topicRequest.topic, partitions });
+  }
+  return { topics, bytes, hasError, watched };
+}
+
+/** Resolves when any watched partition's high watermark moves, at the deadline, or on shutdown. */
+function waitForData(
+  watched: FetchRound['watched'],
+  waitMs: number,
+  shutdown: AbortSignal,
+): Promise<void> {
+  if (watched.some(({ log, highWatermark }) => log.highWatermark !== highWatermark))
+    return Promise.resolve();
+  return new Promise((resolve) => {
+    const unsubscribers = watched.map(({ log }) => log.onHighWatermark(done));
+    const timer = setTimeout(done, waitMs);
+    shutdown.addEventListener('abort', done);
+    function done(): void {
+      clearTimeout(timer);
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      shutdown.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
+
+/**
+ * Long polling: answers as soon as `minBytes` are available, a partition has an
+ * error, or `maxWait` has passed. `maxBytes` bounds the answer, but the first
+ * batch is always returned whole so that a consumer never gets stuck.
+ */
+export const handleFetch: RequestHandler = async (broker, body, { header }) => {
+  const request = decodeFetchRequest(body, header.apiVersion);
+  const deadline = Date.now() + Math.max(request.maxWaitMs, 0);
+  for (;;) {
+    const round = await readOnce(broker, request);
+    const remaining = deadline - Date.now();
+    if (
+      round.bytes >= request.minBytes ||
+      round.hasError ||
+      remaining <= 0 ||
+      broker.shutdown.aborted
+    ) {
+      return encodeFetchResponse(header.apiVersion, round.topics);
+    }
+    await waitForData(round.watched, remaining, broker.shutdown);
+  }
+};

@@ -1,0 +1,3 @@
+export { startKafkaBroker } from './kafka-broker';
+export type { KafkaBroker } from './kafka-broker';
+export type { KafkaBrokerOptions } from './broker-options';

@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, Server, Socket } from 'node:net';
+import { KafkaBrokerOptions, resolveBrokerOptions } from './broker-options';
+import { GroupCoordinator } from './groups/group-coordinator';
+import { BrokerContext } from './handlers/broker-context';
+import { BrokerConnection } from './server/broker-connection';
+import { FlushScheduler } from './storage/flush-scheduler';
+import { OffsetStore } from './storage/offset-store';
+import { ProducerIdAllocator } from './storage/producer-id-allocator';
+import { TopicStore } from './storage/topic-store';
+
+export interface KafkaBroker {
+  /** The port actually listened on (useful with port 0). */
+  readonly port: number;
+  /** `advertisedHost:port`, what clients use as bootstrap server. */
+  readonly bootstrapAddress: string;
+  /** Stops accepting, ends connections and long polls, and closes the files. */
+  close(): Promise<void>;
+}
+
+const NODE_ID = 0;
+const CLUSTER_ID = 'hirestream-embedded-kafka';
+
+/** Opens (recovering) the data dir and starts a single-node Kafka-compatible broker. */
+export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<KafkaBroker> {
+  const resolved = resolveBrokerOptions(options);
+  mkdirSync(resolved.dataDir, { recursive: true });
+  const flusher = new FlushScheduler();
+  const topics = new TopicStore(
+    resolved.dataDir,
+    {
+      segmentBytes: resolved.segmentBytes,
+      retentionBytes: resolved.retentionBytes,
+      retentionMs: resolved.retentionMs,
+    },
+    flusher,
+  );
+  const offsets = new OffsetStore(resolved.dataDir, flusher);
+  const shutdown = new AbortController();
+  const endpoint = { nodeId: NODE_ID, host: resolved.advertisedHost, port: resolved.port };
+  const context: BrokerContext = {
+    options: resolved,
+    endpoint,
+    clusterId: CLUSTER_ID,
+    topics,
+    offsets,
+    groups: new GroupCoordinator(resolved.initialRebalanceDelayMs),
+    producerIds: new ProducerIdAllocator(resolved.dataDir),
+    shutdown: shutdown.signal,
+  };
+
+  const connections = new Set<BrokerConnection>();
+  const server = createServer((socket: Socket) => {
+    const connection = new BrokerConnection(socket, context);
+    connections.add(connection);
+    socket.on('close', () => connections.delete(connection));
+  });
+  const port = await listen(server, resolved.port, resolved.host);
+  endpoint.port = port;
+
+  const applyRetention = (): void => {
+    for (const topic of topics.all()) {
+      for (const partition of topic.partitions) partition.applyRetention(Date.now());
+    }
+  };
+  const retentionTimer =
+    resolved.retentionBytes !== undefined || resolved.retentionMs !== undefined
+      ? setInterval(applyRetention, resolved.retentionCheckIntervalMs)
+      : undefined;
+  retentionTimer?.unref();
+
+  let closing: Promise<void> | undefined;
+  return {
+    port,
+    bootstrapAddress: `${resolved.advertisedHost}:${port}`,
+    close() {
+      closing ??= (async () => {
+        clearInterval(retentionTimer);
+        shutdown.abort();
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        for (const connection of connections) connection.close();
+        context.groups.shutdown();
+        await stopped;
+        await flusher.drain();
+        topics.close();
+        offsets.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address !== null ? address.port : port);
+    });
+  });
+}

@@ -1,0 +1,57 @@
+export const ApiKey = {
+  Produce: 0,
+  Fetch: 1,
+  ListOffsets: 2,
+  Metadata: 3,
+  OffsetCommit: 8,
+  OffsetFetch: 9,
+  FindCoordinator: 10,
+  JoinGroup: 11,
+  Heartbeat: 12,
+  LeaveGroup: 13,
+  SyncGroup: 14,
+  DescribeGroups: 15,
+  ListGroups: 16,
+  ApiVersions: 18,
+  CreateTopics: 19,
+  DeleteTopics: 20,
+  InitProducerId: 22,
+} as const;
+
+export type ApiKeyValue = (typeof ApiKey)[keyof typeof ApiKey];
+
+export interface VersionRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Advertised version ranges. librdkafka picks its features from these, so the
+ * lower ends include the versions it needs (e.g. Produce 3, Fetch 4), not only
+ * the ones kafkajs uses. None of them is a flexible (tagged-field) version,
+ * except the ApiVersions v3 answer handled separately.
+ */
+export const SUPPORTED_VERSIONS: ReadonlyMap<number, VersionRange> = new Map([
+  [ApiKey.Produce, { min: 3, max: 7 }],
+  [ApiKey.Fetch, { min: 4, max: 11 }],
+  [ApiKey.ListOffsets, { min: 1, max: 3 }],
+  [ApiKey.Metadata, { min: 1, max: 6 }],
+  [ApiKey.OffsetCommit, { min: 1, max: 5 }],
+  [ApiKey.OffsetFetch, { min: 1, max: 4 }],
+  [ApiKey.FindCoordinator, { min: 0, max: 2 }],
+  [ApiKey.JoinGroup, { min: 0, max: 5 }],
+  [ApiKey.Heartbeat, { min: 0, max: 3 }],
+  [ApiKey.LeaveGroup, { min: 0, max: 3 }],
+  [ApiKey.SyncGroup, { min: 0, max: 3 }],
+  [ApiKey.DescribeGroups, { min: 0, max: 2 }],
+  [ApiKey.ListGroups, { min: 0, max: 2 }],
+  [ApiKey.ApiVersions, { min: 0, max: 2 }],
+  [ApiKey.CreateTopics, { min: 0, max: 3 }],
+  [ApiKey.DeleteTopics, { min: 0, max: 1 }],
+  [ApiKey.InitProducerId, { min: 0, max: 1 }],
+]);
+
+export function isSupportedVersion(apiKey: number, version: number): boolean {
+  const range = SUPPORTED_VERSIONS.get(apiKey);
+  return range !== undefined && version >= range.min && version <= range.max;
+}

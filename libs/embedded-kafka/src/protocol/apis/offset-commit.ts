@@ -1,0 +1,54 @@
+import { ByteReader } from '../byte-reader';
+import { ByteWriter } from '../byte-writer';
+
+export interface OffsetCommitPartition {
+  readonly partition: number;
+  readonly offset: number;
+  readonly metadata: string | null;
+}
+
+export interface OffsetCommitRequest {
+  readonly groupId: string;
+  readonly generationId: number;
+  readonly memberId: string;
+  readonly topics: { topic: string; partitions: OffsetCommitPartition[] }[];
+}
+
+/** OffsetCommit v1–5 (v1 carries a per-partition timestamp, v2–4 a retention time). */
+export function decodeOffsetCommitRequest(
+  reader: ByteReader,
+  version: number,
+): OffsetCommitRequest {
+  const groupId = reader.string();
+  const generationId = reader.int32();
+  const memberId = reader.string();
+  if (version >= 2 && version <= 4) reader.int64();
+  const topics = reader.array((r) => ({
+    topic: r.string(),
+    partitions: r.array((p) => {
+      const partition = p.int32();
+      const offset = p.int64();
+      if (version === 1) p.int64();
+      return { partition, offset, metadata: p.nullableString() };
+    }),
+  }));
+  return { groupId, generationId, memberId, topics };
+}
+
+export function encodeOffsetCommitResponse(
+  version: number,
+  topics: readonly {
+    topic: string;
+    partitions: readonly { partition: number; errorCode: number }[];
+  }[],
+): Buffer {
+  const writer = new ByteWriter();
+  if (version >= 3) writer.int32(0);
+  writer.array(topics, (w, t) => {
+    w.string(t.topic);
+    w.array(t.partitions, (pw, p) => {
+      pw.int32(p.partition).int16(p.errorCode);
+    });
+  });
+  return writer.toBuffer();
+}

@@ -1,0 +1,128 @@
+import { Socket } from 'node:net';
+import { BrokerContext } from '../handlers/broker-context';
+import { REQUEST_HANDLERS } from '../handlers/request-router';
+import { ApiKey, isSupportedVersion } from '../protocol/api-keys';
+import {
+  encodeApiVersionsResponse,
+  encodeFlexibleApiVersionsResponse,
+  FLEXIBLE_API_VERSIONS_VERSION,
+} from '../protocol/apis/api-versions';
+import { ByteReader, MalformedRequestError } from '../protocol/byte-reader';
+import { ErrorCode } from '../protocol/error-codes';
+import { readRequestHeader, RequestHeader } from '../protocol/request-header';
+
+const SIZE_PREFIX = 4;
+
+/**
+ * One client connection: splits the byte stream into size-prefixed requests,
+ * starts handling each as it arrives (so produce batches from one connection
+ * share a group commit) and writes the answers strictly in request order.
+ * Anything wrong with a request closes this connection only.
+ */
+export class BrokerConnection {
+  private chunks: Buffer[] = [];
+  private bufferedBytes = 0;
+  private expectedFrameBytes: number | undefined;
+  private responses: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly broker: BrokerContext,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    socket.on('error', () => this.close());
+    socket.on('close', () => {
+      this.closed = true;
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    this.socket.destroy();
+  }
+
+  private receive(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.bufferedBytes += chunk.length;
+    while (!this.closed) {
+      if (this.expectedFrameBytes === undefined) {
+        if (this.bufferedBytes < SIZE_PREFIX) return;
+        const size = this.contiguous().readInt32BE(0);
+        if (size < 0 || size > this.broker.options.maxRequestBytes) {
+          this.close();
+          return;
+        }
+        this.expectedFrameBytes = SIZE_PREFIX + size;
+      }
+      if (this.bufferedBytes < this.expectedFrameBytes) return;
+      const data = this.contiguous();
+      const frame = data.subarray(SIZE_PREFIX, this.expectedFrameBytes);
+      const rest = data.subarray(this.expectedFrameBytes);
+      this.chunks = rest.length > 0 ? [rest] : [];
+      this.bufferedBytes = rest.length;
+      this.expectedFrameBytes = undefined;
+      this.dispatch(frame);
+    }
+  }
+
+  private contiguous(): Buffer {
+    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks, this.bufferedBytes)];
+    return this.chunks[0];
+  }
+
+  private dispatch(frame: Buffer): void {
+    const body = new ByteReader(frame);
+    let header: RequestHeader;
+    try {
+      header = readRequestHeader(body);
+    } catch {
+      this.close();
+      return;
+    }
+    const answer = this.answer(header, body);
+    this.responses = this.responses.then(async () => {
+      try {
+        const response = await answer;
+        if (response !== undefined) this.send(header, response);
+      } catch (error) {
+        if (!(error instanceof MalformedRequestError)) {
+          this.broker.options.logError(
+            `embedded-kafka: api ${header.apiKey} v${header.apiVersion} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
+        }
+        this.close();
+      }
+    });
+  }
+
+  private async answer(header: RequestHeader, body: ByteReader): Promise<Buffer | undefined> {
+    if (header.apiKey === ApiKey.ApiVersions) {
+      if (header.apiVersion === FLEXIBLE_API_VERSIONS_VERSION)
+        return encodeFlexibleApiVersionsResponse();
+      const supported = isSupportedVersion(header.apiKey, header.apiVersion);
+      return encodeApiVersionsResponse(
+        supported ? header.apiVersion : 0,
+        supported ? ErrorCode.NONE : ErrorCode.UNSUPPORTED_VERSION,
+      );
+    }
+    const handler = REQUEST_HANDLERS.get(header.apiKey);
+    if (handler === undefined || !isSupportedVersion(header.apiKey, header.apiVersion)) {
+      throw new MalformedRequestError(`unsupported api ${header.apiKey} v${header.apiVersion}`);
+    }
+    return handler(this.broker, body, { header, clientHost: this.socket.remoteAddress ?? '' });
+  }
+
+  /** Response header v0 (correlation id) before the body, behind the size prefix. */
+  private send(header: RequestHeader, body: Buffer): void {
+    if (this.closed) return;
+    const prefix = Buffer.allocUnsafe(8);
+    prefix.writeInt32BE(body.length + 4, 0);
+    prefix.writeInt32BE(header.correlationId, 4);
+    this.socket.cork();
+    this.socket.write(prefix);
+    this.socket.write(body);
+    this.socket.uncork();
+  }
+}

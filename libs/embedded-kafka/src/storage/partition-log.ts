@@ -1,0 +1,244 @@
+import { fdatasyncSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ErrorCode } from '../protocol/error-codes';
+import { readBatchHeader, writeBaseOffset } from '../record-batch';
+import { syncDirectory } from './file-io';
+import { FlushScheduler } from './flush-scheduler';
+import { LogSegment } from './log-segment';
+import { ProducerStateTable } from './producer-state';
+
+export interface PartitionLogOptions {
+  readonly segmentBytes: number;
+  readonly retentionMs?: number;
+  readonly retentionBytes?: number;
+}
+
+export type AppendResult =
+  | { readonly errorCode: 0; readonly baseOffset: number; readonly durable: Promise<void> }
+  | { readonly errorCode: number };
+
+export type ReadResult =
+  | { readonly errorCode: 0; readonly records: Buffer[] }
+  | { readonly errorCode: number; readonly records: [] };
+
+const SEGMENT_FILE = /^(\d{20})\.log$/;
+
+/**
+ * One partition: a list of segments, the offset the next batch gets, and the
+ * high watermark — the end of what is on disk for sure. Consumers read up to
+ * the high watermark only, so nothing they see can vanish in a crash.
+ */
+export class PartitionLog {
+  private readonly highWatermarkListeners = new Set<() => void>();
+  private nextOffset: number;
+  private durableOffset: number;
+  private durablePosition: number;
+
+  private constructor(
+    private readonly directory: string,
+    private readonly segments: LogSegment[],
+    private readonly options: PartitionLogOptions,
+    private readonly flusher: FlushScheduler,
+    private readonly producers: ProducerStateTable,
+  ) {
+    const active = this.activeSegment;
+    this.nextOffset = active.nextOffset;
+    this.durableOffset = active.nextOffset;
+    this.durablePosition = active.size;
+  }
+
+  static open(
+    directory: string,
+    options: PartitionLogOptions,
+    flusher: FlushScheduler,
+  ): PartitionLog {
+    mkdirSync(directory, { recursive: true });
+    const baseOffsets = readdirSync(directory)
+      .map((name) => SEGMENT_FILE.exec(name))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => Number(match[1]))
+      .sort((a, b) => a - b);
+    const producers = new ProducerStateTable();
+    const segments: LogSegment[] = [];
+    for (const [i, baseOffset] of baseOffsets.entries()) {
+      const previous = segments.at(-1);
+      const path = join(directory, `${String(baseOffset).padStart(20, '0')}.log`);
+      if (previous && previous.nextOffset !== baseOffset) {
+        // A gap means the previous segment lost its tail: later segments cannot be trusted.
+        LogSegment.recover(path, baseOffset, false, () => undefined).segment.delete();
+        continue;
+      }
+      const isLast = i === baseOffsets.length - 1;
+      const { segment } = LogSegment.recover(path, baseOffset, isLast, (header) =>
+        producers.record(header),
+      );
+      segments.push(segment);
+    }
+    if (segments.length === 0) {
+      segments.push(LogSegment.create(directory, 0));
+      syncDirectory(directory);
+    }
+    return new PartitionLog(directory, segments, options, flusher, producers);
+  }
+
+  private get activeSegment(): LogSegment {
+    return this.segments[this.segments.length - 1];
+  }
+
+  get logStartOffset(): number {
+    return this.segments[0].baseOffset;
+  }
+
+  get highWatermark(): number {
+    return this.durableOffset;
+  }
+
+  get sizeInBytes(): number {
+    return this.segments.reduce((sum, segment) => sum + segment.size, 0);
+  }
+
+  /**
+   * Appends produced batches (already CRC-checked) in order, rewriting their
+   * base offsets. The result's `durable` settles once they are fsynced and
+   * visible to consumers. A retried idempotent batch is not written again: its
+   * original offset is answered once that is durable.
+   */
+  append(batches: readonly Buffer[]): AppendResult {
+    const headers = batches.map((batch) => readBatchHeader(batch));
+    const checks = headers.map((header) => this.producers.check(header));
+    const failed = checks.find((check) => check.kind === 'error');
+    if (failed?.kind === 'error') return { errorCode: failed.errorCode };
+    if (headers.some((header) => header.isTransactional || header.isControl)) {
+      return { errorCode: ErrorCode.INVALID_REQUEST };
+    }
+    const duplicate = checks[0];
+    if (duplicate.kind === 'duplicate') {
+      return {
+        errorCode: ErrorCode.NONE,
+        baseOffset: duplicate.baseOffset,
+        durable: this.waitForHighWatermark(duplicate.lastOffset + 1),
+      };
+    }
+    const baseOffset = this.nextOffset;
+    for (const [i, batch] of batches.entries()) {
+      const header = { ...headers[i], baseOffset: this.nextOffset };
+      writeBaseOffset(batch, this.nextOffset);
+      this.rollIfFull(batch.length);
+      this.activeSegment.append(batch, header);
+      this.producers.record(header);
+      this.nextOffset = header.baseOffset + header.lastOffsetDelta + 1;
+    }
+    const endOffset = this.nextOffset;
+    const segment = this.activeSegment;
+    const endPosition = segment.size;
+    const durable = this.flusher
+      .sync(segment.fd)
+      .then(() => this.markDurable(segment, endOffset, endPosition));
+    return { errorCode: ErrorCode.NONE, baseOffset, durable };
+  }
+
+  private rollIfFull(incomingBytes: number): void {
+    const active = this.activeSegment;
+    if (active.size === 0 || active.size + incomingBytes <= this.options.segmentBytes) return;
+    // A closed segment is synced at once, so all of it is durable and readable.
+    fdatasyncSync(active.fd);
+    this.durablePosition = 0;
+    this.segments.push(LogSegment.create(this.directory, active.nextOffset));
+    syncDirectory(this.directory);
+  }
+
+  private markDurable(segment: LogSegment, endOffset: number, endPosition: number): void {
+    if (endOffset <= this.durableOffset) return;
+    this.durableOffset = endOffset;
+    if (segment === this.activeSegment) this.durablePosition = endPosition;
+    for (const listener of [...this.highWatermarkListeners]) listener();
+  }
+
+  /** Calls `listener` each time the high watermark moves; returns the unsubscribe function. */
+  onHighWatermark(listener: () => void): () => void {
+    this.highWatermarkListeners.add(listener);
+    return () => this.highWatermarkListeners.delete(listener);
+  }
+
+  private waitForHighWatermark(offset: number): Promise<void> {
+    if (this.durableOffset >= offset) return Promise.resolve();
+    return new Promise((resolve) => {
+      const stop = this.onHighWatermark(() => {
+        if (this.durableOffset < offset) return;
+        stop();
+        resolve();
+      });
+    });
+  }
+
+  /** Whole batches from `offset` on, at most about `maxBytes`, never past the high watermark. */
+  async read(offset: number, maxBytes: number): Promise<ReadResult> {
+    if (offset < this.logStartOffset || offset > this.durableOffset) {
+      return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, records: [] };
+    }
+    const records: Buffer[] = [];
+    let position = offset;
+    let budget = maxBytes;
+    for (
+      let i = this.segmentIndexFor(position);
+      i < this.segments.length && position < this.durableOffset;
+      i++
+    ) {
+      const segment = this.segments[i];
+      const endPosition = this.endPositionOf(segment);
+      const data = await segment.read(position, budget, endPosition);
+      if (data === undefined || data.length === 0) continue;
+      records.push(data);
+      budget -= data.length;
+      if (budget <= 0) break;
+      position = segment.nextOffset;
+    }
+    return { errorCode: ErrorCode.NONE, records };
+  }
+
+  private endPositionOf(segment: LogSegment): number {
+    return segment === this.activeSegment ? this.durablePosition : segment.size;
+  }
+
+  private segmentIndexFor(offset: number): number {
+    let low = 0;
+    let high = this.segments.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (this.segments[middle].baseOffset <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  /** First offset whose batch has a timestamp at or after `timestamp`, or the high watermark. */
+  async offsetForTimestamp(timestamp: number): Promise<number> {
+    for (const segment of this.segments) {
+      if (segment.maxTimestamp < timestamp) continue;
+      for await (const header of segment.headers(this.endPositionOf(segment))) {
+        if (header.maxTimestamp >= timestamp)
+          return Math.max(header.baseOffset, this.logStartOffset);
+      }
+    }
+    return this.durableOffset;
+  }
+
+  /** Deletes whole old segments beyond the size or age limit; the active one always stays. */
+  applyRetention(now: number): void {
+    const { retentionBytes, retentionMs } = this.options;
+    let total = this.sizeInBytes;
+    while (this.segments.length > 1) {
+      const oldest = this.segments[0];
+      const tooBig = retentionBytes !== undefined && total - oldest.size >= retentionBytes;
+      const tooOld = retentionMs !== undefined && oldest.maxTimestamp < now - retentionMs;
+      if (!tooBig && !tooOld) return;
+      this.segments.shift();
+      total -= oldest.size;
+      oldest.delete();
+    }
+  }
+
+  close(): void {
+    for (const segment of this.segments) segment.close();
+  }
+}
