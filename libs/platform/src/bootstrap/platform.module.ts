@@ -1,0 +1,74 @@
+import { type DynamicModule, type InjectionToken, Module, type Provider } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Registry } from 'prom-client';
+import { AccessPolicies } from '../auth/access-policy';
+import { JwtAuthGuard } from '../auth/jwt-auth.guard';
+import { RolesGuard } from '../auth/roles.guard';
+import { TokenVerifier } from '../auth/token-verifier';
+import { PlatformConfig } from '../config/platform.config';
+import { HealthController } from '../health/health.controller';
+import { ReadinessRegistry } from '../health/readiness.registry';
+import { JsonLogger } from '../logging/json-logger';
+import { HttpMetrics } from '../metrics/http-metrics';
+import { MetricsController } from '../metrics/metrics.controller';
+import { ProblemMapper } from '../problems/problem-mapping';
+
+export interface PlatformContext {
+  readonly config: PlatformConfig;
+  /** The service's own config class, also injectable by that class. */
+  readonly configClass: abstract new () => PlatformConfig;
+  readonly logger: JsonLogger;
+  readonly registry: Registry;
+  readonly mapper: ProblemMapper;
+}
+
+/**
+ * The platform's providers, global so every module of the service (and every
+ * library module it imports) can inject `PlatformConfig`, `JsonLogger`,
+ * prom-client's `Registry` and `ReadinessRegistry`.
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot(context: PlatformContext): DynamicModule {
+    const shared: InjectionToken[] = [PlatformConfig, JsonLogger, Registry, ReadinessRegistry];
+    const providers: Provider[] = [
+      { provide: PlatformConfig, useValue: context.config },
+      { provide: JsonLogger, useValue: context.logger },
+      { provide: Registry, useValue: context.registry },
+      { provide: ProblemMapper, useValue: context.mapper },
+      ReadinessRegistry,
+      { provide: HttpMetrics, useFactory: (r: Registry) => new HttpMetrics(r), inject: [Registry] },
+      {
+        provide: TokenVerifier,
+        useFactory: (c: PlatformConfig) => new TokenVerifier(c),
+        inject: [PlatformConfig],
+      },
+      {
+        provide: AccessPolicies,
+        useFactory: (r: Reflector) => new AccessPolicies(r),
+        inject: [Reflector],
+      },
+      {
+        provide: JwtAuthGuard,
+        useFactory: (p: AccessPolicies, v: TokenVerifier) => new JwtAuthGuard(p, v),
+        inject: [AccessPolicies, TokenVerifier],
+      },
+      {
+        provide: RolesGuard,
+        useFactory: (p: AccessPolicies) => new RolesGuard(p),
+        inject: [AccessPolicies],
+      },
+    ];
+    if (context.configClass !== PlatformConfig) {
+      providers.push({ provide: context.configClass, useValue: context.config });
+      shared.push(context.configClass);
+    }
+    return {
+      module: PlatformModule,
+      global: true,
+      controllers: [HealthController, MetricsController],
+      providers,
+      exports: shared,
+    };
+  }
+}

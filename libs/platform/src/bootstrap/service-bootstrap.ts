@@ -1,0 +1,117 @@
+import { type DynamicModule, Module, type Type, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
+import { JwtAuthGuard } from '../auth/jwt-auth.guard';
+import { RolesGuard } from '../auth/roles.guard';
+import { type ConfigClass, loadConfig } from '../config/config-loader';
+import { PlatformConfig } from '../config/platform.config';
+import { JsonLogger } from '../logging/json-logger';
+import { installRequestHooks } from '../logging/request-hooks';
+import { createMetricsRegistry, HttpMetrics } from '../metrics/http-metrics';
+import { ProblemDetailsFilter } from '../problems/problem-details.filter';
+import { ProblemMapper, type ProblemMapping } from '../problems/problem-mapping';
+import { RequestValidationError } from '../problems/request-validation.error';
+import { setupOpenApi } from './openapi.setup';
+import { PlatformModule } from './platform.module';
+
+export interface ServiceOptions<C extends PlatformConfig = PlatformConfig> {
+  /** Appears in every log line, the metrics labels and the API docs title. */
+  readonly serviceName: string;
+  /** The service's root module. */
+  readonly module: Type<unknown> | DynamicModule;
+  /** Port when `PORT` is unset (0: any free port). */
+  readonly port?: number;
+  /** Host when `HOST` is unset; defaults to 127.0.0.1. */
+  readonly host?: string;
+  /** A subclass of `PlatformConfig` declaring the service's own variables. */
+  readonly config?: ConfigClass<C>;
+  /** Error classes answered as problems with a given status (e.g. a domain rejection → 409). */
+  readonly problemMappings?: readonly ProblemMapping[];
+  /** Environment to read instead of `process.env` (tests). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Where JSON log lines go instead of stdout (tests). */
+  readonly logDestination?: DestinationStream;
+  /** API version shown in the docs. */
+  readonly version?: string;
+  /** SIGTERM/SIGINT close the app and run shutdown hooks; default true. */
+  readonly shutdownHooks?: boolean;
+}
+
+@Module({})
+class ServiceRootModule {}
+
+/**
+ * Builds and initializes the service (routes, hooks, docs) without listening:
+ * tests drive it with `app.inject()` or call `listen` themselves.
+ */
+export async function createServiceApp<C extends PlatformConfig>(
+  options: ServiceOptions<C>,
+): Promise<NestFastifyApplication> {
+  const configClass = options.config ?? (PlatformConfig as ConfigClass<C>);
+  const config = loadConfig(configClass, options.env ?? process.env);
+  const logger = new JsonLogger({
+    service: options.serviceName,
+    level: config.LOG_LEVEL,
+    destination: options.logDestination,
+  });
+  const registry = createMetricsRegistry(options.serviceName);
+  const mapper = new ProblemMapper(options.problemMappings ?? []);
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    {
+      module: ServiceRootModule,
+      imports: [
+        PlatformModule.forRoot({ config, configClass, logger, registry, mapper }),
+        options.module,
+      ],
+    },
+    new FastifyAdapter(),
+    { logger, abortOnError: false },
+  );
+  installRequestHooks(app.getHttpAdapter().getInstance(), logger, app.get(HttpMetrics));
+  app.useGlobalGuards(app.get(JwtAuthGuard), app.get(RolesGuard));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: (errors) => new RequestValidationError(errors),
+    }),
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter(mapper, logger));
+  if (config.CORS_ORIGINS !== undefined) app.enableCors({ origin: config.CORS_ORIGINS });
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
+  setupOpenApi(app, options.serviceName, options.version ?? '1.0');
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+/** Creates the service and listens on `PORT`/`HOST` (or the given defaults). */
+export async function bootstrapService<C extends PlatformConfig>(
+  options: ServiceOptions<C>,
+): Promise<NestFastifyApplication> {
+  let app: NestFastifyApplication;
+  try {
+    app = await createServiceApp(options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(
+      `${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), service: options.serviceName, msg: `startup failed: ${message}` })}\n`,
+    );
+    throw error;
+  }
+  const config = app.get(PlatformConfig);
+  const port = config.PORT ?? options.port ?? 3000;
+  const host = config.HOST ?? options.host ?? '127.0.0.1';
+  await app.listen(port, host);
+  app
+    .get(JsonLogger)
+    .log(
+      `${options.serviceName} listening on ${await app.getUrl()} (API docs at /docs)`,
+      'Bootstrap',
+    );
+  return app;
+}

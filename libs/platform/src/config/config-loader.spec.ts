@@ -1,0 +1,84 @@
+import { Type } from 'class-transformer';
+import { IsInt, Min } from 'class-validator';
+import { ConfigValidationError, loadConfig } from './config-loader';
+import { PlatformConfig } from './platform.config';
+
+class ExtendedConfig extends PlatformConfig {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PROJECTION_BATCH_SIZE = 100;
+}
+
+function problemsFor(env: Record<string, string>): ConfigValidationError {
+  try {
+    loadConfig(ExtendedConfig, env);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig(PlatformConfig, {});
+    expect(config).toMatchObject({
+      LOG_LEVEL: 'info',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:2113?tls=false',
+      KAFKA_BROKERS: ['127.0.0.1:9092'],
+      AUTH_MODE: 'development',
+      AUTH_ROLES_CLAIM: 'roles',
+      AUTH_CANDIDATE_CLAIM: 'candidate_id',
+    });
+    expect(config.PORT).toBeUndefined();
+  });
+
+  it('converts values, splits lists, treats empty values as unset and drops undeclared variables', () => {
+    const config = loadConfig(ExtendedConfig, {
+      PORT: '8080',
+      KAFKA_BROKERS: 'a:9092, b:9093',
+      LOG_LEVEL: '',
+      PROJECTION_BATCH_SIZE: '7',
+      UNRELATED: 'x',
+    });
+    expect(config.PORT).toBe(8080);
+    expect(config.KAFKA_BROKERS).toEqual(['a:9092', 'b:9093']);
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(config.PROJECTION_BATCH_SIZE).toBe(7);
+    expect(config).not.toHaveProperty('UNRELATED');
+  });
+
+  it('names every bad variable and the rule it breaks', () => {
+    const error = problemsFor({
+      PORT: '70000',
+      LOG_LEVEL: 'loud',
+      KAFKA_BROKERS: 'no-port',
+      PROJECTION_BATCH_SIZE: '0',
+    });
+    expect(error.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ variable: 'PORT', rule: 'max' }),
+        expect.objectContaining({ variable: 'LOG_LEVEL', rule: 'isIn' }),
+        expect.objectContaining({ variable: 'KAFKA_BROKERS', rule: 'matches' }),
+        expect.objectContaining({ variable: 'PROJECTION_BATCH_SIZE', rule: 'min' }),
+      ]),
+    );
+    expect(error.message).toContain('PORT');
+    expect(error.message).toContain('PROJECTION_BATCH_SIZE');
+  });
+
+  it('requires a JWKS URL in jwks mode', () => {
+    const error = problemsFor({ AUTH_MODE: 'jwks' });
+    expect(error.problems).toEqual([
+      expect.objectContaining({ variable: 'AUTH_JWKS_URL', rule: 'isUrl' }),
+    ]);
+  });
+
+  it('refuses development auth in production', () => {
+    const error = problemsFor({ NODE_ENV: 'production' });
+    expect(error.problems).toEqual([
+      expect.objectContaining({ variable: 'AUTH_MODE', rule: 'notDevelopmentInProduction' }),
+    ]);
+  });
+});

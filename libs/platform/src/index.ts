@@ -1,0 +1,35 @@
+export {
+  bootstrapService,
+  createServiceApp,
+  type ServiceOptions,
+} from './bootstrap/service-bootstrap';
+export { loadConfig, ConfigValidationError, type ConfigProblem } from './config/config-loader';
+export { PlatformConfig, type AuthMode } from './config/platform.config';
+export { Public, Roles, CandidateScope, CurrentPrincipal } from './auth/auth.decorators';
+export type { Principal } from './auth/principal';
+export { ROLES, type Role } from './auth/roles';
+export {
+  signDevelopmentToken,
+  DEVELOPMENT_SIGNING_SECRET,
+  type DevelopmentTokenRequest,
+} from './auth/development-token';
+export type { ReadinessCheck, ReadinessReport, CheckReport } from './health/readiness-check';
+export { ReadinessRegistry } from './health/readiness.registry';
+export type { ProblemMapping, ErrorClass } from './problems/problem-mapping';
+export type { ProblemDetails, FieldProblem } from './problems/problem-details';
+export { JsonLogger, type LogLevel } from './logging/json-logger';
+export {
+  runWithCorrelation,
+  currentCorrelation,
+  type CorrelationIds,
+} from './logging/correlation-context';
+export { CORRELATION_HEADER } from './logging/request-hooks';
+export { entityTagOf, revisionFromIfMatch } from './http/entity-tag';
+export {
+  ABANDONED_RESERVATION_MS,
+  IDEMPOTENCY_STORE,
+  type IdempotencyReservation,
+  type IdempotencyStore,
+  type StoredResponse,
+} from './http/idempotency-store';
+export { IdempotencyInterceptor } from './http/idempotency.interceptor';

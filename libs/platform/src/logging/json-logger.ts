@@ -1,0 +1,100 @@
+import type { LoggerService } from '@nestjs/common';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { currentCorrelation } from './correlation-context';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface JsonLoggerOptions {
+  readonly service: string;
+  readonly level: LogLevel;
+  /** Where lines go; stdout (asynchronously buffered) when omitted. */
+  readonly destination?: DestinationStream;
+}
+
+type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+
+const STACK_LINE = /\n\s+at /;
+
+/**
+ * Nest `LoggerService` writing one JSON object per line: level, time, service,
+ * context, msg, the current correlation ids and, for errors, the stack.
+ */
+export class JsonLogger implements LoggerService {
+  /** The underlying pino logger, for hot paths that log structured fields directly. */
+  readonly pino: Logger;
+
+  constructor(options: JsonLoggerOptions) {
+    this.pino = pino(
+      {
+        level: options.level,
+        base: { service: options.service },
+        messageKey: 'msg',
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+        mixin: () => currentCorrelation() ?? {},
+      },
+      options.destination ?? pino.destination({ dest: 1, sync: false }),
+    );
+  }
+
+  log(message: unknown, ...optionalParams: unknown[]): void {
+    this.write('info', message, optionalParams);
+  }
+
+  warn(message: unknown, ...optionalParams: unknown[]): void {
+    this.write('warn', message, optionalParams);
+  }
+
+  debug(message: unknown, ...optionalParams: unknown[]): void {
+    this.write('debug', message, optionalParams);
+  }
+
+  verbose(message: unknown, ...optionalParams: unknown[]): void {
+    this.write('trace', message, optionalParams);
+  }
+
+  fatal(message: unknown, ...optionalParams: unknown[]): void {
+    this.write('fatal', message, optionalParams);
+  }
+
+  /** Nest calls `error(message, stack?, context?)`; an Error may also be passed directly. */
+  error(message: unknown, ...optionalParams: unknown[]): void {
+    const [first, second] = optionalParams;
+    let stack: string | undefined;
+    let context: unknown;
+    if (optionalParams.length >= 2) {
+      stack = typeof first === 'string' ? first : undefined;
+      context = second;
+    } else if (typeof first === 'string' && STACK_LINE.test(first)) {
+      stack = first;
+    } else {
+      context = first;
+    }
+    this.emit('error', message, typeof context === 'string' ? context : undefined, stack);
+  }
+
+  private write(level: Level, message: unknown, optionalParams: unknown[]): void {
+    const context = optionalParams[optionalParams.length - 1];
+    this.emit(level, message, typeof context === 'string' ? context : undefined, undefined);
+  }
+
+  private emit(
+    level: Level,
+    message: unknown,
+    context: string | undefined,
+    stack: string | undefined,
+  ): void {
+    if (!this.pino.isLevelEnabled(level)) return;
+    if (message instanceof Error) {
+      this.pino[level](
+        { context, err: { type: message.name, message: message.message, stack: message.stack } },
+        message.message,
+      );
+    } else if (typeof message === 'string') {
+      this.pino[level](stack === undefined ? { context } : { context, err: { stack } }, message);
+    } else {
+      this.pino[level]({ context, data: message }, '');
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { HttpMetrics } from '../metrics/http-metrics';
+import { type CorrelationIds, runWithCorrelation } from './correlation-context';
+import type { JsonLogger } from './json-logger';
+
+export const CORRELATION_HEADER = 'x-correlation-id';
+
+/** Accepted as given; anything else (too long, odd characters) is replaced, keeping logs clean. */
+const VALID_CORRELATION_ID = /^[\w.:-]{1,128}$/;
+
+interface CorrelatedRequest extends FastifyRequest {
+  correlation: CorrelationIds;
+}
+
+/**
+ * Per request: take or make the correlation id and echo it, run the rest of the
+ * request inside it, then log one line and observe the duration. Fastify hooks
+ * rather than Nest middleware so 404s and body-parse failures are covered too.
+ */
+export function installRequestHooks(
+  fastify: FastifyInstance,
+  logger: JsonLogger,
+  metrics: HttpMetrics,
+): void {
+  const log = logger.pino;
+  fastify.decorateRequest('correlation', null);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const header = request.headers[CORRELATION_HEADER];
+    const correlationId =
+      typeof header === 'string' && VALID_CORRELATION_ID.test(header) ? header : randomUUID();
+    const ids: CorrelationIds = { correlationId };
+    (request as CorrelatedRequest).correlation = ids;
+    void reply.header(CORRELATION_HEADER, correlationId);
+    runWithCorrelation(ids, done);
+  });
+  // The body is read on socket events outside the onRequest context, so re-enter it for the handler.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    runWithCorrelation((request as CorrelatedRequest).correlation, done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const ms = reply.elapsedTime;
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.observe(request.method, route, reply.statusCode, ms / 1000);
+    if (log.isLevelEnabled('info')) {
+      log.info(
+        {
+          context: 'http',
+          correlationId: (request as CorrelatedRequest).correlation.correlationId,
+          method: request.method,
+          url: request.url,
+          status: reply.statusCode,
+          ms: Math.round(ms * 100) / 100,
+        },
+        'request completed',
+      );
+    }
+    done();
+  });
+}

@@ -1,0 +1,110 @@
+import { loadConfig, PlatformConfig, signDevelopmentToken } from '@hirestream/platform';
+import { startTestService, type TestService } from './test-service.module';
+
+describe('problem responses', () => {
+  let service: TestService;
+  let token: string;
+
+  beforeAll(async () => {
+    service = await startTestService();
+    token = await signDevelopmentToken(
+      { subject: 'rita', roles: ['recruiter'] },
+      loadConfig(PlatformConfig, {}),
+    );
+  });
+  afterAll(() => service.close());
+
+  it('names every failing field, nested ones dotted and unknown ones included', async () => {
+    const response = await service.request('/candidates', {
+      token,
+      body: { name: 'A', contact: { email: 'nope', fax: '1' }, age: 3 },
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    const problem = response.json();
+    expect(problem).toMatchObject({
+      type: 'urn:hirestream:problem:validation-failed',
+      title: 'Invalid request',
+      status: 400,
+      instance: '/candidates',
+    });
+    expect(problem.detail).toContain('contact.email');
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'name', rule: 'minLength' }),
+        expect.objectContaining({ field: 'contact.email', rule: 'isEmail' }),
+        expect.objectContaining({ field: 'contact.fax', rule: 'unknownField' }),
+        expect.objectContaining({ field: 'age', rule: 'unknownField' }),
+      ]),
+    );
+    expect(problem.errors).toHaveLength(4);
+    for (const error of problem.errors ?? []) expect(typeof error.message).toBe('string');
+  });
+
+  it('reports a missing nested object by its name', async () => {
+    const response = await service.request('/candidates', { token, body: { name: 'Ada' } });
+    expect(response.status).toBe(400);
+    expect(response.json().errors).toEqual([expect.objectContaining({ field: 'contact' })]);
+  });
+
+  it('transforms and validates query parameters', async () => {
+    const ok = await service.request('/candidates?limit=5', { token });
+    expect(ok.json()).toEqual({ limit: 5 });
+    const bad = await service.request('/candidates?limit=500', { token });
+    expect(bad.status).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'limit', rule: 'max' })]);
+  });
+
+  it('answers a malformed JSON body with 400', async () => {
+    const response = await service.request('/candidates', { token, body: '{"name": "Ada",' });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+    });
+  });
+
+  it('answers an unknown route with 404', async () => {
+    const response = await service.request('/nowhere?x=1');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({
+      title: 'Not Found',
+      status: 404,
+      instance: '/nowhere',
+    });
+  });
+
+  it('maps a domain error class (and its subclasses) to its status', async () => {
+    const response = await service.request('/candidates/c-1/stage', { token, body: {} });
+    expect(response.status).toBe(409);
+    expect(response.json()).toMatchObject({
+      type: 'urn:hirestream:problem:command-rejected',
+      title: 'Command rejected',
+      status: 409,
+      detail: 'screening must pass before interviews',
+    });
+  });
+
+  it('answers an unexpected error with 500, logs its stack and leaks nothing', async () => {
+    const response = await service.request('/candidates/c-1/crash', {
+      token,
+      headers: { 'x-correlation-id': 'crash-1' },
+    });
+    expect(response.status).toBe(500);
+    expect(response.text).not.toContain('hunter2');
+    expect(response.text).not.toContain('at ');
+    expect(response.json()).toMatchObject({
+      title: 'Internal Server Error',
+      status: 500,
+      correlationId: 'crash-1',
+    });
+    const logged = service.logs.lines.find(
+      (line) => line.level === 'error' && line.correlationId === 'crash-1',
+    );
+    expect(logged).toMatchObject({ msg: 'database password is hunter2', service: 'test-service' });
+    expect(JSON.stringify(logged)).toContain('crash');
+  });
+});
