@@ -1,0 +1,19 @@
+import { startEventStoreServer, type EventStoreServer } from '@hirestream/embedded-eventstore';
+import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
+import { eventStoreContract } from './event-store-contract';
+
+describe('EventStoreDB contract: embedded server', () => {
+  let dataDir: string;
+  let server: EventStoreServer;
+
+  beforeAll(async () => {
+    dataDir = await makeTempDir('eventstore-contract');
+    server = await startEventStoreServer({ port: 0, dataDir });
+  });
+  afterAll(async () => {
+    await server.close();
+    await removeTempDir(dataDir);
+  });
+
+  eventStoreContract(() => server.connectionString);
+});
