@@ -21,3 +21,5 @@ export type {
 } from './subscriptions/catch-up-subscription';
 export { deciderSpecification } from './testing/decider-specification';
 export type { DeciderThen } from './testing/decider-specification';
+export { EventStoreIdempotencyStore } from './idempotency/event-store-idempotency.store';
+export { EventStoreModule } from './nest/event-store.module';

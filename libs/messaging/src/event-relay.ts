@@ -11,6 +11,7 @@ import {
   type SubscriptionLogger,
 } from '@hirestream/event-sourcing';
 import type { Kafka, Producer } from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { toCloudEventMessage } from './cloud-event-headers';
 
 export type EventRelayOptions = Readonly<{
@@ -34,7 +35,9 @@ export class EventRelay {
   readonly topic: string;
   private readonly producer: Producer;
   private readonly subscription: CatchUpSubscription;
-  private started = false;
+  private running = false;
+  private stopping = false;
+  private starting: Promise<void> | undefined;
 
   constructor(private readonly options: EventRelayOptions) {
     this.topic = serviceEventsTopic(options.service);
@@ -55,11 +58,18 @@ export class EventRelay {
     return this.subscription.isCaughtUp;
   }
 
-  async start(): Promise<void> {
-    await this.ensureTopic();
-    await this.producer.connect();
-    this.started = true;
-    this.subscription.start();
+  /** True once connected to Kafka and subscribed. */
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /**
+   * Connects (retrying with backoff while Kafka is unreachable) and starts
+   * relaying; resolves once relaying has started or `stop` was called.
+   */
+  start(): Promise<void> {
+    this.starting ??= this.connectAndSubscribe();
+    return this.starting;
   }
 
   whenCaughtUp(): Promise<void> {
@@ -68,10 +78,30 @@ export class EventRelay {
 
   /** Publishes the batch in hand, stores its checkpoint, then disconnects. */
   async stop(): Promise<void> {
-    if (!this.started) return;
-    this.started = false;
+    this.stopping = true;
+    await this.starting;
+    if (!this.running) return;
+    this.running = false;
     await this.subscription.stop();
     await this.producer.disconnect();
+  }
+
+  private async connectAndSubscribe(): Promise<void> {
+    for (let backoff = 200; !this.stopping; backoff = Math.min(backoff * 2, 5_000)) {
+      try {
+        await this.ensureTopic();
+        await this.producer.connect();
+        this.running = true;
+        this.subscription.start();
+        return;
+      } catch (error) {
+        this.options.logger?.warn('relay cannot reach Kafka yet; retrying', {
+          error: error instanceof Error ? error.message : String(error),
+          backoffMs: backoff,
+        });
+        await sleep(backoff);
+      }
+    }
   }
 
   private async publish(events: readonly AllStreamResolvedEvent[]): Promise<void> {

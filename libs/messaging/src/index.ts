@@ -15,3 +15,5 @@ export type {
 } from './idempotent-event-consumer';
 export { consumedMessageOf } from './kafka-context-message';
 export { ProcessedEventLog } from './processed-event-log';
+export { KafkaModule, SERVICE_NAME } from './nest/kafka.module';
+export { EventRelayModule, EventRelayRunner } from './nest/event-relay.module';

@@ -6,7 +6,7 @@ export {
 export { loadConfig, ConfigValidationError, type ConfigProblem } from './config/config-loader';
 export { PlatformConfig, type AuthMode } from './config/platform.config';
 export { Public, Roles, CandidateScope, CurrentPrincipal } from './auth/auth.decorators';
-export type { Principal } from './auth/principal';
+export type { ActingPrincipal, Principal } from './auth/principal';
 export { ROLES, type Role } from './auth/roles';
 export {
   signDevelopmentToken,

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { Principal } from './principal';
+import type { ActingPrincipal, Principal } from './principal';
 import type { Role } from './roles';
 
 export const PUBLIC_ROUTE = 'hirestream:public';
@@ -23,10 +23,15 @@ export const CandidateScope = (param: string): MethodDecorator & ClassDecorator 
 
 export interface RequestWithPrincipal extends FastifyRequest {
   principal?: Principal;
+  /** Set by the roles guard: which of the principal's roles the route admitted. */
+  actingRole?: Role;
 }
 
-/** The verified caller; undefined only on `@Public()` routes. */
+/** The verified caller and the role they act in; undefined only on `@Public()` routes. */
 export const CurrentPrincipal = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Principal | undefined =>
-    context.switchToHttp().getRequest<RequestWithPrincipal>().principal,
+  (_data: unknown, context: ExecutionContext): ActingPrincipal | undefined => {
+    const { principal, actingRole } = context.switchToHttp().getRequest<RequestWithPrincipal>();
+    if (principal === undefined) return undefined;
+    return { ...principal, actingRole: actingRole ?? principal.roles[0] };
+  },
 );

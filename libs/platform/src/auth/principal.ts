@@ -7,3 +7,8 @@ export interface Principal {
   /** Set for the candidate role: the one candidacy this caller may see. */
   readonly candidateId?: string;
 }
+
+/** The caller of one request, with the role the route admitted them in (recorded as the actor's role). */
+export interface ActingPrincipal extends Principal {
+  readonly actingRole: Role;
+}

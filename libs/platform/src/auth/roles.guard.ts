@@ -17,13 +17,23 @@ export class RolesGuard implements CanActivate {
     const principal = request.principal;
     if (principal === undefined) return false;
     const required = policy.roles;
-    if (principal.roles.some((role) => role !== 'candidate' && required.includes(role)))
+    const staffRole = principal.roles.find(
+      (role) => role !== 'candidate' && required.includes(role),
+    );
+    if (staffRole !== undefined) {
+      request.actingRole = staffRole;
       return true;
+    }
     if (required.includes('candidate') && principal.roles.includes('candidate')) {
-      if (policy.candidateScopeParam === undefined) return true;
       const params = request.params as Record<string, string | undefined>;
-      if (params[policy.candidateScopeParam] === principal.candidateId) return true;
-      throw new ForbiddenException('A candidate may only access their own candidacy');
+      if (
+        policy.candidateScopeParam !== undefined &&
+        params[policy.candidateScopeParam] !== principal.candidateId
+      ) {
+        throw new ForbiddenException('A candidate may only access their own candidacy');
+      }
+      request.actingRole = 'candidate';
+      return true;
     }
     throw new ForbiddenException(`This action requires one of the roles: ${required.join(', ')}`);
   }

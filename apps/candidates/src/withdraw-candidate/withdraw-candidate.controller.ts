@@ -1,0 +1,53 @@
+import {
+  CandidateScope,
+  CurrentPrincipal,
+  IdempotencyInterceptor,
+  revisionFromIfMatch,
+  Roles,
+  type ActingPrincipal,
+} from '@hirestream/platform';
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CandidateCommandService } from '../shared/candidate-command.service';
+import { CandidateIdParams } from '../shared/candidate-id.params';
+import { replyWithCandidate, type CandidateView } from '../shared/candidate.view';
+import { WithdrawCandidateDto } from './withdraw-candidate.dto';
+
+@ApiTags('candidates')
+@Controller('candidates')
+export class WithdrawCandidateController {
+  constructor(private readonly commands: CandidateCommandService) {}
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @Roles('candidate', 'recruiter', 'admin')
+  @CandidateScope('id')
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiOperation({
+    summary: 'Withdraw the candidacy (the candidate themself, or a recruiter for them)',
+  })
+  async withdraw(
+    @Param() { id }: CandidateIdParams,
+    @Body() body: WithdrawCandidateDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: ActingPrincipal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CandidateView> {
+    const outcome = await this.commands.execute(
+      { type: 'WithdrawCandidate', data: { candidateId: id, reason: body.reason ?? null } },
+      principal,
+      revisionFromIfMatch(ifMatch),
+    );
+    return replyWithCandidate(reply, outcome, principal);
+  }
+}

@@ -1,0 +1,61 @@
+import { hirestreamEventCatalog } from '@hirestream/contracts';
+import { EventSerializer } from '@hirestream/event-sourcing';
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { JsonLogger, ReadinessRegistry } from '@hirestream/platform';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { Kafka } from 'kafkajs';
+import { EventRelay } from '../event-relay';
+import { SERVICE_NAME } from './kafka.module';
+
+/** Starts the service's relay with the app and, at shutdown, publishes what it holds before Kafka closes. */
+@Injectable()
+export class EventRelayRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  readonly relay: EventRelay;
+
+  constructor(
+    @Inject(SERVICE_NAME) service: string,
+    @Inject(EventStoreDBClient) eventStore: EventStoreDBClient,
+    serializer: EventSerializer,
+    @Inject(Kafka) kafka: Kafka,
+    logger: JsonLogger,
+    readiness: ReadinessRegistry,
+  ) {
+    this.relay = new EventRelay({
+      service,
+      eventStore,
+      serializer,
+      catalog: hirestreamEventCatalog,
+      kafka,
+      logger: {
+        warn: (message, details) =>
+          logger.pino.warn({ context: 'EventRelay', ...details }, message),
+      },
+    });
+    readiness.register({
+      name: 'relay',
+      check: async () => {
+        if (!this.relay.isRunning) throw new Error('the relay is not running');
+      },
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    // Started in the background: a relay that cannot reach Kafka yet retries
+    // with backoff instead of keeping the whole service from starting.
+    void this.relay.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
+/** The relay of the service named by `KafkaModule.forService`. */
+@Module({ providers: [EventRelayRunner], exports: [EventRelayRunner] })
+export class EventRelayModule {}
