@@ -24,12 +24,24 @@ export interface DevstackProcessOptions {
 }
 
 /** Starts `npm run devstack` the way a user does (as a child process) and waits for its ready line. */
-export async function startDevstackProcess(options: DevstackProcessOptions): Promise<DevstackProcess> {
-  const args = ['-r', '@swc-node/register', join(repositoryRoot, 'tools', 'devstack.ts'), '--data-dir', options.dataDir];
-  if (options.eventStorePort !== undefined) args.push('--eventstore-port', String(options.eventStorePort));
+export async function startDevstackProcess(
+  options: DevstackProcessOptions,
+): Promise<DevstackProcess> {
+  const args = [
+    '-r',
+    '@swc-node/register',
+    join(repositoryRoot, 'tools', 'devstack.ts'),
+    '--data-dir',
+    options.dataDir,
+  ];
+  if (options.eventStorePort !== undefined)
+    args.push('--eventstore-port', String(options.eventStorePort));
   if (options.kafkaPort !== undefined) args.push('--kafka-port', String(options.kafkaPort));
   args.push(...(options.extraArgs ?? []));
-  const child = spawn(process.execPath, args, { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: repositoryRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   const exited = once(child, 'exit');
@@ -39,7 +51,12 @@ export async function startDevstackProcess(options: DevstackProcessOptions): Pro
   const lines = createInterface({ input: child.stdout! });
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`devstack not ready after ${options.readyTimeoutMs ?? 30_000} ms: ${stderr.join('')}`)),
+      () =>
+        reject(
+          new Error(
+            `devstack not ready after ${options.readyTimeoutMs ?? 30_000} ms: ${stderr.join('')}`,
+          ),
+        ),
       options.readyTimeoutMs ?? 30_000,
     );
     lines.on('line', (line) => {

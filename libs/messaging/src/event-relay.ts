@@ -10,7 +10,7 @@ import {
   type EventSerializer,
   type SubscriptionLogger,
 } from '@hirestream/event-sourcing';
-import type { Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { toCloudEventMessage } from './cloud-event-headers';
 
@@ -41,7 +41,12 @@ export class EventRelay {
 
   constructor(private readonly options: EventRelayOptions) {
     this.topic = serviceEventsTopic(options.service);
-    this.producer = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    // Kafka's default (murmur2) partitioner, so keys land where Java clients put them.
+    this.producer = options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     const ownedTypes = options.catalog.typesOwnedBy(options.service);
     if (ownedTypes.length === 0) throw new Error(`service ${options.service} owns no event types`);
     this.subscription = new CatchUpSubscription({

@@ -1,0 +1,36 @@
+import { startEventStoreServer, type EventStoreServer } from '@hirestream/embedded-eventstore';
+import { startKafkaBroker, type KafkaBroker } from '@hirestream/embedded-kafka';
+import { join } from 'node:path';
+import { makeTempDir, removeTempDir } from './temp-dir';
+
+export interface EmbeddedServers {
+  readonly eventStore: EventStoreServer;
+  readonly kafka: KafkaBroker;
+  /** The environment a service needs to reach them. */
+  readonly env: Readonly<Record<string, string>>;
+  stop(): Promise<void>;
+}
+
+/** Both embedded servers in this process, on free ports, with data in a fresh temp dir. */
+export async function startEmbeddedServers(name: string): Promise<EmbeddedServers> {
+  const dataDir = await makeTempDir(name);
+  const eventStore = await startEventStoreServer({ port: 0, dataDir: join(dataDir, 'eventstore') });
+  const kafka = await startKafkaBroker({
+    port: 0,
+    dataDir: join(dataDir, 'kafka'),
+    defaultPartitions: 3,
+  });
+  return {
+    eventStore,
+    kafka,
+    env: {
+      EVENTSTORE_CONNECTION_STRING: eventStore.connectionString,
+      KAFKA_BROKERS: kafka.bootstrapAddress,
+      LOG_LEVEL: 'warn',
+    },
+    async stop() {
+      await Promise.all([eventStore.close(), kafka.close()]);
+      await removeTempDir(dataDir);
+    },
+  };
+}
