@@ -22,13 +22,11 @@ export const handleMetadata: RequestHandler = async (broker, body, { header }) =
   const request = decodeMetadataRequest(body, header.apiVersion);
   const topics: TopicMetadata[] =
     request.topics === null
-      ? broker.topics
-          .all()
-          .map((t) => ({
-            errorCode: ErrorCode.NONE,
-            name: t.name,
-            partitionCount: t.partitions.length,
-          }))
+      ? broker.topics.all().map((t) => ({
+          errorCode: ErrorCode.NONE,
+          name: t.name,
+          partitionCount: t.partitions.length,
+        }))
       : request.topics.map((name) => {
           const lookup = findOrCreateTopic(broker, name, request.allowAutoTopicCreation);
           return 'topic' in lookup

@@ -21,7 +21,8 @@ export class ByteWriter {
   }
 
   int8(value: number): this {
-    this.buffer.writeInt8(value, this.reserve(1));
+    const at = this.reserve(1);
+    this.buffer.writeInt8(value, at);
     return this;
   }
 
@@ -30,12 +31,14 @@ export class ByteWriter {
   }
 
   int16(value: number): this {
-    this.buffer.writeInt16BE(value, this.reserve(2));
+    const at = this.reserve(2);
+    this.buffer.writeInt16BE(value, at);
     return this;
   }
 
   int32(value: number): this {
-    this.buffer.writeInt32BE(value, this.reserve(4));
+    const at = this.reserve(4);
+    this.buffer.writeInt32BE(value, at);
     return this;
   }
 
@@ -49,10 +52,12 @@ export class ByteWriter {
   unsignedVarint(value: number): this {
     let rest = value;
     while (rest >= 0x80) {
-      this.buffer.writeUInt8((rest & 0x7f) | 0x80, this.reserve(1));
+      const at = this.reserve(1);
+      this.buffer.writeUInt8((rest & 0x7f) | 0x80, at);
       rest = Math.floor(rest / 128);
     }
-    this.buffer.writeUInt8(rest, this.reserve(1));
+    const at = this.reserve(1);
+    this.buffer.writeUInt8(rest, at);
     return this;
   }
 
@@ -60,7 +65,8 @@ export class ByteWriter {
     if (value === null) return this.int16(-1);
     const length = Buffer.byteLength(value);
     this.int16(length);
-    this.buffer.write(value, this.reserve(length), 'utf8');
+    const at = this.reserve(length);
+    this.buffer.write(value, at, 'utf8');
     return this;
   }
 
@@ -71,7 +77,8 @@ export class ByteWriter {
   nullableBytes(value: Uint8Array | null): this {
     if (value === null) return this.int32(-1);
     this.int32(value.length);
-    this.buffer.set(value, this.reserve(value.length));
+    const at = this.reserve(value.length);
+    this.buffer.set(value, at);
     return this;
   }
 
@@ -83,7 +90,10 @@ export class ByteWriter {
   concatenatedBytes(parts: readonly Uint8Array[]): this {
     const length = parts.reduce((sum, part) => sum + part.length, 0);
     this.int32(length);
-    for (const part of parts) this.buffer.set(part, this.reserve(part.length));
+    for (const part of parts) {
+      const at = this.reserve(part.length);
+      this.buffer.set(part, at);
+    }
     return this;
   }
 

@@ -1,0 +1,27 @@
+import { KafkaBroker, startKafkaBroker } from '@hirestream/embedded-kafka';
+import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
+import { kafkajsContract } from './kafkajs-contract';
+
+describe('kafkajs contract: embedded broker', () => {
+  let dataDir: string;
+  let broker: KafkaBroker;
+
+  beforeAll(async () => {
+    dataDir = await makeTempDir('kafka-contract');
+    broker = await startKafkaBroker({ port: 0, dataDir });
+  });
+
+  afterAll(async () => {
+    await broker.close();
+    await removeTempDir(dataDir);
+  });
+
+  kafkajsContract(() => ({
+    bootstrapAddress: () => broker.bootstrapAddress,
+    restart: async () => {
+      const port = broker.port;
+      await broker.close();
+      broker = await startKafkaBroker({ port, dataDir });
+    },
+  }));
+});
