@@ -7,7 +7,7 @@ export { loadConfig, ConfigValidationError, type ConfigProblem } from './config/
 export { PlatformConfig, type AuthMode } from './config/platform.config';
 export { Public, Roles, CandidateScope, CurrentPrincipal } from './auth/auth.decorators';
 export type { ActingPrincipal, Principal } from './auth/principal';
-export { ROLES, type Role } from './auth/roles';
+export { ROLES, isRole, type Role } from './auth/roles';
 export {
   signDevelopmentToken,
   DEVELOPMENT_SIGNING_SECRET,

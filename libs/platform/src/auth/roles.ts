@@ -1,19 +1,13 @@
-/** Every role a token may carry; unknown role names in a token are ignored. */
-export const ROLES = [
-  'recruiter',
-  'coordinator',
-  'hiring-manager',
-  'interviewer',
-  'approver',
-  'auditor',
-  'admin',
-  'candidate',
-] as const;
+import { ACTOR_ROLES, type ActorRole } from '@hirestream/contracts';
 
-export type Role = (typeof ROLES)[number];
+/** The roles a token may carry: the event actor roles (one list, in contracts) but `system`, which only reactions use. */
+export type Role = Exclude<ActorRole, 'system'>;
+
+export const ROLES: readonly Role[] = ACTOR_ROLES.filter((role): role is Role => role !== 'system');
 
 const known: ReadonlySet<string> = new Set(ROLES);
 
+/** Unknown role names in a token are ignored. */
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && known.has(value);
 }

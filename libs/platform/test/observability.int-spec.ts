@@ -1,0 +1,114 @@
+import { loadConfig, PlatformConfig, signDevelopmentToken } from '@hirestream/platform';
+import { FakeDependency, startTestService, type TestService } from './test-service.module';
+
+describe('docs, metrics, health and correlated logs', () => {
+  let service: TestService;
+  let token: string;
+
+  beforeAll(async () => {
+    service = await startTestService();
+    token = await signDevelopmentToken(
+      { subject: 'rita', roles: ['recruiter'] },
+      loadConfig(PlatformConfig, {}),
+    );
+  });
+  afterAll(() => service.close());
+
+  it('serves the OpenAPI document listing the routes, with bearer auth declared', async () => {
+    const response = await service.request('/docs-json');
+    expect(response.status).toBe(200);
+    const document = response.json() as {
+      paths: Record<string, Record<string, unknown>>;
+      components: { securitySchemes: Record<string, unknown> };
+      security: unknown[];
+    };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/candidates',
+        '/candidates/{id}',
+        '/candidates/{id}/stage',
+        '/health/ready',
+      ]),
+    );
+    expect(document.paths['/candidates']).toHaveProperty('post');
+    expect(document.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
+    expect(document.security).toEqual([{ bearer: [] }]);
+    expect((await service.request('/docs')).status).toBe(200);
+  });
+
+  it('exposes default metrics and the request duration histogram by route template', async () => {
+    await service.request('/candidates/c-1', { token });
+    await service.request('/candidates/c-2', { token });
+    const response = await service.request('/metrics');
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    expect(response.text).toContain('process_cpu_user_seconds_total');
+    expect(response.text).toMatch(
+      /http_request_duration_seconds_count\{service="test-service",method="GET",route="\/candidates\/:id",status_code="200"\} 2/,
+    );
+  });
+
+  it('reports readiness per check: 200 when all pass, 503 naming the failing one', async () => {
+    const ready = await service.request('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.json()).toMatchObject({
+      status: 'up',
+      checks: [{ name: 'fake-store', status: 'up' }],
+    });
+
+    service.app.get(FakeDependency).healthy = false;
+    try {
+      const notReady = await service.request('/health/ready');
+      expect(notReady.status).toBe(503);
+      expect(notReady.json()).toMatchObject({
+        status: 'down',
+        checks: [{ name: 'fake-store', status: 'down', error: 'connection refused' }],
+      });
+      expect((await service.request('/health/live')).status).toBe(200);
+    } finally {
+      service.app.get(FakeDependency).healthy = true;
+    }
+  });
+
+  it('echoes a given correlation id and puts it on every log line of the request', async () => {
+    const response = await service.request('/candidates', {
+      token,
+      headers: { 'x-correlation-id': 'corr-42' },
+      body: { name: 'Ada', contact: { email: 'ada@example.org' } },
+    });
+    expect(response.headers.get('x-correlation-id')).toBe('corr-42');
+    expect(response.json().correlationId).toBe('corr-42');
+    const lines = service.logs.lines.filter((line) => line.correlationId === 'corr-42');
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        service: 'test-service',
+        context: 'TestCandidatesController',
+        msg: 'registering Ada',
+      }),
+      expect.objectContaining({
+        level: 'info',
+        context: 'http',
+        msg: 'request completed',
+        method: 'POST',
+        url: '/candidates',
+        status: 201,
+      }),
+    ]);
+    expect(typeof lines[1]?.ms).toBe('number');
+    expect(Date.parse(String(lines[0]?.time))).not.toBeNaN();
+  });
+
+  it('makes up a correlation id when none (or a bad one) is given', async () => {
+    const none = await service.request('/health/live');
+    expect(none.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+    for (const bad of ['a b', 'x'.repeat(200)]) {
+      const response = await service.request('/health/live', {
+        headers: { 'x-correlation-id': bad },
+      });
+      expect(response.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+});
