@@ -10,7 +10,9 @@ const kcatMissing = kcatVersion.error ? kcatVersion.error.message : undefined;
 /** kcat (librdkafka) as an independent client; skipped with the reason printed where it is not installed. */
 function describeWithKcat(name: string, suite: () => void): void {
   if (kcatMissing) {
-    process.stdout.write(`skipping "${name}": kcat is not installed (${kcatMissing}); apt-get install -y kcat\n`);
+    process.stdout.write(
+      `skipping "${name}": kcat is not installed (${kcatMissing}); apt-get install -y kcat\n`,
+    );
     describe.skip(name, suite);
   } else {
     describe(name, suite);
@@ -53,10 +55,40 @@ describeWithKcat('kcat (librdkafka) against the embedded broker', () => {
 
   it('produces with a key and headers and consumes them back', async () => {
     const b = broker.bootstrapAddress;
-    await kcat(['-b', b, '-t', 'kcat-plain', '-P', '-k', 'candidate-1', '-H', 'type=Registered', '-H', 'source=kcat'], 'first\n');
+    await kcat(
+      [
+        '-b',
+        b,
+        '-t',
+        'kcat-plain',
+        '-P',
+        '-k',
+        'candidate-1',
+        '-H',
+        'type=Registered',
+        '-H',
+        'source=kcat',
+      ],
+      'first\n',
+    );
     await kcat(['-b', b, '-t', 'kcat-plain', '-P', '-k', 'candidate-2'], 'second\n');
-    const output = await kcat(['-b', b, '-t', 'kcat-plain', '-C', '-o', 'beginning', '-e', '-q', '-f', '%k|%s|%h|%o\n']);
-    expect(lines(output)).toEqual(['candidate-1|first|type=Registered,source=kcat|0', 'candidate-2|second||1']);
+    const output = await kcat([
+      '-b',
+      b,
+      '-t',
+      'kcat-plain',
+      '-C',
+      '-o',
+      'beginning',
+      '-e',
+      '-q',
+      '-f',
+      '%k|%s|%h|%o\n',
+    ]);
+    expect(lines(output)).toEqual([
+      'candidate-1|first|type=Registered,source=kcat|0',
+      'candidate-2|second||1',
+    ]);
   });
 
   it('reads with kafkajs what kcat produced, key and headers included', async () => {
@@ -69,7 +101,9 @@ describeWithKcat('kcat (librdkafka) against the embedded broker', () => {
     await consumer.subscribe({ topic: 'kcat-cross', fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) =>
-        void seen.push(`${String(message.key)}|${String(message.value)}|${String(message.headers?.trace)}`),
+        void seen.push(
+          `${String(message.key)}|${String(message.value)}|${String(message.headers?.trace)}`,
+        ),
     });
     await waitUntil('kafkajs read the kcat message', () => seen.length === 1);
     await consumer.disconnect();
@@ -78,7 +112,19 @@ describeWithKcat('kcat (librdkafka) against the embedded broker', () => {
 
   it('consumes as a group and resumes from the committed offset', async () => {
     const b = broker.bootstrapAddress;
-    const group = ['-b', b, '-G', 'kcat-group', 'kcat-grouped', '-e', '-q', '-f', '%s\n', '-X', 'auto.offset.reset=earliest'];
+    const group = [
+      '-b',
+      b,
+      '-G',
+      'kcat-group',
+      'kcat-grouped',
+      '-e',
+      '-q',
+      '-f',
+      '%s\n',
+      '-X',
+      'auto.offset.reset=earliest',
+    ];
     await kcat(['-b', b, '-t', 'kcat-grouped', '-P'], 'one\ntwo\nthree\n');
     expect(lines(await kcat(group))).toEqual(['one', 'two', 'three']);
     await kcat(['-b', b, '-t', 'kcat-grouped', '-P'], 'four\nfive\n');

@@ -28,18 +28,28 @@ describe('NestJS Kafka transport over the embedded broker', () => {
   beforeAll(async () => {
     dataDir = await makeTempDir('kafka-nest');
     broker = await startKafkaBroker({ port: 0, dataDir });
-    const moduleRef = await Test.createTestingModule({ controllers: [CandidateEventsController] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      controllers: [CandidateEventsController],
+    }).compile();
     moduleRef.useLogger(false);
     app = moduleRef.createNestMicroservice({
       strategy: new ServerKafka({
-        client: { clientId: 'nest-server', brokers: [broker.bootstrapAddress], logLevel: logLevel.NOTHING },
+        client: {
+          clientId: 'nest-server',
+          brokers: [broker.bootstrapAddress],
+          logLevel: logLevel.NOTHING,
+        },
         consumer: { groupId: 'nest-candidates', maxWaitTimeInMs: 200 },
         subscribe: { fromBeginning: true },
       }),
     });
     await app.listen();
     client = new ClientKafka({
-      client: { clientId: 'nest-client', brokers: [broker.bootstrapAddress], logLevel: logLevel.NOTHING },
+      client: {
+        clientId: 'nest-client',
+        brokers: [broker.bootstrapAddress],
+        logLevel: logLevel.NOTHING,
+      },
       producerOnlyMode: true,
     });
     await client.connect();
@@ -53,8 +63,18 @@ describe('NestJS Kafka transport over the embedded broker', () => {
   });
 
   it('delivers an emitted event to the @EventPattern handler', async () => {
-    await lastValueFrom(client.emit(TOPIC, { key: 'candidate-7', value: { candidateId: 'candidate-7', name: 'Ada' } }));
-    await waitUntil('the handler received the event', () => CandidateEventsController.received.length === 1);
-    expect(CandidateEventsController.received).toEqual([{ candidateId: 'candidate-7', name: 'Ada' }]);
+    await lastValueFrom(
+      client.emit(TOPIC, {
+        key: 'candidate-7',
+        value: { candidateId: 'candidate-7', name: 'Ada' },
+      }),
+    );
+    await waitUntil(
+      'the handler received the event',
+      () => CandidateEventsController.received.length === 1,
+    );
+    expect(CandidateEventsController.received).toEqual([
+      { candidateId: 'candidate-7', name: 'Ada' },
+    ]);
   });
 });
