@@ -2,7 +2,9 @@ import type { EventStore } from '../store/event-store';
 import type { Direction } from '../store/store-types';
 import { streamDeletedError } from './grpc-errors';
 import type { ReadStart } from './read-request';
-import { eventResponse, streamNotFoundResponse, type UuidFormat } from './read-responses';
+import { createdTicksOf } from '../storage/record-format';
+import { encodedEventResponse, type UuidFormat } from './event-encoding';
+import { streamNotFoundResponse } from './read-responses';
 import type { ResponseWriter } from './response-writer';
 
 interface BoundedRead {
@@ -41,14 +43,14 @@ export async function readStream(
   let revision = forwards ? Math.max(first, Number(start)) : Math.min(last, Number(start));
   let remaining = read.count;
   while (remaining > 0n && !writer.closed && (forwards ? revision <= last : revision >= first)) {
-    const event = store.eventAt(entry.seqs[revision]);
+    const record = store.recordAt(entry.seqs[revision]);
     revision += forwards ? 1 : -1;
-    if (oldestTicks !== undefined && event.createdTicks < oldestTicks) {
+    if (oldestTicks !== undefined && createdTicksOf(record) < oldestTicks) {
       if (forwards) continue;
       break;
     }
     remaining -= 1n;
-    if (!writer.write(eventResponse(event, read.uuidFormat))) await writer.drained();
+    if (!writer.write(encodedEventResponse(record, read.uuidFormat))) await writer.drained();
   }
   writer.end();
 }
@@ -67,10 +69,10 @@ export async function readAll(
   else seq = store.seqAtOrAfter(read.from) - (forwards ? 0 : 1);
   let remaining = read.count;
   while (remaining > 0n && !writer.closed && seq >= 0 && seq < end) {
-    const event = store.eventAt(seq);
+    const record = store.recordAt(seq);
     seq += forwards ? 1 : -1;
     remaining -= 1n;
-    if (!writer.write(eventResponse(event, read.uuidFormat))) await writer.drained();
+    if (!writer.write(encodedEventResponse(record, read.uuidFormat))) await writer.drained();
   }
   writer.end();
 }

@@ -1,7 +1,7 @@
 import { ReadReq } from '@eventstore/db-client/generated/streams_pb';
 import type { EventFilterSpec } from '../store/event-filter';
 import type { Direction } from '../store/store-types';
-import type { UuidFormat } from './read-responses';
+import type { UuidFormat } from './event-encoding';
 import { BadRequestError, streamNameOf, uint64Of } from './request-values';
 
 export type ReadStart = 'start' | 'end' | bigint;

@@ -2,13 +2,8 @@ import type { EventStore } from '../store/event-store';
 import { EventFilter } from '../store/event-filter';
 import { streamDeletedError } from './grpc-errors';
 import type { ReadStart, SubscriptionFilter } from './read-request';
-import {
-  caughtUpResponse,
-  checkpointResponse,
-  confirmationResponse,
-  eventResponse,
-  type UuidFormat,
-} from './read-responses';
+import { caughtUpResponse, checkpointResponse, confirmationResponse } from './read-responses';
+import { encodedEventResponse, type UuidFormat } from './event-encoding';
 import type { ResponseWriter } from './response-writer';
 
 // Events handled per pass before the loop looks at the store (and the call) again.
@@ -71,9 +66,9 @@ export async function subscribeToStream(
     next = Math.max(next, state.first);
     const stop = Math.min(state.last, next + PASS_SIZE - 1);
     while (next <= stop && !writer.closed) {
-      const event = store.eventAt(state.entry.seqs[next]);
+      const record = store.recordAt(state.entry.seqs[next]);
       next += 1;
-      if (!writer.write(eventResponse(event, uuidFormat))) await writer.drained();
+      if (!writer.write(encodedEventResponse(record, uuidFormat))) await writer.drained();
     }
     return 'progressed';
   };
@@ -109,7 +104,8 @@ export async function subscribeToAll(
       next += 1;
       const id = onStreamName ? store.streamIdOf(seq) : store.typeIdOf(seq);
       if (matcher === undefined || matcher.matchesId(id, nameOf)) {
-        if (!writer.write(eventResponse(store.eventAt(seq), uuidFormat))) await writer.drained();
+        if (!writer.write(encodedEventResponse(store.recordAt(seq), uuidFormat)))
+          await writer.drained();
       }
       // A checkpoint follows the event it covers, so resuming after it never skips one.
       if (filter !== undefined && ++scannedSinceCheckpoint >= filter.checkpointInterval)

@@ -91,6 +91,50 @@ export function recordLengthAt(buffer: Buffer, offset: number): number {
   return RECORD_HEADER_BYTES + buffer.readUInt32LE(offset);
 }
 
+/** Byte offsets of a stored record's fields inside its buffer, for copying them out without decoding. */
+export interface RawRecordFields {
+  readonly revision: number;
+  readonly created: number;
+  readonly id: number;
+  readonly streamStart: number;
+  readonly typeStart: number;
+  readonly contentTypeStart: number;
+  readonly dataStart: number;
+  readonly customMetadataStart: number;
+  readonly end: number;
+}
+
+/** A stored record left in place: its buffer, its log position and where its fields lie. */
+export interface RawRecord {
+  readonly buffer: Buffer;
+  readonly position: number;
+  readonly fields: RawRecordFields;
+}
+
+export function rawRecordFields(buffer: Buffer, offset: number): RawRecordFields {
+  const base = offset + RECORD_HEADER_BYTES;
+  const streamStart = base + FIXED_PAYLOAD_BYTES;
+  const typeStart = streamStart + buffer.readUInt16LE(base + 2);
+  const contentTypeStart = typeStart + buffer.readUInt16LE(base + 4);
+  const dataStart = contentTypeStart + buffer.readUInt16LE(base + 6);
+  const customMetadataStart = dataStart + buffer.readUInt32LE(base + 8);
+  return {
+    revision: base + 16,
+    created: base + 24,
+    id: base + 32,
+    streamStart,
+    typeStart,
+    contentTypeStart,
+    dataStart,
+    customMetadataStart,
+    end: customMetadataStart + buffer.readUInt32LE(base + 12),
+  };
+}
+
+export function createdTicksOf(record: RawRecord): bigint {
+  return record.buffer.readBigInt64LE(record.fields.created);
+}
+
 /** Decodes a record that is known to be whole (written by us, or probed). Copies nothing but the strings. */
 export function decodeRecord(buffer: Buffer, offset: number): StoredRecord {
   const base = offset + RECORD_HEADER_BYTES;

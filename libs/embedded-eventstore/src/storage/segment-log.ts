@@ -1,11 +1,10 @@
-import { closeSync, fsync, fdatasync, fsyncSync, openSync, readSync, writev } from 'node:fs';
+import { closeSync, fsync, fdatasync, fsyncSync, openSync, readSync, writevSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { BlockCache } from './block-cache';
 import { recordLengthAt } from './record-format';
 import { SEGMENT_CAPACITY, segmentPath } from './segment-files';
 import type { RecoveredTail } from './log-recovery';
 
-const writevAsync = promisify(writev);
 const fdatasyncAsync = promisify(fdatasync);
 const fsyncAsync = promisify(fsync);
 
@@ -60,7 +59,8 @@ export class SegmentLog {
         end += 1;
       const { fd, created } = this.segmentFd(segment);
       const buffers = records.slice(start, end).map((record) => record.bytes);
-      await writevAsync(fd, buffers, records[start].position % SEGMENT_CAPACITY);
+      // Copying into the page cache is quick; only the flush is worth a thread-pool round trip.
+      writevSync(fd, buffers, records[start].position % SEGMENT_CAPACITY);
       await fdatasyncAsync(fd);
       if (created) await this.syncDirectory();
       start = end;

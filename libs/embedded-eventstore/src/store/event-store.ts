@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { EventIndex, type StreamEntry } from '../storage/event-index';
 import { recoverLog } from '../storage/log-recovery';
-import { decodeRecord, encodeRecord, type StoredRecord } from '../storage/record-format';
+import {
+  decodeRecord,
+  encodeRecord,
+  rawRecordFields,
+  type RawRecord,
+  type StoredRecord,
+} from '../storage/record-format';
 import { SegmentLog, type PlacedRecord } from '../storage/segment-log';
 import {
   checkExpectedRevision,
@@ -11,7 +17,7 @@ import {
 } from './expected-revision';
 import { GroupCommit } from './group-commit';
 import { RecentEventIds } from './recent-event-ids';
-import type { AppendOutcome, DeleteOutcome, ProposedEvent, RecordedEvent } from './store-types';
+import type { AppendOutcome, DeleteOutcome, ProposedEvent } from './store-types';
 import { randomUuidBytes } from './uuid-bytes';
 import {
   DELETED_STREAM_TRUNCATE_BEFORE,
@@ -121,10 +127,11 @@ export class EventStore {
     return BigInt(Date.now()) * TICKS_PER_MILLISECOND - BigInt(maxAge) * TICKS_PER_SECOND;
   }
 
-  eventAt(seq: number): RecordedEvent {
+  /** The stored bytes of the event at `seq`; the buffer may be shared, so use it before the next read. */
+  recordAt(seq: number): RawRecord {
     const position = this.index.positionOf(seq);
     const { buffer, offset } = this.log.read(position);
-    return { ...decodeRecord(buffer, offset), position: BigInt(position) };
+    return { buffer, position, fields: rawRecordFields(buffer, offset) };
   }
 
   positionOf(seq: number): bigint {

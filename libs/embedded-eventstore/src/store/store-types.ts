@@ -1,4 +1,3 @@
-import type { StoredRecord } from '../storage/record-format';
 import type { ExpectedRevision } from './expected-revision';
 
 /** An event as a client proposes it. */
@@ -9,11 +8,6 @@ export interface ProposedEvent {
   readonly contentType: string;
   readonly data: Buffer;
   readonly customMetadata: Buffer;
-}
-
-/** A stored event with its place in the log. */
-export interface RecordedEvent extends StoredRecord {
-  readonly position: bigint;
 }
 
 export type WriteRefusal =

@@ -8,11 +8,6 @@ export function uuidToBytes(text: string): Buffer | undefined {
   return Buffer.from(text.replace(/-/g, ''), 'hex');
 }
 
-export function bytesToUuid(bytes: Buffer): string {
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 export function randomUuidBytes(): Buffer {
   return Buffer.from(randomUUID().replace(/-/g, ''), 'hex');
 }

@@ -1,0 +1,239 @@
+import { EventStoreDBClient, jsonEvent, type JSONEventType } from '@eventstore/db-client';
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEventStoreServer } from '@hirestream/embedded-eventstore';
+
+// Drives the embedded EventStoreDB-compatible server (in a child process, so CPU and memory
+// are its own) through the real client, and prints throughput and CPU per operation of both.
+
+interface ServerStats {
+  readonly cpuMicros: number;
+  readonly rssBytes: number;
+}
+
+type ServerMessage =
+  | { readonly kind: 'ready'; readonly connectionString: string }
+  | ({ readonly kind: 'stats' } & ServerStats);
+
+const SERVE_FLAG = '--serve';
+const PAYLOAD = { text: 'x'.repeat(220), n: 0 };
+const STREAM_READ_EVENTS = 10_000;
+const SINGLE_WRITER_APPENDS = 1_500;
+const CONCURRENT_WRITERS = 32;
+const CONCURRENT_APPENDS = 9_600;
+const MEMORY_TARGET_EVENTS = 1_000_000;
+const BULK_BATCH = 1_000;
+
+async function serve(dataDir: string): Promise<void> {
+  const server = await startEventStoreServer({ port: 0, dataDir });
+  process.on('message', (message: string) => {
+    if (message === 'stats') {
+      const { user, system } = process.cpuUsage();
+      process.send?.({
+        kind: 'stats',
+        cpuMicros: user + system,
+        rssBytes: process.memoryUsage().rss,
+      });
+    } else if (message === 'close') {
+      void server.close().then(() => process.exit(0));
+    }
+  });
+  process.send?.({ kind: 'ready', connectionString: server.connectionString });
+}
+
+function event(n: number) {
+  return jsonEvent<JSONEventType>({ type: 'BenchEvent', data: { ...PAYLOAD, n } });
+}
+
+class ServerProcess {
+  private constructor(private readonly child: ChildProcess) {}
+
+  static async start(
+    dataDir: string,
+  ): Promise<{ server: ServerProcess; connectionString: string }> {
+    const child = fork(__filename, [SERVE_FLAG, dataDir], {
+      execArgv: ['-r', '@swc-node/register'],
+    });
+    const [message] = (await once(child, 'message')) as [ServerMessage];
+    if (message.kind !== 'ready') throw new Error('server did not report ready');
+    return { server: new ServerProcess(child), connectionString: message.connectionString };
+  }
+
+  async stats(): Promise<ServerStats> {
+    this.child.send('stats');
+    const [message] = (await once(this.child, 'message')) as [ServerMessage];
+    if (message.kind !== 'stats') throw new Error('unexpected message from server');
+    return message;
+  }
+
+  async close(): Promise<void> {
+    this.child.send('close');
+    await once(this.child, 'exit');
+  }
+}
+
+interface Measurement {
+  readonly name: string;
+  readonly operations: number;
+  readonly unit: string;
+  readonly seconds: number;
+  readonly serverMicrosPerOp: number;
+  readonly clientMicrosPerOp: number;
+}
+
+async function measure(
+  server: ServerProcess,
+  name: string,
+  unit: string,
+  run: () => Promise<number>,
+): Promise<Measurement> {
+  const serverBefore = await server.stats();
+  const clientBefore = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  const operations = await run();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const client = process.cpuUsage(clientBefore);
+  const serverAfter = await server.stats();
+  return {
+    name,
+    operations,
+    unit,
+    seconds,
+    serverMicrosPerOp: (serverAfter.cpuMicros - serverBefore.cpuMicros) / operations,
+    clientMicrosPerOp: (client.user + client.system) / operations,
+  };
+}
+
+async function appendSequentially(client: EventStoreDBClient, count: number): Promise<void> {
+  const stream = `bench-writer-${randomUUID()}`;
+  for (let i = 0; i < count; i += 1) {
+    await client.appendToStream(stream, event(i), {
+      expectedRevision: i === 0 ? 'no_stream' : BigInt(i - 1),
+    });
+  }
+}
+
+async function fillStream(
+  client: EventStoreDBClient,
+  stream: string,
+  count: number,
+): Promise<void> {
+  for (let written = 0; written < count; written += BULK_BATCH) {
+    const batch = Array.from({ length: Math.min(BULK_BATCH, count - written) }, (_, i) =>
+      event(written + i),
+    );
+    await client.appendToStream(stream, batch);
+  }
+}
+
+function print(measurement: Measurement, target: string): void {
+  const rate = measurement.operations / measurement.seconds;
+  const ratio = measurement.serverMicrosPerOp / measurement.clientMicrosPerOp;
+  console.log(
+    `${measurement.name.padEnd(34)} ${rate.toFixed(0).padStart(8)} ${measurement.unit}/s   ` +
+      `server ${measurement.serverMicrosPerOp.toFixed(1).padStart(6)} µs/op   client ${measurement.clientMicrosPerOp
+        .toFixed(1)
+        .padStart(6)} µs/op   server/client ${ratio.toFixed(2)}   (${target})`,
+  );
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hirestream-eventstore-bench-'));
+  const { server, connectionString } = await ServerProcess.start(dataDir);
+  const client = EventStoreDBClient.connectionString(connectionString);
+  try {
+    await client.appendToStream(`bench-warmup-${randomUUID()}`, event(0));
+    console.log('durable appends, 256-byte JSON events, one event per append, distinct streams');
+    print(
+      await measure(server, 'appends, 1 writer', 'appends', async () => {
+        await appendSequentially(client, SINGLE_WRITER_APPENDS);
+        return SINGLE_WRITER_APPENDS;
+      }),
+      'target: server CPU ≤ half the client',
+    );
+    print(
+      await measure(server, `appends, ${CONCURRENT_WRITERS} writers`, 'appends', async () => {
+        const perWriter = CONCURRENT_APPENDS / CONCURRENT_WRITERS;
+        await Promise.all(
+          Array.from({ length: CONCURRENT_WRITERS }, () => appendSequentially(client, perWriter)),
+        );
+        return CONCURRENT_APPENDS;
+      }),
+      'target: ≥ 3,000/s, server CPU ≤ half the client',
+    );
+
+    const stream = `bench-read-${randomUUID()}`;
+    await fillStream(client, stream, STREAM_READ_EVENTS);
+    console.log('reads');
+    print(
+      await measure(server, `read one ${STREAM_READ_EVENTS}-event stream`, 'events', async () => {
+        let count = 0;
+        for await (const resolved of client.readStream(stream)) if (resolved.event) count += 1;
+        return count;
+      }),
+      'target: ≥ 20,000/s, server CPU ≤ half the client',
+    );
+    print(
+      await measure(server, 'read $all', 'events', async () => {
+        let count = 0;
+        for await (const resolved of client.readAll()) if (resolved.event) count += 1;
+        return count;
+      }),
+      'target: ≥ 20,000/s, server CPU ≤ half the client',
+    );
+    print(
+      await measure(server, 'catch-up subscription to $all', 'events', async () => {
+        const subscription = client.subscribeToAll();
+        let count = 0;
+        const caughtUp = once(subscription, 'caughtUp');
+        subscription.on('data', () => {
+          count += 1;
+        });
+        await caughtUp;
+        await subscription.unsubscribe();
+        return count;
+      }),
+      'catch-up then live',
+    );
+
+    const stored = (await server.stats()).rssBytes;
+    console.log(
+      `storing ${MEMORY_TARGET_EVENTS.toLocaleString('en')} events (batches of ${BULK_BATCH}, 1,000 streams)…`,
+    );
+    const streams = Array.from({ length: 4 }, () => `bench-bulk-${randomUUID()}`);
+    let remaining =
+      MEMORY_TARGET_EVENTS - STREAM_READ_EVENTS - SINGLE_WRITER_APPENDS - CONCURRENT_APPENDS;
+    const bulkStarted = Date.now();
+    await Promise.all(
+      streams.map(async (bulkStream, index) => {
+        const share = Math.ceil(remaining / streams.length);
+        const count =
+          index === streams.length - 1 ? remaining - share * (streams.length - 1) : share;
+        await fillStream(client, bulkStream, count);
+      }),
+    );
+    remaining = 0;
+    const { rssBytes } = await server.stats();
+    console.log(
+      `server RSS: ${(stored / 2 ** 20).toFixed(0)} MB before, ${(rssBytes / 2 ** 20).toFixed(0)} MB after ` +
+        `${MEMORY_TARGET_EVENTS.toLocaleString('en')} stored events (target < 250 MB); bulk load took ${((Date.now() - bulkStarted) / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    await client.dispose();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === SERVE_FLAG) {
+  void serve(process.argv[3]);
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
