@@ -5,7 +5,9 @@ import { startKafkaBroker } from '@hirestream/embedded-kafka';
 
 // Runs the embedded EventStoreDB-compatible server and Kafka-compatible broker in
 // the foreground. Without a port flag both start; with one, only that one.
-const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--advertised-host HOST]`;
+const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--advertised-host HOST]
+  Kafka: [--kafka-partitions N] [--kafka-auto-create-topics true|false] [--kafka-initial-rebalance-delay-ms MS]
+         [--kafka-retention-ms MS] [--kafka-retention-bytes BYTES]`;
 
 function parsePort(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -16,6 +18,22 @@ function parsePort(flag: string, value: string | undefined, fallback: number): n
   return port;
 }
 
+function parseCount(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!Number.isSafeInteger(count) || count < 0) {
+    throw new Error(`${flag} must be a non-negative integer, got "${value}"`);
+  }
+  return count;
+}
+
+function parseBoolean(flag: string, value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'true' && value !== 'false')
+    throw new Error(`${flag} must be true or false, got "${value}"`);
+  return value === 'true';
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -23,6 +41,11 @@ async function main(): Promise<void> {
       'eventstore-port': { type: 'string' },
       'kafka-port': { type: 'string' },
       'advertised-host': { type: 'string', default: '127.0.0.1' },
+      'kafka-partitions': { type: 'string' },
+      'kafka-auto-create-topics': { type: 'string' },
+      'kafka-initial-rebalance-delay-ms': { type: 'string' },
+      'kafka-retention-ms': { type: 'string' },
+      'kafka-retention-bytes': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -47,6 +70,17 @@ async function main(): Promise<void> {
       port: parsePort('--kafka-port', values['kafka-port'], 9092),
       advertisedHost: values['advertised-host'],
       dataDir: join(dataDir, 'kafka'),
+      defaultPartitions: parseCount('--kafka-partitions', values['kafka-partitions']),
+      autoCreateTopics: parseBoolean(
+        '--kafka-auto-create-topics',
+        values['kafka-auto-create-topics'],
+      ),
+      initialRebalanceDelayMs: parseCount(
+        '--kafka-initial-rebalance-delay-ms',
+        values['kafka-initial-rebalance-delay-ms'],
+      ),
+      retentionMs: parseCount('--kafka-retention-ms', values['kafka-retention-ms']),
+      retentionBytes: parseCount('--kafka-retention-bytes', values['kafka-retention-bytes']),
     });
     closers.push(() => broker.close());
     console.log(`kafka ready on ${broker.bootstrapAddress}`);
