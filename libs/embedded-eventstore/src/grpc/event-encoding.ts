@@ -3,19 +3,26 @@ import type { RawRecord } from '../storage/record-format';
 
 export type UuidFormat = 'string' | 'structured';
 
+interface PreEncoded {
+  readonly bytes: Uint8Array;
+}
+
 /**
  * A `ReadResp` whose wire bytes are already known. The generated serializer only checks
  * `instanceof ReadResp` and calls `serializeBinary()`, so events go from the stored record to
- * protobuf bytes directly, without building six jspb messages per event.
+ * protobuf bytes directly. Made with `Object.create` to skip jspb's per-message initialisation.
  */
-class PreEncodedReadResp extends ReadResp {
-  constructor(private readonly bytes: Uint8Array) {
-    super();
-  }
+const preEncodedPrototype: ReadResp = Object.create(ReadResp.prototype, {
+  serializeBinary: {
+    value(this: PreEncoded): Uint8Array {
+      return this.bytes;
+    },
+  },
+});
 
-  override serializeBinary(): Uint8Array {
-    return this.bytes;
-  }
+function preEncoded(bytes: Uint8Array): ReadResp {
+  const message: ReadResp & PreEncoded = Object.create(preEncodedPrototype);
+  return Object.assign(message, { bytes });
 }
 
 // Field tags (field number << 3 | wire type) of the messages written here.
@@ -40,6 +47,10 @@ const UUID_STRING = tag(2, LENGTH_DELIMITED);
 const STRUCTURED_MOST = tag(1, 0);
 const STRUCTURED_LEAST = tag(2, 0);
 
+const SHORT_COPY_BYTES = 48;
+const UUID_TEXT_LENGTH = 36;
+const DASH = 0x2d;
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
 const TYPE_KEY = Buffer.from('type');
 const CONTENT_TYPE_KEY = Buffer.from('content-type');
 const CREATED_KEY = Buffer.from('created');
@@ -99,7 +110,30 @@ class ProtoWriter {
   bytes(fieldTag: number, source: Buffer, start: number, end: number): void {
     this.byte(fieldTag);
     this.varint(end - start);
-    this.offset += source.copy(this.buffer, this.offset, start, end);
+    if (end - start > SHORT_COPY_BYTES) {
+      this.offset += source.copy(this.buffer, this.offset, start, end);
+      return;
+    }
+    // Buffer#copy has a fixed cost that dwarfs copying a short name byte by byte.
+    for (let i = start; i < end; i += 1) this.buffer[this.offset++] = source[i];
+  }
+
+  latin1(fieldTag: number, text: string): void {
+    this.byte(fieldTag);
+    this.varint(text.length);
+    this.offset += this.buffer.write(text, this.offset, 'latin1');
+  }
+
+  /** A UUID's 16 bytes as its 36-character text form. */
+  uuidText(fieldTag: number, source: Buffer, start: number): void {
+    this.byte(fieldTag);
+    this.byte(UUID_TEXT_LENGTH);
+    for (let i = 0; i < 16; i += 1) {
+      if (i === 4 || i === 6 || i === 8 || i === 10) this.byte(DASH);
+      const value = source[start + i];
+      this.byte(HEX_DIGITS[value >> 4]);
+      this.byte(HEX_DIGITS[value & 0x0f]);
+    }
   }
 
   mapEntry(key: Buffer, value: Buffer, valueStart: number, valueEnd: number): void {
@@ -107,6 +141,13 @@ class ProtoWriter {
     this.varint(delimitedSize(key.length) + delimitedSize(valueEnd - valueStart));
     this.bytes(MAP_KEY, key, 0, key.length);
     this.bytes(MAP_VALUE, value, valueStart, valueEnd);
+  }
+
+  textMapEntry(key: Buffer, value: string): void {
+    this.byte(RECORDED_METADATA_ENTRY);
+    this.varint(delimitedSize(key.length) + delimitedSize(value.length));
+    this.bytes(MAP_KEY, key, 0, key.length);
+    this.latin1(MAP_VALUE, value);
   }
 }
 
@@ -116,28 +157,16 @@ function uuidHalves(record: RawRecord): [bigint, bigint] {
   return [buffer.readBigUInt64BE(record.fields.id), buffer.readBigUInt64BE(record.fields.id + 8)];
 }
 
-function uuidText(record: RawRecord): Buffer {
-  const hex = record.buffer.toString('hex', record.fields.id, record.fields.id + 16);
-  return Buffer.from(
-    `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
-    'latin1',
-  );
-}
-
 /** `ReadResp{event: ReadEvent{event: RecordedEvent{…}, commit_position}}` straight from a stored record. */
 export function encodedEventResponse(record: RawRecord, uuidFormat: UuidFormat): ReadResp {
   const { buffer, fields } = record;
   const position = record.position;
   const revision = buffer.readBigUInt64LE(fields.revision);
-  const created = Buffer.from(buffer.readBigInt64LE(fields.created).toString(), 'latin1');
-  const textId = uuidFormat === 'string' ? uuidText(record) : undefined;
+  const created = buffer.readBigInt64LE(fields.created).toString();
   const halves = uuidFormat === 'structured' ? uuidHalves(record) : undefined;
-  const uuidSize =
-    textId !== undefined
-      ? delimitedSize(textId.length)
-      : halves === undefined
-        ? 0
-        : 2 + bigVarintSize(halves[0]) + bigVarintSize(halves[1]);
+  const structuredSize =
+    halves === undefined ? 0 : 2 + bigVarintSize(halves[0]) + bigVarintSize(halves[1]);
+  const uuidSize = delimitedSize(halves === undefined ? UUID_TEXT_LENGTH : structuredSize);
   const streamSize = delimitedSize(fields.typeStart - fields.streamStart);
   const positionSize = position === 0 ? 0 : 1 + varintSize(position);
   const dataLength = fields.customMetadataStart - fields.dataStart;
@@ -161,10 +190,11 @@ export function encodedEventResponse(record: RawRecord, uuidFormat: UuidFormat):
   writer.varint(recordedSize);
   writer.byte(RECORDED_ID);
   writer.varint(uuidSize);
-  if (textId !== undefined) writer.bytes(UUID_STRING, textId, 0, textId.length);
-  if (halves !== undefined) {
+  if (halves === undefined) {
+    writer.uuidText(UUID_STRING, buffer, fields.id);
+  } else {
     writer.byte(UUID_STRUCTURED);
-    writer.varint(uuidSize - 2);
+    writer.varint(structuredSize);
     writer.byte(STRUCTURED_MOST);
     writer.bigVarint(halves[0]);
     writer.byte(STRUCTURED_LEAST);
@@ -185,7 +215,7 @@ export function encodedEventResponse(record: RawRecord, uuidFormat: UuidFormat):
   }
   writer.mapEntry(TYPE_KEY, buffer, fields.typeStart, fields.contentTypeStart);
   writer.mapEntry(CONTENT_TYPE_KEY, buffer, fields.contentTypeStart, fields.dataStart);
-  writer.mapEntry(CREATED_KEY, created, 0, created.length);
+  writer.textMapEntry(CREATED_KEY, created);
   if (customLength !== 0)
     writer.bytes(RECORDED_CUSTOM_METADATA, buffer, fields.customMetadataStart, fields.end);
   if (dataLength !== 0)
@@ -194,5 +224,5 @@ export function encodedEventResponse(record: RawRecord, uuidFormat: UuidFormat):
     writer.byte(READ_EVENT_COMMIT_POSITION);
     writer.varint(position);
   }
-  return new PreEncodedReadResp(writer.buffer);
+  return preEncoded(writer.buffer);
 }
