@@ -53,6 +53,10 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
 export function resolveBrokerOptions(options: KafkaBrokerOptions): ResolvedBrokerOptions {
   const defaultPartitions = positiveInteger('defaultPartitions', options.defaultPartitions, 1);
   if (defaultPartitions < 1) throw new Error('defaultPartitions must be at least 1');
+  const segmentBytes = positiveInteger('segmentBytes', options.segmentBytes, 64 * 1024 * 1024);
+  // The sparse index stores 32-bit positions within a segment.
+  if (segmentBytes < 1 || segmentBytes >= 2 ** 31)
+    throw new Error('segmentBytes must be from 1 to 2^31 - 1');
   return {
     port: positiveInteger('port', options.port, 9092),
     host: options.host ?? '127.0.0.1',
@@ -67,7 +71,7 @@ export function resolveBrokerOptions(options: KafkaBrokerOptions): ResolvedBroke
     ),
     retentionMs: options.retentionMs,
     retentionBytes: options.retentionBytes,
-    segmentBytes: positiveInteger('segmentBytes', options.segmentBytes, 64 * 1024 * 1024),
+    segmentBytes,
     retentionCheckIntervalMs: positiveInteger(
       'retentionCheckIntervalMs',
       options.retentionCheckIntervalMs,
