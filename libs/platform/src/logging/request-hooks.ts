@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { HttpMetrics } from '../metrics/http-metrics';
-import { type CorrelationIds, runWithCorrelation } from './correlation-context';
+import { type CorrelationIds, currentCorrelation, runWithCorrelation } from './correlation-context';
 import type { JsonLogger } from './json-logger';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -34,9 +34,12 @@ export function installRequestHooks(
     void reply.header(CORRELATION_HEADER, correlationId);
     runWithCorrelation(ids, done);
   });
-  // The body is read on socket events outside the onRequest context, so re-enter it for the handler.
+  // A body is read on socket events outside the onRequest context, so re-enter it for the handler
+  // (requests without a body are still inside it).
   fastify.addHook('preValidation', (request, _reply, done) => {
-    runWithCorrelation((request as CorrelatedRequest).correlation, done);
+    const ids = (request as CorrelatedRequest).correlation;
+    if (currentCorrelation() === ids) done();
+    else runWithCorrelation(ids, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     const ms = reply.elapsedTime;

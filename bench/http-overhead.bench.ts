@@ -1,0 +1,267 @@
+import { Controller, Get, Module, Param, Query } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import Fastify from 'fastify';
+import { fork, type ChildProcess } from 'node:child_process';
+import { connect, type Socket } from 'node:net';
+import {
+  bootstrapService,
+  loadConfig,
+  PlatformConfig,
+  Roles,
+  signDevelopmentToken,
+} from '@hirestream/platform';
+
+// Requests/s of a no-I/O route through the whole platform stack (auth guard with a
+// dev token, roles guard, validation pipe on a query DTO, problem filter, request
+// log line, metrics) next to the same route on bare Fastify. Each server runs in a
+// child process and is measured in alternating rounds by one keep-alive client here.
+
+const SERVE_FLAG = '--serve';
+const CONNECTIONS = 32;
+const WARMUP_MS = 1_500;
+const MEASURE_MS = 4_000;
+const ROUNDS = 3;
+const TARGET_RATIO = 0.8;
+const PATH = '/bench/items/42?limit=10&verbose=true';
+
+type ServerKind = 'fastify' | 'nest-bare' | 'nest';
+type ChildMessage =
+  | { readonly kind: 'ready'; readonly port: number }
+  | { readonly kind: 'cpu'; readonly micros: number };
+
+class ItemQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @IsOptional()
+  @Type(() => Boolean)
+  @IsBoolean()
+  verbose?: boolean;
+}
+
+@Controller('bench')
+class BenchController {
+  @Get('items/:id')
+  @Roles('recruiter')
+  item(@Param('id') id: string, @Query() query: ItemQuery): object {
+    return { id, limit: query.limit ?? 20, verbose: query.verbose === true };
+  }
+}
+
+@Module({ controllers: [BenchController] })
+class BenchModule {}
+
+/** The same route on NestJS with none of the platform: what the framework itself costs. */
+@Controller('bench')
+class BareBenchController {
+  @Get('items/:id')
+  item(
+    @Param('id') id: string,
+    @Query('limit') limit?: string,
+    @Query('verbose') verbose?: string,
+  ): object {
+    return { id, limit: limit === undefined ? 20 : Number(limit), verbose: verbose === 'true' };
+  }
+}
+
+@Module({ controllers: [BareBenchController] })
+class BareBenchModule {}
+
+async function serve(kind: ServerKind): Promise<void> {
+  let port: number;
+  if (kind === 'nest') {
+    const app = await bootstrapService({
+      serviceName: 'bench',
+      module: BenchModule,
+      port: 0,
+      env: { LOG_LEVEL: 'info' },
+      shutdownHooks: false,
+    });
+    port = Number(new URL(await app.getUrl()).port);
+  } else if (kind === 'nest-bare') {
+    const app = await NestFactory.create<NestFastifyApplication>(
+      BareBenchModule,
+      new FastifyAdapter(),
+      {
+        logger: false,
+      },
+    );
+    await app.listen(0, '127.0.0.1');
+    port = Number(new URL(await app.getUrl()).port);
+  } else {
+    const fastify = Fastify();
+    fastify.get<{ Params: { id: string }; Querystring: { limit?: string; verbose?: string } }>(
+      '/bench/items/:id',
+      async (request) => ({
+        id: request.params.id,
+        limit: request.query.limit === undefined ? 20 : Number(request.query.limit),
+        verbose: request.query.verbose === 'true',
+      }),
+    );
+    await fastify.listen({ port: 0, host: '127.0.0.1' });
+    const address = fastify.server.address();
+    port = typeof address === 'object' && address !== null ? address.port : 0;
+  }
+  process.on('message', (message: string) => {
+    if (message === 'cpu') {
+      const usage = process.cpuUsage();
+      process.send?.({ kind: 'cpu', micros: usage.user + usage.system } satisfies ChildMessage);
+    }
+  });
+  process.send?.({ kind: 'ready', port } satisfies ChildMessage);
+}
+
+function nextMessage(child: ChildProcess, kind: ChildMessage['kind']): Promise<ChildMessage> {
+  return new Promise((resolve) => {
+    const listener = (message: ChildMessage): void => {
+      if (message.kind !== kind) return;
+      child.off('message', listener);
+      resolve(message);
+    };
+    child.on('message', listener);
+  });
+}
+
+/** One keep-alive connection sending the next request as soon as the previous response is complete. */
+function driveConnection(
+  port: number,
+  request: Buffer,
+  counters: { ok: number; failed: number },
+): Socket {
+  const socket = connect(port, '127.0.0.1');
+  socket.setNoDelay(true);
+  let buffered: Buffer = Buffer.alloc(0);
+  socket.on('connect', () => socket.write(request));
+  socket.on('data', (chunk: Buffer) => {
+    buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+    for (;;) {
+      const headerEnd = buffered.indexOf('\r\n\r\n');
+      if (headerEnd === -1) return;
+      const head = buffered.toString('latin1', 0, headerEnd);
+      const length = Number(/content-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+      const total = headerEnd + 4 + length;
+      if (buffered.length < total) return;
+      if (head.startsWith('HTTP/1.1 200')) counters.ok += 1;
+      else counters.failed += 1;
+      buffered = buffered.subarray(total);
+      if (!socket.destroyed) socket.write(request);
+    }
+  });
+  socket.on('error', () => undefined);
+  return socket;
+}
+
+interface RoundResult {
+  readonly requestsPerSecond: number;
+  readonly cpuMicrosPerRequest: number;
+  readonly failed: number;
+}
+
+async function measure(child: ChildProcess, port: number, request: Buffer): Promise<RoundResult> {
+  const counters = { ok: 0, failed: 0 };
+  const sockets = Array.from({ length: CONNECTIONS }, () =>
+    driveConnection(port, request, counters),
+  );
+  await new Promise((resolve) => setTimeout(resolve, WARMUP_MS));
+  const cpuBefore = nextMessage(child, 'cpu');
+  child.send('cpu');
+  const before = {
+    ok: counters.ok,
+    cpu: ((await cpuBefore) as { micros: number }).micros,
+    at: performance.now(),
+  };
+  await new Promise((resolve) => setTimeout(resolve, MEASURE_MS));
+  const cpuAfter = nextMessage(child, 'cpu');
+  child.send('cpu');
+  const after = {
+    ok: counters.ok,
+    cpu: ((await cpuAfter) as { micros: number }).micros,
+    at: performance.now(),
+  };
+  for (const socket of sockets) socket.destroy();
+  const requests = after.ok - before.ok;
+  return {
+    requestsPerSecond: requests / ((after.at - before.at) / 1000),
+    cpuMicrosPerRequest: (after.cpu - before.cpu) / requests,
+    failed: counters.failed,
+  };
+}
+
+async function startServer(kind: ServerKind): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(__filename, [SERVE_FLAG, kind], {
+    execArgv: ['-r', '@swc-node/register'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const ready = (await nextMessage(child, 'ready')) as { port: number };
+  return { child, port: ready.port };
+}
+
+async function main(): Promise<void> {
+  const token = await signDevelopmentToken(
+    { subject: 'bench', roles: ['recruiter'] },
+    loadConfig(PlatformConfig, {}),
+  );
+  const request = Buffer.from(
+    `GET ${PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nX-Correlation-Id: bench-run\r\n\r\n`,
+  );
+  const kinds: readonly ServerKind[] = ['fastify', 'nest-bare', 'nest'];
+  const servers = Object.fromEntries(
+    await Promise.all(kinds.map(async (kind) => [kind, await startServer(kind)] as const)),
+  ) as Record<ServerKind, { child: ChildProcess; port: number }>;
+  const results: Record<ServerKind, RoundResult[]> = { fastify: [], 'nest-bare': [], nest: [] };
+  try {
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const kind of kinds) {
+        results[kind].push(await measure(servers[kind].child, servers[kind].port, request));
+      }
+    }
+  } finally {
+    for (const { child } of Object.values(servers)) child.kill();
+  }
+
+  const median = (values: number[]): number =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const summary = (kind: ServerKind) => ({
+    rps: median(results[kind].map((r) => r.requestsPerSecond)),
+    cpu: median(results[kind].map((r) => r.cpuMicrosPerRequest)),
+    failed: results[kind].reduce((sum, r) => sum + r.failed, 0),
+  });
+  const bare = summary('fastify');
+  const framework = summary('nest-bare');
+  const nest = summary('nest');
+  const ratio = nest.rps / bare.rps;
+  console.log(
+    `GET ${PATH}, ${CONNECTIONS} keep-alive connections, median of ${ROUNDS} rounds of ${MEASURE_MS / 1000}s`,
+  );
+  const rows = [
+    ['bare Fastify', bare],
+    ['bare NestJS', framework],
+    ['NestJS platform', nest],
+  ] as const;
+  for (const [name, s] of rows) {
+    console.log(
+      `${name.padEnd(16)} ${Math.round(s.rps).toString().padStart(7)} req/s  ${s.cpu.toFixed(1).padStart(6)} µs server CPU/req  ${((s.rps / bare.rps) * 100).toFixed(1).padStart(5)}% of Fastify  (non-200: ${s.failed})`,
+    );
+  }
+  console.log(
+    `NestJS platform / bare Fastify: ${(ratio * 100).toFixed(1)}% (target ≥ ${TARGET_RATIO * 100}%)`,
+  );
+  if (rows.some(([, s]) => s.failed > 0)) process.exitCode = 1;
+}
+
+const serveIndex = process.argv.indexOf(SERVE_FLAG);
+if (serveIndex !== -1) {
+  void serve(process.argv[serveIndex + 1] as ServerKind);
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
