@@ -27,6 +27,7 @@ const CONCURRENT_WRITERS = 32;
 const CONCURRENT_APPENDS = 9_600;
 const MEMORY_TARGET_EVENTS = 1_000_000;
 const BULK_BATCH = 1_000;
+const BULK_STREAMS = 4;
 
 async function serve(dataDir: string): Promise<void> {
   const server = await startEventStoreServer({ port: 0, dataDir });
@@ -202,9 +203,9 @@ async function main(): Promise<void> {
 
     const stored = (await server.stats()).rssBytes;
     console.log(
-      `storing ${MEMORY_TARGET_EVENTS.toLocaleString('en')} events (batches of ${BULK_BATCH}, 1,000 streams)…`,
+      `storing ${MEMORY_TARGET_EVENTS.toLocaleString('en')} events (batches of ${BULK_BATCH}, ${BULK_STREAMS} streams)…`,
     );
-    const streams = Array.from({ length: 4 }, () => `bench-bulk-${randomUUID()}`);
+    const streams = Array.from({ length: BULK_STREAMS }, () => `bench-bulk-${randomUUID()}`);
     let remaining =
       MEMORY_TARGET_EVENTS - STREAM_READ_EVENTS - SINGLE_WRITER_APPENDS - CONCURRENT_APPENDS;
     const bulkStarted = Date.now();

@@ -31,6 +31,7 @@ export interface EventStoreServer {
 
 // A read response may carry an event of up to the append limit plus its envelope.
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+const SHUTDOWN_GRACE_MS = 5_000;
 
 /** Starts the embedded EventStoreDB-compatible gRPC server on a recovered store. */
 export async function startEventStoreServer(
@@ -78,7 +79,14 @@ export async function startEventStoreServer(
     close() {
       closing ??= (async () => {
         shutdown.abort();
-        await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+        await new Promise<void>((resolve) => {
+          // Clients that keep calls open past the grace period are cut off.
+          const force = setTimeout(() => server.forceShutdown(), SHUTDOWN_GRACE_MS);
+          server.tryShutdown(() => {
+            clearTimeout(force);
+            resolve();
+          });
+        });
         await store.close();
       })();
       return closing;

@@ -285,12 +285,13 @@ export class EventStore {
 
   /** Encodes records as one atomic commit, reserves log space, indexes them; returns the last position. */
   private place(records: readonly StoredRecord[], batch: PlacedRecord[]): number {
+    // Encode everything first: a record refused here must not leave half a commit behind.
+    const encoded = records.map((record, i) => encodeRecord(record, i === records.length - 1));
     let position = 0;
-    records.forEach((record, i) => {
-      const bytes = encodeRecord(record, i === records.length - 1);
+    encoded.forEach((bytes, i) => {
       position = this.log.allocate(bytes.length);
       batch.push({ position, bytes });
-      this.indexRecord(record, position, bytes.length);
+      this.indexRecord(records[i], position, bytes.length);
     });
     return position;
   }
