@@ -1,16 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
-import {
-  type DevelopmentTokenRequest,
-  loadConfig,
-  PlatformConfig,
-  signDevelopmentToken,
-} from '@hirestream/platform';
-import { startTestService, type TestService } from './test-service.module';
+import { loadConfig, PlatformConfig, signDevelopmentToken } from '@hirestream/platform';
+import { devToken, startTestService, type TestService } from './test-service.module';
 
 const devConfig = loadConfig(PlatformConfig, {});
-const devToken = (request: DevelopmentTokenRequest) => signDevelopmentToken(request, devConfig);
 const validBody = { name: 'Ada Lovelace', contact: { email: 'ada@example.org' } };
 
 describe('authentication and roles (development signing key)', () => {

@@ -1,21 +1,10 @@
-import { loadConfig, PlatformConfig, signDevelopmentToken } from '@hirestream/platform';
-import { FakeDependency, startTestService, type TestService } from './test-service.module';
+import { FakeDependency, useTestService } from './test-service.module';
 
 describe('docs, metrics, health and correlated logs', () => {
-  let service: TestService;
-  let token: string;
-
-  beforeAll(async () => {
-    service = await startTestService();
-    token = await signDevelopmentToken(
-      { subject: 'rita', roles: ['recruiter'] },
-      loadConfig(PlatformConfig, {}),
-    );
-  });
-  afterAll(() => service.close());
+  const context = useTestService();
 
   it('serves the OpenAPI document listing the routes, with bearer auth declared', async () => {
-    const response = await service.request('/docs-json');
+    const response = await context.service.request('/docs-json');
     expect(response.status).toBe(200);
     const document = response.json() as {
       paths: Record<string, Record<string, unknown>>;
@@ -36,13 +25,13 @@ describe('docs, metrics, health and correlated logs', () => {
       scheme: 'bearer',
     });
     expect(document.security).toEqual([{ bearer: [] }]);
-    expect((await service.request('/docs')).status).toBe(200);
+    expect((await context.service.request('/docs')).status).toBe(200);
   });
 
   it('exposes default metrics and the request duration histogram by route template', async () => {
-    await service.request('/candidates/c-1', { token });
-    await service.request('/candidates/c-2', { token });
-    const response = await service.request('/metrics');
+    await context.service.request('/candidates/c-1', { token: context.recruiterToken });
+    await context.service.request('/candidates/c-2', { token: context.recruiterToken });
+    const response = await context.service.request('/metrics');
     expect(response.headers.get('content-type')).toContain('text/plain');
     expect(response.text).toContain('process_cpu_user_seconds_total');
     expect(response.text).toMatch(
@@ -51,36 +40,36 @@ describe('docs, metrics, health and correlated logs', () => {
   });
 
   it('reports readiness per check: 200 when all pass, 503 naming the failing one', async () => {
-    const ready = await service.request('/health/ready');
+    const ready = await context.service.request('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.json()).toMatchObject({
       status: 'up',
       checks: [{ name: 'fake-store', status: 'up' }],
     });
 
-    service.app.get(FakeDependency).healthy = false;
+    context.service.app.get(FakeDependency).healthy = false;
     try {
-      const notReady = await service.request('/health/ready');
+      const notReady = await context.service.request('/health/ready');
       expect(notReady.status).toBe(503);
       expect(notReady.json()).toMatchObject({
         status: 'down',
         checks: [{ name: 'fake-store', status: 'down', error: 'connection refused' }],
       });
-      expect((await service.request('/health/live')).status).toBe(200);
+      expect((await context.service.request('/health/live')).status).toBe(200);
     } finally {
-      service.app.get(FakeDependency).healthy = true;
+      context.service.app.get(FakeDependency).healthy = true;
     }
   });
 
   it('echoes a given correlation id and puts it on every log line of the request', async () => {
-    const response = await service.request('/candidates', {
-      token,
+    const response = await context.service.request('/candidates', {
+      token: context.recruiterToken,
       headers: { 'x-correlation-id': 'corr-42' },
       body: { name: 'Ada', contact: { email: 'ada@example.org' } },
     });
     expect(response.headers.get('x-correlation-id')).toBe('corr-42');
     expect(response.json().correlationId).toBe('corr-42');
-    const lines = service.logs.lines.filter((line) => line.correlationId === 'corr-42');
+    const lines = context.service.logs.lines.filter((line) => line.correlationId === 'corr-42');
     expect(lines).toEqual([
       expect.objectContaining({
         level: 'info',
@@ -102,10 +91,10 @@ describe('docs, metrics, health and correlated logs', () => {
   });
 
   it('makes up a correlation id when none (or a bad one) is given', async () => {
-    const none = await service.request('/health/live');
+    const none = await context.service.request('/health/live');
     expect(none.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
     for (const bad of ['a b', 'x'.repeat(200)]) {
-      const response = await service.request('/health/live', {
+      const response = await context.service.request('/health/live', {
         headers: { 'x-correlation-id': bad },
       });
       expect(response.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);

@@ -1,22 +1,11 @@
-import { loadConfig, PlatformConfig, signDevelopmentToken } from '@hirestream/platform';
-import { startTestService, type TestService } from './test-service.module';
+import { useTestService } from './test-service.module';
 
 describe('problem responses', () => {
-  let service: TestService;
-  let token: string;
-
-  beforeAll(async () => {
-    service = await startTestService();
-    token = await signDevelopmentToken(
-      { subject: 'rita', roles: ['recruiter'] },
-      loadConfig(PlatformConfig, {}),
-    );
-  });
-  afterAll(() => service.close());
+  const context = useTestService();
 
   it('names every failing field, nested ones dotted and unknown ones included', async () => {
-    const response = await service.request('/candidates', {
-      token,
+    const response = await context.service.request('/candidates', {
+      token: context.recruiterToken,
       body: { name: 'A', contact: { email: 'nope', fax: '1' }, age: 3 },
     });
     expect(response.status).toBe(400);
@@ -42,21 +31,31 @@ describe('problem responses', () => {
   });
 
   it('reports a missing nested object by its name', async () => {
-    const response = await service.request('/candidates', { token, body: { name: 'Ada' } });
+    const response = await context.service.request('/candidates', {
+      token: context.recruiterToken,
+      body: { name: 'Ada' },
+    });
     expect(response.status).toBe(400);
     expect(response.json().errors).toEqual([expect.objectContaining({ field: 'contact' })]);
   });
 
   it('transforms and validates query parameters', async () => {
-    const ok = await service.request('/candidates?limit=5', { token });
+    const ok = await context.service.request('/candidates?limit=5', {
+      token: context.recruiterToken,
+    });
     expect(ok.json()).toEqual({ limit: 5 });
-    const bad = await service.request('/candidates?limit=500', { token });
+    const bad = await context.service.request('/candidates?limit=500', {
+      token: context.recruiterToken,
+    });
     expect(bad.status).toBe(400);
     expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'limit', rule: 'max' })]);
   });
 
   it('answers a malformed JSON body with 400', async () => {
-    const response = await service.request('/candidates', { token, body: '{"name": "Ada",' });
+    const response = await context.service.request('/candidates', {
+      token: context.recruiterToken,
+      body: '{"name": "Ada",',
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(response.json()).toMatchObject({
@@ -67,7 +66,7 @@ describe('problem responses', () => {
   });
 
   it('answers an unknown route with 404', async () => {
-    const response = await service.request('/nowhere?x=1');
+    const response = await context.service.request('/nowhere?x=1');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(response.json()).toMatchObject({
@@ -78,7 +77,10 @@ describe('problem responses', () => {
   });
 
   it('maps a domain error class (and its subclasses) to its status', async () => {
-    const response = await service.request('/candidates/c-1/stage', { token, body: {} });
+    const response = await context.service.request('/candidates/c-1/stage', {
+      token: context.recruiterToken,
+      body: {},
+    });
     expect(response.status).toBe(409);
     expect(response.json()).toMatchObject({
       type: 'urn:hirestream:problem:command-rejected',
@@ -89,8 +91,8 @@ describe('problem responses', () => {
   });
 
   it('answers an unexpected error with 500, logs its stack and leaks nothing', async () => {
-    const response = await service.request('/candidates/c-1/crash', {
-      token,
+    const response = await context.service.request('/candidates/c-1/crash', {
+      token: context.recruiterToken,
       headers: { 'x-correlation-id': 'crash-1' },
     });
     expect(response.status).toBe(500);
@@ -101,7 +103,7 @@ describe('problem responses', () => {
       status: 500,
       correlationId: 'crash-1',
     });
-    const logged = service.logs.lines.find(
+    const logged = context.service.logs.lines.find(
       (line) => line.level === 'error' && line.correlationId === 'crash-1',
     );
     expect(logged).toMatchObject({ msg: 'database password is hunter2', service: 'test-service' });

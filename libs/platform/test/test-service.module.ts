@@ -21,6 +21,10 @@ import {
   createServiceApp,
   JsonLogger,
   currentCorrelation,
+  type DevelopmentTokenRequest,
+  loadConfig,
+  PlatformConfig,
+  signDevelopmentToken,
 } from '@hirestream/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
@@ -186,4 +190,27 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     },
     close: () => app.close(),
   };
+}
+
+const developmentConfig = loadConfig(PlatformConfig, {});
+
+/** A token the test service accepts in its default (development) auth mode. */
+export function devToken(request: DevelopmentTokenRequest): Promise<string> {
+  return signDevelopmentToken(request, developmentConfig);
+}
+
+export interface TestContext {
+  service: TestService;
+  recruiterToken: string;
+}
+
+/** Starts the test service before the suite's tests and closes it after them. */
+export function useTestService(): TestContext {
+  const context = {} as TestContext;
+  beforeAll(async () => {
+    context.service = await startTestService();
+    context.recruiterToken = await devToken({ subject: 'rita', roles: ['recruiter'] });
+  });
+  afterAll(() => context.service.close());
+  return context;
 }

@@ -8,7 +8,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface JsonLoggerOptions {
   readonly service: string;
   readonly level: LogLevel;
-  /** Where lines go; stdout (asynchronously buffered) when omitted. */
+  /** Where lines go; stdout when omitted. */
   readonly destination?: DestinationStream;
 }
 
@@ -34,7 +34,8 @@ export class JsonLogger implements LoggerService {
         formatters: { level: (label) => ({ level: label }) },
         mixin: () => currentCorrelation() ?? {},
       },
-      options.destination ?? pino.destination({ dest: 1, sync: false }),
+      // Synchronous: a line written just before SIGTERM or a crash must not be lost in a buffer.
+      options.destination ?? pino.destination({ dest: 1, sync: true }),
     );
   }
 
