@@ -30,6 +30,8 @@ const shared = {
 };
 
 module.exports = {
+  // Per-project testTimeout is ignored by jest; integration tests start real servers.
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,
@@ -40,7 +42,6 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
-      testTimeout: 60_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
     },
   ],

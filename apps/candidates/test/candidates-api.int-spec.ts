@@ -1,4 +1,6 @@
+import { serviceEventsTopic } from '@hirestream/contracts';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bearer, createCandidatesApp } from '../../../test/support/candidates-service';
 import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
@@ -127,6 +129,55 @@ describe('candidates API', () => {
         occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       });
     }
+  });
+
+  it('publishes each event to Kafka keyed by candidate id with CloudEvents headers, as an outside subscriber sees it', async () => {
+    const { id } = await register({ fullName: 'Kafka Reader' });
+    await post(`/candidates/${id}/screening`, { passed: true, notes: 'fine' });
+    const kafka = new Kafka({
+      brokers: [servers.kafka.bootstrapAddress],
+      logLevel: logLevel.NOTHING,
+    });
+    const consumer = kafka.consumer({ groupId: `outside-subscriber-${id}` });
+    const mine: KafkaMessage[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: serviceEventsTopic('candidates'), fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) =>
+        void (message.key?.toString() === id && mine.push(message)),
+    });
+    for (let tries = 0; mine.length < 3 && tries < 500; tries += 1) await sleep(20);
+    await consumer.disconnect();
+
+    const headers = mine.map((m) =>
+      Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v)])),
+    );
+    expect(headers.map((h) => h.ce_type)).toEqual([
+      'hirestream.candidates.CandidateRegistered.v1',
+      'hirestream.candidates.CandidateStageChanged.v1',
+      'hirestream.candidates.ScreeningRecorded.v1',
+    ]);
+    expect(headers[0]).toMatchObject({
+      ce_specversion: '1.0',
+      ce_source: '/hirestream/candidates',
+      ce_subject: id,
+      'content-type': 'application/json',
+      ce_actorid: 'recruiter-1',
+      ce_actorrole: 'recruiter',
+      ce_streamrevision: '0',
+    });
+    expect(JSON.parse(mine[0].value!.toString())).toMatchObject({
+      candidateId: id,
+      fullName: 'Kafka Reader',
+    });
+    const history = await app.inject({
+      method: 'GET',
+      url: `/candidates/${id}/history`,
+      headers: { authorization: recruiter },
+    });
+    expect(headers.map((h) => h.ce_id)).toEqual(
+      history.json<{ events: { eventId: string }[] }>().events.map((e) => e.eventId),
+    );
   });
 
   it('refuses a move the process does not allow with 409 naming the rule', async () => {

@@ -17,3 +17,4 @@ export { consumedMessageOf } from './kafka-context-message';
 export { ProcessedEventLog } from './processed-event-log';
 export { KafkaModule, SERVICE_NAME } from './nest/kafka.module';
 export { EventRelayModule, EventRelayRunner } from './nest/event-relay.module';
+export { connectEventConsumer, EventConsumerModule } from './nest/event-consumer.module';

@@ -1,0 +1,69 @@
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { hirestreamEventCatalog } from '@hirestream/contracts';
+import { JsonLogger, PlatformConfig } from '@hirestream/platform';
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { Transport, type KafkaOptions } from '@nestjs/microservices';
+import {
+  IdempotentEventConsumer,
+  type IdempotentEventConsumerOptions,
+} from '../idempotent-event-consumer';
+import { ProcessedEventLog } from '../processed-event-log';
+
+/**
+ * A service's Kafka consumption: an `IdempotentEventConsumer` for its consumer
+ * group, to be used inside `@EventPattern(topic)` handlers. Start the transport
+ * with `connectEventConsumer` before `app.startAllMicroservices()`.
+ */
+@Module({})
+export class EventConsumerModule {
+  static forGroup(
+    consumerGroup: string,
+    retries: Pick<IdempotentEventConsumerOptions, 'maxAttempts' | 'retryBackoffMs'> = {},
+  ): DynamicModule {
+    return {
+      module: EventConsumerModule,
+      providers: [
+        {
+          provide: IdempotentEventConsumer,
+          useFactory: (client: EventStoreDBClient, logger: JsonLogger) =>
+            new IdempotentEventConsumer({
+              consumerGroup,
+              ...retries,
+              catalog: hirestreamEventCatalog,
+              processed: new ProcessedEventLog(client, consumerGroup),
+              logger: {
+                warn: (message, details) =>
+                  logger.pino.warn({ context: 'EventConsumer', ...details }, message),
+                error: (message, details) =>
+                  logger.pino.error({ context: 'EventConsumer', ...details }, message),
+              },
+            }),
+          inject: [EventStoreDBClient, JsonLogger],
+        },
+      ],
+      exports: [IdempotentEventConsumer],
+    };
+  }
+}
+
+/** Attaches NestJS's Kafka transport (ServerKafka over kafkajs) for the group's `@EventPattern` handlers. */
+export function connectEventConsumer(
+  app: INestApplication,
+  service: string,
+  consumerGroup: string,
+): void {
+  const config = app.get(PlatformConfig);
+  app.connectMicroservice<KafkaOptions>(
+    {
+      transport: Transport.KAFKA,
+      options: {
+        client: { clientId: `hirestream-${service}-consumer`, brokers: config.KAFKA_BROKERS },
+        consumer: { groupId: consumerGroup, allowAutoTopicCreation: true },
+        subscribe: { fromBeginning: true },
+        // Nest appends "-server" to the group id unless told the exact one is wanted.
+        postfixId: '',
+      },
+    },
+    { inheritAppConfig: true },
+  );
+}
