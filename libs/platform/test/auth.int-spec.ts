@@ -183,3 +183,29 @@ describe('authentication against an identity provider JWKS', () => {
     ).toBe(401);
   });
 });
+
+describe('authentication when the identity provider is unreachable', () => {
+  it('answers 503 rather than blaming the token', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const service = await startTestService({
+      AUTH_MODE: 'jwks',
+      AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks`,
+    });
+    try {
+      const { privateKey } = await generateKeyPair('RS256');
+      const token = await new SignJWT({ roles: ['recruiter'] })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k' })
+        .setSubject('rita')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      const response = await service.request('/candidates', { token });
+      expect(response.status).toBe(503);
+      expect(response.json().detail).toBe('Signing keys of the identity provider are unavailable');
+    } finally {
+      await service.close();
+    }
+  });
+});

@@ -88,12 +88,11 @@ export class JsonLogger implements LoggerService {
   ): void {
     if (!this.pino.isLevelEnabled(level)) return;
     if (message instanceof Error) {
-      this.pino[level](
-        { context, err: { type: message.name, message: message.message, stack: message.stack } },
-        message.message,
-      );
+      this.pino[level]({ context, err: message }, message.message);
     } else if (typeof message === 'string') {
-      this.pino[level](stack === undefined ? { context } : { context, err: { stack } }, message);
+      // Nest hands over the stack alone; an Error around it serializes like any other.
+      const err = stack === undefined ? undefined : Object.assign(new Error(message), { stack });
+      this.pino[level](err === undefined ? { context } : { context, err }, message);
     } else {
       this.pino[level]({ context, data: message }, '');
     }
