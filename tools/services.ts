@@ -1,0 +1,4 @@
+/** Every service `npm start` runs, with its default port. Each new service adds itself here. */
+export const SERVICES = [
+  { name: 'candidates', entry: 'apps/candidates/src/main.ts', port: 3001 },
+] as const;
