@@ -28,6 +28,7 @@ const CONCURRENT_APPENDS = 9_600;
 const MEMORY_TARGET_EVENTS = 1_000_000;
 const BULK_BATCH = 1_000;
 const BULK_STREAMS = 4;
+const IDLE_SETTLE_MS = 10_000;
 
 async function serve(dataDir: string): Promise<void> {
   const server = await startEventStoreServer({ port: 0, dataDir });
@@ -72,6 +73,7 @@ class ServerProcess {
   }
 
   async close(): Promise<void> {
+    if (this.child.exitCode !== null) return;
     this.child.send('close');
     await once(this.child, 'exit');
   }
@@ -129,6 +131,10 @@ async function fillStream(
     );
     await client.appendToStream(stream, batch);
   }
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(0);
 }
 
 function print(measurement: Measurement, target: string): void {
@@ -206,7 +212,7 @@ async function main(): Promise<void> {
       `storing ${MEMORY_TARGET_EVENTS.toLocaleString('en')} events (batches of ${BULK_BATCH}, ${BULK_STREAMS} streams)…`,
     );
     const streams = Array.from({ length: BULK_STREAMS }, () => `bench-bulk-${randomUUID()}`);
-    let remaining =
+    const remaining =
       MEMORY_TARGET_EVENTS - STREAM_READ_EVENTS - SINGLE_WRITER_APPENDS - CONCURRENT_APPENDS;
     const bulkStarted = Date.now();
     await Promise.all(
@@ -217,11 +223,23 @@ async function main(): Promise<void> {
         await fillStream(client, bulkStream, count);
       }),
     );
-    remaining = 0;
-    const { rssBytes } = await server.stats();
+    const loadedRss = (await server.stats()).rssBytes;
+    const loadSeconds = (Date.now() - bulkStarted) / 1000;
+    // Garbage from the load is returned to the system once the server has been idle a while.
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
+    const settledRss = (await server.stats()).rssBytes;
     console.log(
-      `server RSS: ${(stored / 2 ** 20).toFixed(0)} MB before, ${(rssBytes / 2 ** 20).toFixed(0)} MB after ` +
-        `${MEMORY_TARGET_EVENTS.toLocaleString('en')} stored events (target < 250 MB); bulk load took ${((Date.now() - bulkStarted) / 1000).toFixed(1)} s`,
+      `server RSS with ${MEMORY_TARGET_EVENTS.toLocaleString('en')} events: ${megabytes(stored)} MB before the load, ` +
+        `${megabytes(loadedRss)} MB right after it (${loadSeconds.toFixed(0)} s), ${megabytes(settledRss)} MB after ${IDLE_SETTLE_MS / 1000} s idle (target < 250 MB)`,
+    );
+    await server.close();
+    const restartStarted = Date.now();
+    const restarted = await ServerProcess.start(dataDir);
+    const restartSeconds = (Date.now() - restartStarted) / 1000;
+    const recoveredRss = (await restarted.server.stats()).rssBytes;
+    await restarted.server.close();
+    console.log(
+      `restart recovering ${MEMORY_TARGET_EVENTS.toLocaleString('en')} events: ready in ${restartSeconds.toFixed(1)} s, RSS ${megabytes(recoveredRss)} MB`,
     );
   } finally {
     await client.dispose();

@@ -7,7 +7,7 @@ describe('event index', () => {
     const users = index.streamOrCreate('users');
     for (let i = 0; i < 10_000; i += 1) {
       const stream = i % 2 === 0 ? orders : users;
-      stream.seqs.push(index.add(i * 100, 100, stream, i % 3 === 0 ? 'Created' : 'Updated'));
+      stream.seqs.push(index.add(i * 100, stream, i % 3 === 0 ? 'Created' : 'Updated'));
     }
     expect(index.count).toBe(10_000);
     expect(index.positionOf(9_999)).toBe(999_900);
@@ -20,7 +20,7 @@ describe('event index', () => {
   it('finds the first event at or after a position among durable ones', () => {
     const index = new EventIndex();
     const stream = index.streamOrCreate('s');
-    for (const position of [0, 50, 120, 300]) index.add(position, 10, stream, 'T');
+    for (const position of [0, 50, 120, 300]) index.add(position, stream, 'T');
     expect(index.firstSeqAtOrAfter(0, 4)).toBe(0);
     expect(index.firstSeqAtOrAfter(51, 4)).toBe(2);
     expect(index.firstSeqAtOrAfter(120, 4)).toBe(2);

@@ -13,13 +13,12 @@ export interface StreamEntry {
 const INITIAL_CAPACITY = 4096;
 
 /**
- * The in-memory index over the log: per event its position, length, stream and type
- * (typed arrays, about 20 bytes an event), and per stream its revisions. Bodies stay on disk.
+ * The in-memory index over the log: per event its position, stream and type
+ * (typed arrays, 16 bytes an event), and per stream its revisions. Bodies stay on disk.
  * Positions are held as doubles: exact up to 2^53 bytes of log.
  */
 export class EventIndex {
   private positions = new Float64Array(INITIAL_CAPACITY);
-  private lengths = new Uint32Array(INITIAL_CAPACITY);
   private streamIds = new Uint32Array(INITIAL_CAPACITY);
   private typeIds = new Uint32Array(INITIAL_CAPACITY);
   private readonly streamsByName = new Map<string, StreamEntry>();
@@ -53,11 +52,10 @@ export class EventIndex {
   }
 
   /** Records one event and returns its global sequence number. */
-  add(position: number, length: number, stream: StreamEntry, type: string): number {
+  add(position: number, stream: StreamEntry, type: string): number {
     if (this.size === this.positions.length) this.grow();
     const seq = this.size;
     this.positions[seq] = position;
-    this.lengths[seq] = length;
     this.streamIds[seq] = stream.id;
     this.typeIds[seq] = this.typeId(type);
     this.size += 1;
@@ -113,7 +111,6 @@ export class EventIndex {
   private grow(): void {
     const capacity = this.positions.length * 2;
     this.positions = copyInto(new Float64Array(capacity), this.positions);
-    this.lengths = copyInto(new Uint32Array(capacity), this.lengths);
     this.streamIds = copyInto(new Uint32Array(capacity), this.streamIds);
     this.typeIds = copyInto(new Uint32Array(capacity), this.typeIds);
   }

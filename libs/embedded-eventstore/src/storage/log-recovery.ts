@@ -75,10 +75,9 @@ function scanSegment(
         if (probe.kind === 'torn') break;
         const position = segment * SEGMENT_CAPACITY + chunkStart + offset;
         if ((probe.flags & FLAG_END_OF_COMMIT) !== 0) {
-          for (const record of pending)
-            visit(record.position, record.bytes, 0, record.bytes.length);
+          for (const record of pending) visit(record.position, record.bytes, 0);
           pending = [];
-          visit(position, chunk, offset, probe.length);
+          visit(position, chunk, offset);
           committedEnd = chunkStart + offset + probe.length;
         } else {
           pending.push({

@@ -32,7 +32,7 @@ import {
 const TOMBSTONE_REVISION = 0x7fffffffffffffffn;
 const TICKS_PER_MILLISECOND = 10_000n;
 const TICKS_PER_SECOND = 10_000_000n;
-const RECENT_EVENT_IDS = 100_000;
+const RECENT_EVENT_IDS = 50_000;
 // EventStoreDB keeps only the latest metadata event of a `$$` stream unless told otherwise.
 const METASTREAM_DEFAULT_METADATA: StreamMetadata = {
   maxCount: 1,
@@ -64,8 +64,8 @@ export class EventStore {
 
   private constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
-    const tail = recoverLog(dataDir, (position, buffer, offset, length) =>
-      this.indexRecord(decodeRecord(buffer, offset), position, length),
+    const tail = recoverLog(dataDir, (position, buffer, offset) =>
+      this.indexRecord(decodeRecord(buffer, offset), position),
     );
     this.durable = this.index.count;
     this.log = new SegmentLog(dataDir, tail);
@@ -291,14 +291,14 @@ export class EventStore {
     encoded.forEach((bytes, i) => {
       position = this.log.allocate(bytes.length);
       batch.push({ position, bytes });
-      this.indexRecord(records[i], position, bytes.length);
+      this.indexRecord(records[i], position);
     });
     return position;
   }
 
-  private indexRecord(record: StoredRecord, position: number, length: number): void {
+  private indexRecord(record: StoredRecord, position: number): void {
     const entry = this.index.streamOrCreate(record.streamName);
-    const seq = this.index.add(position, length, entry, record.type);
+    const seq = this.index.add(position, entry, record.type);
     if (record.tombstone) {
       entry.tombstoned = true;
       return;
