@@ -28,6 +28,13 @@ export function segmentFileName(baseOffset: number): string {
   return `${String(baseOffset).padStart(20, '0')}.log`;
 }
 
+export interface SegmentRead {
+  /** Whole batches, back to back. */
+  readonly data: Buffer;
+  /** The offset after the last record in `data`. */
+  readonly nextOffset: number;
+}
+
 export interface SegmentRecovery {
   readonly segment: LogSegment;
   /** Bytes cut from the end because they did not form a whole, valid batch. */
@@ -122,11 +129,16 @@ export class LogSegment {
   }
 
   /**
-   * Whole batches from the one containing `offset`, at most `maxBytes` unless
-   * the first batch alone is larger (it is then returned whole, as Kafka does,
-   * so that a consumer always makes progress). Reads stop at `endPosition`.
+   * Whole batches from the one containing `offset`, at most `maxBytes`. With
+   * `firstMayExceed` a first batch larger than that is returned whole, as Kafka
+   * does so that a consumer always makes progress. Reads stop at `endPosition`.
    */
-  async read(offset: number, maxBytes: number, endPosition: number): Promise<Buffer | undefined> {
+  async read(
+    offset: number,
+    maxBytes: number,
+    endPosition: number,
+    firstMayExceed: boolean,
+  ): Promise<SegmentRead | undefined> {
     let position = this.index.floorPosition(offset - this.baseOffset);
     while (position < endPosition) {
       const chunk = await readAt(
@@ -138,7 +150,9 @@ export class LogSegment {
       while (at + BATCH_HEADER_SIZE <= chunk.length) {
         const header = readBatchHeader(chunk, at);
         if (header.baseOffset + header.lastOffsetDelta >= offset) {
-          return this.readBatchesFrom(chunk, at, position + at, maxBytes, endPosition);
+          if (header.totalSize > maxBytes && !firstMayExceed) return undefined;
+          const data = await this.readBatchesFrom(chunk, at, position + at, maxBytes, endPosition);
+          return { data, nextOffset: nextOffsetAfter(data) };
         }
         at += header.totalSize;
       }
@@ -194,4 +208,15 @@ function wholeBatchesEnd(data: Buffer, maxBytes: number): number {
     if (end > 0 && end + size > maxBytes) return end;
     end += size;
   }
+}
+
+function nextOffsetAfter(data: Buffer): number {
+  let at = 0;
+  let next = -1;
+  while (at < data.length) {
+    const header = readBatchHeader(data, at);
+    next = header.baseOffset + header.lastOffsetDelta + 1;
+    at += header.totalSize;
+  }
+  return next;
 }

@@ -171,7 +171,12 @@ export class PartitionLog {
     });
   }
 
-  /** Whole batches from `offset` on, at most about `maxBytes`, never past the high watermark. */
+  /**
+   * Whole batches from `offset` on, never past the high watermark, at most
+   * `maxBytes` unless the very first batch is larger (see `LogSegment.read`).
+   * Continues into the next segment only after reading a segment to its end,
+   * so that the answer never skips records.
+   */
   async read(offset: number, maxBytes: number): Promise<ReadResult> {
     if (offset < this.logStartOffset || offset > this.durableOffset) {
       return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, records: [] };
@@ -179,19 +184,18 @@ export class PartitionLog {
     const records: Buffer[] = [];
     let position = offset;
     let budget = maxBytes;
-    for (
-      let i = this.segmentIndexFor(position);
-      i < this.segments.length && position < this.durableOffset;
-      i++
-    ) {
+    for (let i = this.segmentIndexFor(position); i < this.segments.length && budget > 0; i++) {
       const segment = this.segments[i];
       const endPosition = this.endPositionOf(segment);
-      const data = await segment.read(position, budget, endPosition);
-      if (data === undefined || data.length === 0) continue;
-      records.push(data);
-      budget -= data.length;
-      if (budget <= 0) break;
-      position = segment.nextOffset;
+      const read = await segment.read(position, budget, endPosition, records.length === 0);
+      if (read === undefined) {
+        if (position < segment.nextOffset) break;
+        continue;
+      }
+      records.push(read.data);
+      budget -= read.data.length;
+      if (read.nextOffset < segment.nextOffset) break;
+      position = read.nextOffset;
     }
     return { errorCode: ErrorCode.NONE, records };
   }
