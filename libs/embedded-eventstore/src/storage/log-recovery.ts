@@ -19,12 +19,7 @@ export interface RecoveredTail {
 }
 
 /** Called once per committed record, in log order; `buffer` is only valid during the call. */
-export type RecoveredRecordVisitor = (
-  position: number,
-  buffer: Buffer,
-  offset: number,
-  length: number,
-) => void;
+export type RecoveredRecordVisitor = (position: number, buffer: Buffer, offset: number) => void;
 
 /**
  * Replays every committed record and cuts the log after the last complete commit: a torn
