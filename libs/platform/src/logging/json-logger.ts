@@ -16,6 +16,19 @@ type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
 const STACK_LINE = /\n\s+at /;
 
+let lastMillisecond = 0;
+let lastTimeField = '';
+
+/** pino's ISO `time` field, formatted once per millisecond: busy services write several lines per ms. */
+function isoTimeOncePerMillisecond(): string {
+  const now = Date.now();
+  if (now !== lastMillisecond) {
+    lastMillisecond = now;
+    lastTimeField = `,"time":"${new Date(now).toISOString()}"`;
+  }
+  return lastTimeField;
+}
+
 /**
  * Nest `LoggerService` writing one JSON object per line: level, time, service,
  * context, msg, the current correlation ids and, for errors, the stack.
@@ -30,7 +43,7 @@ export class JsonLogger implements LoggerService {
         level: options.level,
         base: { service: options.service },
         messageKey: 'msg',
-        timestamp: pino.stdTimeFunctions.isoTime,
+        timestamp: isoTimeOncePerMillisecond,
         formatters: { level: (label) => ({ level: label }) },
         mixin: () => currentCorrelation() ?? {},
       },
