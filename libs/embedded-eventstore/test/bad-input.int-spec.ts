@@ -11,9 +11,8 @@ import {
   ReadReq,
   ReadResp,
 } from '@eventstore/db-client/generated/streams_pb';
-import { credentials, status, type ServiceError } from '@grpc/grpc-js';
-import { startEventStoreServer, type EventStoreServer } from '@hirestream/embedded-eventstore';
-import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
+import { status, type ServiceError } from '@grpc/grpc-js';
+import { useEmbeddedServer } from './embedded-server-fixture';
 import {
   readStreamEvents,
   rejectionOf,
@@ -60,22 +59,12 @@ function proposed(id: string, metadata: Record<string, string>): AppendReq {
 const EVENT_METADATA = { type: 'T', 'content-type': 'application/json' };
 
 describe('embedded event store: bad input and unsupported features', () => {
-  let dataDir: string;
-  let server: EventStoreServer;
+  const fixture = useEmbeddedServer('eventstore-bad-input');
   let client: EventStoreDBClient;
   let raw: StreamsClient;
 
-  beforeAll(async () => {
-    dataDir = await makeTempDir('eventstore-bad-input');
-    server = await startEventStoreServer({ port: 0, dataDir });
-    client = EventStoreDBClient.connectionString(server.connectionString);
-    raw = new StreamsClient(`127.0.0.1:${server.port}`, credentials.createInsecure());
-  });
-  afterAll(async () => {
-    raw.close();
-    await client.dispose();
-    await server.close();
-    await removeTempDir(dataDir);
+  beforeAll(() => {
+    ({ client, raw } = fixture());
   });
 
   afterEach(async () => {

@@ -1,10 +1,6 @@
-import { EventStoreDBClient } from '@eventstore/db-client';
 import { Empty } from '@eventstore/db-client/generated/shared_pb';
-import { StreamsClient } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { ReadReq, type ReadResp } from '@eventstore/db-client/generated/streams_pb';
-import { credentials } from '@grpc/grpc-js';
-import { startEventStoreServer, type EventStoreServer } from '@hirestream/embedded-eventstore';
-import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
+import { useEmbeddedServer } from './embedded-server-fixture';
 import {
   eventually,
   readStreamEvents,
@@ -25,25 +21,10 @@ function subscribeToAllRequest(): ReadReq {
 }
 
 describe('embedded event store: a stalled subscriber', () => {
-  let dataDir: string;
-  let server: EventStoreServer;
-  let client: EventStoreDBClient;
-  let raw: StreamsClient;
-
-  beforeAll(async () => {
-    dataDir = await makeTempDir('eventstore-slow-subscriber');
-    server = await startEventStoreServer({ port: 0, dataDir });
-    client = EventStoreDBClient.connectionString(server.connectionString);
-    raw = new StreamsClient(`127.0.0.1:${server.port}`, credentials.createInsecure());
-  });
-  afterAll(async () => {
-    raw.close();
-    await client.dispose();
-    await server.close();
-    await removeTempDir(dataDir);
-  });
+  const fixture = useEmbeddedServer('eventstore-slow-subscriber');
 
   it('holds back a paused subscription without blocking others, then delivers everything in order', async () => {
+    const { client, raw } = fixture();
     const call = raw.read(subscribeToAllRequest());
     const received: number[] = [];
     call.on('data', (response: ReadResp) => {
