@@ -153,16 +153,18 @@ export function eventStoreContract(connectionString: () => string): void {
       await client.appendToStream(stream, testEvent('Two'));
       const from = first.position as Position;
 
+      // Projections on a real server may interleave their own events, so only ours are compared.
       const forwards = [];
       for await (const event of client.readAll({
         fromPosition: from,
-        maxCount: 2,
+        maxCount: 100,
         direction: FORWARDS,
       })) {
         forwards.push(event);
       }
-      expect(forwards.map((e) => e.event?.type)).toEqual(['One', 'Two']);
       expect(forwards[0].event?.position?.commit).toBe(from.commit);
+      const ours = forwards.filter((e) => e.event?.streamId === stream).map((e) => e.event?.type);
+      expect(ours).toEqual(['One', 'Two']);
 
       const backwards = [];
       for await (const event of client.readAll({
