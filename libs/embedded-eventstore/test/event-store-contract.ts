@@ -170,7 +170,7 @@ export function eventStoreContract(connectionString: () => string): void {
       for await (const event of client.readAll({
         fromPosition: END,
         direction: BACKWARDS,
-        maxCount: 50,
+        maxCount: 500,
       })) {
         if (event.event?.streamId === stream) backwards.push(event.event.type);
       }
