@@ -188,6 +188,8 @@ export function kafkajsContract(getTarget: () => KafkaTarget): void {
     const { groups } = await admin.describeGroups([groupId]);
     expect(groups[0]).toMatchObject({ groupId, state: 'Stable', protocolType: 'consumer' });
     expect(groups[0].members).toHaveLength(2);
+    const listed = await admin.listGroups();
+    expect(listed.groups).toContainEqual({ groupId, protocolType: 'consumer' });
     await admin.disconnect();
 
     const producer = client.producer();

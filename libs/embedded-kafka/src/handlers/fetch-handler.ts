@@ -5,7 +5,7 @@ import {
   FetchTopicResult,
 } from '../protocol/apis/fetch';
 import { ErrorCode } from '../protocol/error-codes';
-import { PartitionLog } from '../storage/partition-log';
+import { PartitionLog, ReadResult } from '../storage/partition-log';
 import { BrokerContext, RequestHandler } from './broker-context';
 
 interface FetchRound {
@@ -14,6 +14,21 @@ interface FetchRound {
   readonly hasError: boolean;
   /** Partitions read, with the high watermark seen, to notice data arriving while reading. */
   readonly watched: { log: PartitionLog; highWatermark: number }[];
+}
+
+const EMPTY: ReadResult = { errorCode: ErrorCode.NONE, records: [] };
+
+/** A partition whose topic is deleted while being read answers as unknown rather than failing the fetch. */
+async function readPartition(
+  log: PartitionLog,
+  offset: number,
+  maxBytes: number,
+): Promise<ReadResult> {
+  try {
+    return await log.read(offset, Math.max(maxBytes, 1));
+  } catch {
+    return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, records: [] };
+  }
 }
 
 async function readOnce(broker: BrokerContext, request: FetchRequest): Promise<FetchRound> {
@@ -42,8 +57,8 @@ async function readOnce(broker: BrokerContext, request: FetchRequest): Promise<F
       watched.push({ log, highWatermark });
       const result =
         budget > 0
-          ? await log.read(fetchOffset, Math.max(Math.min(partitionMaxBytes, budget), 1))
-          : { errorCode: ErrorCode.NONE, records: [] };
+          ? await readPartition(log, fetchOffset, Math.min(partitionMaxBytes, budget))
+          : EMPTY;
       const size = result.records.reduce((sum, records) => sum + records.length, 0);
       if (result.errorCode !== ErrorCode.NONE) hasError = true;
       bytes += size;
