@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import {
   CompressionTypes,
   Consumer,
+  ConsumerConfig,
   EachMessagePayload,
   Kafka,
   KafkaConfig,
   logLevel,
 } from 'kafkajs';
+import { killableSockets } from './killable-sockets';
 import { dropFirstProduceResponse } from './response-dropping-socket';
 import { waitUntil } from './wait-until';
 
@@ -220,6 +222,47 @@ export function kafkajsContract(getTarget: () => KafkaTarget): void {
     );
     await producer.disconnect();
   });
+
+  it('hands the partitions of a member that dies without leaving to the others after its session times out', async () => {
+    const topic = unique('dying');
+    const groupId = unique('dying-group');
+    await createTopic(topic, 2);
+    const assignments = new Map<string, number[]>();
+    const start = async (
+      name: string,
+      client: Kafka,
+      config: Partial<ConsumerConfig> = {},
+    ): Promise<Consumer> => {
+      const member = client.consumer({ groupId, ...GROUP_SETTINGS, ...config });
+      consumers.push(member);
+      member.on(member.events.GROUP_JOIN, ({ payload }) => {
+        assignments.set(name, [...(payload.memberAssignment[topic] ?? [])].sort());
+      });
+      await member.connect();
+      await member.subscribe({ topic, fromBeginning: true });
+      await member.run({ eachMessage: async () => undefined });
+      return member;
+    };
+    const mortal = killableSockets();
+    await start('survivor', kafka());
+    await waitUntil(
+      'the survivor owns both partitions',
+      () => assignments.get('survivor')?.length === 2,
+    );
+    await start('doomed', kafka({ socketFactory: mortal.socketFactory, retry: { retries: 0 } }), {
+      retry: { retries: 0, restartOnFailure: async () => false },
+    });
+    await waitUntil(
+      'each member owns one partition',
+      () => assignments.get('survivor')?.length === 1 && assignments.get('doomed')?.length === 1,
+    );
+    mortal.kill();
+    await waitUntil(
+      'the survivor owns both partitions again',
+      () => assignments.get('survivor')?.length === 2,
+      30_000,
+    );
+  }, 45_000);
 
   it('resumes a group from its committed offset after the broker restarts', async () => {
     const topic = unique('resume');
