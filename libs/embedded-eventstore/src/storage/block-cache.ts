@@ -1,15 +1,18 @@
 /** Least-recently-used cache of fixed-size file blocks, so reads of nearby records share one disk read. */
 export class BlockCache {
   private readonly blocks = new Map<number, Buffer>();
+  private newest: number | undefined;
 
   constructor(private readonly capacity: number) {}
 
   get(blockNumber: number): Buffer | undefined {
     const block = this.blocks.get(blockNumber);
-    if (block !== undefined) {
-      // Re-inserting moves the entry to the most-recently-used end of the Map's order.
+    if (block !== undefined && blockNumber !== this.newest) {
+      // Re-inserting moves the entry to the most-recently-used end of the Map's order; a scan
+      // reading many records from one block skips that churn.
       this.blocks.delete(blockNumber);
       this.blocks.set(blockNumber, block);
+      this.newest = blockNumber;
     }
     return block;
   }
@@ -17,6 +20,7 @@ export class BlockCache {
   set(blockNumber: number, block: Buffer): void {
     this.blocks.delete(blockNumber);
     this.blocks.set(blockNumber, block);
+    this.newest = blockNumber;
     if (this.blocks.size > this.capacity) {
       const oldest = this.blocks.keys().next();
       if (oldest.done !== true) this.blocks.delete(oldest.value);
