@@ -111,6 +111,20 @@ describe('handleCommand', () => {
     expect(applied.newState).toBe(2);
   });
 
+  it('skips the first read for a new stream, and still decides on the real history when the stream exists', async () => {
+    const fresh = await handleCommand(store, counter, stream('new'), increment(), context, {
+      streamIsNew: true,
+    });
+    expect(fresh.revision).toBe(0n);
+    const name = stream('not-new');
+    await handleCommand(store, counter, name, increment(5), context);
+    const existing = await handleCommand(store, counter, name, increment(), context, {
+      streamIsNew: true,
+    });
+    expect(existing.revision).toBe(1n);
+    expect(existing.newState).toBe(6);
+  });
+
   it('writes the metadata every event carries and reads it back', async () => {
     const name = stream('metadata');
     await handleCommand(store, counter, name, increment(7), context, {

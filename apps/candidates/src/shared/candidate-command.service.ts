@@ -32,7 +32,8 @@ export class CandidateCommandService {
         correlationId,
         causationId: correlation?.causationId ?? correlationId,
       },
-      { expectedRevision },
+      // A registration names a freshly generated id, so there is nothing to read first.
+      { expectedRevision, streamIsNew: command.type === 'RegisterCandidate' },
     );
     if (result.newState.status !== 'registered' || result.revision === undefined) {
       throw new Error(

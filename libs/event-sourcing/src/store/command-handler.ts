@@ -20,6 +20,12 @@ export type HandleCommandOptions = Readonly<{
   /** Attempts when another writer got in first; each re-reads and decides again. */
   maxAttempts?: number;
   occurredAt?: Date;
+  /**
+   * The command creates the stream (it names a freshly generated id): decide on
+   * the initial state without reading first. Should the stream exist after all,
+   * the append conflicts and the handler reads and decides again.
+   */
+  streamIsNew?: boolean;
 }>;
 
 const DEFAULT_MAX_ATTEMPTS = 5;
@@ -40,7 +46,10 @@ export async function handleCommand<State, C extends Command, E extends Event>(
   const maxAttempts =
     options.expectedRevision === undefined ? (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) : 1;
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    const { events, revision } = await store.readStream<E>(streamName);
+    const { events, revision } =
+      attempt === 1 && options.streamIsNew === true
+        ? { events: [], revision: undefined }
+        : await store.readStream<E>(streamName);
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new ExpectedRevisionMismatchError(options.expectedRevision, revision);
     }

@@ -34,16 +34,11 @@ export class EventStore {
     readonly serializer: EventSerializer,
   ) {}
 
-  async readStream<E extends Event>(
-    streamName: string,
-    options: { maxRevision?: bigint } = {},
-  ): Promise<StreamRead<E>> {
+  async readStream<E extends Event>(streamName: string): Promise<StreamRead<E>> {
     const events: RecordedEvent<E>[] = [];
     try {
       for await (const resolved of this.client.readStream(streamName)) {
-        const recorded = this.serializer.fromResolved<E>(resolved);
-        if (options.maxRevision !== undefined && recorded.revision > options.maxRevision) break;
-        events.push(recorded);
+        events.push(this.serializer.fromResolved<E>(resolved));
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return { events: [], revision: undefined };

@@ -20,6 +20,12 @@ export type CatchUpSubscriptionOptions = Readonly<{
   handle: (events: readonly AllStreamResolvedEvent[]) => Promise<void>;
   /** Durable checkpoint; without one every start replays from the beginning (in-memory projections). */
   checkpoints?: CheckpointStore;
+  /**
+   * Least time between two checkpoint writes (default 1 s; 0 writes after every
+   * batch). Delivery is at least once anyway, so a crash replays at most this
+   * much; stopping always writes the last position.
+   */
+  checkpointIntervalMs?: number;
   maxBatchSize?: number;
   initialBackoffMs?: number;
   maxBackoffMs?: number;
@@ -37,6 +43,8 @@ export class CatchUpSubscription {
   private stopped = false;
   private caughtUp = false;
   private lastHandled: Position | undefined;
+  private lastStored: Position | undefined;
+  private lastStoredAt = 0;
   private running: Promise<void> | undefined;
   private current: { unsubscribe(): Promise<void> } | undefined;
   private readonly caughtUpWaiters: Array<() => void> = [];
@@ -61,11 +69,34 @@ export class CatchUpSubscription {
     return new Promise((resolve) => this.caughtUpWaiters.push(resolve));
   }
 
-  /** Stops after the batch in hand is handled and checkpointed. */
+  /** Stops after the batch in hand is handled, then stores the last handled position. */
   async stop(): Promise<void> {
     this.stopped = true;
     await this.current?.unsubscribe();
     await this.running;
+    try {
+      await this.storeCheckpoint();
+    } catch (error) {
+      this.options.logger?.warn(
+        `subscription ${this.options.name} could not store its last checkpoint`,
+        {
+          error: error instanceof Error ? error.message : String(error),
+        },
+      );
+    }
+  }
+
+  private async storeCheckpoint(): Promise<void> {
+    const position = this.lastHandled;
+    if (
+      this.options.checkpoints === undefined ||
+      position === undefined ||
+      position === this.lastStored
+    )
+      return;
+    await this.options.checkpoints.store(position);
+    this.lastStored = position;
+    this.lastStoredAt = performance.now();
   }
 
   private async run(): Promise<void> {
@@ -121,7 +152,12 @@ export class CatchUpSubscription {
         const position = batch.at(-1)?.event?.position;
         if (position !== undefined) {
           this.lastHandled = position;
-          await this.options.checkpoints?.store(position);
+          if (
+            performance.now() - this.lastStoredAt >=
+            (this.options.checkpointIntervalMs ?? 1_000)
+          ) {
+            await this.storeCheckpoint();
+          }
         }
         handling = false;
         if (caughtUpSignalled && subscription.readableLength === 0) this.markCaughtUp();

@@ -25,21 +25,23 @@ export class CheckpointStore {
   }
 
   async load(): Promise<Position | undefined> {
+    let stored: StoredCheckpoint | undefined;
     try {
+      // Read to the end rather than leave the loop early: the client keeps an
+      // abandoned read open, and then `dispose()` never returns.
       for await (const resolved of this.client.readStream(this.streamName, {
         direction: 'backwards',
         fromRevision: 'end',
         maxCount: 1,
       })) {
-        const stored = resolved.event?.data as StoredCheckpoint | undefined;
-        if (stored === undefined) return undefined;
-        return { commit: BigInt(stored.commit), prepare: BigInt(stored.prepare) };
+        stored = resolved.event?.data as StoredCheckpoint | undefined;
       }
-      return undefined;
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
+      if (!(error instanceof StreamNotFoundError)) throw error;
     }
+    return stored === undefined
+      ? undefined
+      : { commit: BigInt(stored.commit), prepare: BigInt(stored.prepare) };
   }
 
   async store(position: Position): Promise<void> {

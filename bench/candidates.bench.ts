@@ -1,0 +1,225 @@
+import { EventStoreDBClient, type ResolvedEvent } from '@eventstore/db-client';
+import {
+  candidateStreamName,
+  hirestreamEventCatalog,
+  type CandidateEvent,
+} from '@hirestream/contracts';
+import { EventSerializer, EventStore, foldEvents } from '@hirestream/event-sourcing';
+import { bootstrapService, loadConfig, PlatformConfig, signDevelopmentToken } from '@hirestream/platform';
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { candidatesServiceOptions } from '../apps/candidates/src/candidates.service-options';
+import { candidateDecider } from '../apps/candidates/src/domain/candidate.decider';
+import { startDevstackProcess } from '../test/support/devstack-process';
+import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
+import { driveConnection, percentile, type LoadCounters } from './support/keep-alive-load';
+
+// The candidates service against the embedded servers: register-candidate over
+// HTTP at concurrency 32 (throughput, latency, the service's CPU per command),
+// folding a 1,000-event candidate next to JSON.parse of the same bytes, and
+// loading a 500-event candidate from the embedded store.
+
+const SERVE_FLAG = '--serve';
+const CONCURRENCY = 32;
+const WARMUP_MS = 2_000;
+const MEASURE_MS = 8_000;
+
+type ChildMessage = { kind: 'ready'; port: number } | { kind: 'cpu'; micros: number };
+
+async function serve(): Promise<void> {
+  const app = await bootstrapService({ ...candidatesServiceOptions, port: 0, shutdownHooks: false });
+  process.on('message', (message: string) => {
+    if (message !== 'cpu') return;
+    const usage = process.cpuUsage();
+    process.send?.({ kind: 'cpu', micros: usage.user + usage.system } satisfies ChildMessage);
+  });
+  process.on('SIGINT', () => process.exit(0));
+  process.send?.({ kind: 'ready', port: Number(new URL(await app.getUrl()).port) } satisfies ChildMessage);
+}
+
+function nextMessage<K extends ChildMessage['kind']>(child: ChildProcess, kind: K): Promise<Extract<ChildMessage, { kind: K }>> {
+  return new Promise((resolve) => {
+    const listener = (message: ChildMessage): void => {
+      if (message.kind !== kind) return;
+      child.off('message', listener);
+      resolve(message as Extract<ChildMessage, { kind: K }>);
+    };
+    child.on('message', listener);
+  });
+}
+
+async function serviceCpu(child: ChildProcess): Promise<number> {
+  const reply = nextMessage(child, 'cpu');
+  child.send('cpu');
+  return (await reply).micros;
+}
+
+async function benchCommands(env: Record<string, string>): Promise<void> {
+  const child = fork(__filename, [SERVE_FLAG], {
+    execArgv: ['-r', '@swc-node/register', ...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])],
+    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  try {
+    const { port } = await nextMessage(child, 'ready');
+    const token = await signDevelopmentToken({ subject: 'bench', roles: ['recruiter'] }, loadConfig(PlatformConfig, {}));
+    const body = JSON.stringify({
+      fullName: 'Bench Candidate',
+      email: 'bench@example.org',
+      phone: '+1 555 0100',
+      jobId: 'job-bench',
+      source: 'benchmark',
+      resumeRef: 'resumes/bench.pdf',
+    });
+    const request = Buffer.from(
+      `POST /candidates HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+    const warmup: LoadCounters = { ok: 0, failed: 0 };
+    let sockets = Array.from({ length: CONCURRENCY }, () => driveConnection(port, request, warmup, 201));
+    await new Promise((resolve) => setTimeout(resolve, WARMUP_MS));
+    sockets.forEach((socket) => socket.destroy());
+
+    const counters: LoadCounters = { ok: 0, failed: 0, latencies: [] };
+    const cpuBefore = await serviceCpu(child);
+    const started = performance.now();
+    sockets = Array.from({ length: CONCURRENCY }, () => driveConnection(port, request, counters, 201));
+    await new Promise((resolve) => setTimeout(resolve, MEASURE_MS));
+    sockets.forEach((socket) => socket.destroy());
+    const seconds = (performance.now() - started) / 1000;
+    const cpuMicros = (await serviceCpu(child)) - cpuBefore;
+    const latencies = counters.latencies ?? [];
+    console.log(`register-candidate over HTTP, concurrency ${CONCURRENCY}, ${MEASURE_MS / 1000} s:`);
+    console.log(`  ${Math.round(counters.ok / seconds)} commands/s (target ≥ 1,000); failed: ${counters.failed}`);
+    console.log(
+      `  latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (target p99 < 50 ms)`,
+    );
+    console.log(`  service CPU ${Math.round(cpuMicros / counters.ok)} µs per command`);
+    if (counters.failed > 0) process.exitCode = 1;
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+function candidateHistory(count: number): CandidateEvent[] {
+  const candidateId = randomUUID();
+  const events: CandidateEvent[] = [
+    {
+      type: 'CandidateRegistered',
+      data: {
+        candidateId,
+        personId: randomUUID(),
+        fullName: 'Rebuild Bench',
+        email: 'rebuild@example.org',
+        phone: null,
+        jobId: 'job-bench',
+        source: 'benchmark',
+        resumeRef: null,
+      },
+    },
+  ];
+  for (let i = 1; i < count; i += 1) {
+    events.push(
+      i % 2 === 1
+        ? { type: 'ScreeningRecorded', data: { candidateId, passed: true, notes: `note ${i} `.repeat(8), screenedBy: 'r-1' } }
+        : { type: 'CandidateStageChanged', data: { candidateId, from: 'applied', to: 'screening' } },
+    );
+  }
+  return events;
+}
+
+function benchFold(): void {
+  const serializer = new EventSerializer(hirestreamEventCatalog);
+  const context = { actor: { id: 'r-1', role: 'recruiter' as const }, correlationId: randomUUID(), causationId: randomUUID() };
+  const stored = candidateHistory(1_000).map((event, revision) => {
+    const data = serializer.toEventData(event, context, new Date());
+    return {
+      id: data.id,
+      type: data.type,
+      revision: BigInt(revision),
+      data: Buffer.from(JSON.stringify(data.data)),
+      metadata: Buffer.from(JSON.stringify(data.metadata)),
+    };
+  });
+  const decodeAndFold = () =>
+    foldEvents(
+      candidateDecider,
+      stored.map((s) => {
+        const resolved = {
+          event: {
+            streamId: 'candidate-bench',
+            id: s.id,
+            revision: s.revision,
+            type: s.type,
+            data: JSON.parse(s.data.toString()),
+            metadata: JSON.parse(s.metadata.toString()),
+            isJson: true,
+            created: new Date(),
+          },
+        } as unknown as ResolvedEvent;
+        return serializer.fromResolved<CandidateEvent>(resolved).event;
+      }),
+    );
+  const parseOnly = () => stored.map((s) => [JSON.parse(s.data.toString()), JSON.parse(s.metadata.toString())]);
+  const rate = (fn: () => unknown): number => {
+    for (let i = 0; i < 50; i += 1) fn();
+    const rounds = 300;
+    const started = performance.now();
+    for (let i = 0; i < rounds; i += 1) fn();
+    return (rounds * stored.length) / ((performance.now() - started) / 1000);
+  };
+  const fold = rate(decodeAndFold);
+  const parse = rate(parseOnly);
+  console.log('rebuild of a 1,000-event candidate in memory:');
+  console.log(`  decode + upcast + evolve: ${Math.round(fold).toLocaleString('en')} events/s`);
+  console.log(`  JSON.parse of the same bytes: ${Math.round(parse).toLocaleString('en')} events/s`);
+  console.log(`  ratio ${(fold / parse).toFixed(2)} (target ≥ 0.5)`);
+}
+
+async function benchLoad(connectionString: string): Promise<void> {
+  const client = EventStoreDBClient.connectionString`${connectionString}`;
+  const store = new EventStore(client, new EventSerializer(hirestreamEventCatalog));
+  const history = candidateHistory(500);
+  const streamName = candidateStreamName(history[0].data.candidateId);
+  const context = { actor: { id: 'r-1', role: 'recruiter' as const }, correlationId: randomUUID(), causationId: randomUUID() };
+  for (let i = 0; i < history.length; i += 100) {
+    await store.append(streamName, history.slice(i, i + 100), i === 0 ? undefined : BigInt(i - 1), context);
+  }
+  const times: number[] = [];
+  for (let i = 0; i < 220; i += 1) {
+    const started = performance.now();
+    const { events } = await store.readStream<CandidateEvent>(streamName);
+    foldEvents(candidateDecider, events.map((e) => e.event));
+    if (i >= 20) times.push(performance.now() - started);
+  }
+  await client.dispose();
+  console.log('load a 500-event candidate from the embedded store (read + decode + fold), 200 loads:');
+  console.log(`  p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms (target p99 < 10 ms)`);
+}
+
+async function main(): Promise<void> {
+  const dataDir = await makeTempDir('candidates-bench');
+  const devstack = await startDevstackProcess({ dataDir, eventStorePort: 0, kafkaPort: 0 });
+  try {
+    const env = {
+      EVENTSTORE_CONNECTION_STRING: devstack.eventStoreConnectionString ?? '',
+      KAFKA_BROKERS: devstack.kafkaBootstrapAddress ?? '',
+    };
+    await benchCommands(env);
+    benchFold();
+    await benchLoad(env.EVENTSTORE_CONNECTION_STRING);
+  } finally {
+    await devstack.stop();
+    await removeTempDir(dataDir);
+  }
+}
+
+if (process.argv.includes(SERVE_FLAG)) {
+  void serve();
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
