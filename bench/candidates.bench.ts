@@ -5,7 +5,12 @@ import {
   type CandidateEvent,
 } from '@hirestream/contracts';
 import { EventSerializer, EventStore, foldEvents } from '@hirestream/event-sourcing';
-import { bootstrapService, loadConfig, PlatformConfig, signDevelopmentToken } from '@hirestream/platform';
+import {
+  bootstrapService,
+  loadConfig,
+  PlatformConfig,
+  signDevelopmentToken,
+} from '@hirestream/platform';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { candidatesServiceOptions } from '../apps/candidates/src/candidates.service-options';
@@ -27,17 +32,27 @@ const MEASURE_MS = 8_000;
 type ChildMessage = { kind: 'ready'; port: number } | { kind: 'cpu'; micros: number };
 
 async function serve(): Promise<void> {
-  const app = await bootstrapService({ ...candidatesServiceOptions, port: 0, shutdownHooks: false });
+  const app = await bootstrapService({
+    ...candidatesServiceOptions,
+    port: 0,
+    shutdownHooks: false,
+  });
   process.on('message', (message: string) => {
     if (message !== 'cpu') return;
     const usage = process.cpuUsage();
     process.send?.({ kind: 'cpu', micros: usage.user + usage.system } satisfies ChildMessage);
   });
   process.on('SIGINT', () => process.exit(0));
-  process.send?.({ kind: 'ready', port: Number(new URL(await app.getUrl()).port) } satisfies ChildMessage);
+  process.send?.({
+    kind: 'ready',
+    port: Number(new URL(await app.getUrl()).port),
+  } satisfies ChildMessage);
 }
 
-function nextMessage<K extends ChildMessage['kind']>(child: ChildProcess, kind: K): Promise<Extract<ChildMessage, { kind: K }>> {
+function nextMessage<K extends ChildMessage['kind']>(
+  child: ChildProcess,
+  kind: K,
+): Promise<Extract<ChildMessage, { kind: K }>> {
   return new Promise((resolve) => {
     const listener = (message: ChildMessage): void => {
       if (message.kind !== kind) return;
@@ -56,13 +71,20 @@ async function serviceCpu(child: ChildProcess): Promise<number> {
 
 async function benchCommands(env: Record<string, string>): Promise<void> {
   const child = fork(__filename, [SERVE_FLAG], {
-    execArgv: ['-r', '@swc-node/register', ...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])],
+    execArgv: [
+      '-r',
+      '@swc-node/register',
+      ...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+    ],
     env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   try {
     const { port } = await nextMessage(child, 'ready');
-    const token = await signDevelopmentToken({ subject: 'bench', roles: ['recruiter'] }, loadConfig(PlatformConfig, {}));
+    const token = await signDevelopmentToken(
+      { subject: 'bench', roles: ['recruiter'] },
+      loadConfig(PlatformConfig, {}),
+    );
     const body = JSON.stringify({
       fullName: 'Bench Candidate',
       email: 'bench@example.org',
@@ -76,21 +98,29 @@ async function benchCommands(env: Record<string, string>): Promise<void> {
         `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     );
     const warmup: LoadCounters = { ok: 0, failed: 0 };
-    let sockets = Array.from({ length: CONCURRENCY }, () => driveConnection(port, request, warmup, 201));
+    let sockets = Array.from({ length: CONCURRENCY }, () =>
+      driveConnection(port, request, warmup, 201),
+    );
     await new Promise((resolve) => setTimeout(resolve, WARMUP_MS));
     sockets.forEach((socket) => socket.destroy());
 
     const counters: LoadCounters = { ok: 0, failed: 0, latencies: [] };
     const cpuBefore = await serviceCpu(child);
     const started = performance.now();
-    sockets = Array.from({ length: CONCURRENCY }, () => driveConnection(port, request, counters, 201));
+    sockets = Array.from({ length: CONCURRENCY }, () =>
+      driveConnection(port, request, counters, 201),
+    );
     await new Promise((resolve) => setTimeout(resolve, MEASURE_MS));
     sockets.forEach((socket) => socket.destroy());
     const seconds = (performance.now() - started) / 1000;
     const cpuMicros = (await serviceCpu(child)) - cpuBefore;
     const latencies = counters.latencies ?? [];
-    console.log(`register-candidate over HTTP, concurrency ${CONCURRENCY}, ${MEASURE_MS / 1000} s:`);
-    console.log(`  ${Math.round(counters.ok / seconds)} commands/s (target ≥ 1,000); failed: ${counters.failed}`);
+    console.log(
+      `register-candidate over HTTP, concurrency ${CONCURRENCY}, ${MEASURE_MS / 1000} s:`,
+    );
+    console.log(
+      `  ${Math.round(counters.ok / seconds)} commands/s (target ≥ 1,000); failed: ${counters.failed}`,
+    );
     console.log(
       `  latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (target p99 < 50 ms)`,
     );
@@ -122,8 +152,14 @@ function candidateHistory(count: number): CandidateEvent[] {
   for (let i = 1; i < count; i += 1) {
     events.push(
       i % 2 === 1
-        ? { type: 'ScreeningRecorded', data: { candidateId, passed: true, notes: `note ${i} `.repeat(8), screenedBy: 'r-1' } }
-        : { type: 'CandidateStageChanged', data: { candidateId, from: 'applied', to: 'screening' } },
+        ? {
+            type: 'ScreeningRecorded',
+            data: { candidateId, passed: true, notes: `note ${i} `.repeat(8), screenedBy: 'r-1' },
+          }
+        : {
+            type: 'CandidateStageChanged',
+            data: { candidateId, from: 'applied', to: 'screening' },
+          },
     );
   }
   return events;
@@ -131,7 +167,11 @@ function candidateHistory(count: number): CandidateEvent[] {
 
 function benchFold(): void {
   const serializer = new EventSerializer(hirestreamEventCatalog);
-  const context = { actor: { id: 'r-1', role: 'recruiter' as const }, correlationId: randomUUID(), causationId: randomUUID() };
+  const context = {
+    actor: { id: 'r-1', role: 'recruiter' as const },
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+  };
   const stored = candidateHistory(1_000).map((event, revision) => {
     const data = serializer.toEventData(event, context, new Date());
     return {
@@ -161,7 +201,8 @@ function benchFold(): void {
         return serializer.fromResolved<CandidateEvent>(resolved).event;
       }),
     );
-  const parseOnly = () => stored.map((s) => [JSON.parse(s.data.toString()), JSON.parse(s.metadata.toString())]);
+  const parseOnly = () =>
+    stored.map((s) => [JSON.parse(s.data.toString()), JSON.parse(s.metadata.toString())]);
   const rate = (fn: () => unknown): number => {
     for (let i = 0; i < 50; i += 1) fn();
     const rounds = 300;
@@ -182,20 +223,36 @@ async function benchLoad(connectionString: string): Promise<void> {
   const store = new EventStore(client, new EventSerializer(hirestreamEventCatalog));
   const history = candidateHistory(500);
   const streamName = candidateStreamName(history[0].data.candidateId);
-  const context = { actor: { id: 'r-1', role: 'recruiter' as const }, correlationId: randomUUID(), causationId: randomUUID() };
+  const context = {
+    actor: { id: 'r-1', role: 'recruiter' as const },
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+  };
   for (let i = 0; i < history.length; i += 100) {
-    await store.append(streamName, history.slice(i, i + 100), i === 0 ? undefined : BigInt(i - 1), context);
+    await store.append(
+      streamName,
+      history.slice(i, i + 100),
+      i === 0 ? undefined : BigInt(i - 1),
+      context,
+    );
   }
   const times: number[] = [];
   for (let i = 0; i < 220; i += 1) {
     const started = performance.now();
     const { events } = await store.readStream<CandidateEvent>(streamName);
-    foldEvents(candidateDecider, events.map((e) => e.event));
+    foldEvents(
+      candidateDecider,
+      events.map((e) => e.event),
+    );
     if (i >= 20) times.push(performance.now() - started);
   }
   await client.dispose();
-  console.log('load a 500-event candidate from the embedded store (read + decode + fold), 200 loads:');
-  console.log(`  p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms (target p99 < 10 ms)`);
+  console.log(
+    'load a 500-event candidate from the embedded store (read + decode + fold), 200 loads:',
+  );
+  console.log(
+    `  p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms (target p99 < 10 ms)`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -12,7 +12,12 @@ export interface LoadCounters {
  * previous response is complete: a closed-loop load generator cheap enough
  * not to compete with the server it measures.
  */
-export function driveConnection(port: number, request: Buffer, counters: LoadCounters, okStatus = 200): Socket {
+export function driveConnection(
+  port: number,
+  request: Buffer,
+  counters: LoadCounters,
+  okStatus = 200,
+): Socket {
   const socket = connect(port, '127.0.0.1');
   socket.setNoDelay(true);
   const okLine = `HTTP/1.1 ${okStatus}`;
