@@ -1,18 +1,12 @@
-import type { CandidateStage, Command, RejectionCategory } from '@hirestream/contracts';
+import type {
+  CandidateRegistered,
+  CandidateStage,
+  Command,
+  RejectionCategory,
+} from '@hirestream/contracts';
 
-export type RegisterCandidate = Command<
-  'RegisterCandidate',
-  {
-    candidateId: string;
-    personId: string;
-    fullName: string;
-    email: string;
-    phone: string | null;
-    jobId: string;
-    source: string;
-    resumeRef: string | null;
-  }
->;
+/** Registration carries exactly what the registered event records. */
+export type RegisterCandidate = Command<'RegisterCandidate', CandidateRegistered['data']>;
 
 export type RecordScreening = Command<
   'RecordScreening',

@@ -1,23 +1,18 @@
-import type { CandidateStage, RejectionCategory } from '@hirestream/contracts';
+import type { CandidateRegistered, CandidateStage, RejectionCategory } from '@hirestream/contracts';
 
-export type Candidate = Readonly<{
-  candidateId: string;
-  personId: string;
-  fullName: string;
-  email: string;
-  phone: string | null;
-  jobId: string;
-  source: string;
-  resumeRef: string | null;
-  stage: CandidateStage;
-  screening: Readonly<{ passed: boolean; notes: string; screenedBy: string }> | null;
-  rejection: Readonly<{
-    category: RejectionCategory;
-    reason: string;
-    feedbackForCandidate: string | null;
-  }> | null;
-  withdrawalReason: string | null;
-}>;
+/** The registration's data, and what the process has recorded since. */
+export type Candidate = Readonly<
+  CandidateRegistered['data'] & {
+    stage: CandidateStage;
+    screening: Readonly<{ passed: boolean; notes: string; screenedBy: string }> | null;
+    rejection: Readonly<{
+      category: RejectionCategory;
+      reason: string;
+      feedbackForCandidate: string | null;
+    }> | null;
+    withdrawalReason: string | null;
+  }
+>;
 
 export type CandidateState =
   Readonly<{ status: 'unregistered' }> | Readonly<{ status: 'registered'; candidate: Candidate }>;

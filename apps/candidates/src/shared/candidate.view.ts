@@ -1,27 +1,20 @@
-import type { CandidateStage, RejectionCategory } from '@hirestream/contracts';
-import { entityTagOf, type Principal } from '@hirestream/platform';
+import type { RejectionCategory } from '@hirestream/contracts';
+import { entityTagOf, type ActingPrincipal } from '@hirestream/platform';
 import type { Candidate } from '../domain/candidate.state';
 
 /** A candidate as the API shows it; `revision` is also the ETag. */
-export type CandidateView = Readonly<{
-  id: string;
-  personId: string;
-  fullName: string;
-  email: string;
-  phone: string | null;
-  jobId: string;
-  source: string;
-  resumeRef: string | null;
-  stage: CandidateStage;
-  screening: { passed: boolean; notes?: string; screenedBy?: string } | null;
-  rejection: {
-    category: RejectionCategory;
-    reason?: string;
-    feedbackForCandidate: string | null;
-  } | null;
-  withdrawalReason: string | null;
-  revision: string;
-}>;
+export type CandidateView = Readonly<
+  Omit<Candidate, 'candidateId' | 'screening' | 'rejection'> & {
+    id: string;
+    screening: { passed: boolean; notes?: string; screenedBy?: string } | null;
+    rejection: {
+      category: RejectionCategory;
+      reason?: string;
+      feedbackForCandidate: string | null;
+    } | null;
+    revision: string;
+  }
+>;
 
 /**
  * The candidate themself sees their own record without the organization's
@@ -30,9 +23,9 @@ export type CandidateView = Readonly<{
 export function candidateView(
   candidate: Candidate,
   revision: bigint,
-  viewer: Principal,
+  viewer: ActingPrincipal,
 ): CandidateView {
-  const internal = viewer.roles.some((role) => role !== 'candidate');
+  const internal = viewer.actingRole !== 'candidate';
   const { candidateId, screening, rejection, ...profile } = candidate;
   return {
     id: candidateId,
@@ -53,7 +46,7 @@ export function candidateView(
 export function replyWithCandidate(
   reply: { header(name: string, value: string): unknown },
   outcome: Readonly<{ candidate: Candidate; revision: bigint }>,
-  viewer: Principal,
+  viewer: ActingPrincipal,
 ): CandidateView {
   reply.header('etag', entityTagOf(outcome.revision));
   return candidateView(outcome.candidate, outcome.revision, viewer);
