@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import Fastify from 'fastify';
 import { fork, type ChildProcess } from 'node:child_process';
-import { connect, type Socket } from 'node:net';
+import { driveConnection } from './support/keep-alive-load';
 import {
   bootstrapService,
   loadConfig,
@@ -153,35 +153,6 @@ function nextMessage(child: ChildProcess, kind: ChildMessage['kind']): Promise<C
     };
     child.on('message', listener);
   });
-}
-
-/** One keep-alive connection sending the next request as soon as the previous response is complete. */
-function driveConnection(
-  port: number,
-  request: Buffer,
-  counters: { ok: number; failed: number },
-): Socket {
-  const socket = connect(port, '127.0.0.1');
-  socket.setNoDelay(true);
-  let buffered: Buffer = Buffer.alloc(0);
-  socket.on('connect', () => socket.write(request));
-  socket.on('data', (chunk: Buffer) => {
-    buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
-    for (;;) {
-      const headerEnd = buffered.indexOf('\r\n\r\n');
-      if (headerEnd === -1) return;
-      const head = buffered.toString('latin1', 0, headerEnd);
-      const length = Number(/content-length: *(\d+)/i.exec(head)?.[1] ?? 0);
-      const total = headerEnd + 4 + length;
-      if (buffered.length < total) return;
-      if (head.startsWith('HTTP/1.1 200')) counters.ok += 1;
-      else counters.failed += 1;
-      buffered = buffered.subarray(total);
-      if (!socket.destroyed) socket.write(request);
-    }
-  });
-  socket.on('error', () => undefined);
-  return socket;
 }
 
 interface RoundResult {
