@@ -100,4 +100,12 @@ describe('docs, metrics, health and correlated logs', () => {
       expect(response.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
     }
   });
+
+  it('logs probes and scrapes only at debug level', async () => {
+    await context.service.request('/health/ready', { headers: { 'x-correlation-id': 'probe-1' } });
+    await context.service.request('/metrics', { headers: { 'x-correlation-id': 'probe-1' } });
+    expect(context.service.logs.lines.filter((line) => line.correlationId === 'probe-1')).toEqual(
+      [],
+    );
+  });
 });

@@ -9,6 +9,8 @@ export const CORRELATION_HEADER = 'x-correlation-id';
 /** Accepted as given; anything else (too long, odd characters) is replaced, keeping logs clean. */
 const VALID_CORRELATION_ID = /^[\w.:-]{1,128}$/;
 
+const PROBE_ROUTES: ReadonlySet<string> = new Set(['/health/live', '/health/ready', '/metrics']);
+
 interface CorrelatedRequest extends FastifyRequest {
   correlation: CorrelationIds;
 }
@@ -45,8 +47,10 @@ export function installRequestHooks(
     const ms = reply.elapsedTime;
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.observe(request.method, route, reply.statusCode, ms / 1000);
-    if (log.isLevelEnabled('info')) {
-      log.info(
+    // Probes and scrapes arrive every few seconds; their lines would drown the requests that matter.
+    const level = PROBE_ROUTES.has(route) ? 'debug' : 'info';
+    if (log.isLevelEnabled(level)) {
+      log[level](
         {
           context: 'http',
           correlationId: (request as CorrelatedRequest).correlation.correlationId,
