@@ -22,6 +22,7 @@ type ServerMessage =
 const SERVE_FLAG = '--serve';
 const PAYLOAD = { text: 'x'.repeat(220), n: 0 };
 const STREAM_READ_EVENTS = 10_000;
+const WARM_UP_APPENDS = 300;
 const SINGLE_WRITER_APPENDS = 1_500;
 const CONCURRENT_WRITERS = 32;
 const CONCURRENT_APPENDS = 9_600;
@@ -153,7 +154,9 @@ async function main(): Promise<void> {
   const { server, connectionString } = await ServerProcess.start(dataDir);
   const client = EventStoreDBClient.connectionString(connectionString);
   try {
-    await client.appendToStream(`bench-warmup-${randomUUID()}`, event(0));
+    // Warm both processes' JIT up first, so the figures are steady-state costs.
+    await appendSequentially(client, WARM_UP_APPENDS);
+    for await (const resolved of client.readAll({ maxCount: WARM_UP_APPENDS })) void resolved;
     console.log('durable appends, 256-byte JSON events, one event per append, distinct streams');
     print(
       await measure(server, 'appends, 1 writer', 'appends', async () => {
@@ -213,7 +216,11 @@ async function main(): Promise<void> {
     );
     const streams = Array.from({ length: BULK_STREAMS }, () => `bench-bulk-${randomUUID()}`);
     const remaining =
-      MEMORY_TARGET_EVENTS - STREAM_READ_EVENTS - SINGLE_WRITER_APPENDS - CONCURRENT_APPENDS;
+      MEMORY_TARGET_EVENTS -
+      WARM_UP_APPENDS -
+      STREAM_READ_EVENTS -
+      SINGLE_WRITER_APPENDS -
+      CONCURRENT_APPENDS;
     const bulkStarted = Date.now();
     await Promise.all(
       streams.map(async (bulkStream, index) => {
