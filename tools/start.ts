@@ -51,10 +51,13 @@ async function main(): Promise<void> {
     console.log(usage);
     return;
   }
-  const flags = values as Record<string, string | undefined>;
+  const flags = (name: string): string | undefined => {
+    const value = (values as Record<string, unknown>)[name];
+    return typeof value === 'string' ? value : undefined;
+  };
   const dataDir = resolve(values['data-dir']);
-  const eventStorePort = port('eventstore-port', flags['eventstore-port'], 2113);
-  const kafkaPort = port('kafka-port', flags['kafka-port'], 9092);
+  const eventStorePort = port('eventstore-port', flags('eventstore-port'), 2113);
+  const kafkaPort = port('kafka-port', flags('kafka-port'), 9092);
   const running: ManagedProcess[] = [];
   const print = (name: string) => (line: string) => console.log(`[${name}] ${line}`);
 
@@ -103,7 +106,7 @@ async function main(): Promise<void> {
     };
     const urls: Array<{ name: string; url: string }> = [];
     for (const service of SERVICES) {
-      const servicePort = port(`${service.name}-port`, flags[`${service.name}-port`], service.port);
+      const servicePort = port(`${service.name}-port`, flags(`${service.name}-port`), service.port);
       const child = startTypeScriptProcess(
         service.name,
         join(root, service.entry),

@@ -84,6 +84,7 @@ describe('CloudEvents mapping', () => {
     const v2: EventContract = {
       ...candidateRegisteredContract,
       schemaVersion: 2,
+      schema: { type: 'object', required: ['tags'] },
       upcasters: [{ fromVersion: 1, upcast: (data) => ({ ...data, tags: [] }) }],
     };
     const event = fromCloudEventMessage(
@@ -128,6 +129,12 @@ describe('CloudEvents mapping', () => {
     ],
     ['data that is not JSON', message.headers, 'not json', /not valid JSON/],
     ['data that is not an object', message.headers, '[1,2]', /not a JSON object/],
+    [
+      'data that breaks the schema',
+      message.headers,
+      JSON.stringify({ ...recorded.event.data, email: 'not-an-email' }),
+      /data\.email must match format "email"/,
+    ],
   ])('refuses %s as malformed', (_case, headers, value, reason) => {
     expect(() => fromCloudEventMessage(catalog, headers, value)).toThrow(MalformedMessageError);
     expect(() => fromCloudEventMessage(catalog, headers, value)).toThrow(reason);

@@ -114,6 +114,10 @@ export function fromCloudEventMessage(
   } catch (error) {
     throw new MalformedMessageError(error instanceof Error ? error.message : String(error));
   }
+  const problems = catalog.schemaProblems(type, upcast);
+  if (problems.length > 0) {
+    throw new MalformedMessageError(`${type} does not match its schema: ${problems.join('; ')}`);
+  }
   return {
     id: header(headers, 'ce_id'),
     type,

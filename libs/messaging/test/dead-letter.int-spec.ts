@@ -26,7 +26,7 @@ const attempts = new Map<string, number>();
 class CandidateEventsHandler {
   constructor(private readonly consumer: IdempotentEventConsumer) {}
 
-  @EventPattern(TOPIC)
+  @EventPattern<string>(TOPIC)
   async onCandidateEvent(@Ctx() context: KafkaContext): Promise<void> {
     await this.consumer.consume(
       consumedMessageOf(context),

@@ -1,4 +1,5 @@
 import type { EventContract } from './event-contract';
+import { EventSchemaValidator } from './event-schema-validator';
 
 /** Raised when stored data cannot be read under the contracts this build knows. */
 export class UnknownEventVersionError extends Error {
@@ -15,6 +16,7 @@ export class UnknownEventVersionError extends Error {
 /** Every event contract by type name, with the means to read old versions. */
 export class EventCatalog {
   private readonly byType: ReadonlyMap<string, EventContract>;
+  private validator: EventSchemaValidator | undefined;
 
   constructor(contracts: Iterable<EventContract>) {
     const byType = new Map<string, EventContract>();
@@ -38,6 +40,15 @@ export class EventCatalog {
   /** The event types a service owns, that is, writes and publishes. */
   typesOwnedBy(service: string): string[] {
     return this.contracts.filter((c) => c.owner === service).map((c) => c.type);
+  }
+
+  /**
+   * What is wrong with `data` as the current version of `eventType` under its
+   * JSON schema (empty when valid): for data that comes from outside, such as Kafka.
+   */
+  schemaProblems(eventType: string, data: unknown): string[] {
+    this.validator ??= new EventSchemaValidator(this);
+    return this.validator.problems(eventType, data);
   }
 
   /** Lifts data written under `schemaVersion` to the contract's current version. */
