@@ -11,7 +11,9 @@ import {
 import type { ProblemMapper } from './problem-mapping';
 import { RequestValidationError } from './request-validation.error';
 
-type ProblemCore = Omit<ProblemDetails, 'instance' | 'correlationId'>;
+/** A problem before its request-specific members, with any extension members of its mapping. */
+type ProblemCore = Omit<ProblemDetails, 'instance' | 'correlationId'> &
+  Readonly<Record<string, unknown>>;
 
 function detailOf(exception: HttpException): string {
   const response = exception.getResponse();
@@ -36,7 +38,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const core = this.problemOf(exception);
     const query = request.url.indexOf('?');
-    const problem: ProblemDetails = {
+    const problem: ProblemDetails & Readonly<Record<string, unknown>> = {
       ...core,
       instance: query === -1 ? request.url : request.url.slice(0, query),
       correlationId: currentCorrelation()?.correlationId,
@@ -59,7 +61,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const mapped = this.mapper.find(exception);
     if (mapped !== undefined) {
-      return { ...mapped, detail: (exception as Error).message };
+      const { extensions, ...problem } = mapped;
+      return { ...extensions?.(exception), ...problem, detail: (exception as Error).message };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -14,12 +14,15 @@ export interface ProblemMapping {
   readonly title: string;
   /** Defaults to `urn:hirestream:problem:<error name without "Error", kebab-case>`. */
   readonly type?: string;
+  /** Extension members taken from the error, e.g. `(e) => ({ rule: e.rule })`. */
+  readonly extensions?: (error: never) => Readonly<Record<string, unknown>>;
 }
 
 export interface ResolvedProblemMapping {
   readonly status: number;
   readonly title: string;
   readonly type: string;
+  readonly extensions?: (error: unknown) => Readonly<Record<string, unknown>>;
 }
 
 /** Finds the mapping of the most specific class in an error's prototype chain. */
@@ -32,6 +35,7 @@ export class ProblemMapper {
         status: mapping.status,
         title: mapping.title,
         type: mapping.type ?? problemType(slugOfErrorName(mapping.error.name)),
+        extensions: mapping.extensions as ResolvedProblemMapping['extensions'],
       });
     }
   }
