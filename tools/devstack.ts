@@ -2,37 +2,13 @@ import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { startEventStoreServer } from '@hirestream/embedded-eventstore';
 import { startKafkaBroker } from '@hirestream/embedded-kafka';
+import { parseBoolean, parseCount, parsePort } from './command-line-values';
 
 // Runs the embedded EventStoreDB-compatible server and Kafka-compatible broker in
 // the foreground. Without a port flag both start; with one, only that one.
 const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--advertised-host HOST]
   Kafka: [--kafka-partitions N] [--kafka-auto-create-topics true|false] [--kafka-initial-rebalance-delay-ms MS]
          [--kafka-retention-ms MS] [--kafka-retention-bytes BYTES]`;
-
-function parsePort(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`${flag} must be a port number from 0 to 65535, got "${value}"`);
-  }
-  return port;
-}
-
-function parseCount(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const count = Number(value);
-  if (!Number.isSafeInteger(count) || count < 0) {
-    throw new Error(`${flag} must be a non-negative integer, got "${value}"`);
-  }
-  return count;
-}
-
-function parseBoolean(flag: string, value: string | undefined): boolean | undefined {
-  if (value === undefined) return undefined;
-  if (value !== 'true' && value !== 'false')
-    throw new Error(`${flag} must be true or false, got "${value}"`);
-  return value === 'true';
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { parsePort } from './command-line-values';
 import { startTypeScriptProcess, type ManagedProcess } from './managed-process';
 import { SERVICES } from './services';
 
@@ -10,15 +11,6 @@ import { SERVICES } from './services';
 const root = resolve(__dirname, '..');
 const usage = `Usage: npm start -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] ${SERVICES.map((s) => `[--${s.name}-port PORT]`).join(' ')}`;
 const READY_TIMEOUT_MS = 60_000;
-
-function port(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 65535) {
-    throw new Error(`--${flag} must be a port from 1 to 65535, got "${value}"`);
-  }
-  return parsed;
-}
 
 async function waitUntilReady(url: string, process: ManagedProcess): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -56,8 +48,14 @@ async function main(): Promise<void> {
     return typeof value === 'string' ? value : undefined;
   };
   const dataDir = resolve(values['data-dir']);
-  const eventStorePort = port('eventstore-port', flags('eventstore-port'), 2113);
-  const kafkaPort = port('kafka-port', flags('kafka-port'), 9092);
+  // Every process is told the others' ports up front, so none may pick its own (0).
+  const fixedPort = (flag: string, fallback: number): number => {
+    const chosen = parsePort(`--${flag}`, flags(flag), fallback);
+    if (chosen === 0) throw new Error(`--${flag} must be a fixed port for npm start, not 0`);
+    return chosen;
+  };
+  const eventStorePort = fixedPort('eventstore-port', 2113);
+  const kafkaPort = fixedPort('kafka-port', 9092);
   const running: ManagedProcess[] = [];
   const print = (name: string) => (line: string) => console.log(`[${name}] ${line}`);
 
@@ -106,7 +104,11 @@ async function main(): Promise<void> {
     };
     const urls: Array<{ name: string; url: string }> = [];
     for (const service of SERVICES) {
-      const servicePort = port(`${service.name}-port`, flags(`${service.name}-port`), service.port);
+      const servicePort = parsePort(
+        `--${service.name}-port`,
+        flags(`${service.name}-port`),
+        service.port,
+      );
       const child = startTypeScriptProcess(
         service.name,
         join(root, service.entry),
@@ -151,4 +153,10 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(
+    `hirestream could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  console.error(usage);
+  process.exit(1);
+});
