@@ -6,7 +6,7 @@ import { decodeRecord, encodeRecord, type StoredRecord } from '../src/storage/re
 import { segmentFileName } from '../src/storage/segment-files';
 import { SegmentLog, type PlacedRecord } from '../src/storage/segment-log';
 
-function event(revision: number): StoredRecord {
+function event(revision: number, bodyBytes = 0): StoredRecord {
   return {
     streamName: 'stream',
     revision: BigInt(revision),
@@ -14,14 +14,14 @@ function event(revision: number): StoredRecord {
     id: Buffer.alloc(16, revision),
     type: 'T',
     contentType: 'application/json',
-    data: Buffer.from(`{"n":${revision}}`),
+    data: Buffer.from(`{"n":${revision},"pad":"${'x'.repeat(bodyBytes)}"}`),
     customMetadata: Buffer.alloc(0),
     tombstone: false,
   };
 }
 
 /** Writes commits (each a list of revisions) through the log, as the store does. */
-async function writeCommits(dir: string, commits: number[][]): Promise<void> {
+async function writeCommits(dir: string, commits: number[][], bodyBytes = 0): Promise<void> {
   const log = new SegmentLog(
     dir,
     recoverLog(dir, () => undefined),
@@ -29,7 +29,7 @@ async function writeCommits(dir: string, commits: number[][]): Promise<void> {
   const batch: PlacedRecord[] = [];
   for (const commit of commits) {
     commit.forEach((revision, i) => {
-      const bytes = encodeRecord(event(revision), i === commit.length - 1);
+      const bytes = encodeRecord(event(revision, bodyBytes), i === commit.length - 1);
       batch.push({ position: log.allocate(bytes.length), bytes });
     });
   }
@@ -60,6 +60,14 @@ describe('log recovery', () => {
   it('replays complete commits in order', async () => {
     await writeCommits(dir, [[0], [1, 2, 3], [4]]);
     expect(recoveredRevisions(dir)).toEqual([0n, 1n, 2n, 3n, 4n]);
+  });
+
+  it('replays commits larger than its read chunk, across chunk boundaries', async () => {
+    const big = (from: number): number[] => Array.from({ length: 6_000 }, (_, i) => from + i);
+    await writeCommits(dir, [big(0), [6_000], big(6_001)], 1_000);
+    const revisions = recoveredRevisions(dir);
+    expect(revisions).toHaveLength(12_001);
+    expect(revisions.every((revision, i) => revision === BigInt(i))).toBe(true);
   });
 
   it('cuts a torn record off the tail', async () => {

@@ -41,11 +41,6 @@ export function recoverLog(dataDir: string, visit: RecoveredRecordVisitor): Reco
   return tail;
 }
 
-interface PendingRecord {
-  readonly position: number;
-  readonly bytes: Buffer;
-}
-
 function scanSegment(
   dataDir: string,
   segment: number,
@@ -56,7 +51,10 @@ function scanSegment(
     let chunk = Buffer.alloc(0);
     let chunkStart = 0;
     let committedEnd = 0;
-    let pending: PendingRecord[] = [];
+    let offset = 0;
+    // Offsets (in `chunk`) of records whose commit has not ended yet; they are visited only
+    // once its last record is seen, and the chunk keeps their bytes until then.
+    let pending: number[] = [];
     for (;;) {
       const more = Buffer.allocUnsafe(SCAN_CHUNK_BYTES);
       const read = readSync(fd, more, 0, more.length, chunkStart + chunk.length);
@@ -64,21 +62,17 @@ function scanSegment(
         chunk.length === 0
           ? more.subarray(0, read)
           : Buffer.concat([chunk, more.subarray(0, read)]);
-      let offset = 0;
       for (;;) {
         const probe = probeRecord(chunk, offset);
         if (probe.kind === 'torn') break;
-        const position = segment * SEGMENT_CAPACITY + chunkStart + offset;
         if ((probe.flags & FLAG_END_OF_COMMIT) !== 0) {
-          for (const record of pending) visit(record.position, record.bytes, 0);
+          const base = segment * SEGMENT_CAPACITY + chunkStart;
+          for (const start of pending) visit(base + start, chunk, start);
           pending = [];
-          visit(position, chunk, offset);
+          visit(base + offset, chunk, offset);
           committedEnd = chunkStart + offset + probe.length;
         } else {
-          pending.push({
-            position,
-            bytes: Buffer.from(chunk.subarray(offset, offset + probe.length)),
-          });
+          pending.push(offset);
         }
         offset += probe.length;
       }
@@ -87,8 +81,11 @@ function scanSegment(
       if (read === 0 || leftoverIsImpossible) {
         return { offset: committedEnd, clean: offset === chunk.length && pending.length === 0 };
       }
-      chunkStart += offset;
-      chunk = chunk.subarray(offset);
+      const keepFrom = pending[0] ?? offset;
+      chunkStart += keepFrom;
+      chunk = chunk.subarray(keepFrom);
+      offset -= keepFrom;
+      pending = pending.map((start) => start - keepFrom);
     }
   } finally {
     closeSync(fd);
