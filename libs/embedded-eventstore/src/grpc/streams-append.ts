@@ -86,9 +86,14 @@ function proposedEventOf(message: AppendReq.ProposedMessage): ProposedEvent {
     id: uuidBytesOf(message.getId()),
     type,
     contentType,
-    data: Buffer.from(message.getData_asU8()),
-    customMetadata: Buffer.from(message.getCustomMetadata_asU8()),
+    data: bufferView(message.getData_asU8()),
+    customMetadata: bufferView(message.getCustomMetadata_asU8()),
   };
+}
+
+/** A Buffer over the same bytes, without copying the body out of the received message. */
+function bufferView(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** An event without `type` or `content-type` metadata, refused as the real server refuses it. */
