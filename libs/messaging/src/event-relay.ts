@@ -32,7 +32,7 @@ export type EventRelayOptions = Readonly<{
  * dual write; delivery is at least once, so consumers de-duplicate by event id.
  */
 export class EventRelay {
-  readonly topic: string;
+  private readonly topic: string;
   private readonly producer: Producer;
   private readonly subscription: CatchUpSubscription;
   private running = false;
@@ -59,10 +59,6 @@ export class EventRelay {
     });
   }
 
-  get isCaughtUp(): boolean {
-    return this.subscription.isCaughtUp;
-  }
-
   /** True once connected to Kafka and subscribed. */
   get isRunning(): boolean {
     return this.running;
@@ -75,10 +71,6 @@ export class EventRelay {
   start(): Promise<void> {
     this.starting ??= this.connectAndSubscribe();
     return this.starting;
-  }
-
-  whenCaughtUp(): Promise<void> {
-    return this.subscription.whenCaughtUp();
   }
 
   /** Publishes the batch in hand, stores its checkpoint, then disconnects. */

@@ -55,10 +55,6 @@ export class CatchUpSubscription {
     return this.caughtUp;
   }
 
-  get lastHandledPosition(): Position | undefined {
-    return this.lastHandled;
-  }
-
   start(): void {
     this.running ??= this.run();
   }
