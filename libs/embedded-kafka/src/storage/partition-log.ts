@@ -6,6 +6,7 @@ import { syncDirectory } from './file-io';
 import { FlushScheduler } from './flush-scheduler';
 import { LogSegment } from './log-segment';
 import { ProducerStateTable } from './producer-state';
+import { RecentBatches } from './recent-batches';
 
 export interface PartitionLogOptions {
   readonly segmentBytes: number;
@@ -22,6 +23,8 @@ export type ReadResult =
   | { readonly errorCode: number; readonly records: [] };
 
 const SEGMENT_FILE = /^(\d{20})\.log$/;
+/** Recently appended bytes kept in memory per partition for caught-up consumers. */
+const RECENT_BYTES = 512 * 1024;
 
 /**
  * One partition: a list of segments, the offset the next batch gets, and the
@@ -29,6 +32,7 @@ const SEGMENT_FILE = /^(\d{20})\.log$/;
  * the high watermark only, so nothing they see can vanish in a crash.
  */
 export class PartitionLog {
+  private readonly recent = new RecentBatches(RECENT_BYTES);
   private readonly highWatermarkListeners = new Set<() => void>();
   private nextOffset: number;
   private durableOffset: number;
@@ -127,6 +131,7 @@ export class PartitionLog {
       this.activeSegment.append(batch, header);
       this.producers.record(header);
       this.nextOffset = header.baseOffset + header.lastOffsetDelta + 1;
+      this.recent.add(header.baseOffset, this.nextOffset, batch);
     }
     const endOffset = this.nextOffset;
     const segment = this.activeSegment;
@@ -181,6 +186,8 @@ export class PartitionLog {
     if (offset < this.logStartOffset || offset > this.durableOffset) {
       return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, records: [] };
     }
+    const recent = this.recent.read(offset, maxBytes, this.durableOffset);
+    if (recent !== undefined) return { errorCode: ErrorCode.NONE, records: recent };
     const records: Buffer[] = [];
     let position = offset;
     let budget = maxBytes;
@@ -243,6 +250,7 @@ export class PartitionLog {
   }
 
   close(): void {
+    this.recent.clear();
     for (const segment of this.segments) segment.close();
   }
 }
