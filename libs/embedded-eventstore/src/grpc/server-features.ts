@@ -17,7 +17,7 @@ const SUPPORTED: ReadonlyArray<readonly [service: string, method: string]> = [
 ];
 
 /** The version reported to clients: the EventStoreDB release whose client protocol this server follows. */
-export const REPORTED_SERVER_VERSION = '24.10.0';
+const REPORTED_SERVER_VERSION = '24.10.0';
 
 export const getSupportedMethodsHandler: handleUnaryCall<Empty, SupportedMethods> = (
   _call,

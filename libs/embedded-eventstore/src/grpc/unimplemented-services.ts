@@ -28,7 +28,7 @@ export const UNIMPLEMENTED_SERVICES: ReadonlyArray<readonly [ServiceDefinition, 
   [OperationsService, 'Server operations'],
 ];
 
-export function unimplementedMessage(feature: string): string {
+function unimplementedMessage(feature: string): string {
   return `${feature} are not implemented by the embedded EventStoreDB-compatible server; use a real EventStoreDB for them.`;
 }
 

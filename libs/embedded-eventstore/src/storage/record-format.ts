@@ -16,16 +16,16 @@ export interface StoredRecord {
 
 /** Marks the last record of one append, so recovery never keeps half of a multi-event write. */
 export const FLAG_END_OF_COMMIT = 1;
-export const FLAG_TOMBSTONE = 2;
+const FLAG_TOMBSTONE = 2;
 
 // Layout (little endian): u32 payload length, u32 CRC-32 of the payload, then the payload:
 // u8 flags, u8 format version, u16 stream length, u16 type length, u16 content-type length,
 // u32 data length, u32 custom-metadata length, i64 revision, i64 created ticks, 16-byte id,
 // then the variable-length fields in that order.
-export const RECORD_HEADER_BYTES = 8;
+const RECORD_HEADER_BYTES = 8;
 const FIXED_PAYLOAD_BYTES = 48;
 const FORMAT_VERSION = 1;
-export const MAX_NAME_BYTES = 0xffff;
+const MAX_NAME_BYTES = 0xffff;
 /** Far above any record an accepted append can produce (1 MiB of event bodies plus names). */
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 

@@ -1,3 +1,4 @@
+import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Each segment file holds at most this many bytes; a global log position is `segment × capacity + offset`. */
@@ -20,4 +21,14 @@ export function segmentNumbers(fileNames: readonly string[]): number[] {
     .filter((match): match is RegExpExecArray => match !== null)
     .map((match) => Number(match[1]))
     .sort((a, b) => a - b);
+}
+
+/** Makes a directory's entries (a new segment, a new data directory) durable. */
+export function syncDirectorySync(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

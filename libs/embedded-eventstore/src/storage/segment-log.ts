@@ -1,4 +1,4 @@
-import { closeSync, fsync, fdatasync, fsyncSync, openSync, readSync, writevSync } from 'node:fs';
+import { closeSync, fsync, fdatasync, openSync, readSync, writevSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { BlockCache } from './block-cache';
 import { recordLengthAt } from './record-format';
@@ -144,15 +144,5 @@ export class SegmentLog {
     } finally {
       closeSync(fd);
     }
-  }
-}
-
-/** Makes a freshly created data directory's entry durable in its parent. */
-export function syncDirectorySync(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { EventIndex, type StreamEntry } from '../storage/event-index';
 import { recoverLog } from '../storage/log-recovery';
 import {
@@ -8,6 +9,7 @@ import {
   type RawRecord,
   type StoredRecord,
 } from '../storage/record-format';
+import { syncDirectorySync } from '../storage/segment-files';
 import { SegmentLog, type PlacedRecord } from '../storage/segment-log';
 import {
   checkExpectedRevision,
@@ -63,7 +65,7 @@ export class EventStore {
   private durable = 0;
 
   private constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
+    if (mkdirSync(dataDir, { recursive: true }) !== undefined) syncDirectorySync(dirname(dataDir));
     const tail = recoverLog(dataDir, (position, buffer, offset) =>
       this.indexRecord(decodeRecord(buffer, offset), position),
     );
