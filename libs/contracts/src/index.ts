@@ -17,3 +17,4 @@ export { hirestreamEventCatalog } from './event-catalog';
 export * from './candidates/candidate-stage';
 export type * from './candidates/candidate-events';
 export * from './candidates/candidate-contracts';
+export { asyncApiDocument } from './core/asyncapi-document';

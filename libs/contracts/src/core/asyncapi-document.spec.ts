@@ -1,0 +1,38 @@
+import { hirestreamEventCatalog } from '../event-catalog';
+import { asyncApiDocument } from './asyncapi-document';
+
+describe('AsyncAPI document', () => {
+  const document = asyncApiDocument(hirestreamEventCatalog, '1.2.3') as {
+    asyncapi: string;
+    info: { version: string };
+    channels: Record<string, { address: string; messages: Record<string, { $ref: string }> }>;
+    components: {
+      messages: Record<
+        string,
+        { title: string; payload: unknown; headers: { required: string[] } }
+      >;
+    };
+  };
+
+  it('has one channel per owning service, on its topic, listing the events it owns', () => {
+    expect(document.asyncapi).toBe('3.0.0');
+    expect(document.info.version).toBe('1.2.3');
+    expect(document.channels.candidates.address).toBe('hirestream.candidates.events');
+    expect(Object.keys(document.channels.candidates.messages).sort()).toEqual(
+      hirestreamEventCatalog.typesOwnedBy('candidates').sort(),
+    );
+  });
+
+  it('describes every event with its CloudEvents type, headers and the JSON schema of its data', () => {
+    for (const contract of hirestreamEventCatalog.contracts) {
+      const message = document.components.messages[contract.type];
+      expect(message.title).toBe(
+        `hirestream.${contract.owner}.${contract.type}.v${contract.schemaVersion}`,
+      );
+      expect(message.payload).toBe(contract.schema);
+      expect(message.headers.required).toEqual(
+        expect.arrayContaining(['ce_id', 'ce_type', 'ce_correlationid']),
+      );
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import type { EventCatalog } from './event-catalog';
+import { cloudEventSource, cloudEventType, serviceEventsTopic } from './naming';
+
+/** The headers every hirestream message carries (CloudEvents binary mode plus our extensions). */
+const MESSAGE_HEADERS = {
+  type: 'object',
+  required: [
+    'ce_specversion',
+    'ce_id',
+    'ce_source',
+    'ce_type',
+    'ce_subject',
+    'ce_time',
+    'content-type',
+    'ce_correlationid',
+    'ce_causationid',
+    'ce_actorid',
+    'ce_actorrole',
+    'ce_streamrevision',
+  ],
+  properties: {
+    ce_specversion: { type: 'string', const: '1.0' },
+    ce_id: { type: 'string', description: 'Event id; consumers de-duplicate by it' },
+    ce_source: { type: 'string', description: '/hirestream/<service>' },
+    ce_type: { type: 'string', description: 'hirestream.<service>.<EventType>.v<schemaVersion>' },
+    ce_subject: { type: 'string', description: 'Candidate id (also the message key)' },
+    ce_time: { type: 'string', format: 'date-time' },
+    ce_dataschema: { type: 'string' },
+    'content-type': { type: 'string', const: 'application/json' },
+    ce_correlationid: { type: 'string' },
+    ce_causationid: { type: 'string' },
+    ce_actorid: { type: 'string' },
+    ce_actorrole: { type: 'string' },
+    ce_streamrevision: {
+      type: 'string',
+      description: 'Revision of the event in its candidate stream',
+    },
+  },
+} as const;
+
+/** The event catalog as an AsyncAPI 3.0 document: one channel per service topic, one message per event type. */
+export function asyncApiDocument(catalog: EventCatalog, version: string): Record<string, unknown> {
+  const owners = [...new Set(catalog.contracts.map((c) => c.owner))].sort();
+  const messages = Object.fromEntries(
+    catalog.contracts.map((contract) => [
+      contract.type,
+      {
+        name: contract.type,
+        title: cloudEventType(contract),
+        summary: contract.description,
+        contentType: 'application/json',
+        headers: MESSAGE_HEADERS,
+        payload: contract.schema,
+        bindings: { kafka: { key: { type: 'string', description: 'candidate id' } } },
+      },
+    ]),
+  );
+  const channels = Object.fromEntries(
+    owners.map((owner) => [
+      owner,
+      {
+        address: serviceEventsTopic(owner),
+        description: `Events the ${owner} service owns, published from ${cloudEventSource(owner)}`,
+        messages: Object.fromEntries(
+          catalog.contracts
+            .filter((c) => c.owner === owner)
+            .map((c) => [c.type, { $ref: `#/components/messages/${c.type}` }]),
+        ),
+      },
+    ]),
+  );
+  const operations = Object.fromEntries(
+    owners.map((owner) => [
+      `publish-${owner}-events`,
+      { action: 'send', channel: { $ref: `#/channels/${owner}` } },
+    ]),
+  );
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'hirestream events',
+      version,
+      description:
+        'Every hiring fact hirestream publishes to Kafka: keyed by candidate id, CloudEvents attributes as headers, JSON data.',
+    },
+    defaultContentType: 'application/json',
+    channels,
+    operations,
+    components: { messages },
+  };
+}
