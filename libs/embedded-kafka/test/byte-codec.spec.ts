@@ -32,6 +32,18 @@ describe('protocol byte codec', () => {
     expect(reader.remaining).toBe(0);
   });
 
+  it('references large byte fields instead of copying them, in order', () => {
+    const records = [Buffer.from('abc'), Buffer.from('defg')];
+    const writer = new ByteWriter(2).int32(7).referencedBytes(records).string('x'.repeat(50));
+    const pieces = writer.toBuffers();
+    expect(pieces).toContain(records[0]);
+    const reader = new ByteReader(Buffer.concat(pieces));
+    expect(reader.int32()).toBe(7);
+    expect(reader.bytes().toString()).toBe('abcdefg');
+    expect(reader.string()).toBe('x'.repeat(50));
+    expect(writer.toBuffer()).toEqual(Buffer.concat(pieces));
+  });
+
   it('reports truncated or absurd input as a malformed request', () => {
     expect(() => new ByteReader(Buffer.from([0, 5, 65])).string()).toThrow(MalformedRequestError);
     expect(() => new ByteReader(Buffer.from([0x7f, 0, 0, 0])).array((r) => r.int8())).toThrow(

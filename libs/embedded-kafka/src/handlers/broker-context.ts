@@ -26,12 +26,15 @@ export interface RequestContext {
   readonly clientHost: string;
 }
 
+/** A response body, whole or as pieces to be written in order. */
+export type ResponseBody = Buffer | readonly Buffer[];
+
 /** Answers one request; undefined means no response is sent (Produce with acks=0). */
 export type RequestHandler = (
   broker: BrokerContext,
   body: ByteReader,
   request: RequestContext,
-) => Promise<Buffer | undefined>;
+) => Promise<ResponseBody | undefined>;
 
 export type TopicLookup = { readonly topic: Topic } | { readonly errorCode: number };
 

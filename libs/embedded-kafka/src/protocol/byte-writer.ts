@@ -4,6 +4,8 @@ const TWO_TO_32 = 0x1_0000_0000;
 export class ByteWriter {
   private buffer: Buffer;
   private position = 0;
+  private readonly spliced: Buffer[] = [];
+  private cut = 0;
 
   constructor(initialSize = 256) {
     this.buffer = Buffer.allocUnsafe(initialSize);
@@ -86,14 +88,14 @@ export class ByteWriter {
     return this.nullableBytes(value);
   }
 
-  /** Several buffers written back to back as one length-prefixed `bytes` field. */
-  concatenatedBytes(parts: readonly Uint8Array[]): this {
-    const length = parts.reduce((sum, part) => sum + part.length, 0);
-    this.int32(length);
-    for (const part of parts) {
-      const at = this.reserve(part.length);
-      this.buffer.set(part, at);
-    }
+  /**
+   * Several buffers as one length-prefixed `bytes` field, referenced rather
+   * than copied: large record data goes to the socket as it was read.
+   */
+  referencedBytes(parts: readonly Buffer[]): this {
+    this.int32(parts.reduce((sum, part) => sum + part.length, 0));
+    this.spliced.push(this.buffer.subarray(this.cut, this.position), ...parts);
+    this.cut = this.position;
     return this;
   }
 
@@ -107,7 +109,13 @@ export class ByteWriter {
     return this.array(items, (writer, item) => writer.int32(item));
   }
 
+  /** The encoded bytes as consecutive pieces, referenced buffers included. */
+  toBuffers(): Buffer[] {
+    return [...this.spliced, this.buffer.subarray(this.cut, this.position)];
+  }
+
   toBuffer(): Buffer {
+    if (this.spliced.length > 0) return Buffer.concat(this.toBuffers());
     return this.buffer.subarray(0, this.position);
   }
 }

@@ -1,5 +1,5 @@
 import { Socket } from 'node:net';
-import { BrokerContext } from '../handlers/broker-context';
+import { BrokerContext, ResponseBody } from '../handlers/broker-context';
 import { REQUEST_HANDLERS } from '../handlers/request-router';
 import { ApiKey, isSupportedVersion } from '../protocol/api-keys';
 import {
@@ -97,7 +97,7 @@ export class BrokerConnection {
     });
   }
 
-  private async answer(header: RequestHeader, body: ByteReader): Promise<Buffer | undefined> {
+  private async answer(header: RequestHeader, body: ByteReader): Promise<ResponseBody | undefined> {
     if (header.apiKey === ApiKey.ApiVersions) {
       if (header.apiVersion === FLEXIBLE_API_VERSIONS_VERSION)
         return encodeFlexibleApiVersionsResponse();
@@ -115,14 +115,16 @@ export class BrokerConnection {
   }
 
   /** Response header v0 (correlation id) before the body, behind the size prefix. */
-  private send(header: RequestHeader, body: Buffer): void {
+  private send(header: RequestHeader, body: ResponseBody): void {
     if (this.closed) return;
+    const pieces = Buffer.isBuffer(body) ? [body] : body;
+    const size = pieces.reduce((sum, piece) => sum + piece.length, 0);
     const prefix = Buffer.allocUnsafe(8);
-    prefix.writeInt32BE(body.length + 4, 0);
+    prefix.writeInt32BE(size + 4, 0);
     prefix.writeInt32BE(header.correlationId, 4);
     this.socket.cork();
     this.socket.write(prefix);
-    this.socket.write(body);
+    for (const piece of pieces) this.socket.write(piece);
     this.socket.uncork();
   }
 }

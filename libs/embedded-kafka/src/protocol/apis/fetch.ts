@@ -59,13 +59,12 @@ export interface FetchTopicResult {
   readonly partitions: readonly FetchPartitionResult[];
 }
 
-export function encodeFetchResponse(version: number, topics: readonly FetchTopicResult[]): Buffer {
-  const size = topics.reduce(
-    (sum, t) =>
-      sum + t.partitions.reduce((s, p) => s + p.records.reduce((r, b) => r + b.length, 64), 0),
-    64,
-  );
-  const writer = new ByteWriter(size);
+/** The records are referenced, not copied: the answer is a list of buffers to write in order. */
+export function encodeFetchResponse(
+  version: number,
+  topics: readonly FetchTopicResult[],
+): Buffer[] {
+  const writer = new ByteWriter(1024);
   writer.int32(0);
   if (version >= 7) writer.int16(0).int32(0);
   writer.array(topics, (w, topic) => {
@@ -75,8 +74,8 @@ export function encodeFetchResponse(version: number, topics: readonly FetchTopic
       if (version >= 5) pw.int64(p.logStartOffset);
       pw.int32(-1);
       if (version >= 11) pw.int32(-1);
-      pw.concatenatedBytes(p.records);
+      pw.referencedBytes(p.records);
     });
   });
-  return writer.toBuffer();
+  return writer.toBuffers();
 }
