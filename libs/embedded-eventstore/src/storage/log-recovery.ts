@@ -48,20 +48,25 @@ function scanSegment(
 ): { offset: number; clean: boolean } {
   const fd = openSync(segmentPath(dataDir, segment), 'r');
   try {
-    let chunk = Buffer.alloc(0);
+    // One scratch buffer for the whole scan: unread bytes (a partial record, or records of an
+    // unfinished commit) move to its front and the next read lands after them.
+    let scratch = Buffer.allocUnsafe(SCAN_CHUNK_BYTES * 2);
+    let length = 0;
     let chunkStart = 0;
     let committedEnd = 0;
     let offset = 0;
-    // Offsets (in `chunk`) of records whose commit has not ended yet; they are visited only
-    // once its last record is seen, and the chunk keeps their bytes until then.
+    // Offsets (in the scratch buffer) of records whose commit has not ended yet; they are
+    // visited only once its last record is seen.
     let pending: number[] = [];
     for (;;) {
-      const more = Buffer.allocUnsafe(SCAN_CHUNK_BYTES);
-      const read = readSync(fd, more, 0, more.length, chunkStart + chunk.length);
-      chunk =
-        chunk.length === 0
-          ? more.subarray(0, read)
-          : Buffer.concat([chunk, more.subarray(0, read)]);
+      if (scratch.length - length < SCAN_CHUNK_BYTES) {
+        const larger = Buffer.allocUnsafe(length + SCAN_CHUNK_BYTES * 2);
+        scratch.copy(larger, 0, 0, length);
+        scratch = larger;
+      }
+      const read = readSync(fd, scratch, length, SCAN_CHUNK_BYTES, chunkStart + length);
+      length += read;
+      const chunk = scratch.subarray(0, length);
       for (;;) {
         const probe = probeRecord(chunk, offset);
         if (probe.kind === 'torn') break;
@@ -77,13 +82,14 @@ function scanSegment(
         offset += probe.length;
       }
       // A record can never be this large, so a longer unreadable run is corruption, not a partial read.
-      const leftoverIsImpossible = chunk.length - offset > MAX_RECORD_BYTES;
+      const leftoverIsImpossible = length - offset > MAX_RECORD_BYTES;
       if (read === 0 || leftoverIsImpossible) {
-        return { offset: committedEnd, clean: offset === chunk.length && pending.length === 0 };
+        return { offset: committedEnd, clean: offset === length && pending.length === 0 };
       }
       const keepFrom = pending[0] ?? offset;
+      scratch.copyWithin(0, keepFrom, length);
+      length -= keepFrom;
       chunkStart += keepFrom;
-      chunk = chunk.subarray(keepFrom);
       offset -= keepFrom;
       pending = pending.map((start) => start - keepFrom);
     }
