@@ -18,3 +18,8 @@ export * from './candidates/candidate-stage';
 export type * from './candidates/candidate-events';
 export * from './candidates/candidate-contracts';
 export { asyncApiDocument } from './core/asyncapi-document';
+
+export * from './scheduling/interview-vocabulary';
+export type * from './scheduling/scheduling-events';
+export * from './scheduling/scheduling-contracts';
+export * from './scheduling/interviewer-calendar-stream';
