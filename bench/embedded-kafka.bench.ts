@@ -114,11 +114,7 @@ async function main(): Promise<void> {
       `broker RSS with ${TOTAL_MESSAGES} stored messages: ${rssMegabytes(pid).toFixed(0)} MB`,
     );
 
-    const consumer = kafka.consumer({
-      groupId: 'bench-consumers',
-      maxBytesPerPartition: 4 * 1024 * 1024,
-      maxBytes: 16 * 1024 * 1024,
-    });
+    const consumer = kafka.consumer({ groupId: 'bench-consumers' });
     await consumer.connect();
     await consumer.subscribe({ topic: 'bench-throughput', fromBeginning: true });
     let consumed = 0;
