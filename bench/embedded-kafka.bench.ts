@@ -13,7 +13,7 @@ const TOTAL_MESSAGES = Number(process.env.BENCH_KAFKA_MESSAGES ?? 1_000_000);
 const BATCH_SIZE = 100;
 /** kafkajs encodes on one thread; two producer threads keep the client from being the bottleneck. */
 const PRODUCER_THREADS = 2;
-const SENDS_IN_FLIGHT_PER_THREAD = 4;
+const SENDS_IN_FLIGHT_PER_THREAD = 8;
 const PARTITIONS = 4;
 const LATENCY_RATE_PER_SECOND = 1_000;
 const LATENCY_SECONDS = 10;

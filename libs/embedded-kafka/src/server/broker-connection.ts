@@ -20,9 +20,10 @@ const SIZE_PREFIX = 4;
  * Anything wrong with a request closes this connection only.
  */
 export class BrokerConnection {
-  private chunks: Buffer[] = [];
-  private bufferedBytes = 0;
-  private expectedFrameBytes: number | undefined;
+  private readonly sizePrefix = Buffer.alloc(SIZE_PREFIX);
+  private sizePrefixFilled = 0;
+  private frame: Buffer | undefined;
+  private frameFilled = 0;
   private responses: Promise<void> = Promise.resolve();
   private closed = false;
 
@@ -43,33 +44,37 @@ export class BrokerConnection {
     this.socket.destroy();
   }
 
+  /**
+   * Copies the stream into one buffer per request, sized by its prefix. The
+   * request then owns its memory alone, so the record batches in it can be
+   * kept (see RecentBatches) without pinning unrelated socket reads.
+   */
   private receive(chunk: Buffer): void {
-    this.chunks.push(chunk);
-    this.bufferedBytes += chunk.length;
-    while (!this.closed) {
-      if (this.expectedFrameBytes === undefined) {
-        if (this.bufferedBytes < SIZE_PREFIX) return;
-        const size = this.contiguous().readInt32BE(0);
+    let at = 0;
+    while (at < chunk.length && !this.closed) {
+      if (this.frame === undefined) {
+        const taken = chunk.copy(this.sizePrefix, this.sizePrefixFilled, at);
+        this.sizePrefixFilled += taken;
+        at += taken;
+        if (this.sizePrefixFilled < SIZE_PREFIX) return;
+        this.sizePrefixFilled = 0;
+        const size = this.sizePrefix.readInt32BE(0);
         if (size < 0 || size > this.broker.options.maxRequestBytes) {
           this.close();
           return;
         }
-        this.expectedFrameBytes = SIZE_PREFIX + size;
+        this.frame = Buffer.allocUnsafeSlow(size);
+        this.frameFilled = 0;
       }
-      if (this.bufferedBytes < this.expectedFrameBytes) return;
-      const data = this.contiguous();
-      const frame = data.subarray(SIZE_PREFIX, this.expectedFrameBytes);
-      const rest = data.subarray(this.expectedFrameBytes);
-      this.chunks = rest.length > 0 ? [rest] : [];
-      this.bufferedBytes = rest.length;
-      this.expectedFrameBytes = undefined;
-      this.dispatch(frame);
+      const taken = chunk.copy(this.frame, this.frameFilled, at);
+      this.frameFilled += taken;
+      at += taken;
+      if (this.frameFilled === this.frame.length) {
+        const frame = this.frame;
+        this.frame = undefined;
+        this.dispatch(frame);
+      }
     }
-  }
-
-  private contiguous(): Buffer {
-    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks, this.bufferedBytes)];
-    return this.chunks[0];
   }
 
   private dispatch(frame: Buffer): void {

@@ -17,7 +17,9 @@ export class RecentBatches {
   constructor(private readonly capacityBytes: number) {}
 
   add(baseOffset: number, nextOffset: number, batch: Buffer): void {
-    this.batches.push({ baseOffset, nextOffset, data: Buffer.from(batch) });
+    // A batch that is most of its request's buffer is kept as is; a small part of a large one is copied.
+    const data = batch.length * 2 >= batch.buffer.byteLength ? batch : Buffer.from(batch);
+    this.batches.push({ baseOffset, nextOffset, data });
     this.bytes += batch.length;
     while (this.bytes > this.capacityBytes && this.batches.length - this.first > 1) {
       this.bytes -= this.batches[this.first].data.length;
