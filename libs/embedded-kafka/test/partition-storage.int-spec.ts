@@ -153,6 +153,24 @@ describe('partition log and offset store on disk', () => {
     timed.close();
   });
 
+  it('compacts the committed-offsets file once it is mostly superseded entries', async () => {
+    const store = new OffsetStore(dir, flusher);
+    const entries = Array.from({ length: 60_000 }, (_, i) => ({
+      topic: 't',
+      partition: i % 2,
+      offset: i,
+      metadata: null,
+    }));
+    await store.commit('g', entries);
+    await store.commit('g', [{ topic: 't', partition: 0, offset: 70_000, metadata: null }]);
+    expect(statSync(join(dir, 'committed-offsets.log')).size).toBeLessThan(1_000);
+    store.close();
+    const reopened = new OffsetStore(dir, flusher);
+    expect(reopened.get('g', 't', 0)?.offset).toBe(70_000);
+    expect(reopened.get('g', 't', 1)?.offset).toBe(59_999);
+    reopened.close();
+  });
+
   it('keeps committed offsets across restarts and ignores a torn last entry', async () => {
     const store = new OffsetStore(dir, flusher);
     await store.commit('g', [
