@@ -1,0 +1,434 @@
+import type {
+  CandidateEvent,
+  InterviewEvent,
+  InterviewKind,
+  InterviewSetting,
+} from '@hirestream/contracts';
+import {
+  AggregateNotFoundError,
+  assertNever,
+  CommandRejectedError,
+  type Decider,
+} from '@hirestream/event-sourcing';
+import { intervalOf, overlaps, type Interval } from './intervals';
+import type {
+  CancelInterview,
+  CompleteInterview,
+  ConfirmInterview,
+  InterviewCommand,
+  RecordNoShow,
+  RescheduleInterview,
+  ScheduleInterview,
+  ScheduleInterviewDay,
+} from './interview.commands';
+import {
+  CLOSED_CANDIDATE_STAGES,
+  CLOSED_INTERVIEW_STATUSES,
+  INTERVIEW_KINDS_BY_STAGE,
+  type CandidateInterviews,
+  type Interview,
+} from './interview.state';
+import { checkedInterval, checkTimeZone } from './time-checks';
+
+/** Everything in a candidate's stream this decider reads: the candidate's own events and the interviews. */
+export type CandidateStreamEvent = CandidateEvent | InterviewEvent;
+
+type Candidate = NonNullable<CandidateInterviews['candidate']>;
+
+function openCandidacy(state: CandidateInterviews, candidateId: string): Candidate {
+  const { candidate } = state;
+  if (candidate === null) {
+    throw new AggregateNotFoundError(`candidate ${candidateId} does not exist`);
+  }
+  if (CLOSED_CANDIDATE_STAGES.has(candidate.stage)) {
+    throw new CommandRejectedError(
+      'candidacy-closed',
+      `candidate ${candidateId} is ${candidate.stage}; the candidacy is closed`,
+    );
+  }
+  return candidate;
+}
+
+function checkKindAllowed(candidate: Candidate, kind: InterviewKind): void {
+  const allowed = INTERVIEW_KINDS_BY_STAGE[candidate.stage];
+  if (!allowed.includes(kind)) {
+    throw new CommandRejectedError(
+      'stage-does-not-allow-interviews',
+      `a candidate in ${candidate.stage} cannot have a ${kind} interview` +
+        (allowed.length > 0 ? `; allowed: ${allowed.join(', ')}` : ''),
+    );
+  }
+}
+
+function checkSetting(setting: InterviewSetting, what: string): void {
+  const leads = setting.panel.filter((member) => member.role === 'lead').length;
+  if (leads !== 1) {
+    throw new CommandRejectedError(
+      'panel-needs-one-lead',
+      `the panel of ${what} needs exactly one lead, not ${leads}`,
+    );
+  }
+  const interviewers = setting.panel.map((member) => member.interviewerId);
+  const twice = interviewers.find((id, index) => interviewers.indexOf(id) !== index);
+  if (twice !== undefined) {
+    throw new CommandRejectedError(
+      'interviewer-on-panel-twice',
+      `${twice} sits on the panel of ${what} more than once`,
+    );
+  }
+  if (setting.format === 'in-person' && (setting.location ?? '').trim() === '') {
+    throw new CommandRejectedError(
+      'location-required',
+      `${what} is in person and needs a location`,
+    );
+  }
+  if (setting.format === 'video' && (setting.videoLink ?? '').trim() === '') {
+    throw new CommandRejectedError('video-link-required', `${what} is by video and needs a link`);
+  }
+}
+
+function checkReason(reason: string, what: string): void {
+  if (reason.trim() === '') {
+    throw new CommandRejectedError('reason-required', `${what} needs a reason`);
+  }
+}
+
+function isOpen(interview: Interview): boolean {
+  return !CLOSED_INTERVIEW_STATUSES.has(interview.status);
+}
+
+/** A candidate attends one interview at a time; `moving` is the interview being rescheduled, if any. */
+function checkCandidateFree(state: CandidateInterviews, time: Interval, moving?: string): void {
+  for (const other of state.interviews.values()) {
+    if (other.interviewId !== moving && isOpen(other) && overlaps(intervalOf(other), time)) {
+      throw new CommandRejectedError(
+        'candidate-double-booked',
+        `the candidate already has interview ${other.interviewId} from ${other.startsAt} to ${other.endsAt}`,
+      );
+    }
+  }
+}
+
+function checkNewInterviewId(state: CandidateInterviews, interviewId: string): void {
+  if (state.interviews.has(interviewId)) {
+    throw new CommandRejectedError(
+      'interview-already-scheduled',
+      `interview ${interviewId} is already scheduled`,
+    );
+  }
+}
+
+function openInterview(state: CandidateInterviews, interviewId: string, action: string): Interview {
+  const interview = state.interviews.get(interviewId);
+  if (interview === undefined) {
+    throw new AggregateNotFoundError(`interview ${interviewId} does not exist`);
+  }
+  if (!isOpen(interview)) {
+    throw new CommandRejectedError(
+      'interview-closed',
+      `interview ${interviewId} is ${interview.status}; it cannot be ${action}`,
+    );
+  }
+  return interview;
+}
+
+function checkStarted(interview: Interview, now: string, action: string): void {
+  if (Date.parse(now) < Date.parse(interview.startsAt)) {
+    throw new CommandRejectedError(
+      'interview-not-started',
+      `interview ${interview.interviewId} starts at ${interview.startsAt}; it cannot be ${action} before then`,
+    );
+  }
+}
+
+function schedule(command: ScheduleInterview, state: CandidateInterviews): InterviewEvent {
+  const { now: _now, ...scheduled } = command.data;
+  const what = `interview ${scheduled.interviewId}`;
+  checkKindAllowed(openCandidacy(state, scheduled.candidateId), scheduled.kind);
+  checkNewInterviewId(state, scheduled.interviewId);
+  checkTimeZone(scheduled.candidateTimeZone);
+  const time = checkedInterval(command.data, what);
+  checkSetting(scheduled, what);
+  checkCandidateFree(state, time);
+  return { type: 'InterviewScheduled', data: scheduled };
+}
+
+type DayItem = Readonly<{ label: string; isBreak: boolean; time: Interval }>;
+
+/** Sessions and breaks follow each other with no gap and no overlap, starting and ending with a session. */
+function checkBackToBack(items: readonly DayItem[]): void {
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (first.isBreak || last.isBreak) {
+    throw new CommandRejectedError(
+      'interview-day-starts-or-ends-with-break',
+      `an interview day starts and ends with a session, not ${(first.isBreak ? first : last).label}`,
+    );
+  }
+  for (let i = 1; i < items.length; i += 1) {
+    const [before, after] = [items[i - 1], items[i]];
+    if (before.time.end !== after.time.start) {
+      throw new CommandRejectedError(
+        'interview-day-not-back-to-back',
+        `${before.label} and ${after.label} ${before.time.end > after.time.start ? 'overlap' : 'have a gap between them'}; an interview day runs back to back`,
+      );
+    }
+  }
+}
+
+function scheduleDay(command: ScheduleInterviewDay, state: CandidateInterviews): InterviewEvent {
+  const { now, ...day } = command.data;
+  const candidate = openCandidacy(state, day.candidateId);
+  if (state.days.has(day.dayId)) {
+    throw new CommandRejectedError(
+      'interview-day-already-scheduled',
+      `interview day ${day.dayId} is already scheduled`,
+    );
+  }
+  checkTimeZone(day.candidateTimeZone);
+  if (day.sessions.length < 2) {
+    throw new CommandRejectedError(
+      'interview-day-needs-sessions',
+      'an interview day has at least two sessions; schedule a single interview instead',
+    );
+  }
+  const sessionIds = new Set<string>();
+  const items: DayItem[] = [];
+  for (const session of day.sessions) {
+    const label = `session "${session.title}"`;
+    checkKindAllowed(candidate, session.kind);
+    if (sessionIds.has(session.interviewId)) {
+      throw new CommandRejectedError(
+        'interview-already-scheduled',
+        `interview ${session.interviewId} appears twice in the day`,
+      );
+    }
+    sessionIds.add(session.interviewId);
+    checkNewInterviewId(state, session.interviewId);
+    items.push({ label, isBreak: false, time: checkedInterval({ ...session, now }, label) });
+    checkSetting(session, label);
+  }
+  for (const pause of day.breaks) {
+    const label = `break "${pause.title}"`;
+    items.push({ label, isBreak: true, time: checkedInterval({ ...pause, now }, label) });
+  }
+  items.sort((a, b) => a.time.start - b.time.start);
+  checkBackToBack(items);
+  checkCandidateFree(state, { start: items[0].time.start, end: items[items.length - 1].time.end });
+  return { type: 'InterviewDayScheduled', data: day };
+}
+
+function confirm(command: ConfirmInterview, state: CandidateInterviews): InterviewEvent {
+  openCandidacy(state, command.data.candidateId);
+  const interview = openInterview(state, command.data.interviewId, 'confirmed');
+  if (interview.status === 'confirmed') {
+    throw new CommandRejectedError(
+      'interview-already-confirmed',
+      `interview ${interview.interviewId} is already confirmed for its current time`,
+    );
+  }
+  return { type: 'InterviewConfirmed', data: command.data };
+}
+
+function reschedule(command: RescheduleInterview, state: CandidateInterviews): InterviewEvent {
+  const { candidateId, interviewId, startsAt, endsAt, reason } = command.data;
+  openCandidacy(state, candidateId);
+  const interview = openInterview(state, interviewId, 'rescheduled');
+  if (interview.day !== null) {
+    throw new CommandRejectedError(
+      'interview-day-session-moves-with-its-day',
+      `interview ${interviewId} is a session of interview day ${interview.day.dayId}; it cannot move on its own`,
+    );
+  }
+  checkReason(reason, 'a reschedule');
+  const time = checkedInterval(command.data, `interview ${interviewId}`);
+  const current = intervalOf(interview);
+  if (time.start === current.start && time.end === current.end) {
+    throw new CommandRejectedError(
+      'interview-time-unchanged',
+      `interview ${interviewId} is already at that time`,
+    );
+  }
+  checkCandidateFree(state, time, interviewId);
+  return {
+    type: 'InterviewRescheduled',
+    data: {
+      candidateId,
+      interviewId,
+      version: interview.history.length + 1,
+      startsAt,
+      endsAt,
+      reason,
+    },
+  };
+}
+
+/** No candidacy check: cancelling is how a rejection or withdrawal closes open interviews. */
+function cancel(command: CancelInterview, state: CandidateInterviews): InterviewEvent {
+  openInterview(state, command.data.interviewId, 'cancelled');
+  checkReason(command.data.reason, 'a cancellation');
+  return { type: 'InterviewCancelled', data: command.data };
+}
+
+function recordNoShow(command: RecordNoShow, state: CandidateInterviews): InterviewEvent {
+  const { candidateId, interviewId, absentee, now } = command.data;
+  const interview = openInterview(state, interviewId, 'recorded as a no-show');
+  checkStarted(interview, now, 'recorded as a no-show');
+  if (absentee.party === 'candidate') {
+    return {
+      type: 'NoShowRecorded',
+      data: { candidateId, interviewId, party: 'candidate', interviewerId: null },
+    };
+  }
+  if (!interview.panel.some((member) => member.interviewerId === absentee.interviewerId)) {
+    throw new CommandRejectedError(
+      'not-on-panel',
+      `${absentee.interviewerId} is not on the panel of interview ${interviewId}`,
+    );
+  }
+  return {
+    type: 'NoShowRecorded',
+    data: { candidateId, interviewId, party: 'interviewer', interviewerId: absentee.interviewerId },
+  };
+}
+
+function complete(command: CompleteInterview, state: CandidateInterviews): InterviewEvent {
+  const { candidateId, interviewId, now } = command.data;
+  const interview = openInterview(state, interviewId, 'completed');
+  checkStarted(interview, now, 'completed');
+  return { type: 'InterviewCompleted', data: { candidateId, interviewId } };
+}
+
+function decide(command: InterviewCommand, state: CandidateInterviews): InterviewEvent {
+  switch (command.type) {
+    case 'ScheduleInterview':
+      return schedule(command, state);
+    case 'ScheduleInterviewDay':
+      return scheduleDay(command, state);
+    case 'ConfirmInterview':
+      return confirm(command, state);
+    case 'RescheduleInterview':
+      return reschedule(command, state);
+    case 'CancelInterview':
+      return cancel(command, state);
+    case 'RecordNoShow':
+      return recordNoShow(command, state);
+    case 'CompleteInterview':
+      return complete(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+function withCandidate(
+  state: CandidateInterviews,
+  change: (candidate: Candidate) => Candidate,
+): CandidateInterviews {
+  return state.candidate === null ? state : { ...state, candidate: change(state.candidate) };
+}
+
+function withInterviews(
+  state: CandidateInterviews,
+  interviews: readonly Interview[],
+): CandidateInterviews {
+  const all = new Map(state.interviews);
+  for (const interview of interviews) all.set(interview.interviewId, interview);
+  return { ...state, interviews: all };
+}
+
+function withInterview(
+  state: CandidateInterviews,
+  interviewId: string,
+  change: (interview: Interview) => Interview,
+): CandidateInterviews {
+  const interview = state.interviews.get(interviewId);
+  return interview === undefined ? state : withInterviews(state, [change(interview)]);
+}
+
+function newInterview(
+  fields: Omit<Interview, 'status' | 'history' | 'cancellationReason' | 'noShow'>,
+): Interview {
+  return {
+    ...fields,
+    status: 'scheduled',
+    history: [{ version: 1, startsAt: fields.startsAt, endsAt: fields.endsAt, reason: null }],
+    cancellationReason: null,
+    noShow: null,
+  };
+}
+
+function evolve(state: CandidateInterviews, event: CandidateStreamEvent): CandidateInterviews {
+  switch (event.type) {
+    case 'CandidateRegistered':
+      return { ...state, candidate: { candidateId: event.data.candidateId, stage: 'applied' } };
+    case 'ScreeningRecorded':
+      return state;
+    case 'CandidateStageChanged':
+      return withCandidate(state, (c) => ({ ...c, stage: event.data.to }));
+    case 'CandidateRejected':
+      return withCandidate(state, (c) => ({ ...c, stage: 'rejected' }));
+    case 'CandidateWithdrew':
+      return withCandidate(state, (c) => ({ ...c, stage: 'withdrawn' }));
+    case 'InterviewScheduled': {
+      const { candidateId: _candidateId, ...interview } = event.data;
+      return withInterviews(state, [newInterview({ ...interview, day: null })]);
+    }
+    case 'InterviewDayScheduled': {
+      const { dayId, candidateTimeZone, sessions, breaks } = event.data;
+      const days = new Map(state.days);
+      days.set(dayId, {
+        dayId,
+        candidateTimeZone,
+        sessionIds: sessions.map((s) => s.interviewId),
+        breaks,
+      });
+      const interviews = sessions.map(({ title, ...session }) =>
+        newInterview({ ...session, candidateTimeZone, day: { dayId, title } }),
+      );
+      return withInterviews({ ...state, days }, interviews);
+    }
+    case 'InterviewConfirmed':
+      return withInterview(state, event.data.interviewId, (i) => ({ ...i, status: 'confirmed' }));
+    case 'InterviewRescheduled': {
+      const { version, startsAt, endsAt, reason } = event.data;
+      // A new time needs the candidate's confirmation again.
+      return withInterview(state, event.data.interviewId, (i) => ({
+        ...i,
+        startsAt,
+        endsAt,
+        status: 'scheduled',
+        history: [...i.history, { version, startsAt, endsAt, reason }],
+      }));
+    }
+    case 'InterviewCancelled':
+      return withInterview(state, event.data.interviewId, (i) => ({
+        ...i,
+        status: 'cancelled',
+        cancellationReason: event.data.reason,
+      }));
+    case 'NoShowRecorded': {
+      const { party, interviewerId } = event.data;
+      return withInterview(state, event.data.interviewId, (i) => ({
+        ...i,
+        status: 'no-show',
+        noShow: { party, interviewerId },
+      }));
+    }
+    case 'InterviewCompleted':
+      return withInterview(state, event.data.interviewId, (i) => ({ ...i, status: 'completed' }));
+    default:
+      return assertNever(event);
+  }
+}
+
+const initialState = (): CandidateInterviews => ({
+  candidate: null,
+  interviews: new Map(),
+  days: new Map(),
+});
+
+export const interviewDecider: Decider<
+  CandidateInterviews,
+  InterviewCommand,
+  CandidateStreamEvent
+> = { decide, evolve, initialState };
