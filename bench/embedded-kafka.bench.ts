@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { loadavg } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { CompressionTypes, ISocketFactory, Kafka, logLevel } from 'kafkajs';
 import { startDevstackProcess } from '../test/support/devstack-process';
@@ -77,6 +78,10 @@ async function main(): Promise<void> {
   const devstack = await startDevstackProcess({ dataDir, kafkaPort: 0 });
   const pid = devstack.child.pid ?? 0;
   const kafka = createClient(devstack.kafkaBootstrapAddress ?? '');
+  // The idle figure is mostly the TypeScript loader devstack runs under (@swc-node/register).
+  console.log(
+    `broker RSS idle: ${rssMegabytes(pid).toFixed(0)} MB; load average ${loadavg()[0].toFixed(1)}`,
+  );
   try {
     const admin = kafka.admin();
     await admin.connect();
@@ -179,6 +184,7 @@ async function main(): Promise<void> {
     await latencyConsumer.disconnect();
     await producer.disconnect();
     console.log(`broker RSS at the end: ${rssMegabytes(pid).toFixed(0)} MB`);
+    console.log(`load average at the end ${loadavg()[0].toFixed(1)}`);
     console.log('targets (2 cores): >= 30000 msgs/s each way, p99 <= 20 ms, RSS < 250 MB');
   } finally {
     await devstack.stop('SIGTERM');
