@@ -60,11 +60,27 @@ export function localDateAt(instant: number, timeZone: string): LocalDate {
   return { year, month, day };
 }
 
+/*
+ * Offsets are asked for at the same few instants again and again (midnights
+ * and working-hour edges a day apart), and each answer costs an Intl
+ * formatting call, so they are remembered; answers never change, and the
+ * memory is dropped wholesale when it grows large.
+ */
+const OFFSETS_REMEMBERED = 50_000;
+const offsets = new Map<string, number>();
+
 /** How far the zone's wall clock is ahead of UTC at the instant, in milliseconds. */
 function offsetAt(instant: number, timeZone: string): number {
-  const c = wallClockAt(instant, timeZone);
   const wholeSecond = instant - (((instant % 1000) + 1000) % 1000);
-  return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - wholeSecond;
+  const key = `${timeZone} ${wholeSecond}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const c = wallClockAt(wholeSecond, timeZone);
+    offset = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - wholeSecond;
+    if (offsets.size >= OFFSETS_REMEMBERED) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /**
@@ -78,6 +94,8 @@ export function instantAt(date: LocalDate, minuteOfDay: number, timeZone: string
   const asIfUtc = Date.UTC(date.year, date.month - 1, date.day) + minuteOfDay * MINUTE;
   const offsetBefore = offsetAt(asIfUtc - DAY, timeZone);
   const offsetAfter = offsetAt(asIfUtc + DAY, timeZone);
+  // No change within a day either side (nearly always): one reading, no ambiguity.
+  if (offsetBefore === offsetAfter) return asIfUtc - offsetBefore;
   const readBefore = asIfUtc - offsetBefore;
   const readAfter = asIfUtc - offsetAfter;
   const afterIsOnlyReading =
