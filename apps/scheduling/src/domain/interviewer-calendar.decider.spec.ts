@@ -196,7 +196,7 @@ describe('interviewer calendar decider', () => {
     });
 
     it("reads working hours in the interviewer's own zone", () => {
-      // 14:00 UTC is 10:00 in New York (EDT) on Monday 30 March 2026.
+      // 13:00 UTC is 09:00 in New York (EDT) on Monday 30 March 2026.
       spec
         .given([availability('America/New_York')])
         .when(reserve('i-1', '2026-03-30T13:00:00Z', '2026-03-30T14:00:00Z'))
