@@ -6,7 +6,10 @@ const MINUTE = 60_000;
 export type PanelistCalendar = Readonly<{
   interviewerId: string;
   availability: Availability;
-  /** The interviewer's booked interviews, in any order; each counts towards its day's limit. */
+  /**
+   * The interviewer's booked interviews, in any order, covering every local day
+   * the range touches: each counts towards its day's limit.
+   */
   busy: readonly Interval[];
 }>;
 

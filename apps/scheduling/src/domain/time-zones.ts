@@ -6,7 +6,7 @@
 /** A calendar date with no zone attached; month 1–12. */
 export type LocalDate = Readonly<{ year: number; month: number; day: number }>;
 
-export type WallClock = LocalDate & Readonly<{ hour: number; minute: number; second: number }>;
+type WallClock = LocalDate & Readonly<{ hour: number; minute: number; second: number }>;
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -40,7 +40,7 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-export function wallClockAt(instant: number, timeZone: string): WallClock {
+function wallClockAt(instant: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const part of formatterIn(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
