@@ -24,6 +24,8 @@ import { driveConnection, percentile, type LoadCounters } from './support/keep-a
 // folding a 1,000-event candidate next to JSON.parse of the same bytes, and
 // loading a 500-event candidate from the embedded store.
 
+// CANDIDATES_BENCH_PROFILE_DIR=DIR writes a V8 CPU profile of the service process there.
+const profileDir = process.env.CANDIDATES_BENCH_PROFILE_DIR;
 const SERVE_FLAG = '--serve';
 const CONCURRENCY = 32;
 const WARMUP_MS = 2_000;
@@ -74,7 +76,7 @@ async function benchCommands(env: Record<string, string>): Promise<void> {
     execArgv: [
       '-r',
       '@swc-node/register',
-      ...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      ...(profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
     ],
     env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
