@@ -18,8 +18,6 @@ export const ApiKey = {
   InitProducerId: 22,
 } as const;
 
-export type ApiKeyValue = (typeof ApiKey)[keyof typeof ApiKey];
-
 export interface VersionRange {
   readonly min: number;
   readonly max: number;
