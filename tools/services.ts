@@ -1,4 +1,5 @@
 /** Every service `npm start` runs, with its default port. Each new service adds itself here. */
 export const SERVICES = [
   { name: 'candidates', entry: 'apps/candidates/src/main.ts', port: 3001 },
+  { name: 'scheduling', entry: 'apps/scheduling/src/main.ts', port: 3002 },
 ] as const;

@@ -3,7 +3,7 @@ import {
   type AllStreamResolvedEvent,
   type EventStoreDBClient,
 } from '@eventstore/db-client';
-import { serviceEventsTopic, type EventCatalog } from '@hirestream/contracts';
+import { candidateIdOfStream, serviceEventsTopic, type EventCatalog } from '@hirestream/contracts';
 import {
   CatchUpSubscription,
   CheckpointStore,
@@ -102,12 +102,17 @@ export class EventRelay {
   }
 
   private async publish(events: readonly AllStreamResolvedEvent[]): Promise<void> {
-    const messages = events.map((resolved) => {
-      const recorded = this.options.serializer.fromResolved(resolved);
-      const contract = this.options.catalog.contractOf(recorded.event.type);
-      if (contract === undefined) throw new Error(`no contract for ${recorded.event.type}`);
-      return toCloudEventMessage(this.options.service, contract, recorded);
-    });
+    // Messages are keyed by candidate id, so only candidate-stream events leave
+    // the service; others (an interviewer's calendar) are its own bookkeeping.
+    const messages = events
+      .map((resolved) => this.options.serializer.fromResolved(resolved))
+      .filter((recorded) => candidateIdOfStream(recorded.streamName) !== undefined)
+      .map((recorded) => {
+        const contract = this.options.catalog.contractOf(recorded.event.type);
+        if (contract === undefined) throw new Error(`no contract for ${recorded.event.type}`);
+        return toCloudEventMessage(this.options.service, contract, recorded);
+      });
+    if (messages.length === 0) return;
     await this.producer.send({ topic: this.topic, acks: -1, messages });
   }
 
