@@ -1,0 +1,100 @@
+import {
+  CurrentPrincipal,
+  IdempotencyInterceptor,
+  revisionFromIfMatch,
+  Roles,
+  type ActingPrincipal,
+} from '@hirestream/platform';
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { ScheduleInterview } from '../domain/interview.commands';
+import { CandidateIdParams } from '../shared/candidate-id.params';
+import { commandContextOf } from '../shared/command-context';
+import { InterviewCommandService } from '../shared/interview-command.service';
+import { replyWithInterview, type InterviewView } from '../shared/interview.view';
+import { InterviewerCalendars } from '../shared/interviewer-calendars.service';
+import { ScheduleInterviewDto } from './schedule-interview.dto';
+
+@ApiTags('interviews')
+@Controller('candidates')
+export class ScheduleInterviewController {
+  constructor(
+    private readonly interviews: InterviewCommandService,
+    private readonly calendars: InterviewerCalendars,
+  ) {}
+
+  @Post(':id/interviews')
+  @HttpCode(201)
+  @Roles('recruiter', 'coordinator', 'admin')
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiOperation({
+    summary:
+      "Schedule an interview: reserve each panelist's calendar, then record it for the candidate",
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A repeat with the same key returns the first result',
+  })
+  async schedule(
+    @Param() { id }: CandidateIdParams,
+    @Body() body: ScheduleInterviewDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: ActingPrincipal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InterviewView> {
+    const expectedRevision = revisionFromIfMatch(ifMatch);
+    const now = new Date().toISOString();
+    const command: ScheduleInterview = {
+      type: 'ScheduleInterview',
+      data: {
+        candidateId: id,
+        interviewId: randomUUID(),
+        kind: body.kind,
+        round: body.round,
+        format: body.format,
+        location: body.location ?? null,
+        videoLink: body.videoLink ?? null,
+        panel: body.panel.map(({ interviewerId, role }) => ({ interviewerId, role })),
+        startsAt: body.startsAt,
+        endsAt: body.endsAt,
+        candidateTimeZone: body.candidateTimeZone,
+        now,
+      },
+    };
+    const { candidateId, interviewId, startsAt, endsAt, panel } = command.data;
+    await this.interviews.check(command, expectedRevision);
+    const context = commandContextOf(principal);
+    const interviewerIds = panel.map((member) => member.interviewerId);
+    await this.calendars.reserve(
+      interviewerIds,
+      { candidateId, interviewId, startsAt, endsAt, now, override: body.override ?? null },
+      context,
+    );
+    try {
+      const outcome = await this.interviews.execute(command, context, expectedRevision);
+      reply.header('location', `/candidates/${candidateId}/interviews/${interviewId}`);
+      return replyWithInterview(reply, outcome, interviewId);
+    } catch (error) {
+      // The calendars were reserved for an interview that was not recorded: free them.
+      await this.calendars.release(
+        interviewerIds,
+        interviewId,
+        'the interview was not recorded',
+        context,
+      );
+      throw error;
+    }
+  }
+}

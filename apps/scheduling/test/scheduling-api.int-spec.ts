@@ -1,0 +1,340 @@
+import {
+  candidateStreamName,
+  interviewerCalendarStreamName,
+  type CandidateEvent,
+  type InterviewerCalendarEvent,
+} from '@hirestream/contracts';
+import { EventStore, foldEvents } from '@hirestream/event-sourcing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { bearer } from '../../../test/support/candidates-service';
+import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
+import { createSchedulingApp } from '../../../test/support/scheduling-service';
+import { interviewerCalendarDecider } from '../src/domain/interviewer-calendar.decider';
+
+type Json = Record<string, unknown>;
+type Problem = { status: number; rule?: string; detail?: string; errors?: { field: string }[] };
+
+let servers: EmbeddedServers;
+let app: NestFastifyApplication;
+let store: EventStore;
+let coordinator: string;
+
+beforeAll(async () => {
+  servers = await startEmbeddedServers('scheduling-api');
+  app = await createSchedulingApp(servers);
+  store = app.get(EventStore);
+  coordinator = await bearer('coordinator-1', ['coordinator']);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await servers?.stop();
+});
+
+/** A candidate in `interviewing`, written as the candidates service would write it. */
+async function interviewingCandidate(): Promise<string> {
+  const candidateId = randomUUID();
+  const events: CandidateEvent[] = [
+    {
+      type: 'CandidateRegistered',
+      data: {
+        candidateId,
+        personId: randomUUID(),
+        fullName: 'Grace Hopper',
+        email: 'grace@example.org',
+        phone: null,
+        jobId: 'job-1',
+        source: 'referral',
+        resumeRef: null,
+      },
+    },
+    { type: 'CandidateStageChanged', data: { candidateId, from: 'applied', to: 'interviewing' } },
+  ];
+  await store.append(candidateStreamName(candidateId), events, undefined, {
+    actor: { id: 'recruiter-1', role: 'recruiter' },
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+  });
+  return candidateId;
+}
+
+/** Interviewer ids unique to one test, so calendars never carry over between tests. */
+const interviewer = (name: string): string => `${name}-${randomUUID().slice(0, 8)}`;
+
+const interview = (panel: Json[], overrides: Json = {}): Json => ({
+  kind: 'technical',
+  round: 1,
+  format: 'video',
+  startsAt: '2030-03-04T09:00:00Z',
+  endsAt: '2030-03-04T10:00:00Z',
+  candidateTimeZone: 'Europe/London',
+  videoLink: 'https://meet.example.org/abc',
+  panel,
+  ...overrides,
+});
+
+async function schedule(candidateId: string, body: Json, headers: Record<string, string> = {}) {
+  return app.inject({
+    method: 'POST',
+    url: `/candidates/${candidateId}/interviews`,
+    payload: body,
+    headers: { authorization: coordinator, ...headers },
+  });
+}
+
+/** The slots an interviewer's calendar stream holds, by interview id. */
+async function heldSlots(interviewerId: string): Promise<string[]> {
+  const { events } = await store.readStream<InterviewerCalendarEvent>(
+    interviewerCalendarStreamName(interviewerId),
+  );
+  const calendar = foldEvents(
+    interviewerCalendarDecider,
+    events.map((recorded) => recorded.event),
+  );
+  return [...calendar.slots.keys()];
+}
+
+async function eventTypes(candidateId: string): Promise<string[]> {
+  const { events } = await store.readStream(candidateStreamName(candidateId));
+  return events.map((recorded) => recorded.event.type);
+}
+
+describe('scheduling API', () => {
+  describe('schedule an interview', () => {
+    it("reserves every panelist's calendar and records the interview for the candidate", async () => {
+      const candidateId = await interviewingCandidate();
+      const [lead, notes] = [interviewer('lead'), interviewer('notes')];
+      const response = await schedule(
+        candidateId,
+        interview([
+          { interviewerId: lead, role: 'lead' },
+          { interviewerId: notes, role: 'note-taker' },
+        ]),
+        { 'if-match': '"1"' },
+      );
+      expect(response.statusCode).toBe(201);
+      const body = response.json<{ interviewId: string }>();
+      expect(body).toMatchObject({
+        candidateId,
+        kind: 'technical',
+        status: 'scheduled',
+        startsAt: '2030-03-04T09:00:00Z',
+        panel: [
+          { interviewerId: lead, role: 'lead' },
+          { interviewerId: notes, role: 'note-taker' },
+        ],
+      });
+      expect(response.headers.location).toBe(
+        `/candidates/${candidateId}/interviews/${body.interviewId}`,
+      );
+      expect(response.headers.etag).toBe('"2"');
+      expect(await heldSlots(lead)).toEqual([body.interviewId]);
+      expect(await heldSlots(notes)).toEqual([body.interviewId]);
+      const { events } = await store.readStream(candidateStreamName(candidateId));
+      expect(events[2]).toMatchObject({
+        event: { type: 'InterviewScheduled' },
+        metadata: { actor: { id: 'coordinator-1', role: 'coordinator' } },
+      });
+    });
+
+    it('refuses an interviewer already booked for another candidate with 409 naming the clash, and records nothing', async () => {
+      const [first, second] = [await interviewingCandidate(), await interviewingCandidate()];
+      const [busy, free] = [interviewer('busy'), interviewer('free')];
+      const booked = await schedule(first, interview([{ interviewerId: busy, role: 'lead' }]));
+      expect(booked.statusCode).toBe(201);
+      const bookedId = booked.json<{ interviewId: string }>().interviewId;
+
+      const clash = await schedule(
+        second,
+        interview(
+          [
+            { interviewerId: free, role: 'lead' },
+            { interviewerId: busy, role: 'shadow' },
+          ],
+          { startsAt: '2030-03-04T09:30:00Z', endsAt: '2030-03-04T10:30:00Z' },
+        ),
+      );
+      expect(clash.statusCode).toBe(409);
+      const problem = clash.json<Problem>();
+      expect(problem.rule).toBe('interviewer-double-booked');
+      expect(problem.detail).toContain(bookedId);
+      expect(await eventTypes(second)).toEqual(['CandidateRegistered', 'CandidateStageChanged']);
+      // The panelist reserved before the clash was found is released again.
+      expect(await heldSlots(free)).toEqual([]);
+      expect(await heldSlots(busy)).toEqual([bookedId]);
+    });
+
+    it('books back-to-back interviews for one interviewer: touching edges do not clash', async () => {
+      const [first, second] = [await interviewingCandidate(), await interviewingCandidate()];
+      const lead = interviewer('lead');
+      expect(
+        (await schedule(first, interview([{ interviewerId: lead, role: 'lead' }]))).statusCode,
+      ).toBe(201);
+      const next = await schedule(
+        second,
+        interview([{ interviewerId: lead, role: 'lead' }], {
+          startsAt: '2030-03-04T10:00:00Z',
+          endsAt: '2030-03-04T11:00:00Z',
+        }),
+      );
+      expect(next.statusCode).toBe(201);
+      expect(await heldSlots(lead)).toHaveLength(2);
+    });
+
+    it('refuses to double-book the candidate, touching no calendar', async () => {
+      const candidateId = await interviewingCandidate();
+      const [one, two] = [interviewer('one'), interviewer('two')];
+      expect(
+        (await schedule(candidateId, interview([{ interviewerId: one, role: 'lead' }]))).statusCode,
+      ).toBe(201);
+      const again = await schedule(
+        candidateId,
+        interview([{ interviewerId: two, role: 'lead' }], {
+          startsAt: '2030-03-04T09:45:00Z',
+          endsAt: '2030-03-04T10:15:00Z',
+        }),
+      );
+      expect(again.statusCode).toBe(409);
+      expect(again.json<Problem>().rule).toBe('candidate-double-booked');
+      expect(await heldSlots(two)).toEqual([]);
+    });
+
+    it('releases the reservations when two overlapping requests race for one candidate and only one is recorded', async () => {
+      const candidateId = await interviewingCandidate();
+      const [one, two] = [interviewer('one'), interviewer('two')];
+      const responses = await Promise.all([
+        schedule(candidateId, interview([{ interviewerId: one, role: 'lead' }])),
+        schedule(candidateId, interview([{ interviewerId: two, role: 'lead' }])),
+      ]);
+      expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      const loser = responses[0].statusCode === 409 ? one : two;
+      expect(await heldSlots(loser)).toEqual([]);
+      expect(
+        (await eventTypes(candidateId)).filter((t) => t === 'InterviewScheduled'),
+      ).toHaveLength(1);
+    });
+
+    it('answers a stale If-Match with 409 before touching any calendar', async () => {
+      const candidateId = await interviewingCandidate();
+      const lead = interviewer('lead');
+      const response = await schedule(
+        candidateId,
+        interview([{ interviewerId: lead, role: 'lead' }]),
+        { 'if-match': '"0"' },
+      );
+      expect(response.statusCode).toBe(409);
+      expect(await heldSlots(lead)).toEqual([]);
+    });
+
+    it('refuses by the rules of the process: unknown candidate 404, a panel without a lead, a time in the past', async () => {
+      const lead = interviewer('lead');
+      const missing = await schedule(
+        randomUUID(),
+        interview([{ interviewerId: lead, role: 'lead' }]),
+      );
+      expect(missing.statusCode).toBe(404);
+      const candidateId = await interviewingCandidate();
+      const noLead = await schedule(
+        candidateId,
+        interview([{ interviewerId: lead, role: 'shadow' }]),
+      );
+      expect(noLead.statusCode).toBe(409);
+      expect(noLead.json<Problem>().rule).toBe('panel-needs-one-lead');
+      const past = await schedule(
+        candidateId,
+        interview([{ interviewerId: lead, role: 'lead' }], {
+          startsAt: '2020-03-04T09:00:00Z',
+          endsAt: '2020-03-04T10:00:00Z',
+        }),
+      );
+      expect(past.json<Problem>().rule).toBe('in-the-past');
+      expect(await heldSlots(lead)).toEqual([]);
+    });
+
+    it('returns the first result for a repeated Idempotency-Key without booking twice', async () => {
+      const candidateId = await interviewingCandidate();
+      const lead = interviewer('lead');
+      const headers = { 'idempotency-key': `schedule-${candidateId}` };
+      const body = interview([{ interviewerId: lead, role: 'lead' }]);
+      const first = await schedule(candidateId, body, headers);
+      const repeat = await schedule(candidateId, body, headers);
+      expect(first.statusCode).toBe(201);
+      expect(repeat.json()).toEqual(first.json());
+      expect(await heldSlots(lead)).toHaveLength(1);
+    });
+  });
+
+  describe('who may schedule', () => {
+    it('answers 401 without a token and 403 for an interviewer or the candidate', async () => {
+      const candidateId = await interviewingCandidate();
+      const body = interview([{ interviewerId: interviewer('lead'), role: 'lead' }]);
+      const anonymous = await app.inject({
+        method: 'POST',
+        url: `/candidates/${candidateId}/interviews`,
+        payload: body,
+      });
+      expect(anonymous.statusCode).toBe(401);
+      for (const authorization of [
+        await bearer('interviewer-1', ['interviewer']),
+        await bearer('cand-1', ['candidate'], candidateId),
+        await bearer('auditor-1', ['auditor']),
+      ]) {
+        expect((await schedule(candidateId, body, { authorization })).statusCode).toBe(403);
+      }
+      const recruiter = await bearer('recruiter-1', ['recruiter']);
+      expect((await schedule(candidateId, body, { authorization: recruiter })).statusCode).toBe(
+        201,
+      );
+    });
+  });
+
+  describe('bad input', () => {
+    const lead = { interviewerId: 'lead-1', role: 'lead' };
+    it.each([
+      ['a missing kind', interview([lead], { kind: undefined }), 'kind'],
+      ['an unknown kind', interview([lead], { kind: 'chat' }), 'kind'],
+      ['a round of zero', interview([lead], { round: 0 }), 'round'],
+      ['a fractional round', interview([lead], { round: 1.5 }), 'round'],
+      ['an unknown format', interview([lead], { format: 'carrier-pigeon' }), 'format'],
+      [
+        'a start with an offset',
+        interview([lead], { startsAt: '2030-03-04T09:00:00+01:00' }),
+        'startsAt',
+      ],
+      ['an end that is not a time', interview([lead], { endsAt: 'tomorrow' }), 'endsAt'],
+      [
+        'an unknown time zone',
+        interview([lead], { candidateTimeZone: 'Mars/Olympus' }),
+        'candidateTimeZone',
+      ],
+      [
+        'a video link that is not a URL',
+        interview([lead], { videoLink: 'not a link' }),
+        'videoLink',
+      ],
+      ['an empty location', interview([lead], { location: '' }), 'location'],
+      ['an empty panel', interview([]), 'panel'],
+      ['a panel that is not a list', interview([lead], { panel: 'lead-1' }), 'panel'],
+      ['a panelist without an id', interview([{ role: 'lead' }]), 'panel.0.interviewerId'],
+      ['an unknown panel role', interview([{ interviewerId: 'x', role: 'boss' }]), 'panel.0.role'],
+      ['an unknown panelist field', interview([{ ...lead, seat: 3 }]), 'panel.0.seat'],
+      [
+        'a blank override reason',
+        interview([lead], { override: { reason: '  ' } }),
+        'override.reason',
+      ],
+      ['an unknown field', interview([lead], { salary: 100 }), 'salary'],
+    ])('answers %s with a 400 problem naming the field', async (_case, body, field) => {
+      const response = await schedule(await interviewingCandidate(), body);
+      expect(response.statusCode).toBe(400);
+      expect(response.json<Problem>().errors?.map((e) => e.field)).toContain(field);
+    });
+
+    it('answers a candidate id that is not a UUID with a 400 naming id', async () => {
+      const response = await schedule('not-a-uuid', interview([lead]));
+      expect(response.statusCode).toBe(400);
+      expect(response.json<Problem>().errors?.map((e) => e.field)).toContain('id');
+    });
+  });
+});

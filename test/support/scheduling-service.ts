@@ -1,0 +1,9 @@
+import { schedulingServiceOptions } from '../../apps/scheduling/src/scheduling.service-options';
+import { createServiceApp } from '@hirestream/platform';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { EmbeddedServers } from './embedded-servers';
+
+/** The scheduling service, built as `npm start` builds it, against the given servers. */
+export function createSchedulingApp(servers: EmbeddedServers): Promise<NestFastifyApplication> {
+  return createServiceApp({ ...schedulingServiceOptions, env: servers.env, shutdownHooks: false });
+}
