@@ -18,6 +18,7 @@ import { candidateDecider } from '../apps/candidates/src/domain/candidate.decide
 import { startDevstackProcess } from '../test/support/devstack-process';
 import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 import { driveConnection, percentile, type LoadCounters } from './support/keep-alive-load';
+import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 
 // The candidates service against the embedded servers: register-candidate over
 // HTTP at concurrency 32 (throughput, latency, the service's CPU per command),
@@ -74,8 +75,7 @@ async function serviceCpu(child: ChildProcess): Promise<number> {
 async function benchCommands(env: Record<string, string>): Promise<void> {
   const child = fork(__filename, [SERVE_FLAG], {
     execArgv: [
-      '-r',
-      '@swc-node/register',
+      ...TYPESCRIPT_NODE_ARGS,
       ...(profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
     ],
     env: { ...process.env, ...env, LOG_LEVEL: 'warn' },

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEventStoreServer } from '@hirestream/embedded-eventstore';
+import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 
 // Drives the embedded EventStoreDB-compatible server (in a child process, so CPU and memory
 // are its own) through the real client, and prints throughput and CPU per operation of both.
@@ -59,7 +60,7 @@ class ServerProcess {
     dataDir: string,
   ): Promise<{ server: ServerProcess; connectionString: string }> {
     const child = fork(__filename, [SERVE_FLAG, dataDir], {
-      execArgv: ['-r', '@swc-node/register'],
+      execArgv: [...TYPESCRIPT_NODE_ARGS],
     });
     const [message] = (await once(child, 'message')) as [ServerMessage];
     if (message.kind !== 'ready') throw new Error('server did not report ready');

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const devstack = await startDevstackProcess({ dataDir, kafkaPort: 0 });
   const pid = devstack.child.pid ?? 0;
   const kafka = createClient(devstack.kafkaBootstrapAddress ?? '');
-  // The idle figure is mostly the TypeScript loader devstack runs under (@swc-node/register).
+  // Much of the idle figure is Node itself and the TypeScript loader devstack runs under.
   console.log(
     `broker RSS idle: ${rssMegabytes(pid).toFixed(0)} MB; load average ${loadavg()[0].toFixed(1)}`,
   );

@@ -13,6 +13,7 @@ import {
   Roles,
   signDevelopmentToken,
 } from '@hirestream/platform';
+import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 
 // Requests/s of a no-I/O route through the whole platform stack (auth guard with a
 // dev token, roles guard, validation pipe, problem filter, correlation context,
@@ -193,7 +194,7 @@ async function measure(child: ChildProcess, port: number, request: Buffer): Prom
 
 async function startServer(kind: ServerKind): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(__filename, [SERVE_FLAG, kind], {
-    execArgv: ['-r', '@swc-node/register'],
+    execArgv: [...TYPESCRIPT_NODE_ARGS],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ready = (await nextMessage(child, 'ready')) as { port: number };

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 
 // Each benchmark runs in its own process so that one's memory and CPU figures
 // do not colour another's. `npm run bench -- NAME` runs the ones whose file name contains NAME.
@@ -13,7 +14,7 @@ const benchmarks = readdirSync(__dirname)
 let failed = 0;
 for (const file of benchmarks) {
   console.log(`\n=== ${file} ===`);
-  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, file)], {
+  const result = spawnSync(process.execPath, [...TYPESCRIPT_NODE_ARGS, join(__dirname, file)], {
     stdio: 'inherit',
   });
   if (result.status !== 0) failed += 1;

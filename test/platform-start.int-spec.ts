@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { SERVICES } from '../tools/services';
 import { freePort } from './support/free-port';
 import { makeTempDir, removeTempDir } from './support/temp-dir';
+import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 
 it('starts the platform as `npm start` does: every service reports ready, and Ctrl-C stops everything', async () => {
   const dataDir = await makeTempDir('platform-start');
@@ -20,8 +21,7 @@ it('starts the platform as `npm start` does: every service reports ready, and Ct
   const start = spawn(
     process.execPath,
     [
-      '-r',
-      '@swc-node/register',
+      ...TYPESCRIPT_NODE_ARGS,
       join(__dirname, '..', 'tools', 'start.ts'),
       '--data-dir',
       dataDir,

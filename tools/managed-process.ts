@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { TYPESCRIPT_NODE_ARGS } from './typescript-runtime';
 
 export interface ManagedProcess {
   readonly name: string;
@@ -22,7 +23,7 @@ export function startTypeScriptProcess(
   env: NodeJS.ProcessEnv,
   onLine: (line: string) => void,
 ): ManagedProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry, ...args], {
+  const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, entry, ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

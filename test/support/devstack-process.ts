@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { TYPESCRIPT_NODE_ARGS } from '../../tools/typescript-runtime';
 
 const repositoryRoot = join(__dirname, '..', '..');
 
@@ -28,8 +29,7 @@ export async function startDevstackProcess(
   options: DevstackProcessOptions,
 ): Promise<DevstackProcess> {
   const args = [
-    '-r',
-    '@swc-node/register',
+    ...TYPESCRIPT_NODE_ARGS,
     join(repositoryRoot, 'tools', 'devstack.ts'),
     '--data-dir',
     options.dataDir,

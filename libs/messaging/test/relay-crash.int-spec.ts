@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { IdempotentEventConsumer, ProcessedEventLog } from '../src';
 import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
 import { registerCandidates } from './support/candidate-events';
+import { TYPESCRIPT_NODE_ARGS } from '../../../tools/typescript-runtime';
 
 let servers: EmbeddedServers;
 let client: EventStoreDBClient;
@@ -32,7 +33,7 @@ afterAll(async () => {
 async function startRelay(): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['-r', '@swc-node/register', join(__dirname, 'support', 'run-relay.ts')],
+    [...TYPESCRIPT_NODE_ARGS, join(__dirname, 'support', 'run-relay.ts')],
     {
       env: { ...process.env, ...servers.env },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ConfigValidationError } from '@hirestream/platform';
 import { startTestService } from './test-service.module';
+import { TYPESCRIPT_NODE_ARGS } from '../../../tools/typescript-runtime';
 
 const fixture = join(__dirname, 'fixtures', 'shutdown-service.ts');
 
@@ -17,7 +18,7 @@ describe('bootstrap', () => {
   });
 
   it('listens on PORT, and on SIGTERM stops and runs the shutdown hooks', async () => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', fixture], {
+    const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, fixture], {
       env: { ...process.env, PORT: '0', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
