@@ -83,16 +83,27 @@ async function schedule(candidateId: string, body: Json, headers: Record<string,
   });
 }
 
-/** The slots an interviewer's calendar stream holds, by interview id. */
-async function heldSlots(interviewerId: string): Promise<string[]> {
+async function calendarOf(interviewerId: string) {
   const { events } = await store.readStream<InterviewerCalendarEvent>(
     interviewerCalendarStreamName(interviewerId),
   );
-  const calendar = foldEvents(
+  return foldEvents(
     interviewerCalendarDecider,
     events.map((recorded) => recorded.event),
   );
-  return [...calendar.slots.keys()];
+}
+
+/** The slots an interviewer's calendar stream holds, by interview id. */
+async function heldSlots(interviewerId: string): Promise<string[]> {
+  return [...(await calendarOf(interviewerId)).slots.keys()];
+}
+
+/** When the interviewer's calendar holds the interview, as UTC instants. */
+async function slotTime(interviewerId: string, interviewId: string): Promise<string[]> {
+  const slot = (await calendarOf(interviewerId)).slots.get(interviewId);
+  return slot === undefined
+    ? []
+    : [new Date(slot.interval.start).toISOString(), new Date(slot.interval.end).toISOString()];
 }
 
 async function eventTypes(candidateId: string): Promise<string[]> {
@@ -335,6 +346,308 @@ describe('scheduling API', () => {
       const response = await schedule('not-a-uuid', interview([lead]));
       expect(response.statusCode).toBe(400);
       expect(response.json<Problem>().errors?.map((e) => e.field)).toContain('id');
+    });
+  });
+
+  describe('interview lifecycle', () => {
+    async function post(url: string, body: Json = {}, authorization = coordinator) {
+      return app.inject({ method: 'POST', url, payload: body, headers: { authorization } });
+    }
+
+    /** A candidate with one interview on a fresh panel (lead, note taker). */
+    async function scheduled(overrides: Json = {}) {
+      const candidateId = await interviewingCandidate();
+      const [lead, notes] = [interviewer('lead'), interviewer('notes')];
+      const response = await schedule(
+        candidateId,
+        interview(
+          [
+            { interviewerId: lead, role: 'lead' },
+            { interviewerId: notes, role: 'note-taker' },
+          ],
+          overrides,
+        ),
+      );
+      expect(response.statusCode).toBe(201);
+      const { interviewId } = response.json<{ interviewId: string }>();
+      return {
+        candidateId,
+        interviewId,
+        lead,
+        notes,
+        url: `/candidates/${candidateId}/interviews/${interviewId}`,
+      };
+    }
+
+    /** An interview that has already begun, as if scheduled earlier: the API refuses to book the past. */
+    async function startedInterview(panel: Json[]) {
+      const candidateId = await interviewingCandidate();
+      const interviewId = randomUUID();
+      const startsAt = new Date(Date.now() - 30 * 60_000).toISOString();
+      await store.append(
+        candidateStreamName(candidateId),
+        [
+          {
+            type: 'InterviewScheduled',
+            data: {
+              candidateId,
+              interviewId,
+              kind: 'first',
+              round: 1,
+              format: 'phone',
+              location: null,
+              videoLink: null,
+              panel,
+              startsAt,
+              endsAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+              candidateTimeZone: 'UTC',
+            },
+          },
+        ],
+        1n,
+        {
+          actor: { id: 'coordinator-1', role: 'coordinator' },
+          correlationId: randomUUID(),
+          causationId: randomUUID(),
+        },
+      );
+      return `/candidates/${candidateId}/interviews/${interviewId}`;
+    }
+
+    it("lets the candidate confirm their own interview, once, and nobody else's", async () => {
+      const { candidateId, url } = await scheduled();
+      const other = await scheduled();
+      const candidate = await bearer('cand-1', ['candidate'], candidateId);
+      expect((await post(`${other.url}/confirmation`, {}, candidate)).statusCode).toBe(403);
+      const confirmed = await post(`${url}/confirmation`, {}, candidate);
+      expect(confirmed.statusCode).toBe(200);
+      expect(confirmed.json()).toMatchObject({ status: 'confirmed' });
+      const again = await post(`${url}/confirmation`, {}, candidate);
+      expect(again.statusCode).toBe(409);
+      expect(again.json<Problem>().rule).toBe('interview-already-confirmed');
+      const { events } = await store.readStream(candidateStreamName(candidateId));
+      expect(events.at(-1)).toMatchObject({
+        event: { type: 'InterviewConfirmed' },
+        metadata: { actor: { id: 'cand-1', role: 'candidate' } },
+      });
+    });
+
+    it('answers 404 for an interview the candidate does not have', async () => {
+      const { candidateId } = await scheduled();
+      const response = await post(
+        `/candidates/${candidateId}/interviews/${randomUUID()}/confirmation`,
+      );
+      expect(response.statusCode).toBe(404);
+    });
+
+    it("reschedules, moving every panelist's reservation and keeping each version, and asks for confirmation again", async () => {
+      const { candidateId, url, lead, notes, interviewId } = await scheduled();
+      const candidate = await bearer('cand-1', ['candidate'], candidateId);
+      expect((await post(`${url}/confirmation`, {}, candidate)).statusCode).toBe(200);
+      const moved = await post(`${url}/reschedule`, {
+        startsAt: '2030-03-05T13:00:00Z',
+        endsAt: '2030-03-05T14:00:00Z',
+        reason: 'the lead is travelling',
+      });
+      expect(moved.statusCode).toBe(200);
+      expect(moved.json()).toMatchObject({
+        status: 'scheduled',
+        startsAt: '2030-03-05T13:00:00Z',
+        history: [
+          { version: 1, startsAt: '2030-03-04T09:00:00Z', reason: null },
+          { version: 2, startsAt: '2030-03-05T13:00:00Z', reason: 'the lead is travelling' },
+        ],
+      });
+      for (const panelist of [lead, notes]) {
+        expect(await slotTime(panelist, interviewId)).toEqual([
+          '2030-03-05T13:00:00.000Z',
+          '2030-03-05T14:00:00.000Z',
+        ]);
+      }
+    });
+
+    it("refuses a reschedule into a panelist's clash and moves the calendars already changed back", async () => {
+      const { url, lead, notes, interviewId } = await scheduled();
+      const elsewhere = await interviewingCandidate();
+      const blocking = await schedule(
+        elsewhere,
+        interview([{ interviewerId: notes, role: 'lead' }], {
+          startsAt: '2030-03-06T09:00:00Z',
+          endsAt: '2030-03-06T10:00:00Z',
+        }),
+      );
+      expect(blocking.statusCode).toBe(201);
+      const moved = await post(`${url}/reschedule`, {
+        startsAt: '2030-03-06T09:30:00Z',
+        endsAt: '2030-03-06T10:30:00Z',
+        reason: 'room change',
+      });
+      expect(moved.statusCode).toBe(409);
+      expect(moved.json<Problem>()).toMatchObject({ rule: 'interviewer-double-booked' });
+      expect(moved.json<Problem>().detail).toContain(
+        blocking.json<{ interviewId: string }>().interviewId,
+      );
+      for (const panelist of [lead, notes]) {
+        expect(await slotTime(panelist, interviewId)).toEqual([
+          '2030-03-04T09:00:00.000Z',
+          '2030-03-04T10:00:00.000Z',
+        ]);
+      }
+    });
+
+    it('refuses a reschedule into the past, to the same time, or without a reason', async () => {
+      const { url } = await scheduled();
+      const past = await post(`${url}/reschedule`, {
+        startsAt: '2020-03-05T13:00:00Z',
+        endsAt: '2020-03-05T14:00:00Z',
+        reason: 'oops',
+      });
+      expect(past.json<Problem>()).toMatchObject({ status: 409, rule: 'in-the-past' });
+      const same = await post(`${url}/reschedule`, {
+        startsAt: '2030-03-04T09:00:00Z',
+        endsAt: '2030-03-04T10:00:00Z',
+        reason: 'no change',
+      });
+      expect(same.json<Problem>()).toMatchObject({ status: 409, rule: 'interview-time-unchanged' });
+      const noReason = await post(`${url}/reschedule`, {
+        startsAt: '2030-03-05T13:00:00Z',
+        endsAt: '2030-03-05T14:00:00Z',
+      });
+      expect(noReason.statusCode).toBe(400);
+      expect(new Set(noReason.json<Problem>().errors?.map((e) => e.field))).toEqual(
+        new Set(['reason']),
+      );
+    });
+
+    it("cancels, freeing the panel's time, and refuses to cancel twice", async () => {
+      const { url, lead, notes } = await scheduled();
+      const blank = await post(`${url}/cancellation`, { reason: ' ' });
+      expect(blank.statusCode).toBe(400);
+      expect(blank.json<Problem>().errors?.map((e) => e.field)).toContain('reason');
+      const cancelled = await post(`${url}/cancellation`, { reason: 'role filled' });
+      expect(cancelled.statusCode).toBe(200);
+      expect(cancelled.json()).toMatchObject({
+        status: 'cancelled',
+        cancellationReason: 'role filled',
+      });
+      expect(await heldSlots(lead)).toEqual([]);
+      expect(await heldSlots(notes)).toEqual([]);
+      const again = await post(`${url}/cancellation`, { reason: 'again' });
+      expect(again.json<Problem>()).toMatchObject({ status: 409, rule: 'interview-closed' });
+    });
+
+    it('completes an interview once it has started, and never one still to come', async () => {
+      const upcoming = await scheduled();
+      const early = await post(`${upcoming.url}/completion`);
+      expect(early.json<Problem>()).toMatchObject({ status: 409, rule: 'interview-not-started' });
+      const url = await startedInterview([{ interviewerId: 'lead-1', role: 'lead' }]);
+      const completed = await post(`${url}/completion`);
+      expect(completed.statusCode).toBe(200);
+      expect(completed.json()).toMatchObject({ status: 'completed' });
+      const cancel = await post(`${url}/cancellation`, { reason: 'too late' });
+      expect(cancel.json<Problem>()).toMatchObject({ status: 409, rule: 'interview-closed' });
+    });
+
+    it('records a no-show of the candidate or of a panel member, and only of someone on the panel', async () => {
+      const panel = [{ interviewerId: 'lead-1', role: 'lead' }];
+      const stranger = await post(`${await startedInterview(panel)}/no-show`, {
+        party: 'interviewer',
+        interviewerId: 'someone-else',
+      });
+      expect(stranger.json<Problem>()).toMatchObject({ status: 409, rule: 'not-on-panel' });
+      const interviewerMissed = await post(`${await startedInterview(panel)}/no-show`, {
+        party: 'interviewer',
+        interviewerId: 'lead-1',
+      });
+      expect(interviewerMissed.json()).toMatchObject({
+        status: 'no-show',
+        noShow: { party: 'interviewer', interviewerId: 'lead-1' },
+      });
+      const candidateMissed = await post(`${await startedInterview(panel)}/no-show`, {
+        party: 'candidate',
+      });
+      expect(candidateMissed.json()).toMatchObject({
+        status: 'no-show',
+        noShow: { party: 'candidate', interviewerId: null },
+      });
+    });
+
+    it.each([
+      ['an interviewer no-show without the interviewer', { party: 'interviewer' }, 'interviewerId'],
+      [
+        'a candidate no-show naming an interviewer',
+        { party: 'candidate', interviewerId: 'lead-1' },
+        'interviewerId',
+      ],
+      ['an unknown party', { party: 'recruiter' }, 'party'],
+    ])('answers %s with a 400 naming the field', async (_case, body, field) => {
+      const url = await startedInterview([{ interviewerId: 'lead-1', role: 'lead' }]);
+      const response = await post(`${url}/no-show`, body);
+      expect(response.statusCode).toBe(400);
+      expect(response.json<Problem>().errors?.map((e) => e.field)).toContain(field);
+    });
+
+    it('answers an interview id that is not a UUID with a 400 naming interviewId', async () => {
+      const { candidateId } = await scheduled();
+      const response = await post(`/candidates/${candidateId}/interviews/nope/completion`);
+      expect(response.statusCode).toBe(400);
+      expect(response.json<Problem>().errors?.map((e) => e.field)).toContain('interviewId');
+    });
+
+    it('lets only recruiters, coordinators and admins change interviews', async () => {
+      const { candidateId, url } = await scheduled();
+      const forbidden = [
+        await bearer('interviewer-1', ['interviewer']),
+        await bearer('auditor-1', ['auditor']),
+        await bearer('cand-1', ['candidate'], candidateId),
+      ];
+      for (const authorization of forbidden) {
+        expect((await post(`${url}/cancellation`, { reason: 'x' }, authorization)).statusCode).toBe(
+          403,
+        );
+        expect(
+          (
+            await post(
+              `${url}/reschedule`,
+              { startsAt: '2030-03-05T13:00:00Z', endsAt: '2030-03-05T14:00:00Z', reason: 'x' },
+              authorization,
+            )
+          ).statusCode,
+        ).toBe(403);
+      }
+      const anonymous = await app.inject({ method: 'POST', url: `${url}/completion` });
+      expect(anonymous.statusCode).toBe(401);
+    });
+
+    it("lists the candidate's interviews, earliest first, to staff and to the candidate themself", async () => {
+      const { candidateId, interviewId } = await scheduled({
+        startsAt: '2030-03-04T15:00:00Z',
+        endsAt: '2030-03-04T16:00:00Z',
+      });
+      const earlier = await schedule(
+        candidateId,
+        interview([{ interviewerId: interviewer('lead'), role: 'lead' }]),
+      );
+      const earlierId = earlier.json<{ interviewId: string }>().interviewId;
+      const list = async (authorization: string) =>
+        app.inject({
+          method: 'GET',
+          url: `/candidates/${candidateId}/interviews`,
+          headers: { authorization },
+        });
+      const asCoordinator = await list(coordinator);
+      expect(asCoordinator.statusCode).toBe(200);
+      expect(asCoordinator.headers.etag).toBe('"3"');
+      expect(
+        asCoordinator
+          .json<{ interviews: { interviewId: string }[] }>()
+          .interviews.map((i) => i.interviewId),
+      ).toEqual([earlierId, interviewId]);
+      expect((await list(await bearer('cand-1', ['candidate'], candidateId))).statusCode).toBe(200);
+      expect((await list(await bearer('cand-2', ['candidate'], randomUUID()))).statusCode).toBe(
+        403,
+      );
+      expect((await list(await bearer('interviewer-1', ['interviewer']))).statusCode).toBe(403);
     });
   });
 });

@@ -76,25 +76,14 @@ export class ScheduleInterviewController {
     const { candidateId, interviewId, startsAt, endsAt, panel } = command.data;
     await this.interviews.check(command, expectedRevision);
     const context = commandContextOf(principal);
-    const interviewerIds = panel.map((member) => member.interviewerId);
-    await this.calendars.reserve(
-      interviewerIds,
+    const outcome = await this.calendars.holdWhile(
+      panel.map((member) => member.interviewerId),
       { candidateId, interviewId, startsAt, endsAt, now, override: body.override ?? null },
+      null,
       context,
+      () => this.interviews.execute(command, context, expectedRevision),
     );
-    try {
-      const outcome = await this.interviews.execute(command, context, expectedRevision);
-      reply.header('location', `/candidates/${candidateId}/interviews/${interviewId}`);
-      return replyWithInterview(reply, outcome, interviewId);
-    } catch (error) {
-      // The calendars were reserved for an interview that was not recorded: free them.
-      await this.calendars.release(
-        interviewerIds,
-        interviewId,
-        'the interview was not recorded',
-        context,
-      );
-      throw error;
-    }
+    reply.header('location', `/candidates/${candidateId}/interviews/${interviewId}`);
+    return replyWithInterview(reply, outcome, candidateId, interviewId);
   }
 }

@@ -24,10 +24,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { OverrideDto, UTC_INSTANT } from '../shared/booking.dto';
 
 const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
-/** UTC only, as the events store instants: an offset would let one instant be written two ways. */
-export const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
 
 export class PanelMemberDto {
   @ApiProperty({ example: 'interviewer-7' })
@@ -41,16 +40,6 @@ export class PanelMemberDto {
   @ApiProperty({ enum: PANEL_ROLES })
   @IsIn(PANEL_ROLES)
   role!: PanelRole;
-}
-
-export class OverrideDto {
-  @ApiProperty({
-    description: 'Why booking outside working hours or past the daily limit is needed',
-  })
-  @IsString()
-  @Length(1, 2_000)
-  @Matches(/\S/, { message: 'reason must not be blank' })
-  reason!: string;
 }
 
 export class ScheduleInterviewDto {

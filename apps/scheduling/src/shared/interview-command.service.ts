@@ -39,12 +39,13 @@ export class InterviewCommandService {
    * Decides the command without appending, so a request the candidate's rules
    * refuse is answered before any interviewer's calendar is touched.
    */
-  async check(command: InterviewCommand, expectedRevision?: bigint): Promise<void> {
+  async check(command: InterviewCommand, expectedRevision?: bigint): Promise<CandidateInterviews> {
     const { state, revision } = await this.load(command.data.candidateId);
     if (expectedRevision !== undefined && expectedRevision !== revision) {
       throw new ExpectedRevisionMismatchError(expectedRevision, revision);
     }
     decidedEvents(interviewDecider.decide(command, state));
+    return state;
   }
 
   async execute(

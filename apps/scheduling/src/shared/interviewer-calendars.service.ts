@@ -4,6 +4,8 @@ import { Injectable } from '@nestjs/common';
 import type { InterviewerCalendarCommand } from '../domain/interviewer-calendar.commands';
 import { interviewerCalendarDecider } from '../domain/interviewer-calendar.decider';
 
+export type SlotTime = Readonly<{ startsAt: string; endsAt: string }>;
+
 export type SlotBooking = Readonly<{
   candidateId: string;
   interviewId: string;
@@ -22,24 +24,82 @@ export type SlotBooking = Readonly<{
 export class InterviewerCalendars {
   constructor(private readonly store: EventStore) {}
 
-  /** Reserves (or moves) the slot in every calendar; if one refuses, those already taken are released. */
-  async reserve(
+  /**
+   * The cross-candidate rule's two-step write: reserve the slot in every
+   * calendar (or move it there from `previous`, for a reschedule), then
+   * `record` the interview in the candidate's stream; if recording fails, the
+   * calendars are put back and the error is rethrown.
+   */
+  async holdWhile<T>(
     interviewerIds: readonly string[],
     booking: SlotBooking,
+    previous: SlotTime | null,
+    context: CommandContext,
+    record: () => Promise<T>,
+  ): Promise<T> {
+    await this.reserve(interviewerIds, booking, previous, context);
+    try {
+      return await record();
+    } catch (error) {
+      await this.undo(interviewerIds, booking, previous, context);
+      throw error;
+    }
+  }
+
+  /** If one calendar refuses, those already changed are put back. */
+  private async reserve(
+    interviewerIds: readonly string[],
+    booking: SlotBooking,
+    previous: SlotTime | null,
     context: CommandContext,
   ): Promise<void> {
-    const reserved: string[] = [];
+    const changed: string[] = [];
     try {
       for (const interviewerId of interviewerIds) {
         await this.decide(
           { type: 'ReserveInterviewerSlot', data: { interviewerId, ...booking } },
           context,
         );
-        reserved.push(interviewerId);
+        changed.push(interviewerId);
       }
     } catch (error) {
-      await this.release(reserved, booking.interviewId, 'the booking was refused', context);
+      await this.undo(changed, booking, previous, context);
       throw error;
+    }
+  }
+
+  /** Puts calendars back as they were before `reserve`: released, or moved back to `previous`. */
+  private async undo(
+    interviewerIds: readonly string[],
+    booking: SlotBooking,
+    previous: SlotTime | null,
+    context: CommandContext,
+  ): Promise<void> {
+    if (previous === null) {
+      await this.release(
+        interviewerIds,
+        booking.interviewId,
+        'the booking was not recorded',
+        context,
+      );
+      return;
+    }
+    for (const interviewerId of interviewerIds) {
+      await this.decide(
+        {
+          type: 'ReserveInterviewerSlot',
+          data: {
+            interviewerId,
+            ...booking,
+            ...previous,
+            // The old time was accepted once; it is judged as of its own start,
+            // and past working hours, so that putting it back cannot be refused.
+            now: previous.startsAt,
+            override: { reason: 'moved back: the reschedule was not recorded' },
+          },
+        },
+        context,
+      );
     }
   }
 

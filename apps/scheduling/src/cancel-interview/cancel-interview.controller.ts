@@ -1,0 +1,62 @@
+import {
+  CurrentPrincipal,
+  IdempotencyInterceptor,
+  revisionFromIfMatch,
+  Roles,
+  type ActingPrincipal,
+} from '@hirestream/platform';
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ReasonDto } from '../shared/booking.dto';
+import { commandContextOf } from '../shared/command-context';
+import { InterviewCommandService } from '../shared/interview-command.service';
+import { InterviewParams } from '../shared/interview.params';
+import { interviewIn, replyWithInterview, type InterviewView } from '../shared/interview.view';
+import { InterviewerCalendars } from '../shared/interviewer-calendars.service';
+
+@ApiTags('interviews')
+@Controller('candidates')
+export class CancelInterviewController {
+  constructor(
+    private readonly interviews: InterviewCommandService,
+    private readonly calendars: InterviewerCalendars,
+  ) {}
+
+  @Post(':id/interviews/:interviewId/cancellation')
+  @HttpCode(200)
+  @Roles('recruiter', 'coordinator', 'admin')
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiOperation({ summary: "Cancel the interview and free its panel's calendars" })
+  async cancel(
+    @Param() { id, interviewId }: InterviewParams,
+    @Body() { reason }: ReasonDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: ActingPrincipal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InterviewView> {
+    const context = commandContextOf(principal);
+    const outcome = await this.interviews.execute(
+      { type: 'CancelInterview', data: { candidateId: id, interviewId, reason } },
+      context,
+      revisionFromIfMatch(ifMatch),
+    );
+    // Freed only once the cancellation is recorded: until then the time stays taken.
+    await this.calendars.release(
+      interviewIn(outcome.state, interviewId).panel.map((member) => member.interviewerId),
+      interviewId,
+      reason,
+      context,
+    );
+    return replyWithInterview(reply, outcome, id, interviewId);
+  }
+}

@@ -1,0 +1,59 @@
+import {
+  CurrentPrincipal,
+  IdempotencyInterceptor,
+  revisionFromIfMatch,
+  Roles,
+  type ActingPrincipal,
+} from '@hirestream/platform';
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Absentee } from '../domain/interview.commands';
+import { commandContextOf } from '../shared/command-context';
+import { InterviewCommandService } from '../shared/interview-command.service';
+import { InterviewParams } from '../shared/interview.params';
+import { replyWithInterview, type InterviewView } from '../shared/interview.view';
+import { RecordNoShowDto } from './record-no-show.dto';
+
+@ApiTags('interviews')
+@Controller('candidates')
+export class RecordNoShowController {
+  constructor(private readonly interviews: InterviewCommandService) {}
+
+  @Post(':id/interviews/:interviewId/no-show')
+  @HttpCode(200)
+  @Roles('recruiter', 'coordinator', 'admin')
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiOperation({ summary: 'Record that the candidate or a panel member did not attend' })
+  async record(
+    @Param() { id, interviewId }: InterviewParams,
+    @Body() body: RecordNoShowDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: ActingPrincipal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InterviewView> {
+    // Validation pairs them: an interviewer id comes with, and only with, party interviewer.
+    const absentee: Absentee =
+      body.interviewerId === undefined
+        ? { party: 'candidate' }
+        : { party: 'interviewer', interviewerId: body.interviewerId };
+    const outcome = await this.interviews.execute(
+      {
+        type: 'RecordNoShow',
+        data: { candidateId: id, interviewId, absentee, now: new Date().toISOString() },
+      },
+      commandContextOf(principal),
+      revisionFromIfMatch(ifMatch),
+    );
+    return replyWithInterview(reply, outcome, id, interviewId);
+  }
+}

@@ -1,0 +1,71 @@
+import {
+  CurrentPrincipal,
+  IdempotencyInterceptor,
+  revisionFromIfMatch,
+  Roles,
+  type ActingPrincipal,
+} from '@hirestream/platform';
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { RescheduleInterview } from '../domain/interview.commands';
+import { commandContextOf } from '../shared/command-context';
+import { InterviewCommandService } from '../shared/interview-command.service';
+import { InterviewParams } from '../shared/interview.params';
+import { interviewIn, replyWithInterview, type InterviewView } from '../shared/interview.view';
+import { InterviewerCalendars } from '../shared/interviewer-calendars.service';
+import { RescheduleInterviewDto } from './reschedule-interview.dto';
+
+@ApiTags('interviews')
+@Controller('candidates')
+export class RescheduleInterviewController {
+  constructor(
+    private readonly interviews: InterviewCommandService,
+    private readonly calendars: InterviewerCalendars,
+  ) {}
+
+  @Post(':id/interviews/:interviewId/reschedule')
+  @HttpCode(200)
+  @Roles('recruiter', 'coordinator', 'admin')
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiOperation({
+    summary: "Move the interview to a new time, moving its panel's calendar reservations with it",
+  })
+  async reschedule(
+    @Param() { id, interviewId }: InterviewParams,
+    @Body() body: RescheduleInterviewDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: ActingPrincipal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InterviewView> {
+    const expectedRevision = revisionFromIfMatch(ifMatch);
+    const now = new Date().toISOString();
+    const { startsAt, endsAt, reason } = body;
+    const command: RescheduleInterview = {
+      type: 'RescheduleInterview',
+      data: { candidateId: id, interviewId, startsAt, endsAt, reason, now },
+    };
+    const current = interviewIn(
+      await this.interviews.check(command, expectedRevision),
+      interviewId,
+    );
+    const context = commandContextOf(principal);
+    const outcome = await this.calendars.holdWhile(
+      current.panel.map((member) => member.interviewerId),
+      { candidateId: id, interviewId, startsAt, endsAt, now, override: body.override ?? null },
+      { startsAt: current.startsAt, endsAt: current.endsAt },
+      context,
+      () => this.interviews.execute(command, context, expectedRevision),
+    );
+    return replyWithInterview(reply, outcome, id, interviewId);
+  }
+}

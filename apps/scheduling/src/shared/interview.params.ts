@@ -1,0 +1,9 @@
+import { IsUUID } from 'class-validator';
+
+export class InterviewParams {
+  @IsUUID()
+  id!: string;
+
+  @IsUUID()
+  interviewId!: string;
+}
