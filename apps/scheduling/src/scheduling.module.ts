@@ -4,10 +4,14 @@ import { Module } from '@nestjs/common';
 import { CancelInterviewController } from './cancel-interview/cancel-interview.controller';
 import { CompleteInterviewController } from './complete-interview/complete-interview.controller';
 import { ConfirmInterviewController } from './confirm-interview/confirm-interview.controller';
+import { FindTimesController } from './find-times/find-times.controller';
+import { InterviewerCalendarController } from './interviewer-calendar/interviewer-calendar.controller';
+import { InterviewerCalendarSubscription } from './interviewer-calendar/interviewer-calendar.subscription';
 import { ListInterviewsController } from './list-interviews/list-interviews.controller';
 import { RecordNoShowController } from './record-no-show/record-no-show.controller';
 import { RescheduleInterviewController } from './reschedule-interview/reschedule-interview.controller';
 import { ScheduleInterviewController } from './schedule-interview/schedule-interview.controller';
+import { SetAvailabilityController } from './set-availability/set-availability.controller';
 import { InterviewCommandService } from './shared/interview-command.service';
 import { InterviewerCalendars } from './shared/interviewer-calendars.service';
 
@@ -23,7 +27,10 @@ export const SERVICE = 'scheduling';
     RecordNoShowController,
     CompleteInterviewController,
     ListInterviewsController,
+    InterviewerCalendarController,
+    SetAvailabilityController,
+    FindTimesController,
   ],
-  providers: [InterviewCommandService, InterviewerCalendars],
+  providers: [InterviewCommandService, InterviewerCalendars, InterviewerCalendarSubscription],
 })
 export class SchedulingModule {}

@@ -650,4 +650,248 @@ describe('scheduling API', () => {
       expect((await list(await bearer('interviewer-1', ['interviewer']))).statusCode).toBe(403);
     });
   });
+
+  describe('availability, calendars and find times', () => {
+    const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
+    const availability = (overrides: Json = {}): Json => ({
+      timeZone: 'Europe/London',
+      workingHours: weekdays,
+      dailyInterviewLimit: 3,
+      ...overrides,
+    });
+
+    async function setAvailability(interviewerId: string, body: Json, authorization = coordinator) {
+      return app.inject({
+        method: 'PUT',
+        url: `/interviewers/${interviewerId}/availability`,
+        payload: body,
+        headers: { authorization },
+      });
+    }
+
+    async function readCalendar(interviewerId: string, query: string, authorization = coordinator) {
+      return app.inject({
+        method: 'GET',
+        url: `/interviewers/${interviewerId}/calendar?${query}`,
+        headers: { authorization },
+      });
+    }
+
+    type Calendar = { bookings: { interviewId: string; startsAt: string }[] };
+
+    /** The calendar once the projection shows `count` bookings: it is eventually consistent. */
+    async function calendarWith(interviewerId: string, count: number): Promise<Calendar> {
+      for (let attempt = 0; ; attempt += 1) {
+        const calendar = (
+          await readCalendar(interviewerId, 'from=2030-03-01T00:00:00Z&to=2030-04-01T00:00:00Z')
+        ).json<Calendar>();
+        if (calendar.bookings.length === count || attempt === 50) return calendar;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+
+    async function findTimes(body: Json) {
+      return app.inject({
+        method: 'POST',
+        url: '/find-times',
+        payload: body,
+        headers: { authorization: coordinator },
+      });
+    }
+
+    it('sets working hours, after which a booking outside them needs an override with a reason', async () => {
+      const lead = interviewer('lead');
+      const set = await setAvailability(lead, availability());
+      expect(set.statusCode).toBe(200);
+      expect(set.json()).toMatchObject({ interviewerId: lead, dailyInterviewLimit: 3 });
+      const early = interview([{ interviewerId: lead, role: 'lead' }], {
+        startsAt: '2030-03-04T07:00:00Z',
+        endsAt: '2030-03-04T08:00:00Z',
+      });
+      const refused = await schedule(await interviewingCandidate(), early);
+      expect(refused.json<Problem>()).toMatchObject({ status: 409, rule: 'outside-working-hours' });
+      const overridden = await schedule(await interviewingCandidate(), {
+        ...early,
+        override: { reason: 'the candidate is in Singapore' },
+      });
+      expect(overridden.statusCode).toBe(201);
+    });
+
+    it('lets only coordinators and admins set availability, and refuses hours that end before they start', async () => {
+      const lead = interviewer('lead');
+      const asInterviewer = await bearer(lead, ['interviewer']);
+      expect((await setAvailability(lead, availability(), asInterviewer)).statusCode).toBe(403);
+      const backwards = await setAvailability(
+        lead,
+        availability({ workingHours: [{ weekday: 1, start: '17:00', end: '09:00' }] }),
+      );
+      expect(backwards.json<Problem>()).toMatchObject({
+        status: 409,
+        rule: 'invalid-working-hours',
+      });
+    });
+
+    it.each([
+      ['an unknown time zone', availability({ timeZone: 'Atlantis/Capital' }), 'timeZone'],
+      [
+        'a weekday 8',
+        availability({ workingHours: [{ weekday: 8, start: '09:00', end: '17:00' }] }),
+        'workingHours.0.weekday',
+      ],
+      [
+        'a time that is not HH:MM',
+        availability({ workingHours: [{ weekday: 1, start: '9am', end: '17:00' }] }),
+        'workingHours.0.start',
+      ],
+      ['a limit of zero', availability({ dailyInterviewLimit: 0 }), 'dailyInterviewLimit'],
+      ['an unknown field', availability({ lunch: '12:00' }), 'lunch'],
+    ])('answers availability with %s with a 400 naming the field', async (_case, body, field) => {
+      const response = await setAvailability(interviewer('lead'), body);
+      expect(response.statusCode).toBe(400);
+      expect(response.json<Problem>().errors?.map((e) => e.field)).toContain(field);
+    });
+
+    it("shows an interviewer their own calendar over a range, and nobody else's", async () => {
+      const lead = interviewer('lead');
+      const booked = await schedule(
+        await interviewingCandidate(),
+        interview([{ interviewerId: lead, role: 'lead' }]),
+      );
+      const { interviewId } = booked.json<{ interviewId: string }>();
+      expect((await calendarWith(lead, 1)).bookings).toEqual([
+        expect.objectContaining({ interviewId, startsAt: '2030-03-04T09:00:00.000Z' }),
+      ]);
+      const own = await readCalendar(
+        lead,
+        'from=2030-03-04T00:00:00Z&to=2030-03-05T00:00:00Z',
+        await bearer(lead, ['interviewer']),
+      );
+      expect(own.statusCode).toBe(200);
+      expect(own.json<Calendar>().bookings).toHaveLength(1);
+      const later = await readCalendar(lead, 'from=2030-03-05T00:00:00Z&to=2030-03-06T00:00:00Z');
+      expect(later.json<Calendar>().bookings).toEqual([]);
+      const someoneElse = await readCalendar(
+        lead,
+        'from=2030-03-04T00:00:00Z&to=2030-03-05T00:00:00Z',
+        await bearer('interviewer-x', ['interviewer']),
+      );
+      expect(someoneElse.statusCode).toBe(403);
+      const candidate = await bearer('cand-1', ['candidate'], randomUUID());
+      expect(
+        (await readCalendar(lead, 'from=2030-03-04T00:00:00Z&to=2030-03-05T00:00:00Z', candidate))
+          .statusCode,
+      ).toBe(403);
+    });
+
+    it.each([
+      ['no from', 'to=2030-03-05T00:00:00Z', 'from'],
+      ['a to before from', 'from=2030-03-05T00:00:00Z&to=2030-03-04T00:00:00Z', 'to'],
+      ['a range over 62 days', 'from=2030-03-01T00:00:00Z&to=2030-06-01T00:00:00Z', 'to'],
+      ['a local time', 'from=2030-03-04T00:00:00&to=2030-03-05T00:00:00Z', 'from'],
+    ])(
+      'answers a calendar read with %s with a 400 naming the field',
+      async (_case, query, field) => {
+        const response = await readCalendar('lead-1', query);
+        expect(response.statusCode).toBe(400);
+        expect(response.json<Problem>().errors?.map((e) => e.field)).toContain(field);
+      },
+    );
+
+    it('proposes the earliest times the whole panel and the candidate are free, inside working hours', async () => {
+      const [lead, notes] = [interviewer('lead'), interviewer('notes')];
+      for (const panelist of [lead, notes]) {
+        expect((await setAvailability(panelist, availability())).statusCode).toBe(200);
+      }
+      const candidateId = await interviewingCandidate();
+      // Monday 4 March 2030 in London (GMT): lead busy 09–10, notes busy 10–11, the candidate 11–12.
+      await schedule(
+        await interviewingCandidate(),
+        interview([{ interviewerId: lead, role: 'lead' }]),
+      );
+      await schedule(
+        await interviewingCandidate(),
+        interview([{ interviewerId: notes, role: 'lead' }], {
+          startsAt: '2030-03-04T10:00:00Z',
+          endsAt: '2030-03-04T11:00:00Z',
+        }),
+      );
+      await schedule(
+        candidateId,
+        interview([{ interviewerId: interviewer('other'), role: 'lead' }], {
+          startsAt: '2030-03-04T11:00:00Z',
+          endsAt: '2030-03-04T12:00:00Z',
+        }),
+      );
+      await calendarWith(lead, 1);
+      await calendarWith(notes, 1);
+      const request = {
+        panel: [lead, notes],
+        durationMinutes: 60,
+        from: '2030-03-04T00:00:00Z',
+        to: '2030-03-05T00:00:00Z',
+        stepMinutes: 30,
+        maxProposals: 3,
+      };
+      const panelOnly = await findTimes(request);
+      expect(panelOnly.statusCode).toBe(200);
+      expect(panelOnly.json()).toEqual({
+        proposals: [
+          { startsAt: '2030-03-04T11:00:00.000Z', endsAt: '2030-03-04T12:00:00.000Z' },
+          { startsAt: '2030-03-04T11:30:00.000Z', endsAt: '2030-03-04T12:30:00.000Z' },
+          { startsAt: '2030-03-04T12:00:00.000Z', endsAt: '2030-03-04T13:00:00.000Z' },
+        ],
+      });
+      const withCandidate = await findTimes({ ...request, candidateId, maxProposals: 1 });
+      expect(withCandidate.json()).toEqual({
+        proposals: [{ startsAt: '2030-03-04T12:00:00.000Z', endsAt: '2030-03-04T13:00:00.000Z' }],
+      });
+    });
+
+    it('refuses to propose times for a panelist without working hours', async () => {
+      const response = await findTimes({
+        panel: [interviewer('new')],
+        durationMinutes: 60,
+        from: '2030-03-04T00:00:00Z',
+        to: '2030-03-05T00:00:00Z',
+      });
+      expect(response.json<Problem>()).toMatchObject({ status: 409, rule: 'availability-not-set' });
+    });
+
+    it.each([
+      ['an empty panel', { panel: [] }, 'panel'],
+      ['a panelist twice', { panel: ['a-1', 'a-1'] }, 'panel'],
+      ['a duration of 5 minutes', { durationMinutes: 5 }, 'durationMinutes'],
+      ['an odd step', { stepMinutes: 7 }, 'stepMinutes'],
+      ['a candidate id that is not a UUID', { candidateId: 'c-1' }, 'candidateId'],
+      ['a to before from', { to: '2030-03-03T00:00:00Z' }, 'to'],
+    ])(
+      'answers find times with %s with a 400 naming the field',
+      async (_case, overrides, field) => {
+        const response = await findTimes({
+          panel: ['a-1'],
+          durationMinutes: 60,
+          from: '2030-03-04T00:00:00Z',
+          to: '2030-03-05T00:00:00Z',
+          ...overrides,
+        });
+        expect(response.statusCode).toBe(400);
+        expect(response.json<Problem>().errors?.map((e) => e.field)).toContain(field);
+      },
+    );
+
+    it('lets only recruiters, coordinators and admins find times', async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/find-times',
+        payload: {
+          panel: ['a-1'],
+          durationMinutes: 60,
+          from: '2030-03-04T00:00:00Z',
+          to: '2030-03-05T00:00:00Z',
+        },
+        headers: { authorization: await bearer('interviewer-1', ['interviewer']) },
+      });
+      expect(response.statusCode).toBe(403);
+    });
+  });
 });

@@ -24,9 +24,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { OverrideDto, UTC_INSTANT } from '../shared/booking.dto';
-
-const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+import { IDENTIFIER, OverrideDto, UTC_INSTANT } from '../shared/booking.dto';
 
 export class PanelMemberDto {
   @ApiProperty({ example: 'interviewer-7' })

@@ -1,7 +1,10 @@
 import { interviewerCalendarStreamName } from '@hirestream/contracts';
 import { EventStore, handleCommand, type CommandContext } from '@hirestream/event-sourcing';
 import { Injectable } from '@nestjs/common';
-import type { InterviewerCalendarCommand } from '../domain/interviewer-calendar.commands';
+import type {
+  InterviewerCalendarCommand,
+  SetInterviewerAvailability,
+} from '../domain/interviewer-calendar.commands';
 import { interviewerCalendarDecider } from '../domain/interviewer-calendar.decider';
 
 export type SlotTime = Readonly<{ startsAt: string; endsAt: string }>;
@@ -116,6 +119,13 @@ export class InterviewerCalendars {
         context,
       );
     }
+  }
+
+  async setAvailability(
+    data: SetInterviewerAvailability['data'],
+    context: CommandContext,
+  ): Promise<void> {
+    await this.decide({ type: 'SetInterviewerAvailability', data }, context);
   }
 
   private async decide(

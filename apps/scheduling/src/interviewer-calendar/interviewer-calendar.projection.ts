@@ -1,0 +1,34 @@
+import {
+  interviewerIdOfCalendarStream,
+  type InterviewerCalendarEvent,
+} from '@hirestream/contracts';
+import { interviewerCalendarDecider } from '../domain/interviewer-calendar.decider';
+import type { InterviewerCalendar } from '../domain/interviewer-calendar.state';
+
+/** The event types of calendar streams, which feed this projection. */
+export const CALENDAR_EVENT_TYPES: readonly InterviewerCalendarEvent['type'][] = [
+  'InterviewerAvailabilitySet',
+  'InterviewerSlotReserved',
+  'InterviewerSlotReleased',
+];
+
+/**
+ * Every interviewer's calendar in memory, folded with the calendar decider's
+ * own `evolve`, so the projection and the write side read events alike. It is
+ * eventually consistent: bookings are guarded by the calendar streams, never by it.
+ */
+export class InterviewerCalendarProjection {
+  private readonly byInterviewer = new Map<string, InterviewerCalendar>();
+
+  apply(streamName: string, event: InterviewerCalendarEvent): void {
+    const interviewerId = interviewerIdOfCalendarStream(streamName);
+    if (interviewerId === undefined) return;
+    const calendar = this.calendarOf(interviewerId);
+    this.byInterviewer.set(interviewerId, interviewerCalendarDecider.evolve(calendar, event));
+  }
+
+  /** An interviewer nobody has booked or given availability yet has an empty calendar. */
+  calendarOf(interviewerId: string): InterviewerCalendar {
+    return this.byInterviewer.get(interviewerId) ?? interviewerCalendarDecider.initialState();
+  }
+}

@@ -1,0 +1,9 @@
+import { IsString, Length, Matches } from 'class-validator';
+import { IDENTIFIER } from '../shared/booking.dto';
+
+export class InterviewerIdParams {
+  @IsString()
+  @Length(1, 100)
+  @Matches(IDENTIFIER, { message: 'id must be an identifier (letters, digits, . _ : -)' })
+  id!: string;
+}
