@@ -1,12 +1,15 @@
 import {
   candidateStreamName,
+  serviceEventsTopic,
   interviewerCalendarStreamName,
   type CandidateEvent,
   type InterviewerCalendarEvent,
 } from '@hirestream/contracts';
 import { EventStore, foldEvents } from '@hirestream/event-sourcing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { bearer } from '../../../test/support/candidates-service';
 import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
 import { createSchedulingApp } from '../../../test/support/scheduling-service';
@@ -893,5 +896,48 @@ describe('scheduling API', () => {
       });
       expect(response.statusCode).toBe(403);
     });
+  });
+
+  it("publishes the candidate's interview events keyed by candidate id, and never an interviewer's calendar", async () => {
+    const candidateId = await interviewingCandidate();
+    const lead = interviewer('lead');
+    const booked = await schedule(candidateId, interview([{ interviewerId: lead, role: 'lead' }]));
+    const { interviewId } = booked.json<{ interviewId: string }>();
+    const cancel = await app.inject({
+      method: 'POST',
+      url: `/candidates/${candidateId}/interviews/${interviewId}/cancellation`,
+      payload: { reason: 'role filled' },
+      headers: { authorization: coordinator },
+    });
+    expect(cancel.statusCode).toBe(200);
+    // Relayed in store order, so once this later booking arrives, the release before it was relayed too.
+    const marker = await interviewingCandidate();
+    await schedule(marker, interview([{ interviewerId: interviewer('marker'), role: 'lead' }]));
+
+    const kafka = new Kafka({
+      brokers: [servers.kafka.bootstrapAddress],
+      logLevel: logLevel.NOTHING,
+    });
+    const consumer = kafka.consumer({ groupId: `outside-subscriber-${candidateId}` });
+    const seen: KafkaMessage[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: serviceEventsTopic('scheduling'), fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void seen.push(message) });
+    for (
+      let tries = 0;
+      tries < 500 && !seen.some((m) => m.key?.toString() === marker);
+      tries += 1
+    ) {
+      await sleep(20);
+    }
+    await consumer.disconnect();
+
+    const typeOf = (m: KafkaMessage): string => String(m.headers?.ce_type);
+    expect(seen.filter((m) => m.key?.toString() === candidateId).map(typeOf)).toEqual([
+      'hirestream.scheduling.InterviewScheduled.v1',
+      'hirestream.scheduling.InterviewCancelled.v1',
+    ]);
+    expect(seen.some((m) => m.key?.toString() === marker)).toBe(true);
+    expect(seen.map(typeOf).filter((type) => type.includes('.Interviewer'))).toEqual([]);
   });
 });
