@@ -910,7 +910,7 @@ describe('scheduling API', () => {
       headers: { authorization: coordinator },
     });
     expect(cancel.statusCode).toBe(200);
-    // Relayed in store order, so once this later booking arrives, the release before it was relayed too.
+    // Relayed in store order: once this later booking is on the topic, everything before it is too.
     const marker = await interviewingCandidate();
     await schedule(marker, interview([{ interviewerId: interviewer('marker'), role: 'lead' }]));
 
@@ -918,19 +918,23 @@ describe('scheduling API', () => {
       brokers: [servers.kafka.bootstrapAddress],
       logLevel: logLevel.NOTHING,
     });
+    const admin = kafka.admin();
+    await admin.connect();
+    const topic = serviceEventsTopic('scheduling');
+    const stored = async (): Promise<number> =>
+      (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
     const consumer = kafka.consumer({ groupId: `outside-subscriber-${candidateId}` });
     const seen: KafkaMessage[] = [];
     await consumer.connect();
-    await consumer.subscribe({ topic: serviceEventsTopic('scheduling'), fromBeginning: true });
+    await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => void seen.push(message) });
-    for (
-      let tries = 0;
-      tries < 500 && !seen.some((m) => m.key?.toString() === marker);
-      tries += 1
-    ) {
+    // Partitions are read independently, so wait until every stored message has been read.
+    for (let tries = 0; tries < 500; tries += 1) {
+      if (seen.some((m) => m.key?.toString() === marker) && seen.length === (await stored())) break;
       await sleep(20);
     }
     await consumer.disconnect();
+    await admin.disconnect();
 
     const typeOf = (m: KafkaMessage): string => String(m.headers?.ce_type);
     expect(seen.filter((m) => m.key?.toString() === candidateId).map(typeOf)).toEqual([
