@@ -5,11 +5,13 @@ import { CancelInterviewController } from './cancel-interview/cancel-interview.c
 import { CompleteInterviewController } from './complete-interview/complete-interview.controller';
 import { ConfirmInterviewController } from './confirm-interview/confirm-interview.controller';
 import { FindTimesController } from './find-times/find-times.controller';
+import { InterviewDayAgendaController } from './interview-day-agenda/interview-day-agenda.controller';
 import { InterviewerCalendarController } from './interviewer-calendar/interviewer-calendar.controller';
 import { InterviewerCalendarSubscription } from './interviewer-calendar/interviewer-calendar.subscription';
 import { ListInterviewsController } from './list-interviews/list-interviews.controller';
 import { RecordNoShowController } from './record-no-show/record-no-show.controller';
 import { RescheduleInterviewController } from './reschedule-interview/reschedule-interview.controller';
+import { ScheduleInterviewDayController } from './schedule-interview-day/schedule-interview-day.controller';
 import { ScheduleInterviewController } from './schedule-interview/schedule-interview.controller';
 import { SetAvailabilityController } from './set-availability/set-availability.controller';
 import { InterviewCommandService } from './shared/interview-command.service';
@@ -21,6 +23,8 @@ export const SERVICE = 'scheduling';
   imports: [EventStoreModule, KafkaModule.forService(SERVICE), EventRelayModule],
   controllers: [
     ScheduleInterviewController,
+    ScheduleInterviewDayController,
+    InterviewDayAgendaController,
     ConfirmInterviewController,
     RescheduleInterviewController,
     CancelInterviewController,

@@ -18,6 +18,13 @@ export type SlotBooking = Readonly<{
   override: Readonly<{ reason: string }> | null;
 }>;
 
+/** One interview's slot in each of its panelists' calendars, moved from `previous` if not null. */
+export type PanelHold = Readonly<{
+  interviewerIds: readonly string[];
+  booking: SlotBooking;
+  previous: SlotTime | null;
+}>;
+
 /**
  * Each interviewer's calendar is its own consistency boundary: a reservation
  * is decided against the calendar stream and appended with the revision it read,
@@ -40,69 +47,77 @@ export class InterviewerCalendars {
     context: CommandContext,
     record: () => Promise<T>,
   ): Promise<T> {
-    await this.reserve(interviewerIds, booking, previous, context);
+    return this.holdEachWhile([{ interviewerIds, booking, previous }], context, record);
+  }
+
+  /**
+   * `holdWhile` for several interviews recorded by one append (the sessions of
+   * an interview day): every panel's slots are held before `record`, or none.
+   */
+  async holdEachWhile<T>(
+    holds: readonly PanelHold[],
+    context: CommandContext,
+    record: () => Promise<T>,
+  ): Promise<T> {
+    await this.reserve(holds, context);
     try {
       return await record();
     } catch (error) {
-      await this.undo(interviewerIds, booking, previous, context);
+      await this.undo(holds, context);
       throw error;
     }
   }
 
-  /** If one calendar refuses, those already changed are put back. */
-  private async reserve(
-    interviewerIds: readonly string[],
-    booking: SlotBooking,
-    previous: SlotTime | null,
-    context: CommandContext,
-  ): Promise<void> {
-    const changed: string[] = [];
+  /** If one calendar refuses, those already changed (in any hold) are put back. */
+  private async reserve(holds: readonly PanelHold[], context: CommandContext): Promise<void> {
+    const changed: PanelHold[] = [];
     try {
-      for (const interviewerId of interviewerIds) {
-        await this.decide(
-          { type: 'ReserveInterviewerSlot', data: { interviewerId, ...booking } },
-          context,
-        );
-        changed.push(interviewerId);
+      for (const hold of holds) {
+        const reserved: string[] = [];
+        changed.push({ ...hold, interviewerIds: reserved });
+        for (const interviewerId of hold.interviewerIds) {
+          await this.decide(
+            { type: 'ReserveInterviewerSlot', data: { interviewerId, ...hold.booking } },
+            context,
+          );
+          reserved.push(interviewerId);
+        }
       }
     } catch (error) {
-      await this.undo(changed, booking, previous, context);
+      await this.undo(changed, context);
       throw error;
     }
   }
 
   /** Puts calendars back as they were before `reserve`: released, or moved back to `previous`. */
-  private async undo(
-    interviewerIds: readonly string[],
-    booking: SlotBooking,
-    previous: SlotTime | null,
-    context: CommandContext,
-  ): Promise<void> {
-    if (previous === null) {
-      await this.release(
-        interviewerIds,
-        booking.interviewId,
-        'the booking was not recorded',
-        context,
-      );
-      return;
-    }
-    for (const interviewerId of interviewerIds) {
-      await this.decide(
-        {
-          type: 'ReserveInterviewerSlot',
-          data: {
-            interviewerId,
-            ...booking,
-            ...previous,
-            // The old time was accepted once; it is judged as of its own start,
-            // and past working hours, so that putting it back cannot be refused.
-            now: previous.startsAt,
-            override: { reason: 'moved back: the reschedule was not recorded' },
+  private async undo(holds: readonly PanelHold[], context: CommandContext): Promise<void> {
+    for (const { interviewerIds, booking, previous } of holds) {
+      if (previous === null) {
+        await this.release(
+          interviewerIds,
+          booking.interviewId,
+          'the booking was not recorded',
+          context,
+        );
+        continue;
+      }
+      for (const interviewerId of interviewerIds) {
+        await this.decide(
+          {
+            type: 'ReserveInterviewerSlot',
+            data: {
+              interviewerId,
+              ...booking,
+              ...previous,
+              // The old time was accepted once; it is judged as of its own start,
+              // and past working hours, so that putting it back cannot be refused.
+              now: previous.startsAt,
+              override: { reason: 'moved back: the reschedule was not recorded' },
+            },
           },
-        },
-        context,
-      );
+          context,
+        );
+      }
     }
   }
 

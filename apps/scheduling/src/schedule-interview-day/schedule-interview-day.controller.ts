@@ -1,0 +1,116 @@
+import {
+  CurrentPrincipal,
+  entityTagOf,
+  IdempotencyInterceptor,
+  revisionFromIfMatch,
+  Roles,
+  type ActingPrincipal,
+} from '@hirestream/platform';
+import {
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { ScheduleInterviewDay } from '../domain/interview.commands';
+import { CandidateIdParams } from '../shared/candidate-id.params';
+import { commandContextOf } from '../shared/command-context';
+import { InterviewCommandService } from '../shared/interview-command.service';
+import { interviewIn, type InterviewView } from '../shared/interview.view';
+import { InterviewerCalendars } from '../shared/interviewer-calendars.service';
+import { ScheduleInterviewDayDto } from './schedule-interview-day.dto';
+
+export type InterviewDayView = Readonly<{
+  candidateId: string;
+  dayId: string;
+  candidateTimeZone: string;
+  sessions: InterviewView[];
+  breaks: readonly Readonly<{ title: string; startsAt: string; endsAt: string }>[];
+}>;
+
+@ApiTags('interviews')
+@Controller('candidates')
+export class ScheduleInterviewDayController {
+  constructor(
+    private readonly interviews: InterviewCommandService,
+    private readonly calendars: InterviewerCalendars,
+  ) {}
+
+  @Post(':id/interview-days')
+  @HttpCode(201)
+  @Roles('recruiter', 'coordinator', 'admin')
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiOperation({
+    summary:
+      "Schedule an interview day: reserve every session's panel, then record the day for the candidate",
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A repeat with the same key returns the first result',
+  })
+  async schedule(
+    @Param() { id }: CandidateIdParams,
+    @Body() body: ScheduleInterviewDayDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: ActingPrincipal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InterviewDayView> {
+    const expectedRevision = revisionFromIfMatch(ifMatch);
+    const now = new Date().toISOString();
+    const command: ScheduleInterviewDay = {
+      type: 'ScheduleInterviewDay',
+      data: {
+        candidateId: id,
+        dayId: randomUUID(),
+        candidateTimeZone: body.candidateTimeZone,
+        sessions: body.sessions.map((session) => ({
+          interviewId: randomUUID(),
+          title: session.title,
+          kind: session.kind,
+          round: session.round,
+          format: session.format,
+          location: session.location ?? null,
+          videoLink: session.videoLink ?? null,
+          panel: session.panel.map(({ interviewerId, role }) => ({ interviewerId, role })),
+          startsAt: session.startsAt,
+          endsAt: session.endsAt,
+        })),
+        breaks: body.breaks.map(({ title, startsAt, endsAt }) => ({ title, startsAt, endsAt })),
+        now,
+      },
+    };
+    const { candidateId, dayId, sessions } = command.data;
+    await this.interviews.check(command, expectedRevision);
+    const context = commandContextOf(principal);
+    const override = body.override ?? null;
+    const outcome = await this.calendars.holdEachWhile(
+      sessions.map(({ interviewId, startsAt, endsAt, panel }) => ({
+        interviewerIds: panel.map((member) => member.interviewerId),
+        booking: { candidateId, interviewId, startsAt, endsAt, now, override },
+        previous: null,
+      })),
+      context,
+      () => this.interviews.execute(command, context, expectedRevision),
+    );
+    reply.header('location', `/candidates/${candidateId}/interview-days/${dayId}/agenda`);
+    reply.header('etag', entityTagOf(outcome.revision));
+    return {
+      candidateId,
+      dayId,
+      candidateTimeZone: command.data.candidateTimeZone,
+      sessions: sessions.map((session) => ({
+        ...interviewIn(outcome.state, session.interviewId),
+        candidateId,
+      })),
+      breaks: command.data.breaks,
+    };
+  }
+}

@@ -1,0 +1,301 @@
+import {
+  candidateStreamName,
+  interviewerCalendarStreamName,
+  type CandidateEvent,
+  type InterviewerCalendarEvent,
+} from '@hirestream/contracts';
+import { EventStore, foldEvents } from '@hirestream/event-sourcing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { bearer } from '../../../test/support/candidates-service';
+import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
+import { createSchedulingApp } from '../../../test/support/scheduling-service';
+import { interviewerCalendarDecider } from '../src/domain/interviewer-calendar.decider';
+
+type Json = Record<string, unknown>;
+type Problem = { status: number; rule?: string; detail?: string; errors?: { field: string }[] };
+type DayView = { dayId: string; sessions: { interviewId: string; startsAt: string }[] };
+type Agenda = {
+  timeZone: string;
+  items: { kind: string; title: string; start: string; end: string; utcOffset: string }[];
+  text: string;
+};
+
+let servers: EmbeddedServers;
+let app: NestFastifyApplication;
+let store: EventStore;
+let coordinator: string;
+
+beforeAll(async () => {
+  servers = await startEmbeddedServers('interview-days');
+  app = await createSchedulingApp(servers);
+  store = app.get(EventStore);
+  coordinator = await bearer('coordinator-1', ['coordinator']);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await servers?.stop();
+});
+
+/** A candidate in `interviewing`, written as the candidates service would write it. */
+async function interviewingCandidate(): Promise<string> {
+  const candidateId = randomUUID();
+  const events: CandidateEvent[] = [
+    {
+      type: 'CandidateRegistered',
+      data: {
+        candidateId,
+        personId: randomUUID(),
+        fullName: 'Ada Lovelace',
+        email: 'ada@example.org',
+        phone: null,
+        jobId: 'job-1',
+        source: 'referral',
+        resumeRef: null,
+      },
+    },
+    { type: 'CandidateStageChanged', data: { candidateId, from: 'applied', to: 'interviewing' } },
+  ];
+  await store.append(candidateStreamName(candidateId), events, undefined, {
+    actor: { id: 'recruiter-1', role: 'recruiter' },
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+  });
+  return candidateId;
+}
+
+/** Interviewer ids unique to one test, so calendars never carry over between tests. */
+const interviewer = (name: string): string => `${name}-${randomUUID().slice(0, 8)}`;
+
+const session = (title: string, lead: string, startsAt: string, endsAt: string): Json => ({
+  title,
+  kind: 'technical',
+  round: 2,
+  format: 'in-person',
+  location: 'HQ, room 4',
+  panel: [{ interviewerId: lead, role: 'lead' }],
+  startsAt,
+  endsAt,
+});
+
+/**
+ * 09:00–10:00 and 10:00–11:00 UTC sessions, lunch 11:00–12:00, a 12:00–13:00
+ * session, in summer (London is UTC+1).
+ */
+function day(leads: readonly string[], overrides: Json = {}): Json {
+  return {
+    candidateTimeZone: 'Europe/London',
+    sessions: [
+      session('Coding', leads[0], '2030-07-02T09:00:00Z', '2030-07-02T10:00:00Z'),
+      session('System design', leads[1], '2030-07-02T10:00:00Z', '2030-07-02T11:00:00Z'),
+      session('Hiring manager', leads[2], '2030-07-02T12:00:00Z', '2030-07-02T13:00:00Z'),
+    ],
+    breaks: [{ title: 'Lunch', startsAt: '2030-07-02T11:00:00Z', endsAt: '2030-07-02T12:00:00Z' }],
+    ...overrides,
+  };
+}
+
+async function scheduleDay(candidateId: string, body: Json, authorization = coordinator) {
+  return app.inject({
+    method: 'POST',
+    url: `/candidates/${candidateId}/interview-days`,
+    payload: body,
+    headers: { authorization },
+  });
+}
+
+async function agendaOf(candidateId: string, dayId: string, authorization = coordinator) {
+  return app.inject({
+    method: 'GET',
+    url: `/candidates/${candidateId}/interview-days/${dayId}/agenda`,
+    headers: { authorization },
+  });
+}
+
+/** The interview ids an interviewer's calendar stream holds. */
+async function heldSlots(interviewerId: string): Promise<string[]> {
+  const { events } = await store.readStream<InterviewerCalendarEvent>(
+    interviewerCalendarStreamName(interviewerId),
+  );
+  const calendar = foldEvents(
+    interviewerCalendarDecider,
+    events.map((recorded) => recorded.event),
+  );
+  return [...calendar.slots.keys()];
+}
+
+async function eventTypes(candidateId: string): Promise<string[]> {
+  const { events } = await store.readStream(candidateStreamName(candidateId));
+  return events.map((recorded) => recorded.event.type);
+}
+
+const leads = (): string[] => [interviewer('coding'), interviewer('design'), interviewer('hm')];
+
+describe('interview days', () => {
+  it("schedules three sessions and a lunch break, each panelist's calendar holding its session", async () => {
+    const candidateId = await interviewingCandidate();
+    const panel = leads();
+    const response = await scheduleDay(candidateId, day(panel));
+    expect(response.statusCode).toBe(201);
+    expect(response.headers.etag).toBe('"2"');
+    const body = response.json<DayView>();
+    expect(body.sessions.map((s) => s.startsAt)).toEqual([
+      '2030-07-02T09:00:00Z',
+      '2030-07-02T10:00:00Z',
+      '2030-07-02T12:00:00Z',
+    ]);
+    for (const [i, lead] of panel.entries()) {
+      expect(await heldSlots(lead)).toEqual([body.sessions[i].interviewId]);
+    }
+    expect(await eventTypes(candidateId)).toEqual([
+      'CandidateRegistered',
+      'CandidateStageChanged',
+      'InterviewDayScheduled',
+    ]);
+  });
+
+  it('refuses a day whose one session clashes with 409 naming it, and holds nothing', async () => {
+    const busy = leads();
+    const taken = await scheduleDay(await interviewingCandidate(), day(busy));
+    expect(taken.statusCode).toBe(201);
+    const candidateId = await interviewingCandidate();
+    const [first, second] = [interviewer('first'), interviewer('second')];
+    // Only the third session's lead is already booked (by the other candidate's day).
+    const clash = await scheduleDay(candidateId, day([first, second, busy[2]]));
+    expect(clash.statusCode).toBe(409);
+    const problem = clash.json<Problem>();
+    expect(problem.rule).toBe('interviewer-double-booked');
+    expect(problem.detail).toContain(busy[2]);
+    expect(await heldSlots(first)).toEqual([]);
+    expect(await heldSlots(second)).toEqual([]);
+    expect(await heldSlots(busy[2])).toHaveLength(1);
+    expect(await eventTypes(candidateId)).not.toContain('InterviewDayScheduled');
+  });
+
+  it('answers a stale If-Match with 409 before touching any calendar, and repeats an Idempotency-Key', async () => {
+    const candidateId = await interviewingCandidate();
+    const panel = leads();
+    const url = `/candidates/${candidateId}/interview-days`;
+    const stale = await app.inject({
+      method: 'POST',
+      url,
+      payload: day(panel),
+      headers: { authorization: coordinator, 'if-match': '"7"' },
+    });
+    expect(stale.statusCode).toBe(409);
+    for (const lead of panel) expect(await heldSlots(lead)).toEqual([]);
+    const headers = { authorization: coordinator, 'idempotency-key': randomUUID() };
+    const first = await app.inject({ method: 'POST', url, payload: day(panel), headers });
+    const again = await app.inject({ method: 'POST', url, payload: day(panel), headers });
+    expect(first.statusCode).toBe(201);
+    expect(again.json<DayView>().dayId).toBe(first.json<DayView>().dayId);
+    expect(
+      (await eventTypes(candidateId)).filter((t) => t === 'InterviewDayScheduled'),
+    ).toHaveLength(1);
+  });
+
+  it.each([
+    ['a gap between sessions', { breaks: [] }, 'interview-day-not-back-to-back'],
+    [
+      'a day starting with a break',
+      {
+        breaks: [
+          { title: 'Lunch', startsAt: '2030-07-02T11:00:00Z', endsAt: '2030-07-02T12:00:00Z' },
+          { title: 'Coffee', startsAt: '2030-07-02T08:30:00Z', endsAt: '2030-07-02T09:00:00Z' },
+        ],
+      },
+      'interview-day-starts-or-ends-with-break',
+    ],
+  ])('refuses %s with 409 and the rule, touching no calendar', async (_case, overrides, rule) => {
+    const candidateId = await interviewingCandidate();
+    const panel = leads();
+    const response = await scheduleDay(candidateId, day(panel, overrides));
+    expect(response.statusCode).toBe(409);
+    expect(response.json<Problem>().rule).toBe(rule);
+    for (const lead of panel) expect(await heldSlots(lead)).toEqual([]);
+  });
+
+  it("shows the agenda in the candidate's local time: London in summer, not UTC", async () => {
+    const candidateId = await interviewingCandidate();
+    const { dayId } = (await scheduleDay(candidateId, day(leads()))).json<DayView>();
+    const response = await agendaOf(candidateId, dayId);
+    expect(response.statusCode).toBe(200);
+    const agenda = response.json<Agenda>();
+    expect(agenda.timeZone).toBe('Europe/London');
+    expect(agenda.items.map(({ kind, title, start, end }) => [kind, title, start, end])).toEqual([
+      ['session', 'Coding', '10:00', '11:00'],
+      ['session', 'System design', '11:00', '12:00'],
+      ['break', 'Lunch', '12:00', '13:00'],
+      ['session', 'Hiring manager', '13:00', '14:00'],
+    ]);
+    expect(agenda.text).toContain('Times are in Europe/London (GMT+01:00).');
+
+    const utcCandidate = await interviewingCandidate();
+    const utcDay = (
+      await scheduleDay(utcCandidate, day(leads(), { candidateTimeZone: 'UTC' }))
+    ).json<DayView>();
+    const utc = (await agendaOf(utcCandidate, utcDay.dayId)).json<Agenda>();
+    expect(utc.items[0]).toMatchObject({ start: '09:00', end: '10:00' });
+  });
+
+  it("lets the candidate read their own agenda, not another's (403)", async () => {
+    const candidateId = await interviewingCandidate();
+    const { dayId } = (await scheduleDay(candidateId, day(leads()))).json<DayView>();
+    const own = await bearer('cand-1', ['candidate'], candidateId);
+    expect((await agendaOf(candidateId, dayId, own)).statusCode).toBe(200);
+    const other = await bearer('cand-2', ['candidate'], randomUUID());
+    expect((await agendaOf(candidateId, dayId, other)).statusCode).toBe(403);
+    expect((await agendaOf(candidateId, randomUUID())).statusCode).toBe(404);
+  });
+
+  it('lets only recruiters, coordinators and admins schedule a day', async () => {
+    const candidateId = await interviewingCandidate();
+    const candidate = await bearer('cand-1', ['candidate'], candidateId);
+    const interviewerToken = await bearer('interviewer-1', ['interviewer']);
+    for (const authorization of [candidate, interviewerToken]) {
+      expect((await scheduleDay(candidateId, day(leads()), authorization)).statusCode).toBe(403);
+    }
+  });
+
+  describe('bad input', () => {
+    const valid = day(['a', 'b', 'c']);
+    const sessions = valid.sessions as Json[];
+    const withSession = (i: number, change: Json): Json => ({
+      ...valid,
+      sessions: sessions.map((s, j) => (j === i ? { ...s, ...change } : s)),
+    });
+    it.each([
+      [
+        'an unknown panel role',
+        withSession(1, { panel: [{ interviewerId: 'x', role: 'boss' }] }),
+        'sessions.1.panel.0.role',
+      ],
+      [
+        'a session start with an offset',
+        withSession(0, { startsAt: '09:00' }),
+        'sessions.0.startsAt',
+      ],
+      ['an unknown session kind', withSession(2, { kind: 'chat' }), 'sessions.2.kind'],
+      [
+        'a break without a title',
+        {
+          ...valid,
+          breaks: [{ startsAt: '2030-07-02T11:00:00Z', endsAt: '2030-07-02T12:00:00Z' }],
+        },
+        'breaks.0.title',
+      ],
+      ['missing sessions', { ...valid, sessions: undefined }, 'sessions'],
+      [
+        'an unknown time zone',
+        { ...valid, candidateTimeZone: 'Mars/Olympus' },
+        'candidateTimeZone',
+      ],
+      ['an unknown field', { ...valid, salary: 1 }, 'salary'],
+    ])('answers %s with a 400 naming the field', async (_case, body, field) => {
+      const response = await scheduleDay(await interviewingCandidate(), body);
+      expect(response.statusCode).toBe(400);
+      expect(response.json<Problem>().errors?.map((e) => e.field)).toContain(field);
+    });
+  });
+});
