@@ -10,11 +10,12 @@ export interface LoadCounters {
 /**
  * One keep-alive HTTP/1.1 connection sending `request` again as soon as the
  * previous response is complete: a closed-loop load generator cheap enough
- * not to compete with the server it measures.
+ * not to compete with the server it measures. A function builds each request
+ * afresh, for commands that must differ every time (a booking takes its slot).
  */
 export function driveConnection(
   port: number,
-  request: Buffer,
+  request: Buffer | (() => Buffer),
   counters: LoadCounters,
   okStatus = 200,
 ): Socket {
@@ -24,8 +25,9 @@ export function driveConnection(
   let buffered: Buffer = Buffer.alloc(0);
   let sentAt = 0;
   const send = (): void => {
+    const bytes = typeof request === 'function' ? request() : request;
     sentAt = performance.now();
-    socket.write(request);
+    socket.write(bytes);
   };
   socket.on('connect', send);
   socket.on('data', (chunk: Buffer) => {

@@ -1,0 +1,255 @@
+import { EventStoreDBClient } from '@eventstore/db-client';
+import {
+  candidateStreamName,
+  hirestreamEventCatalog,
+  type CandidateEvent,
+} from '@hirestream/contracts';
+import { EventSerializer, EventStore } from '@hirestream/event-sourcing';
+import {
+  bootstrapService,
+  loadConfig,
+  PlatformConfig,
+  signDevelopmentToken,
+} from '@hirestream/platform';
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { findTimes, type PanelistCalendar } from '../apps/scheduling/src/domain/find-times';
+import type { Interval } from '../apps/scheduling/src/domain/intervals';
+import { schedulingServiceOptions } from '../apps/scheduling/src/scheduling.service-options';
+import { startDevstackProcess } from '../test/support/devstack-process';
+import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
+import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
+import { driveConnection, percentile, type LoadCounters } from './support/keep-alive-load';
+
+// The scheduling service: find-times for a 5-person panel over two weeks with
+// 200 bookings per interviewer (the pure function, in process), and
+// schedule-interview over HTTP against the embedded servers.
+
+const SERVE_FLAG = '--serve';
+const CONCURRENCY = 32;
+const WARMUP_MS = 2_000;
+const MEASURE_MS = 8_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+async function serve(): Promise<void> {
+  const app = await bootstrapService({
+    ...schedulingServiceOptions,
+    port: 0,
+    shutdownHooks: false,
+  });
+  process.on('SIGINT', () => process.exit(0));
+  process.send?.({ port: Number(new URL(await app.getUrl()).port) });
+}
+
+/** A small deterministic generator, so every run books the same calendars. */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+/**
+ * 200 distinct half-hour bookings at random quarter hours over the range
+ * (some outside working hours, as overridden bookings are), in neighbouring
+ * European zones so that the panel has common hours to find.
+ */
+function busyPanel(range: Interval): PanelistCalendar[] {
+  const zones = ['Europe/London', 'Europe/Berlin', 'Europe/Lisbon', 'Europe/Paris', 'UTC'];
+  const random = seededRandom(7);
+  const quarters = (range.end - range.start) / (15 * MINUTE);
+  return zones.map((timeZone, i) => {
+    const starts = new Set<number>();
+    while (starts.size < 200) {
+      starts.add(range.start + Math.floor(random() * (quarters - 2)) * 15 * MINUTE);
+    }
+    return {
+      interviewerId: `panelist-${i}`,
+      availability: {
+        timeZone,
+        workingHours: ([1, 2, 3, 4, 5] as const).map((weekday) => ({
+          weekday,
+          start: '09:00',
+          end: '17:30',
+        })),
+        dailyInterviewLimit: 30,
+      },
+      busy: [...starts].map((start) => ({ start, end: start + 30 * MINUTE })),
+    };
+  });
+}
+
+function benchFindTimes(): void {
+  const start = Date.parse('2030-03-04T00:00:00Z');
+  const range = { start, end: start + 14 * DAY };
+  const panel = busyPanel(range);
+  const request = {
+    panel,
+    candidateBusy: [],
+    range,
+    durationMinutes: 60,
+    stepMinutes: 15,
+    maxProposals: 10,
+  };
+  let proposals = 0;
+  for (let i = 0; i < 200; i += 1) proposals = findTimes(request).length;
+  const times: number[] = [];
+  for (let i = 0; i < 2_000; i += 1) {
+    const started = performance.now();
+    findTimes(request);
+    times.push(performance.now() - started);
+  }
+  console.log(
+    'find-times: 5 panelists in 5 zones, two weeks, 200 bookings each, 60 min, 2,000 calls:',
+  );
+  console.log(
+    `  p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms; ${proposals} proposals`,
+  );
+}
+
+/** Candidates in `interviewing`, written as the candidates service would write them. */
+async function interviewingCandidates(connectionString: string, count: number): Promise<string[]> {
+  const client = EventStoreDBClient.connectionString`${connectionString}`;
+  const store = new EventStore(client, new EventSerializer(hirestreamEventCatalog));
+  const context = {
+    actor: { id: 'r-1', role: 'recruiter' as const },
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+  };
+  const ids = Array.from({ length: count }, () => randomUUID());
+  for (const candidateId of ids) {
+    const events: CandidateEvent[] = [
+      {
+        type: 'CandidateRegistered',
+        data: {
+          candidateId,
+          personId: randomUUID(),
+          fullName: 'Bench Candidate',
+          email: 'bench@example.org',
+          phone: null,
+          jobId: 'job-bench',
+          source: 'benchmark',
+          resumeRef: null,
+        },
+      },
+      { type: 'CandidateStageChanged', data: { candidateId, from: 'applied', to: 'interviewing' } },
+    ];
+    await store.append(candidateStreamName(candidateId), events, undefined, context);
+  }
+  await client.dispose();
+  return ids;
+}
+
+/**
+ * Each connection books its own candidate with its own two panelists, one
+ * hour later each time, so every request is a real booking (201) rather than
+ * a clash; the candidate and calendar streams grow by one event per request.
+ */
+function bookings(candidateId: string, connection: number, token: string): () => Buffer {
+  let next = 0;
+  const first = Date.parse('2031-01-06T00:00:00Z');
+  return () => {
+    const startsAt = first + next * HOUR;
+    next += 1;
+    const body = JSON.stringify({
+      kind: 'technical',
+      round: 1,
+      format: 'video',
+      videoLink: 'https://meet.example.org/bench',
+      startsAt: new Date(startsAt).toISOString(),
+      endsAt: new Date(startsAt + HOUR).toISOString(),
+      candidateTimeZone: 'Europe/London',
+      panel: [
+        { interviewerId: `bench-lead-${connection}`, role: 'lead' },
+        { interviewerId: `bench-notes-${connection}`, role: 'note-taker' },
+      ],
+    });
+    return Buffer.from(
+      `POST /candidates/${candidateId}/interviews HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+        `Authorization: Bearer ${token}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  };
+}
+
+async function benchScheduling(env: Record<string, string>): Promise<void> {
+  const child: ChildProcess = fork(__filename, [SERVE_FLAG], {
+    execArgv: [...TYPESCRIPT_NODE_ARGS],
+    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  try {
+    const { port } = await new Promise<{ port: number }>((resolve) =>
+      child.once('message', (message: { port: number }) => resolve(message)),
+    );
+    const token = await signDevelopmentToken(
+      { subject: 'bench', roles: ['coordinator'] },
+      loadConfig(PlatformConfig, {}),
+    );
+    const candidates = await interviewingCandidates(env.EVENTSTORE_CONNECTION_STRING, CONCURRENCY);
+    // One builder per connection for both phases, so the measured requests
+    // book hours the warm-up did not.
+    const requests = candidates.map((candidateId, i) => bookings(candidateId, i, token));
+    const warmup: LoadCounters = { ok: 0, failed: 0 };
+    let sockets = requests.map((request) => driveConnection(port, request, warmup, 201));
+    await new Promise((resolve) => setTimeout(resolve, WARMUP_MS));
+    sockets.forEach((socket) => socket.destroy());
+
+    const counters: LoadCounters = { ok: 0, failed: 0, latencies: [] };
+    const started = performance.now();
+    sockets = requests.map((request) => driveConnection(port, request, counters, 201));
+    await new Promise((resolve) => setTimeout(resolve, MEASURE_MS));
+    sockets.forEach((socket) => socket.destroy());
+    const seconds = (performance.now() - started) / 1000;
+    const latencies = counters.latencies ?? [];
+    console.log(
+      `schedule-interview over HTTP (2-person panel), concurrency ${CONCURRENCY}, ${MEASURE_MS / 1000} s:`,
+    );
+    console.log(`  ${Math.round(counters.ok / seconds)} bookings/s; failed: ${counters.failed}`);
+    console.log(
+      `  latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+    );
+    if (counters.failed > 0 || warmup.failed > 0) process.exitCode = 1;
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `load average before: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  benchFindTimes();
+  const dataDir = await makeTempDir('scheduling-bench');
+  const devstack = await startDevstackProcess({ dataDir, eventStorePort: 0, kafkaPort: 0 });
+  try {
+    await benchScheduling({
+      EVENTSTORE_CONNECTION_STRING: devstack.eventStoreConnectionString ?? '',
+      KAFKA_BROKERS: devstack.kafkaBootstrapAddress ?? '',
+    });
+  } finally {
+    await devstack.stop();
+    await removeTempDir(dataDir);
+  }
+  console.log(
+    `load average after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+}
+
+if (process.argv.includes(SERVE_FLAG)) {
+  void serve();
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
