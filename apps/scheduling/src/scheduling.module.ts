@@ -1,5 +1,5 @@
 import { EventStoreModule } from '@hirestream/event-sourcing';
-import { EventRelayModule, KafkaModule } from '@hirestream/messaging';
+import { EventConsumerModule, EventRelayModule, KafkaModule } from '@hirestream/messaging';
 import { Module } from '@nestjs/common';
 import { CancelInterviewController } from './cancel-interview/cancel-interview.controller';
 import { CompleteInterviewController } from './complete-interview/complete-interview.controller';
@@ -9,6 +9,7 @@ import { InterviewDayAgendaController } from './interview-day-agenda/interview-d
 import { InterviewerCalendarController } from './interviewer-calendar/interviewer-calendar.controller';
 import { InterviewerCalendarSubscription } from './interviewer-calendar/interviewer-calendar.subscription';
 import { ListInterviewsController } from './list-interviews/list-interviews.controller';
+import { CandidateClosedReaction, CONSUMER_GROUP } from './reactions/candidate-closed.reaction';
 import { RecordNoShowController } from './record-no-show/record-no-show.controller';
 import { RescheduleInterviewController } from './reschedule-interview/reschedule-interview.controller';
 import { ScheduleInterviewDayController } from './schedule-interview-day/schedule-interview-day.controller';
@@ -20,7 +21,12 @@ import { InterviewerCalendars } from './shared/interviewer-calendars.service';
 export const SERVICE = 'scheduling';
 
 @Module({
-  imports: [EventStoreModule, KafkaModule.forService(SERVICE), EventRelayModule],
+  imports: [
+    EventStoreModule,
+    KafkaModule.forService(SERVICE),
+    EventRelayModule,
+    EventConsumerModule.forGroup(CONSUMER_GROUP),
+  ],
   controllers: [
     ScheduleInterviewController,
     ScheduleInterviewDayController,
@@ -34,6 +40,7 @@ export const SERVICE = 'scheduling';
     InterviewerCalendarController,
     SetAvailabilityController,
     FindTimesController,
+    CandidateClosedReaction,
   ],
   providers: [InterviewCommandService, InterviewerCalendars, InterviewerCalendarSubscription],
 })

@@ -1,0 +1,292 @@
+import {
+  candidateStreamName,
+  interviewerCalendarStreamName,
+  serviceEventsTopic,
+  type CandidateEvent,
+  type InterviewerCalendarEvent,
+} from '@hirestream/contracts';
+import { EventStore, foldEvents, type RecordedEvent } from '@hirestream/event-sourcing';
+import { IdempotentEventConsumer, type ConsumeOutcome } from '@hirestream/messaging';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Kafka, logLevel, type KafkaMessage, type Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { bearer, createCandidatesApp } from '../../../test/support/candidates-service';
+import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
+import {
+  createSchedulingApp,
+  startSchedulingConsumer,
+} from '../../../test/support/scheduling-service';
+import type { CandidateStreamEvent } from '../src/domain/interview.decider';
+import { interviewerCalendarDecider } from '../src/domain/interviewer-calendar.decider';
+
+type Json = Record<string, unknown>;
+type Interview = { interviewId: string; status: string; cancellationReason: string | null };
+
+const TOPIC = serviceEventsTopic('candidates');
+
+let servers: EmbeddedServers;
+let candidates: NestFastifyApplication;
+let scheduling: NestFastifyApplication;
+let store: EventStore;
+let kafka: Kafka;
+let producer: Producer;
+let recruiter: string;
+/** What the scheduling consumer did with each delivery, by event id, in order. */
+const outcomes: { eventId: string; outcome: ConsumeOutcome }[] = [];
+
+beforeAll(async () => {
+  servers = await startEmbeddedServers('candidate-reactions');
+  candidates = await createCandidatesApp(servers);
+  scheduling = await createSchedulingApp(servers);
+  const consumer = scheduling.get(IdempotentEventConsumer);
+  const consume = consumer.consume.bind(consumer);
+  jest.spyOn(consumer, 'consume').mockImplementation(async (message, ...rest) => {
+    const outcome = await consume(message, ...rest);
+    outcomes.push({ eventId: String(message.headers.ce_id), outcome });
+    return outcome;
+  });
+  await startSchedulingConsumer(scheduling);
+  store = scheduling.get(EventStore);
+  kafka = new Kafka({ brokers: [servers.kafka.bootstrapAddress], logLevel: logLevel.NOTHING });
+  producer = kafka.producer();
+  await producer.connect();
+  recruiter = await bearer('recruiter-1', ['recruiter']);
+});
+
+afterAll(async () => {
+  await producer?.disconnect();
+  await scheduling?.close();
+  await candidates?.close();
+  await servers?.stop();
+});
+
+/** Polls until `check` returns a value (not undefined), or fails after the deadline. */
+async function eventually<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+async function post(app: NestFastifyApplication, url: string, body: Json) {
+  const response = await app.inject({
+    method: 'POST',
+    url,
+    payload: body,
+    headers: { authorization: recruiter },
+  });
+  expect(response.statusCode).toBeLessThan(300);
+  return response.json<Json>();
+}
+
+/**
+ * Closes the candidacy as the candidates service records it; its relay (running
+ * here) publishes the event to Kafka. Not through its API: its decider cannot
+ * yet fold a candidate stream that holds scheduling events.
+ */
+async function closeCandidacy(event: CandidateEvent): Promise<void> {
+  const stream = candidateStreamName(event.data.candidateId);
+  const { revision } = await store.readStream(stream);
+  await store.append(stream, [event], revision, {
+    actor: { id: 'recruiter-1', role: 'recruiter' },
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+  });
+}
+
+/** A candidate in `interviewing`, through the candidates service's API. */
+async function interviewingCandidate(): Promise<string> {
+  const { id } = await post(candidates, '/candidates', {
+    fullName: 'Grace Hopper',
+    email: 'grace@example.org',
+    phone: null,
+    jobId: 'job-1',
+    source: 'referral',
+    resumeRef: null,
+  });
+  const candidateId = String(id);
+  await post(candidates, `/candidates/${candidateId}/screening`, { passed: true, notes: 'good' });
+  await post(candidates, `/candidates/${candidateId}/stage`, { to: 'interviewing' });
+  return candidateId;
+}
+
+const interviewer = (name: string): string => `${name}-${randomUUID().slice(0, 8)}`;
+
+async function schedule(candidateId: string, panel: string[], startsAt: string): Promise<string> {
+  const { interviewId } = await post(scheduling, `/candidates/${candidateId}/interviews`, {
+    kind: 'technical',
+    round: 1,
+    format: 'video',
+    startsAt,
+    endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
+    candidateTimeZone: 'Europe/London',
+    videoLink: 'https://meet.example.org/abc',
+    panel: panel.map((interviewerId, i) => ({
+      interviewerId,
+      role: i === 0 ? 'lead' : 'note-taker',
+    })),
+  });
+  return String(interviewId);
+}
+
+/** A candidate with two open interviews (sharing one interviewer) and one cancelled before. */
+async function candidateWithInterviews() {
+  const candidateId = await interviewingCandidate();
+  const [lead, notes, other] = [interviewer('lead'), interviewer('notes'), interviewer('other')];
+  const first = await schedule(candidateId, [lead, notes], '2030-03-04T09:00:00Z');
+  const second = await schedule(candidateId, [lead], '2030-03-05T09:00:00Z');
+  const earlier = await schedule(candidateId, [other], '2030-03-06T09:00:00Z');
+  await post(scheduling, `/candidates/${candidateId}/interviews/${earlier}/cancellation`, {
+    reason: 'panel changed',
+  });
+  return { candidateId, lead, notes, other, first, second, earlier };
+}
+
+async function interviewsOf(candidateId: string): Promise<Map<string, Interview>> {
+  const response = await scheduling.inject({
+    method: 'GET',
+    url: `/candidates/${candidateId}/interviews`,
+    headers: { authorization: recruiter },
+  });
+  const { interviews } = response.json<{ interviews: Interview[] }>();
+  return new Map(interviews.map((i) => [i.interviewId, i]));
+}
+
+async function candidateStream(
+  candidateId: string,
+): Promise<readonly RecordedEvent<CandidateStreamEvent>[]> {
+  return (await store.readStream<CandidateStreamEvent>(candidateStreamName(candidateId))).events;
+}
+
+/** The interview ids an interviewer's calendar stream holds, and the stream's length. */
+async function calendarOf(interviewerId: string) {
+  const { events } = await store.readStream<InterviewerCalendarEvent>(
+    interviewerCalendarStreamName(interviewerId),
+  );
+  const calendar = foldEvents(
+    interviewerCalendarDecider,
+    events.map((recorded) => recorded.event),
+  );
+  return { held: [...calendar.slots.keys()].sort(), length: events.length };
+}
+
+/** The stream's event that closed the candidacy, once the relay has published it and scheduling handled it. */
+async function handledClosing(
+  candidateId: string,
+  type: string,
+): Promise<RecordedEvent<CandidateStreamEvent>> {
+  const closing = (await candidateStream(candidateId)).find((e) => e.event.type === type);
+  if (closing === undefined) throw new Error(`no ${type} for ${candidateId}`);
+  await eventually(`${type} handled`, async () =>
+    outcomes.some((o) => o.eventId === closing.metadata.eventId && o.outcome === 'handled')
+      ? true
+      : undefined,
+  );
+  return closing;
+}
+
+/** The relay's message for the event, read off the topic. */
+async function publishedMessage(eventId: string): Promise<KafkaMessage> {
+  const reader = kafka.consumer({ groupId: `reader-${randomUUID()}` });
+  const seen: KafkaMessage[] = [];
+  await reader.connect();
+  try {
+    await reader.subscribe({ topic: TOPIC, fromBeginning: true });
+    await reader.run({ eachMessage: async ({ message }) => void seen.push(message) });
+    return await eventually('the published message', async () =>
+      seen.find((m) => String(m.headers?.ce_id) === eventId),
+    );
+  } finally {
+    await reader.disconnect();
+  }
+}
+
+it('cancels every open interview of a rejected candidate once, frees the calendars, and ignores a redelivery', async () => {
+  const { candidateId, lead, notes, other, first, second, earlier } =
+    await candidateWithInterviews();
+  expect((await calendarOf(lead)).held).toEqual([first, second].sort());
+
+  const reason = 'another candidate was a closer fit';
+  await closeCandidacy({
+    type: 'CandidateRejected',
+    data: {
+      candidateId,
+      category: 'rejected-by-us',
+      reason,
+      feedbackForCandidate: null,
+      stageAtRejection: 'interviewing',
+    },
+  });
+  const rejected = await handledClosing(candidateId, 'CandidateRejected');
+
+  const interviews = await interviewsOf(candidateId);
+  expect(interviews.get(first)).toMatchObject({ status: 'cancelled', cancellationReason: reason });
+  expect(interviews.get(second)).toMatchObject({ status: 'cancelled', cancellationReason: reason });
+  expect(interviews.get(earlier)).toMatchObject({ cancellationReason: 'panel changed' });
+  const stream = await candidateStream(candidateId);
+  const cancellations = stream.flatMap((e) =>
+    e.event.type === 'InterviewCancelled' ? [e.event.data.interviewId] : [],
+  );
+  expect([...cancellations].sort()).toEqual([first, second, earlier].sort());
+  const byReaction = stream.filter(
+    (e) => e.event.type === 'InterviewCancelled' && e.event.data.interviewId !== earlier,
+  );
+  expect(byReaction).toHaveLength(2);
+  for (const cancelled of byReaction) {
+    expect(cancelled.metadata).toMatchObject({
+      actor: { id: 'scheduling', role: 'system' },
+      correlationId: rejected.metadata.correlationId,
+      causationId: rejected.metadata.eventId,
+    });
+  }
+  const calendars = {
+    lead: await calendarOf(lead),
+    notes: await calendarOf(notes),
+    other: await calendarOf(other),
+  };
+  expect(calendars.lead.held).toEqual([]);
+  expect(calendars.notes.held).toEqual([]);
+  expect(calendars.other.held).toEqual([]);
+
+  // The same message again, as Kafka may deliver it after a rebalance.
+  const message = await publishedMessage(rejected.metadata.eventId);
+  await producer.send({
+    topic: TOPIC,
+    messages: [{ key: message.key, value: message.value, headers: message.headers }],
+  });
+  await eventually('the redelivery', async () =>
+    outcomes.filter((o) => o.eventId === rejected.metadata.eventId).length === 2 ? true : undefined,
+  );
+  expect(outcomes.filter((o) => o.eventId === rejected.metadata.eventId)).toEqual([
+    { eventId: rejected.metadata.eventId, outcome: 'handled' },
+    { eventId: rejected.metadata.eventId, outcome: 'duplicate' },
+  ]);
+  expect(await candidateStream(candidateId)).toHaveLength(stream.length);
+  expect(await calendarOf(lead)).toEqual(calendars.lead);
+  expect(await calendarOf(notes)).toEqual(calendars.notes);
+  expect(await calendarOf(other)).toEqual(calendars.other);
+});
+
+it('cancels the open interviews of a candidate who withdrew, with their reason', async () => {
+  const { candidateId, lead, notes, first, second } = await candidateWithInterviews();
+  const reason = 'accepted another offer';
+  await closeCandidacy({
+    type: 'CandidateWithdrew',
+    data: { candidateId, reason, stageAtWithdrawal: 'interviewing' },
+  });
+  await handledClosing(candidateId, 'CandidateWithdrew');
+
+  const interviews = await interviewsOf(candidateId);
+  expect(interviews.get(first)).toMatchObject({ status: 'cancelled', cancellationReason: reason });
+  expect(interviews.get(second)).toMatchObject({ status: 'cancelled', cancellationReason: reason });
+  const cancellations = (await candidateStream(candidateId)).filter(
+    (e) => e.event.type === 'InterviewCancelled',
+  );
+  expect(cancellations).toHaveLength(3);
+  expect((await calendarOf(lead)).held).toEqual([]);
+  expect((await calendarOf(notes)).held).toEqual([]);
+});
