@@ -1,4 +1,5 @@
-import { serviceEventsTopic } from '@hirestream/contracts';
+import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
+import { candidateStreamName, serviceEventsTopic } from '@hirestream/contracts';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -178,6 +179,37 @@ describe('candidates API', () => {
     expect(headers.map((h) => h.ce_id)).toEqual(
       history.json<{ events: { eventId: string }[] }>().events.map((e) => e.eventId),
     );
+  });
+
+  it("keeps working when the stream holds another service's events", async () => {
+    const { id } = await register();
+    const client = EventStoreDBClient.connectionString`${servers.eventStore.connectionString}`;
+    try {
+      await client.appendToStream(
+        candidateStreamName(id),
+        jsonEvent({
+          type: 'InterviewConfirmed',
+          data: { candidateId: id, interviewId: 'i-1' },
+          metadata: {
+            occurredAt: new Date().toISOString(),
+            actor: { id: 'x', role: 'candidate' },
+            schemaVersion: 1,
+          },
+        }),
+      );
+    } finally {
+      await client.dispose();
+    }
+    const rejected = await post(`/candidates/${id}/rejection`, {
+      category: 'other',
+      reason: 'position closed',
+    });
+    expect(rejected.statusCode).toBe(200);
+    expect(await historyTypes(id)).toEqual([
+      'CandidateRegistered',
+      'InterviewConfirmed',
+      'CandidateRejected',
+    ]);
   });
 
   it('refuses a move the process does not allow with 409 naming the rule', async () => {

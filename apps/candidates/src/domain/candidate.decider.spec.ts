@@ -280,6 +280,22 @@ describe('candidate decider', () => {
     });
   });
 
+  it("ignores other services' facts in the shared candidate stream", () => {
+    const interviewScheduled = {
+      type: 'InterviewScheduled',
+      data: { candidateId },
+    } as unknown as CandidateEvent;
+    spec
+      .given([registered, interviewScheduled])
+      .when({ type: 'WithdrawCandidate', data: { candidateId, reason: null } })
+      .then([
+        {
+          type: 'CandidateWithdrew',
+          data: { candidateId, reason: null, stageAtWithdrawal: 'applied' },
+        },
+      ]);
+  });
+
   describe('evolve', () => {
     it('folds a history into the candidate it describes', () => {
       const state = [...historyIn.interviewing, rejected].reduce(

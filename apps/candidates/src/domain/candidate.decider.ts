@@ -1,4 +1,8 @@
-import type { CandidateEvent, CandidateStageChanged } from '@hirestream/contracts';
+import {
+  candidateEventContracts,
+  type CandidateEvent,
+  type CandidateStageChanged,
+} from '@hirestream/contracts';
 import {
   AggregateNotFoundError,
   assertNever,
@@ -175,4 +179,5 @@ export const candidateDecider: Decider<CandidateState, CandidateCommand, Candida
   decide,
   evolve,
   initialState,
+  eventTypes: new Set(candidateEventContracts.map((contract) => contract.type)),
 };

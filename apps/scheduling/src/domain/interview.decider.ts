@@ -1,8 +1,9 @@
-import type {
-  CandidateEvent,
-  InterviewEvent,
-  InterviewKind,
-  InterviewSetting,
+import {
+  candidateEventContracts,
+  type CandidateEvent,
+  type InterviewEvent,
+  type InterviewKind,
+  type InterviewSetting,
 } from '@hirestream/contracts';
 import {
   AggregateNotFoundError,
@@ -427,8 +428,27 @@ const initialState = (): CandidateInterviews => ({
   days: new Map(),
 });
 
+/** Keyed by the union, so a new interview event cannot be left out. */
+const INTERVIEW_EVENT_TYPES: Readonly<Record<InterviewEvent['type'], true>> = {
+  InterviewScheduled: true,
+  InterviewDayScheduled: true,
+  InterviewConfirmed: true,
+  InterviewRescheduled: true,
+  InterviewCancelled: true,
+  NoShowRecorded: true,
+  InterviewCompleted: true,
+};
+
 export const interviewDecider: Decider<
   CandidateInterviews,
   InterviewCommand,
   CandidateStreamEvent
-> = { decide, evolve, initialState };
+> = {
+  decide,
+  evolve,
+  initialState,
+  eventTypes: new Set([
+    ...candidateEventContracts.map((contract) => contract.type),
+    ...Object.keys(INTERVIEW_EVENT_TYPES),
+  ]),
+};

@@ -9,6 +9,12 @@ export type Decider<State, C extends Command, E extends Event> = Readonly<{
   decide: (command: C, state: State) => E | readonly E[];
   evolve: (state: State, event: E) => State;
   initialState: () => State;
+  /**
+   * The event types `evolve` folds. A candidate's stream is shared by every
+   * service, so it also holds facts this decider knows nothing of; folding
+   * skips those. Without it every event of the stream is folded.
+   */
+  eventTypes?: ReadonlySet<string>;
 }>;
 
 export function decidedEvents<E extends Event>(decided: E | readonly E[]): readonly E[] {
@@ -16,11 +22,15 @@ export function decidedEvents<E extends Event>(decided: E | readonly E[]): reado
 }
 
 export function foldEvents<State, E extends Event>(
-  decider: Pick<Decider<State, Command, E>, 'evolve' | 'initialState'>,
+  decider: Pick<Decider<State, Command, E>, 'evolve' | 'initialState' | 'eventTypes'>,
   events: Iterable<E>,
   from: State = decider.initialState(),
 ): State {
+  const { eventTypes } = decider;
   let state = from;
-  for (const event of events) state = decider.evolve(state, event);
+  for (const event of events) {
+    if (eventTypes === undefined || eventTypes.has(event.type))
+      state = decider.evolve(state, event);
+  }
   return state;
 }
