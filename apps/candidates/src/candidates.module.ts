@@ -9,8 +9,8 @@ import { MoveCandidateStageController } from './move-candidate-stage/move-candid
 import { RecordScreeningController } from './record-screening/record-screening.controller';
 import { RegisterCandidateController } from './register-candidate/register-candidate.controller';
 import { RejectCandidateController } from './reject-candidate/reject-candidate.controller';
-import { CandidateCommandService } from './shared/candidate-command.service';
-import { CandidateReader } from './shared/candidate-reader.service';
+import { CandidateCommandService } from './common/candidate-command.service';
+import { CandidateReader } from './common/candidate-reader.service';
 import { WithdrawCandidateController } from './withdraw-candidate/withdraw-candidate.controller';
 
 export const SERVICE = 'candidates';

@@ -15,8 +15,8 @@ import { RescheduleInterviewController } from './reschedule-interview/reschedule
 import { ScheduleInterviewDayController } from './schedule-interview-day/schedule-interview-day.controller';
 import { ScheduleInterviewController } from './schedule-interview/schedule-interview.controller';
 import { SetAvailabilityController } from './set-availability/set-availability.controller';
-import { InterviewCommandService } from './shared/interview-command.service';
-import { InterviewerCalendars } from './shared/interviewer-calendars.service';
+import { InterviewCommandService } from './common/interview-command.service';
+import { InterviewerCalendars } from './common/interviewer-calendars.service';
 
 export const SERVICE = 'scheduling';
 

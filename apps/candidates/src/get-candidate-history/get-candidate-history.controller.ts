@@ -3,8 +3,8 @@ import { entityTagOf, Roles } from '@hirestream/platform';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CandidateIdParams } from '../shared/candidate-id.params';
-import { CandidateReader } from '../shared/candidate-reader.service';
+import { CandidateIdParams } from '../common/candidate-id.params';
+import { CandidateReader } from '../common/candidate-reader.service';
 
 export type HistoryEntry = Readonly<{
   eventId: string;

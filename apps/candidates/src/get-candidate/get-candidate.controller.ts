@@ -7,9 +7,9 @@ import {
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CandidateIdParams } from '../shared/candidate-id.params';
-import { CandidateReader } from '../shared/candidate-reader.service';
-import { replyWithCandidate, type CandidateView } from '../shared/candidate.view';
+import { CandidateIdParams } from '../common/candidate-id.params';
+import { CandidateReader } from '../common/candidate-reader.service';
+import { replyWithCandidate, type CandidateView } from '../common/candidate.view';
 
 @ApiTags('candidates')
 @Controller('candidates')

@@ -8,8 +8,8 @@ import { Body, Controller, HttpCode, Post, Res, UseInterceptors } from '@nestjs/
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { CandidateCommandService } from '../shared/candidate-command.service';
-import { replyWithCandidate, type CandidateView } from '../shared/candidate.view';
+import { CandidateCommandService } from '../common/candidate-command.service';
+import { replyWithCandidate, type CandidateView } from '../common/candidate.view';
 import { RegisterCandidateDto } from './register-candidate.dto';
 
 @ApiTags('candidates')

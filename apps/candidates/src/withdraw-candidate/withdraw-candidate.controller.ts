@@ -18,9 +18,9 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CandidateCommandService } from '../shared/candidate-command.service';
-import { CandidateIdParams } from '../shared/candidate-id.params';
-import { replyWithCandidate, type CandidateView } from '../shared/candidate.view';
+import { CandidateCommandService } from '../common/candidate-command.service';
+import { CandidateIdParams } from '../common/candidate-id.params';
+import { replyWithCandidate, type CandidateView } from '../common/candidate.view';
 import { WithdrawCandidateDto } from './withdraw-candidate.dto';
 
 @ApiTags('candidates')

@@ -17,12 +17,12 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ReasonDto } from '../shared/booking.dto';
-import { commandContextOf } from '../shared/command-context';
-import { InterviewCommandService } from '../shared/interview-command.service';
-import { InterviewParams } from '../shared/interview.params';
-import { interviewIn, replyWithInterview, type InterviewView } from '../shared/interview.view';
-import { InterviewerCalendars } from '../shared/interviewer-calendars.service';
+import { ReasonDto } from '../common/booking.dto';
+import { commandContextOf } from '../common/command-context';
+import { InterviewCommandService } from '../common/interview-command.service';
+import { InterviewParams } from '../common/interview.params';
+import { interviewIn, replyWithInterview, type InterviewView } from '../common/interview.view';
+import { InterviewerCalendars } from '../common/interviewer-calendars.service';
 
 @ApiTags('interviews')
 @Controller('candidates')

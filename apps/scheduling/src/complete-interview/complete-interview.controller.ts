@@ -8,10 +8,10 @@ import {
 import { Controller, Headers, HttpCode, Param, Post, Res, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { commandContextOf } from '../shared/command-context';
-import { InterviewCommandService } from '../shared/interview-command.service';
-import { InterviewParams } from '../shared/interview.params';
-import { replyWithInterview, type InterviewView } from '../shared/interview.view';
+import { commandContextOf } from '../common/command-context';
+import { InterviewCommandService } from '../common/interview-command.service';
+import { InterviewParams } from '../common/interview.params';
+import { replyWithInterview, type InterviewView } from '../common/interview.view';
 
 @ApiTags('interviews')
 @Controller('candidates')

@@ -6,7 +6,7 @@ import { findTimes, type PanelistCalendar } from '../domain/find-times';
 import { intervalOf, type Interval } from '../domain/intervals';
 import { CLOSED_INTERVIEW_STATUSES } from '../domain/interview.state';
 import { InterviewerCalendarSubscription } from '../interviewer-calendar/interviewer-calendar.subscription';
-import { InterviewCommandService } from '../shared/interview-command.service';
+import { InterviewCommandService } from '../common/interview-command.service';
 import { FindTimesDto } from './find-times.dto';
 
 export type ProposedTime = Readonly<{ startsAt: string; endsAt: string }>;

@@ -13,8 +13,8 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { IDENTIFIER } from '../shared/booking.dto';
-import { TimeRange } from '../shared/time-range.query';
+import { IDENTIFIER } from '../common/booking.dto';
+import { TimeRange } from '../common/time-range.query';
 
 const STEPS = [5, 10, 15, 20, 30, 60] as const;
 

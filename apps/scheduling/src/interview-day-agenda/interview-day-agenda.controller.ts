@@ -6,7 +6,7 @@ import {
   interviewDayAgenda,
   type InterviewDayAgenda,
 } from '../domain/interview-day-agenda';
-import { InterviewCommandService } from '../shared/interview-command.service';
+import { InterviewCommandService } from '../common/interview-command.service';
 import { InterviewDayParams } from './interview-day.params';
 
 @ApiTags('interviews')

@@ -1,5 +1,5 @@
 import { IsString, Length, Matches } from 'class-validator';
-import { IDENTIFIER } from '../shared/booking.dto';
+import { IDENTIFIER } from '../common/booking.dto';
 
 export class InterviewerIdParams {
   @IsString()

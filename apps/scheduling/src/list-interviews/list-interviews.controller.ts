@@ -2,9 +2,9 @@ import { CandidateScope, Roles } from '@hirestream/platform';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CandidateIdParams } from '../shared/candidate-id.params';
-import { InterviewCommandService } from '../shared/interview-command.service';
-import { replyWithInterviews, type InterviewView } from '../shared/interview.view';
+import { CandidateIdParams } from '../common/candidate-id.params';
+import { InterviewCommandService } from '../common/interview-command.service';
+import { replyWithInterviews, type InterviewView } from '../common/interview.view';
 
 @ApiTags('interviews')
 @Controller('candidates')

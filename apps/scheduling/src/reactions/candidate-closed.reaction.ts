@@ -12,8 +12,8 @@ import {
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { CLOSED_INTERVIEW_STATUSES } from '../domain/interview.state';
-import { InterviewCommandService } from '../shared/interview-command.service';
-import { InterviewerCalendars } from '../shared/interviewer-calendars.service';
+import { InterviewCommandService } from '../common/interview-command.service';
+import { InterviewerCalendars } from '../common/interviewer-calendars.service';
 
 /** The consumer group, and the processed-events stream `processed-scheduling`. */
 export const CONSUMER_GROUP = 'scheduling';

@@ -18,10 +18,10 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Absentee } from '../domain/interview.commands';
-import { commandContextOf } from '../shared/command-context';
-import { InterviewCommandService } from '../shared/interview-command.service';
-import { InterviewParams } from '../shared/interview.params';
-import { replyWithInterview, type InterviewView } from '../shared/interview.view';
+import { commandContextOf } from '../common/command-context';
+import { InterviewCommandService } from '../common/interview-command.service';
+import { InterviewParams } from '../common/interview.params';
+import { replyWithInterview, type InterviewView } from '../common/interview.view';
 import { RecordNoShowDto } from './record-no-show.dto';
 
 @ApiTags('interviews')

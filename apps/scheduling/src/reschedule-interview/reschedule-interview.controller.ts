@@ -18,11 +18,11 @@ import {
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { RescheduleInterview } from '../domain/interview.commands';
-import { commandContextOf } from '../shared/command-context';
-import { InterviewCommandService } from '../shared/interview-command.service';
-import { InterviewParams } from '../shared/interview.params';
-import { interviewIn, replyWithInterview, type InterviewView } from '../shared/interview.view';
-import { InterviewerCalendars } from '../shared/interviewer-calendars.service';
+import { commandContextOf } from '../common/command-context';
+import { InterviewCommandService } from '../common/interview-command.service';
+import { InterviewParams } from '../common/interview.params';
+import { interviewIn, replyWithInterview, type InterviewView } from '../common/interview.view';
+import { InterviewerCalendars } from '../common/interviewer-calendars.service';
 import { RescheduleInterviewDto } from './reschedule-interview.dto';
 
 @ApiTags('interviews')

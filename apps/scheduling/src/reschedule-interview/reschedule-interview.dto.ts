@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, Matches, ValidateNested } from 'class-validator';
-import { OverrideDto, ReasonDto, UTC_INSTANT } from '../shared/booking.dto';
+import { OverrideDto, ReasonDto, UTC_INSTANT } from '../common/booking.dto';
 
 export class RescheduleInterviewDto extends ReasonDto {
   @ApiProperty({ example: '2030-03-05T09:00:00Z', description: 'UTC instant' })

@@ -20,11 +20,11 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { ScheduleInterviewDay } from '../domain/interview.commands';
-import { CandidateIdParams } from '../shared/candidate-id.params';
-import { commandContextOf } from '../shared/command-context';
-import { InterviewCommandService } from '../shared/interview-command.service';
-import { interviewIn, type InterviewView } from '../shared/interview.view';
-import { InterviewerCalendars } from '../shared/interviewer-calendars.service';
+import { CandidateIdParams } from '../common/candidate-id.params';
+import { commandContextOf } from '../common/command-context';
+import { InterviewCommandService } from '../common/interview-command.service';
+import { interviewIn, type InterviewView } from '../common/interview.view';
+import { InterviewerCalendars } from '../common/interviewer-calendars.service';
 import { ScheduleInterviewDayDto } from './schedule-interview-day.dto';
 
 export type InterviewDayView = Readonly<{

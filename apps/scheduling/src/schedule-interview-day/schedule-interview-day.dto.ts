@@ -23,7 +23,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PanelMemberDto } from '../schedule-interview/schedule-interview.dto';
-import { OverrideDto, UTC_INSTANT } from '../shared/booking.dto';
+import { OverrideDto, UTC_INSTANT } from '../common/booking.dto';
 
 export class InterviewDayBreakDto {
   @ApiProperty({ example: 'Lunch' })

@@ -19,11 +19,11 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { ScheduleInterview } from '../domain/interview.commands';
-import { CandidateIdParams } from '../shared/candidate-id.params';
-import { commandContextOf } from '../shared/command-context';
-import { InterviewCommandService } from '../shared/interview-command.service';
-import { replyWithInterview, type InterviewView } from '../shared/interview.view';
-import { InterviewerCalendars } from '../shared/interviewer-calendars.service';
+import { CandidateIdParams } from '../common/candidate-id.params';
+import { commandContextOf } from '../common/command-context';
+import { InterviewCommandService } from '../common/interview-command.service';
+import { replyWithInterview, type InterviewView } from '../common/interview.view';
+import { InterviewerCalendars } from '../common/interviewer-calendars.service';
 import { ScheduleInterviewDto } from './schedule-interview.dto';
 
 @ApiTags('interviews')

@@ -24,7 +24,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IDENTIFIER, OverrideDto, UTC_INSTANT } from '../shared/booking.dto';
+import { IDENTIFIER, OverrideDto, UTC_INSTANT } from '../common/booking.dto';
 
 export class PanelMemberDto {
   @ApiProperty({ example: 'interviewer-7' })

@@ -3,8 +3,8 @@ import { Body, Controller, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Availability } from '../domain/working-hours';
 import { InterviewerIdParams } from '../interviewer-calendar/interviewer-id.params';
-import { commandContextOf } from '../shared/command-context';
-import { InterviewerCalendars } from '../shared/interviewer-calendars.service';
+import { commandContextOf } from '../common/command-context';
+import { InterviewerCalendars } from '../common/interviewer-calendars.service';
 import { SetAvailabilityDto } from './set-availability.dto';
 
 @ApiTags('interviewers')
