@@ -33,3 +33,4 @@ export {
   type StoredResponse,
 } from './http/idempotency-store';
 export { IdempotencyInterceptor } from './http/idempotency.interceptor';
+export { ExpectedRevision, IdempotentPost } from './http/command-route.decorators';

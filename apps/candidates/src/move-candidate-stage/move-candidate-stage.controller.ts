@@ -1,20 +1,11 @@
 import {
-  CurrentPrincipal,
-  IdempotencyInterceptor,
-  revisionFromIfMatch,
-  Roles,
   type ActingPrincipal,
+  CurrentPrincipal,
+  ExpectedRevision,
+  IdempotentPost,
+  Roles,
 } from '@hirestream/platform';
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CandidateCommandService } from '../common/candidate-command.service';
@@ -27,22 +18,20 @@ import { MoveCandidateStageDto } from './move-candidate-stage.dto';
 export class MoveCandidateStageController {
   constructor(private readonly commands: CandidateCommandService) {}
 
-  @Post(':id/stage')
-  @HttpCode(200)
+  @IdempotentPost(':id/stage')
   @Roles('recruiter', 'hiring-manager', 'admin')
-  @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'Move the candidate forward to another stage' })
   async move(
     @Param() { id }: CandidateIdParams,
     @Body() body: MoveCandidateStageDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CandidateView> {
     const outcome = await this.commands.execute(
       { type: 'MoveCandidateToStage', data: { candidateId: id, to: body.to } },
       principal,
-      revisionFromIfMatch(ifMatch),
+      expectedRevision,
     );
     return replyWithCandidate(reply, outcome, principal);
   }

@@ -1,20 +1,11 @@
 import {
-  CurrentPrincipal,
-  IdempotencyInterceptor,
-  revisionFromIfMatch,
-  Roles,
   type ActingPrincipal,
+  CurrentPrincipal,
+  ExpectedRevision,
+  IdempotentPost,
+  Roles,
 } from '@hirestream/platform';
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CandidateCommandService } from '../common/candidate-command.service';
@@ -27,15 +18,13 @@ import { RecordScreeningDto } from './record-screening.dto';
 export class RecordScreeningController {
   constructor(private readonly commands: CandidateCommandService) {}
 
-  @Post(':id/screening')
-  @HttpCode(200)
+  @IdempotentPost(':id/screening')
   @Roles('recruiter', 'admin')
-  @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: "Record the outcome of the candidate's initial screening" })
   async recordScreening(
     @Param() { id }: CandidateIdParams,
     @Body() body: RecordScreeningDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CandidateView> {
@@ -50,7 +39,7 @@ export class RecordScreeningController {
         },
       },
       principal,
-      revisionFromIfMatch(ifMatch),
+      expectedRevision,
     );
     return replyWithCandidate(reply, outcome, principal);
   }

@@ -1,10 +1,10 @@
 import {
-  CurrentPrincipal,
-  IdempotencyInterceptor,
-  Roles,
   type ActingPrincipal,
+  CurrentPrincipal,
+  IdempotentPost,
+  Roles,
 } from '@hirestream/platform';
-import { Body, Controller, HttpCode, Post, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -17,10 +17,8 @@ import { RegisterCandidateDto } from './register-candidate.dto';
 export class RegisterCandidateController {
   constructor(private readonly commands: CandidateCommandService) {}
 
-  @Post()
-  @HttpCode(201)
+  @IdempotentPost('', 201)
   @Roles('recruiter', 'admin')
-  @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'Register a candidate for a job opening' })
   @ApiHeader({
     name: 'Idempotency-Key',

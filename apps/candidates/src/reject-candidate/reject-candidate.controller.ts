@@ -1,20 +1,11 @@
 import {
-  CurrentPrincipal,
-  IdempotencyInterceptor,
-  revisionFromIfMatch,
-  Roles,
   type ActingPrincipal,
+  CurrentPrincipal,
+  ExpectedRevision,
+  IdempotentPost,
+  Roles,
 } from '@hirestream/platform';
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CandidateCommandService } from '../common/candidate-command.service';
@@ -27,15 +18,13 @@ import { RejectCandidateDto } from './reject-candidate.dto';
 export class RejectCandidateController {
   constructor(private readonly commands: CandidateCommandService) {}
 
-  @Post(':id/rejection')
-  @HttpCode(200)
+  @IdempotentPost(':id/rejection')
   @Roles('recruiter', 'hiring-manager', 'admin')
-  @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'Reject the candidate, with a reason and feedback for them' })
   async reject(
     @Param() { id }: CandidateIdParams,
     @Body() body: RejectCandidateDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CandidateView> {
@@ -50,7 +39,7 @@ export class RejectCandidateController {
         },
       },
       principal,
-      revisionFromIfMatch(ifMatch),
+      expectedRevision,
     );
     return replyWithCandidate(reply, outcome, principal);
   }

@@ -1,21 +1,12 @@
 import {
+  type ActingPrincipal,
   CandidateScope,
   CurrentPrincipal,
-  IdempotencyInterceptor,
-  revisionFromIfMatch,
+  ExpectedRevision,
+  IdempotentPost,
   Roles,
-  type ActingPrincipal,
 } from '@hirestream/platform';
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CandidateCommandService } from '../common/candidate-command.service';
@@ -28,25 +19,23 @@ import { WithdrawCandidateDto } from './withdraw-candidate.dto';
 export class WithdrawCandidateController {
   constructor(private readonly commands: CandidateCommandService) {}
 
-  @Post(':id/withdrawal')
-  @HttpCode(200)
+  @IdempotentPost(':id/withdrawal')
   @Roles('candidate', 'recruiter', 'admin')
   @CandidateScope('id')
-  @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({
     summary: 'Withdraw the candidacy (the candidate themself, or a recruiter for them)',
   })
   async withdraw(
     @Param() { id }: CandidateIdParams,
     @Body() body: WithdrawCandidateDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CandidateView> {
     const outcome = await this.commands.execute(
       { type: 'WithdrawCandidate', data: { candidateId: id, reason: body.reason ?? null } },
       principal,
-      revisionFromIfMatch(ifMatch),
+      expectedRevision,
     );
     return replyWithCandidate(reply, outcome, principal);
   }

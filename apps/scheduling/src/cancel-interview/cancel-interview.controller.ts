@@ -1,20 +1,11 @@
 import {
-  CurrentPrincipal,
-  IdempotencyInterceptor,
-  revisionFromIfMatch,
-  Roles,
   type ActingPrincipal,
+  CurrentPrincipal,
+  ExpectedRevision,
+  IdempotentPost,
+  Roles,
 } from '@hirestream/platform';
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ReasonDto } from '../common/booking.dto';
@@ -32,15 +23,13 @@ export class CancelInterviewController {
     private readonly calendars: InterviewerCalendars,
   ) {}
 
-  @Post(':id/interviews/:interviewId/cancellation')
-  @HttpCode(200)
+  @IdempotentPost(':id/interviews/:interviewId/cancellation')
   @Roles('recruiter', 'coordinator', 'admin')
-  @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: "Cancel the interview and free its panel's calendars" })
   async cancel(
     @Param() { id, interviewId }: InterviewParams,
     @Body() { reason }: ReasonDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InterviewView> {
@@ -48,7 +37,7 @@ export class CancelInterviewController {
     const outcome = await this.interviews.execute(
       { type: 'CancelInterview', data: { candidateId: id, interviewId, reason } },
       context,
-      revisionFromIfMatch(ifMatch),
+      expectedRevision,
     );
     // Freed only once the cancellation is recorded: until then the time stays taken.
     await this.calendars.release(

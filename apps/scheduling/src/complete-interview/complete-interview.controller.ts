@@ -1,11 +1,11 @@
 import {
-  CurrentPrincipal,
-  IdempotencyInterceptor,
-  revisionFromIfMatch,
-  Roles,
   type ActingPrincipal,
+  CurrentPrincipal,
+  ExpectedRevision,
+  IdempotentPost,
+  Roles,
 } from '@hirestream/platform';
-import { Controller, Headers, HttpCode, Param, Post, Res, UseInterceptors } from '@nestjs/common';
+import { Controller, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { commandContextOf } from '../common/command-context';
@@ -18,14 +18,12 @@ import { replyWithInterview, type InterviewView } from '../common/interview.view
 export class CompleteInterviewController {
   constructor(private readonly interviews: InterviewCommandService) {}
 
-  @Post(':id/interviews/:interviewId/completion')
-  @HttpCode(200)
+  @IdempotentPost(':id/interviews/:interviewId/completion')
   @Roles('recruiter', 'coordinator', 'admin')
-  @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'Mark the interview as having taken place; feedback is now due' })
   async complete(
     @Param() { id, interviewId }: InterviewParams,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InterviewView> {
@@ -35,7 +33,7 @@ export class CompleteInterviewController {
         data: { candidateId: id, interviewId, now: new Date().toISOString() },
       },
       commandContextOf(principal),
-      revisionFromIfMatch(ifMatch),
+      expectedRevision,
     );
     return replyWithInterview(reply, outcome, id, interviewId);
   }

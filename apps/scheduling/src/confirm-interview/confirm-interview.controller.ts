@@ -1,12 +1,12 @@
 import {
+  type ActingPrincipal,
   CandidateScope,
   CurrentPrincipal,
-  IdempotencyInterceptor,
-  revisionFromIfMatch,
+  ExpectedRevision,
+  IdempotentPost,
   Roles,
-  type ActingPrincipal,
 } from '@hirestream/platform';
-import { Controller, Headers, HttpCode, Param, Post, Res, UseInterceptors } from '@nestjs/common';
+import { Controller, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { commandContextOf } from '../common/command-context';
@@ -19,22 +19,20 @@ import { replyWithInterview, type InterviewView } from '../common/interview.view
 export class ConfirmInterviewController {
   constructor(private readonly interviews: InterviewCommandService) {}
 
-  @Post(':id/interviews/:interviewId/confirmation')
-  @HttpCode(200)
+  @IdempotentPost(':id/interviews/:interviewId/confirmation')
   @Roles('candidate', 'recruiter', 'coordinator', 'admin')
   @CandidateScope('id')
-  @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'The candidate confirms they will attend at the current time' })
   async confirm(
     @Param() { id, interviewId }: InterviewParams,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InterviewView> {
     const outcome = await this.interviews.execute(
       { type: 'ConfirmInterview', data: { candidateId: id, interviewId } },
       commandContextOf(principal),
-      revisionFromIfMatch(ifMatch),
+      expectedRevision,
     );
     return replyWithInterview(reply, outcome, id, interviewId);
   }

@@ -1,20 +1,11 @@
 import {
-  CurrentPrincipal,
-  IdempotencyInterceptor,
-  revisionFromIfMatch,
-  Roles,
   type ActingPrincipal,
+  CurrentPrincipal,
+  ExpectedRevision,
+  IdempotentPost,
+  Roles,
 } from '@hirestream/platform';
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Absentee } from '../domain/interview.commands';
@@ -29,15 +20,13 @@ import { RecordNoShowDto } from './record-no-show.dto';
 export class RecordNoShowController {
   constructor(private readonly interviews: InterviewCommandService) {}
 
-  @Post(':id/interviews/:interviewId/no-show')
-  @HttpCode(200)
+  @IdempotentPost(':id/interviews/:interviewId/no-show')
   @Roles('recruiter', 'coordinator', 'admin')
-  @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({ summary: 'Record that the candidate or a panel member did not attend' })
   async record(
     @Param() { id, interviewId }: InterviewParams,
     @Body() body: RecordNoShowDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InterviewView> {
@@ -52,7 +41,7 @@ export class RecordNoShowController {
         data: { candidateId: id, interviewId, absentee, now: new Date().toISOString() },
       },
       commandContextOf(principal),
-      revisionFromIfMatch(ifMatch),
+      expectedRevision,
     );
     return replyWithInterview(reply, outcome, id, interviewId);
   }

@@ -1,20 +1,11 @@
 import {
-  CurrentPrincipal,
-  IdempotencyInterceptor,
-  revisionFromIfMatch,
-  Roles,
   type ActingPrincipal,
+  CurrentPrincipal,
+  ExpectedRevision,
+  IdempotentPost,
+  Roles,
 } from '@hirestream/platform';
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { RescheduleInterview } from '../domain/interview.commands';
@@ -33,21 +24,18 @@ export class RescheduleInterviewController {
     private readonly calendars: InterviewerCalendars,
   ) {}
 
-  @Post(':id/interviews/:interviewId/reschedule')
-  @HttpCode(200)
+  @IdempotentPost(':id/interviews/:interviewId/reschedule')
   @Roles('recruiter', 'coordinator', 'admin')
-  @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({
     summary: "Move the interview to a new time, moving its panel's calendar reservations with it",
   })
   async reschedule(
     @Param() { id, interviewId }: InterviewParams,
     @Body() body: RescheduleInterviewDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InterviewView> {
-    const expectedRevision = revisionFromIfMatch(ifMatch);
     const now = new Date().toISOString();
     const { startsAt, endsAt, reason } = body;
     const command: RescheduleInterview = {

@@ -1,21 +1,12 @@
 import {
+  type ActingPrincipal,
   CurrentPrincipal,
   entityTagOf,
-  IdempotencyInterceptor,
-  revisionFromIfMatch,
+  ExpectedRevision,
+  IdempotentPost,
   Roles,
-  type ActingPrincipal,
 } from '@hirestream/platform';
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -43,10 +34,8 @@ export class ScheduleInterviewDayController {
     private readonly calendars: InterviewerCalendars,
   ) {}
 
-  @Post(':id/interview-days')
-  @HttpCode(201)
+  @IdempotentPost(':id/interview-days', 201)
   @Roles('recruiter', 'coordinator', 'admin')
-  @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({
     summary:
       "Schedule an interview day: reserve every session's panel, then record the day for the candidate",
@@ -59,11 +48,10 @@ export class ScheduleInterviewDayController {
   async schedule(
     @Param() { id }: CandidateIdParams,
     @Body() body: ScheduleInterviewDayDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InterviewDayView> {
-    const expectedRevision = revisionFromIfMatch(ifMatch);
     const now = new Date().toISOString();
     const command: ScheduleInterviewDay = {
       type: 'ScheduleInterviewDay',

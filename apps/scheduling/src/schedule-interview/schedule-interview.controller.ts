@@ -1,20 +1,11 @@
 import {
-  CurrentPrincipal,
-  IdempotencyInterceptor,
-  revisionFromIfMatch,
-  Roles,
   type ActingPrincipal,
+  CurrentPrincipal,
+  ExpectedRevision,
+  IdempotentPost,
+  Roles,
 } from '@hirestream/platform';
-import {
-  Body,
-  Controller,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Res,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -34,10 +25,8 @@ export class ScheduleInterviewController {
     private readonly calendars: InterviewerCalendars,
   ) {}
 
-  @Post(':id/interviews')
-  @HttpCode(201)
+  @IdempotentPost(':id/interviews', 201)
   @Roles('recruiter', 'coordinator', 'admin')
-  @UseInterceptors(IdempotencyInterceptor)
   @ApiOperation({
     summary:
       "Schedule an interview: reserve each panelist's calendar, then record it for the candidate",
@@ -50,11 +39,10 @@ export class ScheduleInterviewController {
   async schedule(
     @Param() { id }: CandidateIdParams,
     @Body() body: ScheduleInterviewDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InterviewView> {
-    const expectedRevision = revisionFromIfMatch(ifMatch);
     const now = new Date().toISOString();
     const command: ScheduleInterview = {
       type: 'ScheduleInterview',
