@@ -1,26 +1,26 @@
-import { EventStoreDBClient, eventTypeFilter } from '@eventstore/db-client';
+import { EventStoreDBClient } from '@eventstore/db-client';
 import { hirestreamEventCatalog, type CandidateEvent } from '@hirestream/contracts';
-import { CatchUpSubscription, EventSerializer } from '@hirestream/event-sourcing';
+import {
+  EventSerializer,
+  inMemoryProjectionFeed,
+  type CatchUpSubscription,
+} from '@hirestream/event-sourcing';
 import { JsonLogger, ReadinessRegistry } from '@hirestream/platform';
 import {
   Inject,
   Injectable,
-  type OnApplicationBootstrap,
   type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { CandidateListProjection } from './candidate-list.projection';
 
-/**
- * Feeds the in-memory candidate list from `$all`. It has no checkpoint on
- * purpose: the list lives in memory, so every start rebuilds it from the
- * beginning, and the service reports ready only once it has caught up.
- */
+/** The candidate list, rebuilt in memory from every candidate event at each start. */
 @Injectable()
 export class CandidateListSubscription
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   readonly projection = new CandidateListProjection();
-  private readonly subscription: CatchUpSubscription;
+  private readonly feed: CatchUpSubscription;
 
   constructor(
     @Inject(EventStoreDBClient) client: EventStoreDBClient,
@@ -28,36 +28,22 @@ export class CandidateListSubscription
     logger: JsonLogger,
     readiness: ReadinessRegistry,
   ) {
-    const types = hirestreamEventCatalog.typesOwnedBy('candidates');
-    this.subscription = new CatchUpSubscription({
+    this.feed = inMemoryProjectionFeed<CandidateEvent>({
       name: 'candidate-list',
+      eventTypes: hirestreamEventCatalog.typesOwnedBy('candidates'),
+      apply: ({ event, metadata }) => this.projection.apply(event, metadata.occurredAt),
       client,
-      filter: eventTypeFilter({ regex: `^(${types.join('|')})$` }),
-      handle: async (events) => {
-        for (const resolved of events) {
-          const { event, metadata } = serializer.fromResolved<CandidateEvent>(resolved);
-          this.projection.apply(event, metadata.occurredAt);
-        }
-      },
-      logger: {
-        warn: (message, details) =>
-          logger.pino.warn({ context: 'CandidateList', ...details }, message),
-      },
-    });
-    readiness.register({
-      name: 'candidate-list',
-      check: async () => {
-        if (!this.subscription.isCaughtUp)
-          throw new Error('the candidate list is still catching up');
-      },
+      serializer,
+      logger,
+      readiness,
     });
   }
 
   onApplicationBootstrap(): void {
-    this.subscription.start();
+    this.feed.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.subscription.stop();
+    await this.feed.stop();
   }
 }

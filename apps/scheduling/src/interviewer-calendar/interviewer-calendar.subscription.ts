@@ -1,6 +1,10 @@
-import { EventStoreDBClient, eventTypeFilter } from '@eventstore/db-client';
+import { EventStoreDBClient } from '@eventstore/db-client';
 import type { InterviewerCalendarEvent } from '@hirestream/contracts';
-import { CatchUpSubscription, EventSerializer } from '@hirestream/event-sourcing';
+import {
+  EventSerializer,
+  inMemoryProjectionFeed,
+  type CatchUpSubscription,
+} from '@hirestream/event-sourcing';
 import { JsonLogger, ReadinessRegistry } from '@hirestream/platform';
 import {
   Inject,
@@ -13,16 +17,13 @@ import {
   InterviewerCalendarProjection,
 } from './interviewer-calendar.projection';
 
-/**
- * Feeds the in-memory calendars from `$all`, without a checkpoint: every start
- * rebuilds them, and the service is ready only once they have caught up.
- */
+/** Every interviewer's calendar, rebuilt in memory from the calendar events at each start. */
 @Injectable()
 export class InterviewerCalendarSubscription
   implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   readonly projection = new InterviewerCalendarProjection();
-  private readonly subscription: CatchUpSubscription;
+  private readonly feed: CatchUpSubscription;
 
   constructor(
     @Inject(EventStoreDBClient) client: EventStoreDBClient,
@@ -30,35 +31,22 @@ export class InterviewerCalendarSubscription
     logger: JsonLogger,
     readiness: ReadinessRegistry,
   ) {
-    this.subscription = new CatchUpSubscription({
+    this.feed = inMemoryProjectionFeed<InterviewerCalendarEvent>({
       name: 'interviewer-calendars',
+      eventTypes: CALENDAR_EVENT_TYPES,
+      apply: ({ event, streamName }) => this.projection.apply(streamName, event),
       client,
-      filter: eventTypeFilter({ regex: `^(${CALENDAR_EVENT_TYPES.join('|')})$` }),
-      handle: async (events) => {
-        for (const resolved of events) {
-          const { event, streamName } = serializer.fromResolved<InterviewerCalendarEvent>(resolved);
-          this.projection.apply(streamName, event);
-        }
-      },
-      logger: {
-        warn: (message, details) =>
-          logger.pino.warn({ context: 'InterviewerCalendars', ...details }, message),
-      },
-    });
-    readiness.register({
-      name: 'interviewer-calendars',
-      check: async () => {
-        if (!this.subscription.isCaughtUp)
-          throw new Error('the interviewer calendars are still catching up');
-      },
+      serializer,
+      logger,
+      readiness,
     });
   }
 
   onApplicationBootstrap(): void {
-    this.subscription.start();
+    this.feed.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.subscription.stop();
+    await this.feed.stop();
   }
 }
