@@ -1,6 +1,7 @@
 import { EventStoreModule } from '@hirestream/event-sourcing';
 import { EventConsumerModule, EventRelayModule, KafkaModule } from '@hirestream/messaging';
 import { Module } from '@nestjs/common';
+import { CancelInterviewDayController } from './cancel-interview-day/cancel-interview-day.controller';
 import { CancelInterviewController } from './cancel-interview/cancel-interview.controller';
 import { CompleteInterviewController } from './complete-interview/complete-interview.controller';
 import { ConfirmInterviewController } from './confirm-interview/confirm-interview.controller';
@@ -11,6 +12,7 @@ import { InterviewerCalendarSubscription } from './interviewer-calendar/intervie
 import { ListInterviewsController } from './list-interviews/list-interviews.controller';
 import { CandidateClosedReaction, CONSUMER_GROUP } from './reactions/candidate-closed.reaction';
 import { RecordNoShowController } from './record-no-show/record-no-show.controller';
+import { RescheduleInterviewDayController } from './reschedule-interview-day/reschedule-interview-day.controller';
 import { RescheduleInterviewController } from './reschedule-interview/reschedule-interview.controller';
 import { ScheduleInterviewDayController } from './schedule-interview-day/schedule-interview-day.controller';
 import { ScheduleInterviewController } from './schedule-interview/schedule-interview.controller';
@@ -31,6 +33,8 @@ export const SERVICE = 'scheduling';
     ScheduleInterviewController,
     ScheduleInterviewDayController,
     InterviewDayAgendaController,
+    RescheduleInterviewDayController,
+    CancelInterviewDayController,
     ConfirmInterviewController,
     RescheduleInterviewController,
     CancelInterviewController,

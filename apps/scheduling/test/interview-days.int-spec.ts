@@ -14,7 +14,12 @@ import { interviewerCalendarDecider } from '../src/domain/interviewer-calendar.d
 
 type Json = Record<string, unknown>;
 type Problem = { status: number; rule?: string; detail?: string; errors?: { field: string }[] };
-type DayView = { dayId: string; sessions: { interviewId: string; startsAt: string }[] };
+type DayView = {
+  dayId: string;
+  startsAt: string;
+  sessions: { interviewId: string; startsAt: string; status: string; history: unknown[] }[];
+  breaks: { startsAt: string }[];
+};
 type Agenda = {
   timeZone: string;
   items: { kind: string; title: string; start: string; end: string; utcOffset: string }[];
@@ -113,16 +118,26 @@ async function agendaOf(candidateId: string, dayId: string, authorization = coor
   });
 }
 
-/** The interview ids an interviewer's calendar stream holds. */
-async function heldSlots(interviewerId: string): Promise<string[]> {
+async function calendarOf(interviewerId: string) {
   const { events } = await store.readStream<InterviewerCalendarEvent>(
     interviewerCalendarStreamName(interviewerId),
   );
-  const calendar = foldEvents(
+  return foldEvents(
     interviewerCalendarDecider,
     events.map((recorded) => recorded.event),
   );
-  return [...calendar.slots.keys()];
+}
+
+/** The interview ids an interviewer's calendar stream holds. */
+async function heldSlots(interviewerId: string): Promise<string[]> {
+  return [...(await calendarOf(interviewerId)).slots.keys()];
+}
+
+/** When each slot an interviewer's calendar stream holds starts. */
+async function slotStarts(interviewerId: string): Promise<string[]> {
+  return [...(await calendarOf(interviewerId)).slots.values()].map((slot) =>
+    new Date(slot.interval.start).toISOString(),
+  );
 }
 
 async function eventTypes(candidateId: string): Promise<string[]> {
@@ -256,6 +271,119 @@ describe('interview days', () => {
     for (const authorization of [candidate, interviewerToken]) {
       expect((await scheduleDay(candidateId, day(leads()), authorization)).statusCode).toBe(403);
     }
+  });
+
+  describe('rescheduling and cancelling the whole day', () => {
+    const dayAction = (candidateId: string, dayId: string, action: string, payload: Json) =>
+      app.inject({
+        method: 'POST',
+        url: `/candidates/${candidateId}/interview-days/${dayId}/${action}`,
+        payload,
+        headers: { authorization: coordinator },
+      });
+
+    it("moves every session, break and panel reservation by one offset, keeping each session's history", async () => {
+      const candidateId = await interviewingCandidate();
+      const panel = leads();
+      const { dayId, sessions } = (await scheduleDay(candidateId, day(panel))).json<DayView>();
+      const response = await dayAction(candidateId, dayId, 'reschedule', {
+        startsAt: '2030-07-03T13:00:00Z',
+        reason: 'the hiring manager is travelling',
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers.etag).toBe('"3"');
+      const moved = response.json<DayView>();
+      expect(moved.startsAt).toBe('2030-07-03T13:00:00.000Z');
+      expect(moved.sessions.map((s) => [s.startsAt, s.status, s.history.length])).toEqual([
+        ['2030-07-03T13:00:00.000Z', 'scheduled', 2],
+        ['2030-07-03T14:00:00.000Z', 'scheduled', 2],
+        ['2030-07-03T16:00:00.000Z', 'scheduled', 2],
+      ]);
+      expect(moved.breaks[0].startsAt).toBe('2030-07-03T15:00:00.000Z');
+      for (const [i, lead] of panel.entries()) {
+        expect(await heldSlots(lead)).toEqual([sessions[i].interviewId]);
+      }
+      // The old time is free again: another candidate's day can take the same panel then.
+      expect((await scheduleDay(await interviewingCandidate(), day(panel))).statusCode).toBe(201);
+      const agenda = (await agendaOf(candidateId, dayId)).json<Agenda>();
+      expect(agenda.items[0]).toMatchObject({ start: '14:00', end: '15:00' });
+    });
+
+    it('refuses a new time clashing with a panelist, moving no calendar', async () => {
+      const candidateId = await interviewingCandidate();
+      const panel = leads();
+      const { dayId } = (await scheduleDay(candidateId, day(panel))).json<DayView>();
+      // The third lead is taken on the 4th at 12:00 UTC, where the day would put their session.
+      const other = day([interviewer('x'), interviewer('y'), panel[2]]);
+      const taken = await scheduleDay(await interviewingCandidate(), {
+        ...other,
+        sessions: (other.sessions as Json[]).map((s) => ({
+          ...s,
+          startsAt: (s.startsAt as string).replace('07-02', '07-04'),
+          endsAt: (s.endsAt as string).replace('07-02', '07-04'),
+        })),
+        breaks: [
+          { title: 'Lunch', startsAt: '2030-07-04T11:00:00Z', endsAt: '2030-07-04T12:00:00Z' },
+        ],
+      });
+      expect(taken.statusCode).toBe(201);
+      const clash = await dayAction(candidateId, dayId, 'reschedule', {
+        startsAt: '2030-07-04T09:00:00Z',
+        reason: 'moved',
+      });
+      expect(clash.statusCode).toBe(409);
+      expect(clash.json<Problem>()).toMatchObject({ rule: 'interviewer-double-booked' });
+      expect(clash.json<Problem>().detail).toContain(panel[2]);
+      const agenda = (await agendaOf(candidateId, dayId)).json<Agenda>();
+      expect(agenda.items[0]).toMatchObject({ start: '10:00', end: '11:00' });
+      // The first two leads' slots were moved, then moved back when the third refused.
+      expect(await slotStarts(panel[0])).toEqual(['2030-07-02T09:00:00.000Z']);
+      expect(await slotStarts(panel[1])).toEqual(['2030-07-02T10:00:00.000Z']);
+    });
+
+    it('cancels every open session in one request and frees every panel', async () => {
+      const candidateId = await interviewingCandidate();
+      const panel = leads();
+      const { dayId } = (await scheduleDay(candidateId, day(panel))).json<DayView>();
+      const response = await dayAction(candidateId, dayId, 'cancellation', {
+        reason: 'the role was filled',
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json<DayView>().sessions.map((s) => s.status)).toEqual([
+        'cancelled',
+        'cancelled',
+        'cancelled',
+      ]);
+      for (const lead of panel) expect(await heldSlots(lead)).toEqual([]);
+      const twice = await dayAction(candidateId, dayId, 'cancellation', { reason: 'again' });
+      expect(twice.statusCode).toBe(409);
+      expect(twice.json<Problem>().rule).toBe('interview-day-closed');
+      const moveCancelled = await dayAction(candidateId, dayId, 'reschedule', {
+        startsAt: '2030-07-09T09:00:00Z',
+        reason: 'x',
+      });
+      expect(moveCancelled.json<Problem>().rule).toBe('interview-day-closed');
+    });
+
+    it('answers an unknown day with 404, a bad start with 400 naming it, and an interviewer with 403', async () => {
+      const candidateId = await interviewingCandidate();
+      const unknown = await dayAction(candidateId, randomUUID(), 'cancellation', { reason: 'x' });
+      expect(unknown.statusCode).toBe(404);
+      const { dayId } = (await scheduleDay(candidateId, day(leads()))).json<DayView>();
+      const bad = await dayAction(candidateId, dayId, 'reschedule', {
+        startsAt: 'next tuesday',
+        reason: 'x',
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json<Problem>().errors?.map((e) => e.field)).toEqual(['startsAt']);
+      const forbidden = await app.inject({
+        method: 'POST',
+        url: `/candidates/${candidateId}/interview-days/${dayId}/cancellation`,
+        payload: { reason: 'x' },
+        headers: { authorization: await bearer('interviewer-1', ['interviewer']) },
+      });
+      expect(forbidden.statusCode).toBe(403);
+    });
   });
 
   describe('bad input', () => {

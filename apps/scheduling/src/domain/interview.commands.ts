@@ -31,6 +31,18 @@ export type RescheduleInterview = Command<
 
 export type CancelInterview = Command<'CancelInterview', InterviewCancelled['data']>;
 
+/** Moves the whole day so that it begins at `startsAt`; sessions and breaks keep their spacing. */
+export type RescheduleInterviewDay = Command<
+  'RescheduleInterviewDay',
+  { candidateId: string; dayId: string; startsAt: string; reason: string } & At
+>;
+
+/** Cancels every session of the day still open. */
+export type CancelInterviewDay = Command<
+  'CancelInterviewDay',
+  { candidateId: string; dayId: string; reason: string }
+>;
+
 /** Who did not come: the candidate, or a named member of the panel. */
 export type Absentee =
   Readonly<{ party: 'candidate' }> | Readonly<{ party: 'interviewer'; interviewerId: string }>;
@@ -51,5 +63,7 @@ export type InterviewCommand =
   | ConfirmInterview
   | RescheduleInterview
   | CancelInterview
+  | RescheduleInterviewDay
+  | CancelInterviewDay
   | RecordNoShow
   | CompleteInterview;

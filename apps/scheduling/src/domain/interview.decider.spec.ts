@@ -718,6 +718,230 @@ describe('interview decider', () => {
         .thenThrows(CommandRejectedError, rule('interview-day-already-scheduled'));
     });
 
+    describe('RescheduleInterviewDay', () => {
+      const rescheduleDay = (
+        startsAt: string,
+        at = now,
+        reason = 'hiring manager away',
+      ): InterviewCommand => ({
+        type: 'RescheduleInterviewDay',
+        data: { candidateId, dayId: 'd-1', startsAt, reason, now: at },
+      });
+      // The whole day one day later: 1 April 2026.
+      const dayMoved: CandidateStreamEvent = {
+        type: 'InterviewDayRescheduled',
+        data: {
+          candidateId,
+          dayId: 'd-1',
+          startsAt: '2026-04-01T08:00:00.000Z',
+          endsAt: '2026-04-01T12:00:00.000Z',
+          sessions: [
+            {
+              interviewId: 'd-1-s1',
+              version: 2,
+              startsAt: '2026-04-01T08:00:00.000Z',
+              endsAt: '2026-04-01T09:00:00.000Z',
+            },
+            {
+              interviewId: 'd-1-s2',
+              version: 2,
+              startsAt: '2026-04-01T09:00:00.000Z',
+              endsAt: '2026-04-01T10:00:00.000Z',
+            },
+            {
+              interviewId: 'd-1-s3',
+              version: 2,
+              startsAt: '2026-04-01T11:00:00.000Z',
+              endsAt: '2026-04-01T12:00:00.000Z',
+            },
+          ],
+          breaks: [
+            {
+              title: 'Lunch',
+              startsAt: '2026-04-01T10:00:00.000Z',
+              endsAt: '2026-04-01T11:00:00.000Z',
+            },
+          ],
+          reason: 'hiring manager away',
+        },
+      };
+
+      it('moves every session and break by the same offset, each session to a new version', () => {
+        spec
+          .given([...interviewing, dayScheduled])
+          .when(rescheduleDay('2026-04-01T08:00:00Z'))
+          .then([dayMoved]);
+      });
+
+      const hours = (instant: string, count: number) =>
+        new Date(Date.parse(instant) + count * 3_600_000).toISOString();
+      /** The day `count` hours later than scheduled; written out in full above for one day. */
+      const dayMovedBy = (count: number, version = 2, open = sessions): CandidateStreamEvent => ({
+        type: 'InterviewDayRescheduled',
+        data: {
+          candidateId,
+          dayId: 'd-1',
+          startsAt: hours('2026-03-31T08:00:00Z', count),
+          endsAt: hours('2026-03-31T12:00:00Z', count),
+          sessions: open.map((s) => ({
+            interviewId: s.interviewId,
+            version,
+            startsAt: hours(s.startsAt, count),
+            endsAt: hours(s.endsAt, count),
+          })),
+          breaks: breaks.map((b) => ({
+            ...b,
+            startsAt: hours(b.startsAt, count),
+            endsAt: hours(b.endsAt, count),
+          })),
+          reason: 'hiring manager away',
+        },
+      });
+
+      it('leaves closed sessions where they were', () => {
+        const secondCancelled: CandidateStreamEvent = {
+          type: 'InterviewCancelled',
+          data: { candidateId, interviewId: 'd-1-s2', reason: 'linus is ill' },
+        };
+        spec
+          .given([...interviewing, dayScheduled, secondCancelled])
+          .when(rescheduleDay('2026-04-01T08:00:00Z'))
+          .then([dayMovedBy(24, 2, [sessions[0], sessions[2]])]);
+      });
+
+      it('moves from where the day is now, and a moved session needs confirming again', () => {
+        expect(dayMovedBy(24)).toEqual(dayMoved);
+        spec
+          .given([...interviewing, dayScheduled, dayMoved])
+          .when(rescheduleDay('2026-04-02T08:00:00Z'))
+          .then([dayMovedBy(48, 3)]);
+        const firstConfirmed: CandidateStreamEvent = {
+          type: 'InterviewConfirmed',
+          data: { candidateId, interviewId: 'd-1-s1' },
+        };
+        spec
+          .given([...interviewing, dayScheduled, firstConfirmed, dayMoved])
+          .when({ type: 'ConfirmInterview', data: { candidateId, interviewId: 'd-1-s1' } })
+          .then([firstConfirmed]);
+      });
+
+      it('frees the old time for the candidate and takes the new one', () => {
+        spec
+          .given([...interviewing, dayScheduled, dayMoved])
+          .when(schedule({ startsAt: '2026-03-31T08:00:00Z', endsAt: '2026-03-31T09:00:00Z' }))
+          .then([scheduled({ startsAt: '2026-03-31T08:00:00Z', endsAt: '2026-03-31T09:00:00Z' })]);
+        spec
+          .given([...interviewing, dayScheduled, dayMoved])
+          .when(schedule({ startsAt: '2026-04-01T11:30:00Z', endsAt: '2026-04-01T12:30:00Z' }))
+          .thenThrows(CommandRejectedError, mentions('candidate-double-booked', 'd-1-s3'));
+      });
+
+      it("refuses a new time overlapping the candidate's other interviews, but not the day's own", () => {
+        spec
+          .given([
+            ...interviewing,
+            dayScheduled,
+            scheduled({ startsAt: '2026-04-01T11:30:00Z', endsAt: '2026-04-01T12:30:00Z' }),
+          ])
+          .when(rescheduleDay('2026-04-01T08:00:00Z'))
+          .thenThrows(CommandRejectedError, mentions('candidate-double-booked', 'interview i-1'));
+        spec
+          .given([...interviewing, dayScheduled])
+          .when(rescheduleDay('2026-03-31T09:00:00Z'))
+          .then([dayMovedBy(1)]);
+      });
+
+      it('refuses a day that has begun, a time in the past or unchanged, no reason, or no open session', () => {
+        spec
+          .given([...interviewing, dayScheduled])
+          .when(rescheduleDay('2026-04-01T08:00:00Z', '2026-03-31T08:00:00Z'))
+          .thenThrows(CommandRejectedError, rule('interview-day-started'));
+        spec
+          .given([...interviewing, dayScheduled])
+          .when(rescheduleDay('2026-03-19T08:00:00Z'))
+          .thenThrows(CommandRejectedError, rule('in-the-past'));
+        spec
+          .given([...interviewing, dayScheduled])
+          .when(rescheduleDay('2026-03-31T08:00:00Z'))
+          .thenThrows(CommandRejectedError, rule('interview-time-unchanged'));
+        spec
+          .given([...interviewing, dayScheduled])
+          .when(rescheduleDay('2026-04-01T08:00:00Z', now, ' '))
+          .thenThrows(CommandRejectedError, rule('reason-required'));
+        spec
+          .given([...interviewing, dayScheduled])
+          .when(rescheduleDay('tomorrow'))
+          .thenThrows(CommandRejectedError, rule('invalid-instant'));
+        spec
+          .given([
+            ...interviewing,
+            dayScheduled,
+            ...sessions.map((s): CandidateStreamEvent => ({
+              type: 'InterviewCancelled',
+              data: { candidateId, interviewId: s.interviewId, reason: 'role filled' },
+            })),
+          ])
+          .when(rescheduleDay('2026-04-01T08:00:00Z'))
+          .thenThrows(CommandRejectedError, rule('interview-day-closed'));
+      });
+
+      it('refuses an unknown day and a closed candidacy', () => {
+        spec
+          .given(interviewing)
+          .when(rescheduleDay('2026-04-01T08:00:00Z'))
+          .thenThrows(AggregateNotFoundError);
+        spec
+          .given([...historyIn.withdrawn, dayScheduled])
+          .when(rescheduleDay('2026-04-01T08:00:00Z'))
+          .thenThrows(CommandRejectedError, rule('candidacy-closed'));
+      });
+    });
+
+    describe('CancelInterviewDay', () => {
+      const cancelDay = (reason = 'role filled'): InterviewCommand => ({
+        type: 'CancelInterviewDay',
+        data: { candidateId, dayId: 'd-1', reason },
+      });
+      const cancelledSession = (interviewId: string): CandidateStreamEvent => ({
+        type: 'InterviewCancelled',
+        data: { candidateId, interviewId, reason: 'role filled' },
+      });
+
+      it('cancels every session still open, one event each', () => {
+        spec
+          .given([
+            ...interviewing,
+            dayScheduled,
+            { type: 'InterviewCompleted', data: { candidateId, interviewId: 'd-1-s1' } },
+          ])
+          .when(cancelDay())
+          .then([cancelledSession('d-1-s2'), cancelledSession('d-1-s3')]);
+      });
+
+      it('is allowed once the candidacy is closed, so a rejection can close the day', () => {
+        spec
+          .given([...historyIn.rejected.slice(0, 3), dayScheduled, ...historyIn.rejected.slice(3)])
+          .when(cancelDay())
+          .then(sessions.map((s) => cancelledSession(s.interviewId)));
+      });
+
+      it('refuses a day with nothing open, an unknown day, and no reason', () => {
+        spec
+          .given([
+            ...interviewing,
+            dayScheduled,
+            ...sessions.map((s) => cancelledSession(s.interviewId)),
+          ])
+          .when(cancelDay())
+          .thenThrows(CommandRejectedError, rule('interview-day-closed'));
+        spec.given(interviewing).when(cancelDay()).thenThrows(AggregateNotFoundError);
+        spec
+          .given([...interviewing, dayScheduled])
+          .when(cancelDay(''))
+          .thenThrows(CommandRejectedError, rule('reason-required'));
+      });
+    });
+
     it('refuses a closed candidacy and a day in the past', () => {
       spec
         .given(historyIn.hired)

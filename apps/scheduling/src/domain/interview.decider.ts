@@ -14,11 +14,13 @@ import {
 import { intervalOf, overlaps, type Interval } from './intervals';
 import type {
   CancelInterview,
+  CancelInterviewDay,
   CompleteInterview,
   ConfirmInterview,
   InterviewCommand,
   RecordNoShow,
   RescheduleInterview,
+  RescheduleInterviewDay,
   ScheduleInterview,
   ScheduleInterviewDay,
 } from './interview.commands';
@@ -28,6 +30,8 @@ import {
   INTERVIEW_KINDS_BY_STAGE,
   type CandidateInterviews,
   type Interview,
+  type InterviewDay,
+  type InterviewTime,
 } from './interview.state';
 import { checkedInterval, checkTimeZone } from './time-checks';
 
@@ -98,10 +102,14 @@ function isOpen(interview: Interview): boolean {
   return !CLOSED_INTERVIEW_STATUSES.has(interview.status);
 }
 
-/** A candidate attends one interview at a time; `moving` is the interview being rescheduled, if any. */
-function checkCandidateFree(state: CandidateInterviews, time: Interval, moving?: string): void {
+/** A candidate attends one interview at a time; `moving` are the interviews being rescheduled. */
+function checkCandidateFree(
+  state: CandidateInterviews,
+  time: Interval,
+  moving: readonly string[] = [],
+): void {
   for (const other of state.interviews.values()) {
-    if (other.interviewId !== moving && isOpen(other) && overlaps(intervalOf(other), time)) {
+    if (!moving.includes(other.interviewId) && isOpen(other) && overlaps(intervalOf(other), time)) {
       throw new CommandRejectedError(
         'candidate-double-booked',
         `the candidate already has interview ${other.interviewId} from ${other.startsAt} to ${other.endsAt}`,
@@ -238,7 +246,7 @@ function reschedule(command: RescheduleInterview, state: CandidateInterviews): I
   if (interview.day !== null) {
     throw new CommandRejectedError(
       'interview-day-session-moves-with-its-day',
-      `interview ${interviewId} is a session of interview day ${interview.day.dayId}; it cannot move on its own`,
+      `interview ${interviewId} is a session of interview day ${interview.day.dayId}; it cannot move on its own, reschedule the day`,
     );
   }
   checkReason(reason, 'a reschedule');
@@ -250,7 +258,7 @@ function reschedule(command: RescheduleInterview, state: CandidateInterviews): I
       `interview ${interviewId} is already at that time`,
     );
   }
-  checkCandidateFree(state, time, interviewId);
+  checkCandidateFree(state, time, [interviewId]);
   return {
     type: 'InterviewRescheduled',
     data: {
@@ -264,11 +272,104 @@ function reschedule(command: RescheduleInterview, state: CandidateInterviews): I
   };
 }
 
+function existingDay(state: CandidateInterviews, dayId: string): InterviewDay {
+  const day = state.days.get(dayId);
+  if (day === undefined) {
+    throw new AggregateNotFoundError(`interview day ${dayId} does not exist`);
+  }
+  return day;
+}
+
+function openSessionsOf(
+  state: CandidateInterviews,
+  day: InterviewDay,
+  action: string,
+): Interview[] {
+  const open = day.sessionIds
+    .map((sessionId) => state.interviews.get(sessionId))
+    .filter((session): session is Interview => session !== undefined && isOpen(session));
+  if (open.length === 0) {
+    throw new CommandRejectedError(
+      'interview-day-closed',
+      `every session of interview day ${day.dayId} is cancelled, completed or a no-show; it cannot be ${action}`,
+    );
+  }
+  return open;
+}
+
+/** The day keeps its shape: every open session and every break moves by the same offset. */
+function rescheduleDay(
+  command: RescheduleInterviewDay,
+  state: CandidateInterviews,
+): InterviewEvent {
+  const { candidateId, dayId, startsAt, reason, now } = command.data;
+  openCandidacy(state, candidateId);
+  const day = existingDay(state, dayId);
+  const sessions = openSessionsOf(state, day, 'rescheduled');
+  checkReason(reason, 'a reschedule');
+  const what = `interview day ${dayId}`;
+  const [newStart, current, nowAt] = [startsAt, day.startsAt, now].map(Date.parse);
+  if (Number.isNaN(newStart) || Number.isNaN(nowAt)) {
+    throw new CommandRejectedError('invalid-instant', `${what} needs ISO-8601 instants`);
+  }
+  if (nowAt >= current) {
+    throw new CommandRejectedError(
+      'interview-day-started',
+      `${what} began at ${day.startsAt}; it cannot move once it has begun`,
+    );
+  }
+  if (newStart < nowAt) {
+    throw new CommandRejectedError(
+      'in-the-past',
+      `${what} cannot start in the past (${startsAt} is before ${now})`,
+    );
+  }
+  if (newStart === current) {
+    throw new CommandRejectedError('interview-time-unchanged', `${what} already starts then`);
+  }
+  const shift = (instant: string) =>
+    new Date(Date.parse(instant) + newStart - current).toISOString();
+  const moves = sessions.map((session) => ({
+    interviewId: session.interviewId,
+    version: session.history.length + 1,
+    startsAt: shift(session.startsAt),
+    endsAt: shift(session.endsAt),
+  }));
+  for (const move of moves) checkCandidateFree(state, intervalOf(move), day.sessionIds);
+  return {
+    type: 'InterviewDayRescheduled',
+    data: {
+      candidateId,
+      dayId,
+      startsAt: shift(day.startsAt),
+      endsAt: shift(day.endsAt),
+      sessions: moves,
+      breaks: day.breaks.map((pause) => ({
+        ...pause,
+        startsAt: shift(pause.startsAt),
+        endsAt: shift(pause.endsAt),
+      })),
+      reason,
+    },
+  };
+}
+
 /** No candidacy check: cancelling is how a rejection or withdrawal closes open interviews. */
 function cancel(command: CancelInterview, state: CandidateInterviews): InterviewEvent {
   openInterview(state, command.data.interviewId, 'cancelled');
   checkReason(command.data.reason, 'a cancellation');
   return { type: 'InterviewCancelled', data: command.data };
+}
+
+/** One cancellation per session still open, so each session's history reads the same as a single interview's. */
+function cancelDay(command: CancelInterviewDay, state: CandidateInterviews): InterviewEvent[] {
+  const { candidateId, dayId, reason } = command.data;
+  const sessions = openSessionsOf(state, existingDay(state, dayId), 'cancelled');
+  checkReason(reason, 'a cancellation');
+  return sessions.map(({ interviewId }) => ({
+    type: 'InterviewCancelled',
+    data: { candidateId, interviewId, reason },
+  }));
 }
 
 function recordNoShow(command: RecordNoShow, state: CandidateInterviews): InterviewEvent {
@@ -300,7 +401,10 @@ function complete(command: CompleteInterview, state: CandidateInterviews): Inter
   return { type: 'InterviewCompleted', data: { candidateId, interviewId } };
 }
 
-function decide(command: InterviewCommand, state: CandidateInterviews): InterviewEvent {
+function decide(
+  command: InterviewCommand,
+  state: CandidateInterviews,
+): InterviewEvent | InterviewEvent[] {
   switch (command.type) {
     case 'ScheduleInterview':
       return schedule(command, state);
@@ -312,6 +416,10 @@ function decide(command: InterviewCommand, state: CandidateInterviews): Intervie
       return reschedule(command, state);
     case 'CancelInterview':
       return cancel(command, state);
+    case 'RescheduleInterviewDay':
+      return rescheduleDay(command, state);
+    case 'CancelInterviewDay':
+      return cancelDay(command, state);
     case 'RecordNoShow':
       return recordNoShow(command, state);
     case 'CompleteInterview':
@@ -344,6 +452,17 @@ function withInterview(
 ): CandidateInterviews {
   const interview = state.interviews.get(interviewId);
   return interview === undefined ? state : withInterviews(state, [change(interview)]);
+}
+
+/** A new time needs the candidate's confirmation again. */
+function movedTo(interview: Interview, time: InterviewTime): Interview {
+  return {
+    ...interview,
+    startsAt: time.startsAt,
+    endsAt: time.endsAt,
+    status: 'scheduled',
+    history: [...interview.history, time],
+  };
 }
 
 function newInterview(
@@ -380,6 +499,11 @@ function evolve(state: CandidateInterviews, event: CandidateStreamEvent): Candid
       days.set(dayId, {
         dayId,
         candidateTimeZone,
+        startsAt: sessions.reduce((a, b) =>
+          Date.parse(b.startsAt) < Date.parse(a.startsAt) ? b : a,
+        ).startsAt,
+        endsAt: sessions.reduce((a, b) => (Date.parse(b.endsAt) > Date.parse(a.endsAt) ? b : a))
+          .endsAt,
         sessionIds: sessions.map((s) => s.interviewId),
         breaks,
       });
@@ -392,14 +516,21 @@ function evolve(state: CandidateInterviews, event: CandidateStreamEvent): Candid
       return withInterview(state, event.data.interviewId, (i) => ({ ...i, status: 'confirmed' }));
     case 'InterviewRescheduled': {
       const { version, startsAt, endsAt, reason } = event.data;
-      // A new time needs the candidate's confirmation again.
-      return withInterview(state, event.data.interviewId, (i) => ({
-        ...i,
-        startsAt,
-        endsAt,
-        status: 'scheduled',
-        history: [...i.history, { version, startsAt, endsAt, reason }],
-      }));
+      return withInterview(state, event.data.interviewId, (i) =>
+        movedTo(i, { version, startsAt, endsAt, reason }),
+      );
+    }
+    case 'InterviewDayRescheduled': {
+      const { dayId, startsAt, endsAt, sessions, breaks, reason } = event.data;
+      const day = state.days.get(dayId);
+      if (day === undefined) return state;
+      const moved = sessions.flatMap(({ interviewId, ...time }) => {
+        const session = state.interviews.get(interviewId);
+        return session === undefined ? [] : [movedTo(session, { ...time, reason })];
+      });
+      const days = new Map(state.days);
+      days.set(dayId, { ...day, startsAt, endsAt, breaks });
+      return withInterviews({ ...state, days }, moved);
     }
     case 'InterviewCancelled':
       return withInterview(state, event.data.interviewId, (i) => ({
@@ -432,6 +563,7 @@ const initialState = (): CandidateInterviews => ({
 const INTERVIEW_EVENT_TYPES: Readonly<Record<InterviewEvent['type'], true>> = {
   InterviewScheduled: true,
   InterviewDayScheduled: true,
+  InterviewDayRescheduled: true,
   InterviewConfirmed: true,
   InterviewRescheduled: true,
   InterviewCancelled: true,

@@ -43,6 +43,9 @@ export type Interview = Readonly<
 export type InterviewDay = Readonly<{
   dayId: string;
   candidateTimeZone: string;
+  /** From the first session's start to the last one's end; moves with each reschedule. */
+  startsAt: string;
+  endsAt: string;
   sessionIds: readonly string[];
   breaks: readonly InterviewDayBreak[];
 }>;

@@ -1,7 +1,6 @@
 import {
   type ActingPrincipal,
   CurrentPrincipal,
-  entityTagOf,
   ExpectedRevision,
   IdempotentPost,
   Roles,
@@ -14,17 +13,9 @@ import type { ScheduleInterviewDay } from '../domain/interview.commands';
 import { CandidateIdParams } from '../common/candidate-id.params';
 import { commandContextOf } from '../common/command-context';
 import { InterviewCommandService } from '../common/interview-command.service';
-import { interviewIn, type InterviewView } from '../common/interview.view';
+import { replyWithInterviewDay, type InterviewDayView } from '../common/interview-day.view';
 import { InterviewerCalendars } from '../common/interviewer-calendars.service';
 import { ScheduleInterviewDayDto } from './schedule-interview-day.dto';
-
-export type InterviewDayView = Readonly<{
-  candidateId: string;
-  dayId: string;
-  candidateTimeZone: string;
-  sessions: InterviewView[];
-  breaks: readonly Readonly<{ title: string; startsAt: string; endsAt: string }>[];
-}>;
 
 @ApiTags('interviews')
 @Controller('candidates')
@@ -89,16 +80,6 @@ export class ScheduleInterviewDayController {
       () => this.interviews.execute(command, context, expectedRevision),
     );
     reply.header('location', `/candidates/${candidateId}/interview-days/${dayId}/agenda`);
-    reply.header('etag', entityTagOf(outcome.revision));
-    return {
-      candidateId,
-      dayId,
-      candidateTimeZone: command.data.candidateTimeZone,
-      sessions: sessions.map((session) => ({
-        ...interviewIn(outcome.state, session.interviewId),
-        candidateId,
-      })),
-      breaks: command.data.breaks,
-    };
+    return replyWithInterviewDay(reply, outcome, candidateId, dayId);
   }
 }

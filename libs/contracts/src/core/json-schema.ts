@@ -17,6 +17,7 @@ export type JsonSchema = Readonly<{
   required?: readonly string[];
   additionalProperties?: boolean;
   items?: JsonSchema;
+  minItems?: number;
   enum?: ReadonlyArray<string | number | boolean | null>;
   format?: string;
   minLength?: number;

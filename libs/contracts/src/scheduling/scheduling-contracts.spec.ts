@@ -56,6 +56,27 @@ const examples: (InterviewEvent | InterviewerCalendarEvent)[] = [
       ],
     },
   },
+  {
+    type: 'InterviewDayRescheduled',
+    data: {
+      candidateId,
+      dayId: 'd-1',
+      startsAt: '2026-04-02T13:00:00Z',
+      endsAt: '2026-04-02T15:00:00Z',
+      sessions: [
+        {
+          interviewId: 'i-2',
+          version: 2,
+          startsAt: '2026-04-02T13:00:00Z',
+          endsAt: '2026-04-02T14:00:00Z',
+        },
+      ],
+      breaks: [
+        { title: 'Lunch', startsAt: '2026-04-02T14:00:00Z', endsAt: '2026-04-02T15:00:00Z' },
+      ],
+      reason: 'the hiring manager is travelling',
+    },
+  },
   { type: 'InterviewConfirmed', data: { candidateId, interviewId } },
   {
     type: 'InterviewRescheduled',

@@ -11,6 +11,7 @@ import type {
   InterviewCancelled,
   InterviewCompleted,
   InterviewConfirmed,
+  InterviewDayRescheduled,
   InterviewDayScheduled,
   InterviewerAvailabilitySet,
   InterviewerSlotReleased,
@@ -98,6 +99,33 @@ export const interviewDayScheduledContract: EventContract<InterviewDayScheduled>
       items: closed({ interviewId: id, title, ...setting, startsAt: instant, endsAt: instant }),
     },
     breaks: { type: 'array', items: closed({ title, startsAt: instant, endsAt: instant }) },
+  }),
+  upcasters: [],
+};
+
+export const interviewDayRescheduledContract: EventContract<InterviewDayRescheduled> = {
+  type: 'InterviewDayRescheduled',
+  owner: OWNER,
+  description:
+    'The interview day moved as one unit: each open session to a new version of its time (to be confirmed again), and its breaks.',
+  schemaVersion: 1,
+  schema: eventSchema('InterviewDayRescheduled', {
+    candidateId: id,
+    dayId: id,
+    startsAt: instant,
+    endsAt: instant,
+    sessions: {
+      type: 'array',
+      minItems: 1,
+      items: closed({
+        interviewId: id,
+        version: { type: 'integer', minimum: 2 },
+        startsAt: instant,
+        endsAt: instant,
+      }),
+    },
+    breaks: { type: 'array', items: closed({ title, startsAt: instant, endsAt: instant }) },
+    reason,
   }),
   upcasters: [],
 };
@@ -215,6 +243,7 @@ export const interviewerSlotReleasedContract: EventContract<InterviewerSlotRelea
 export const schedulingEventContracts = [
   interviewScheduledContract,
   interviewDayScheduledContract,
+  interviewDayRescheduledContract,
   interviewConfirmedContract,
   interviewRescheduledContract,
   interviewCancelledContract,

@@ -56,6 +56,32 @@ export type InterviewDayScheduled = Event<
   }
 >;
 
+/** A session's new time when its day moves: the next version of that interview's time. */
+export type InterviewDaySessionMove = Readonly<{
+  interviewId: string;
+  version: number;
+  startsAt: string;
+  endsAt: string;
+}>;
+
+/**
+ * The whole day moved by one offset: every open session (each gets a new
+ * version of its time and needs confirming again) and every break.
+ */
+export type InterviewDayRescheduled = Event<
+  'InterviewDayRescheduled',
+  {
+    candidateId: string;
+    dayId: string;
+    /** The day's new span, from its first session's start to its last one's end. */
+    startsAt: string;
+    endsAt: string;
+    sessions: readonly InterviewDaySessionMove[];
+    breaks: readonly InterviewDayBreak[];
+    reason: string;
+  }
+>;
+
 export type InterviewConfirmed = Event<
   'InterviewConfirmed',
   { candidateId: string; interviewId: string }
@@ -100,6 +126,7 @@ export type InterviewCompleted = Event<
 export type InterviewEvent =
   | InterviewScheduled
   | InterviewDayScheduled
+  | InterviewDayRescheduled
   | InterviewConfirmed
   | InterviewRescheduled
   | InterviewCancelled
