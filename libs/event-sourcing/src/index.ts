@@ -11,8 +11,8 @@ export type { CommandContext, RecordedEvent } from './store/recorded-event';
 export { EventSerializer, UnreadableEventError } from './store/event-serializer';
 export { EventStore, StreamRevisionConflictError } from './store/event-store';
 export type { AppendResult, StreamRead } from './store/event-store';
-export { handleCommand } from './store/command-handler';
-export type { CommandResult, HandleCommandOptions } from './store/command-handler';
+export { handleCommand, loadStream } from './store/command-handler';
+export type { CommandResult, HandleCommandOptions, LoadedStream } from './store/command-handler';
 export { CheckpointStore } from './subscriptions/checkpoint-store';
 export { CatchUpSubscription } from './subscriptions/catch-up-subscription';
 export type {

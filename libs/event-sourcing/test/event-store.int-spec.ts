@@ -10,6 +10,7 @@ import {
   EventStore,
   ExpectedRevisionMismatchError,
   handleCommand,
+  loadStream,
   type Decider,
 } from '../src';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
@@ -123,6 +124,44 @@ describe('handleCommand', () => {
     });
     expect(existing.revision).toBe(1n);
     expect(existing.newState).toBe(6);
+  });
+
+  it('decides on the state the caller loaded without reading it again', async () => {
+    const name = stream('loaded');
+    await handleCommand(store, counter, name, increment(5), context);
+    const loaded = await loadStream(store, counter, name);
+    const reads = jest.spyOn(store, 'readStream');
+    try {
+      const applied = await handleCommand(store, counter, name, increment(), context, { loaded });
+      expect(applied).toMatchObject({ newState: 6, revision: 1n });
+      expect(reads).not.toHaveBeenCalled();
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  it('reads and decides again when the stream moved on since it was loaded, unless the caller expected that revision', async () => {
+    const name = stream('loaded-stale');
+    await handleCommand(store, counter, name, increment(5), context);
+    const loaded = await loadStream(store, counter, name);
+    await handleCommand(store, counter, name, increment(), context);
+
+    await expect(
+      handleCommand(store, counter, name, increment(), context, {
+        loaded,
+        expectedRevision: 0n,
+      }),
+    ).rejects.toMatchObject({
+      constructor: ExpectedRevisionMismatchError,
+      expected: 0n,
+      actual: 1n,
+    });
+    // The rule is checked against the newest history (6), not the loaded one (5).
+    await expect(
+      handleCommand(store, counter, name, increment(1, 6), context, { loaded }),
+    ).rejects.toBeInstanceOf(CommandRejectedError);
+    const applied = await handleCommand(store, counter, name, increment(), context, { loaded });
+    expect(applied).toMatchObject({ newState: 7, revision: 2n });
   });
 
   it('writes the metadata every event carries and reads it back', async () => {

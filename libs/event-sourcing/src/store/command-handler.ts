@@ -14,7 +14,10 @@ export type CommandResult<State, E extends Event> = Readonly<{
   revision: bigint | undefined;
 }>;
 
-export type HandleCommandOptions = Readonly<{
+/** A stream as the caller already read it: folded with the command's decider, at `revision`. */
+export type LoadedStream<State> = Readonly<{ state: State; revision: bigint | undefined }>;
+
+export type HandleCommandOptions<State = never> = Readonly<{
   /** The caller's expected revision (If-Match): checked once, never retried. */
   expectedRevision?: bigint;
   /** Attempts when another writer got in first; each re-reads and decides again. */
@@ -26,14 +29,22 @@ export type HandleCommandOptions = Readonly<{
    * the append conflicts and the handler reads and decides again.
    */
   streamIsNew?: boolean;
+  /**
+   * The stream as the caller just loaded it: the first attempt decides on it
+   * without reading again. Should the stream have moved on since, the append
+   * conflicts and the handler reads and decides again (with an expected
+   * revision, it reports the mismatch instead).
+   */
+  loaded?: LoadedStream<State>;
 }>;
 
 const DEFAULT_MAX_ATTEMPTS = 5;
 
 /**
- * Loads the stream, folds it, decides, and appends guarded by the revision it
- * read. A concurrent write makes it re-read and decide again (bounded); with a
- * caller's expected revision a mismatch is reported instead.
+ * Loads the stream (or takes it as `loaded`), folds it, decides, and appends
+ * guarded by the revision it read. A concurrent write makes it re-read and
+ * decide again (bounded); with a caller's expected revision a mismatch is
+ * reported instead.
  */
 export async function handleCommand<State, C extends Command, E extends Event>(
   store: EventStore,
@@ -41,22 +52,21 @@ export async function handleCommand<State, C extends Command, E extends Event>(
   streamName: string,
   command: C,
   context: CommandContext,
-  options: HandleCommandOptions = {},
+  options: HandleCommandOptions<State> = {},
 ): Promise<CommandResult<State, E>> {
   const maxAttempts =
     options.expectedRevision === undefined ? (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) : 1;
+  const firstLoad =
+    options.loaded ??
+    (options.streamIsNew === true ? { state: decider.initialState(), revision: undefined } : null);
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    const { events, revision } =
-      attempt === 1 && options.streamIsNew === true
-        ? { events: [], revision: undefined }
-        : await store.readStream<E>(streamName);
+    const { state, revision } =
+      attempt === 1 && firstLoad !== null
+        ? firstLoad
+        : await loadStream(store, decider, streamName);
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new ExpectedRevisionMismatchError(options.expectedRevision, revision);
     }
-    const state = foldEvents(
-      decider,
-      events.map((recorded) => recorded.event),
-    );
     const newEvents = decidedEvents(decider.decide(command, state));
     if (newEvents.length === 0) return { newEvents, newState: state, revision };
     try {
@@ -76,4 +86,18 @@ export async function handleCommand<State, C extends Command, E extends Event>(
     }
   }
   throw new ConcurrencyRetriesExhaustedError(streamName, maxAttempts);
+}
+
+/** Reads the stream and folds it with the decider (revision undefined: no such stream). */
+export async function loadStream<State, E extends Event>(
+  store: EventStore,
+  decider: Pick<Decider<State, Command, E>, 'evolve' | 'initialState' | 'eventTypes'>,
+  streamName: string,
+): Promise<LoadedStream<State>> {
+  const { events, revision } = await store.readStream<E>(streamName);
+  const state = foldEvents(
+    decider,
+    events.map((recorded) => recorded.event),
+  );
+  return { state, revision };
 }
