@@ -68,57 +68,55 @@ export class InterviewerCalendars {
     }
   }
 
-  /** If one calendar refuses, those already changed (in any hold) are put back. */
+  /**
+   * Reserves every calendar of every hold, calendars concurrently. If any
+   * refuses or fails, those reserved are put back and the failure of the
+   * earliest panelist (holds, then panels, in order) is rethrown.
+   */
   private async reserve(holds: readonly PanelHold[], context: CommandContext): Promise<void> {
-    const changed: PanelHold[] = [];
-    try {
-      for (const hold of holds) {
-        const reserved: string[] = [];
-        changed.push({ ...hold, interviewerIds: reserved });
-        for (const interviewerId of hold.interviewerIds) {
-          await this.decide(
-            { type: 'ReserveInterviewerSlot', data: { interviewerId, ...hold.booking } },
-            context,
-          );
-          reserved.push(interviewerId);
-        }
-      }
-    } catch (error) {
-      await this.undo(changed, context);
-      throw error;
-    }
+    const reservations = holds.flatMap((hold) =>
+      hold.interviewerIds.map((interviewerId) => ({ hold, interviewerId })),
+    );
+    const results = await this.decideEach(
+      reservations.map(({ hold, interviewerId }) => ({
+        type: 'ReserveInterviewerSlot',
+        data: { interviewerId, ...hold.booking },
+      })),
+      context,
+    );
+    const failure = firstFailure(results);
+    if (failure === undefined) return;
+    const reserved = holds.map((hold) => ({
+      ...hold,
+      interviewerIds: reservations
+        .filter((reservation, i) => reservation.hold === hold && results[i].status === 'written')
+        .map((reservation) => reservation.interviewerId),
+    }));
+    await this.undo(reserved, context);
+    throw failure.error;
   }
 
   /** Puts calendars back as they were before `reserve`: released, or moved back to `previous`. */
   private async undo(holds: readonly PanelHold[], context: CommandContext): Promise<void> {
-    for (const { interviewerIds, booking, previous } of holds) {
-      if (previous === null) {
-        await this.release(
-          interviewerIds,
-          booking.interviewId,
-          'the booking was not recorded',
-          context,
-        );
-        continue;
-      }
-      for (const interviewerId of interviewerIds) {
-        await this.decide(
-          {
-            type: 'ReserveInterviewerSlot',
-            data: {
-              interviewerId,
-              ...booking,
-              ...previous,
-              // The old time was accepted once; it is judged as of its own start,
-              // and past working hours, so that putting it back cannot be refused.
-              now: previous.startsAt,
-              override: { reason: 'moved back: the reschedule was not recorded' },
+    const commands = holds.flatMap(({ interviewerIds, booking, previous }) =>
+      interviewerIds.map((interviewerId): InterviewerCalendarCommand =>
+        previous === null
+          ? releaseSlot(interviewerId, booking.interviewId, 'the booking was not recorded')
+          : {
+              type: 'ReserveInterviewerSlot',
+              data: {
+                interviewerId,
+                ...booking,
+                ...previous,
+                // The old time was accepted once; it is judged as of its own start,
+                // and past working hours, so that putting it back cannot be refused.
+                now: previous.startsAt,
+                override: { reason: 'moved back: the reschedule was not recorded' },
+              },
             },
-          },
-          context,
-        );
-      }
-    }
+      ),
+    );
+    throwFirstFailure(await this.decideEach(commands, context));
   }
 
   /** Releasing a slot not held changes nothing, so this is safe to repeat. */
@@ -128,12 +126,10 @@ export class InterviewerCalendars {
     reason: string,
     context: CommandContext,
   ): Promise<void> {
-    for (const interviewerId of interviewerIds) {
-      await this.decide(
-        { type: 'ReleaseInterviewerSlot', data: { interviewerId, interviewId, reason } },
-        context,
-      );
-    }
+    const commands = interviewerIds.map((interviewerId) =>
+      releaseSlot(interviewerId, interviewId, reason),
+    );
+    throwFirstFailure(await this.decideEach(commands, context));
   }
 
   async setAvailability(
@@ -155,4 +151,58 @@ export class InterviewerCalendars {
       context,
     );
   }
+
+  /**
+   * Decides every command, calendars concurrently: each is its own stream.
+   * One calendar's commands run in order, as together they would only race for
+   * its revision, and stop at its first failure.
+   */
+  private async decideEach(
+    commands: readonly InterviewerCalendarCommand[],
+    context: CommandContext,
+  ): Promise<CalendarWriteResult[]> {
+    const results: CalendarWriteResult[] = commands.map(() => ({ status: 'skipped' }));
+    const byCalendar = new Map<string, number[]>();
+    commands.forEach((command, i) => {
+      const indexes = byCalendar.get(command.data.interviewerId) ?? [];
+      byCalendar.set(command.data.interviewerId, [...indexes, i]);
+    });
+    await Promise.all(
+      [...byCalendar.values()].map(async (indexes) => {
+        for (const i of indexes) {
+          try {
+            await this.decide(commands[i], context);
+            results[i] = { status: 'written' };
+          } catch (error) {
+            results[i] = { status: 'failed', error };
+            return;
+          }
+        }
+      }),
+    );
+    return results;
+  }
+}
+
+type CalendarWriteFailure = Readonly<{ status: 'failed'; error: unknown }>;
+
+/** What became of one calendar command; `skipped`: an earlier one on its calendar failed. */
+type CalendarWriteResult =
+  Readonly<{ status: 'written' }> | CalendarWriteFailure | Readonly<{ status: 'skipped' }>;
+
+function firstFailure(results: readonly CalendarWriteResult[]): CalendarWriteFailure | undefined {
+  return results.find((result): result is CalendarWriteFailure => result.status === 'failed');
+}
+
+function throwFirstFailure(results: readonly CalendarWriteResult[]): void {
+  const failure = firstFailure(results);
+  if (failure !== undefined) throw failure.error;
+}
+
+function releaseSlot(
+  interviewerId: string,
+  interviewId: string,
+  reason: string,
+): InterviewerCalendarCommand {
+  return { type: 'ReleaseInterviewerSlot', data: { interviewerId, interviewId, reason } };
 }
