@@ -4,13 +4,13 @@ import {
   decidedEvents,
   EventStore,
   ExpectedRevisionMismatchError,
-  foldEvents,
   handleCommand,
+  loadStream,
   type CommandContext,
 } from '@hirestream/event-sourcing';
 import { Injectable } from '@nestjs/common';
 import type { InterviewCommand } from '../domain/interview.commands';
-import { interviewDecider, type CandidateStreamEvent } from '../domain/interview.decider';
+import { interviewDecider } from '../domain/interview.decider';
 import type { CandidateInterviews } from '../domain/interview.state';
 
 export type InterviewCommandOutcome = Readonly<{ state: CandidateInterviews; revision: bigint }>;
@@ -22,36 +22,50 @@ export class InterviewCommandService {
 
   /** The candidate's stream folded, for reads and for deciding what a command touches. */
   async load(candidateId: string): Promise<InterviewCommandOutcome> {
-    const { events, revision } = await this.store.readStream<CandidateStreamEvent>(
+    const { state, revision } = await loadStream(
+      this.store,
+      interviewDecider,
       candidateStreamName(candidateId),
     );
     if (revision === undefined) {
       throw new AggregateNotFoundError(`candidate ${candidateId} does not exist`);
     }
-    const state = foldEvents(
-      interviewDecider,
-      events.map((recorded) => recorded.event),
-    );
     return { state, revision };
   }
 
   /**
    * Decides the command without appending, so a request the candidate's rules
-   * refuse is answered before any interviewer's calendar is touched.
+   * refuse is answered before any interviewer's calendar is touched. Returns
+   * the stream it decided on, which `execute` can append to without reading it
+   * again.
    */
-  async check(command: InterviewCommand, expectedRevision?: bigint): Promise<CandidateInterviews> {
-    const { state, revision } = await this.load(command.data.candidateId);
-    if (expectedRevision !== undefined && expectedRevision !== revision) {
-      throw new ExpectedRevisionMismatchError(expectedRevision, revision);
+  async checkLoaded(
+    command: InterviewCommand,
+    expectedRevision?: bigint,
+  ): Promise<InterviewCommandOutcome> {
+    const loaded = await this.load(command.data.candidateId);
+    if (expectedRevision !== undefined && expectedRevision !== loaded.revision) {
+      throw new ExpectedRevisionMismatchError(expectedRevision, loaded.revision);
     }
-    decidedEvents(interviewDecider.decide(command, state));
-    return state;
+    decidedEvents(interviewDecider.decide(command, loaded.state));
+    return loaded;
   }
 
+  /** `checkLoaded`, for callers that need only the state. */
+  async check(command: InterviewCommand, expectedRevision?: bigint): Promise<CandidateInterviews> {
+    return (await this.checkLoaded(command, expectedRevision)).state;
+  }
+
+  /**
+   * With `checked` (from `checkLoaded`), the first attempt appends at its
+   * revision; if the stream moved on meanwhile, it reads and decides again,
+   * unless the caller gave an expected revision.
+   */
   async execute(
     command: InterviewCommand,
     context: CommandContext,
     expectedRevision?: bigint,
+    checked?: InterviewCommandOutcome,
   ): Promise<InterviewCommandOutcome> {
     const result = await handleCommand(
       this.store,
@@ -59,7 +73,7 @@ export class InterviewCommandService {
       candidateStreamName(command.data.candidateId),
       command,
       context,
-      { expectedRevision },
+      { expectedRevision, loaded: checked },
     );
     if (result.revision === undefined) {
       throw new AggregateNotFoundError(`candidate ${command.data.candidateId} does not exist`);

@@ -42,17 +42,15 @@ export class RescheduleInterviewController {
       type: 'RescheduleInterview',
       data: { candidateId: id, interviewId, startsAt, endsAt, reason, now },
     };
-    const current = interviewIn(
-      await this.interviews.check(command, expectedRevision),
-      interviewId,
-    );
+    const checked = await this.interviews.checkLoaded(command, expectedRevision);
+    const current = interviewIn(checked.state, interviewId);
     const context = commandContextOf(principal);
     const outcome = await this.calendars.holdWhile(
       current.panel.map((member) => member.interviewerId),
       { candidateId: id, interviewId, startsAt, endsAt, now, override: body.override ?? null },
       { startsAt: current.startsAt, endsAt: current.endsAt },
       context,
-      () => this.interviews.execute(command, context, expectedRevision),
+      () => this.interviews.execute(command, context, expectedRevision, checked),
     );
     return replyWithInterview(reply, outcome, id, interviewId);
   }

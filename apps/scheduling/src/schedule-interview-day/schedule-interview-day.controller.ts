@@ -67,7 +67,7 @@ export class ScheduleInterviewDayController {
       },
     };
     const { candidateId, dayId, sessions } = command.data;
-    await this.interviews.check(command, expectedRevision);
+    const checked = await this.interviews.checkLoaded(command, expectedRevision);
     const context = commandContextOf(principal);
     const override = body.override ?? null;
     const outcome = await this.calendars.holdEachWhile(
@@ -77,7 +77,7 @@ export class ScheduleInterviewDayController {
         previous: null,
       })),
       context,
-      () => this.interviews.execute(command, context, expectedRevision),
+      () => this.interviews.execute(command, context, expectedRevision, checked),
     );
     reply.header('location', `/candidates/${candidateId}/interview-days/${dayId}/agenda`);
     return replyWithInterviewDay(reply, outcome, candidateId, dayId);

@@ -62,14 +62,14 @@ export class ScheduleInterviewController {
       },
     };
     const { candidateId, interviewId, startsAt, endsAt, panel } = command.data;
-    await this.interviews.check(command, expectedRevision);
+    const checked = await this.interviews.checkLoaded(command, expectedRevision);
     const context = commandContextOf(principal);
     const outcome = await this.calendars.holdWhile(
       panel.map((member) => member.interviewerId),
       { candidateId, interviewId, startsAt, endsAt, now, override: body.override ?? null },
       null,
       context,
-      () => this.interviews.execute(command, context, expectedRevision),
+      () => this.interviews.execute(command, context, expectedRevision, checked),
     );
     reply.header('location', `/candidates/${candidateId}/interviews/${interviewId}`);
     return replyWithInterview(reply, outcome, candidateId, interviewId);
