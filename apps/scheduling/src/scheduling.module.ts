@@ -6,9 +6,12 @@ import { CancelInterviewController } from './cancel-interview/cancel-interview.c
 import { CompleteInterviewController } from './complete-interview/complete-interview.controller';
 import { ConfirmInterviewController } from './confirm-interview/confirm-interview.controller';
 import { FindTimesController } from './find-times/find-times.controller';
+import { GetInterviewController } from './get-interview/get-interview.controller';
 import { InterviewDayAgendaController } from './interview-day-agenda/interview-day-agenda.controller';
 import { InterviewerCalendarController } from './interviewer-calendar/interviewer-calendar.controller';
 import { InterviewerCalendarSubscription } from './interviewer-calendar/interviewer-calendar.subscription';
+import { InterviewerInterviewsController } from './interviewer-interviews/interviewer-interviews.controller';
+import { InterviewsProjectionSubscription } from './interviews-projection/interviews-projection.subscription';
 import { ListInterviewsController } from './list-interviews/list-interviews.controller';
 import { CandidateClosedReaction, CONSUMER_GROUP } from './reactions/candidate-closed.reaction';
 import { RecordNoShowController } from './record-no-show/record-no-show.controller';
@@ -41,11 +44,18 @@ export const SERVICE = 'scheduling';
     RecordNoShowController,
     CompleteInterviewController,
     ListInterviewsController,
+    GetInterviewController,
+    InterviewerInterviewsController,
     InterviewerCalendarController,
     SetAvailabilityController,
     FindTimesController,
     CandidateClosedReaction,
   ],
-  providers: [InterviewCommandService, InterviewerCalendars, InterviewerCalendarSubscription],
+  providers: [
+    InterviewCommandService,
+    InterviewerCalendars,
+    InterviewerCalendarSubscription,
+    InterviewsProjectionSubscription,
+  ],
 })
 export class SchedulingModule {}

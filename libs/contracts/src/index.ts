@@ -5,6 +5,7 @@ export type { EventContract, Upcaster } from './core/event-contract';
 export type { JsonSchema } from './core/json-schema';
 export { EventCatalog, UnknownEventVersionError } from './core/event-catalog';
 export {
+  CANDIDATE_STREAM_PREFIX,
   candidateIdOfStream,
   candidateStreamName,
   cloudEventSource,

@@ -30,7 +30,7 @@ export class CandidateListSubscription
   ) {
     this.feed = inMemoryProjectionFeed<CandidateEvent>({
       name: 'candidate-list',
-      eventTypes: hirestreamEventCatalog.typesOwnedBy('candidates'),
+      select: { eventTypes: hirestreamEventCatalog.typesOwnedBy('candidates') },
       apply: ({ event, metadata }) => this.projection.apply(event, metadata.occurredAt),
       client,
       serializer,

@@ -1,13 +1,12 @@
-import { CurrentPrincipal, Roles, type ActingPrincipal, type Role } from '@hirestream/platform';
+import { CurrentPrincipal, Roles, type ActingPrincipal } from '@hirestream/platform';
 import { Controller, ForbiddenException, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { intervalOf, overlaps } from '../domain/intervals';
 import type { Availability } from '../domain/working-hours';
+import { isStaffReader, STAFF_READERS } from '../common/staff-readers';
 import { TimeRange } from '../common/time-range.query';
 import { InterviewerCalendarSubscription } from './interviewer-calendar.subscription';
-import { InterviewerIdParams } from './interviewer-id.params';
-
-const STAFF: readonly Role[] = ['recruiter', 'coordinator', 'hiring-manager', 'auditor', 'admin'];
+import { InterviewerIdParams } from '../common/interviewer-id.params';
 
 export type CalendarBooking = Readonly<{
   interviewId: string;
@@ -28,7 +27,7 @@ export class InterviewerCalendarController {
   constructor(private readonly calendars: InterviewerCalendarSubscription) {}
 
   @Get(':id/calendar')
-  @Roles('interviewer', ...STAFF)
+  @Roles('interviewer', ...STAFF_READERS)
   @ApiOperation({
     summary:
       "The interviewer's bookings overlapping [from, to), from a projection; interviewers read only their own",
@@ -38,7 +37,7 @@ export class InterviewerCalendarController {
     @Query() query: TimeRange,
     @CurrentPrincipal() principal: ActingPrincipal,
   ): CalendarView {
-    if (principal.subject !== id && !principal.roles.some((role) => STAFF.includes(role))) {
+    if (principal.subject !== id && !isStaffReader(principal)) {
       throw new ForbiddenException('An interviewer may only read their own calendar');
     }
     const range = intervalOf({ startsAt: query.from, endsAt: query.to });

@@ -33,7 +33,7 @@ export class InterviewerCalendarSubscription
   ) {
     this.feed = inMemoryProjectionFeed<InterviewerCalendarEvent>({
       name: 'interviewer-calendars',
-      eventTypes: CALENDAR_EVENT_TYPES,
+      select: { eventTypes: CALENDAR_EVENT_TYPES },
       apply: ({ event, streamName }) => this.projection.apply(streamName, event),
       client,
       serializer,

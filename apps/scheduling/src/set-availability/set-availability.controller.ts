@@ -2,7 +2,7 @@ import { CurrentPrincipal, Roles, type ActingPrincipal } from '@hirestream/platf
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Availability } from '../domain/working-hours';
-import { InterviewerIdParams } from '../interviewer-calendar/interviewer-id.params';
+import { InterviewerIdParams } from '../common/interviewer-id.params';
 import { commandContextOf } from '../common/command-context';
 import { InterviewerCalendars } from '../common/interviewer-calendars.service';
 import { SetAvailabilityDto } from './set-availability.dto';

@@ -7,7 +7,8 @@ import type { EventContract } from './event-contract';
  * - each service publishes its own events to the Kafka topic `hirestream.<service>.events`,
  *   with the CloudEvents type `hirestream.<service>.<EventType>.v<schemaVersion>`.
  */
-const CANDIDATE_STREAM_PREFIX = 'candidate-';
+/** Every candidate stream's name starts with it; subscribe by it to read every candidacy. */
+export const CANDIDATE_STREAM_PREFIX = 'candidate-';
 
 export function candidateStreamName(candidateId: string): string {
   return `${CANDIDATE_STREAM_PREFIX}${candidateId}`;

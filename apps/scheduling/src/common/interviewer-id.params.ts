@@ -1,5 +1,5 @@
 import { IsString, Length, Matches } from 'class-validator';
-import { IDENTIFIER } from '../common/booking.dto';
+import { IDENTIFIER } from './booking.dto';
 
 export class InterviewerIdParams {
   @IsString()

@@ -1,0 +1,14 @@
+import type { ActingPrincipal, Role } from '@hirestream/platform';
+
+/** The roles that read any interviewer's calendar and interviews; an interviewer reads only their own. */
+export const STAFF_READERS: readonly Role[] = [
+  'recruiter',
+  'coordinator',
+  'hiring-manager',
+  'auditor',
+  'admin',
+];
+
+export function isStaffReader(principal: ActingPrincipal): boolean {
+  return principal.roles.some((role) => STAFF_READERS.includes(role));
+}

@@ -1,0 +1,215 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EventStore } from '@hirestream/event-sourcing';
+import { randomUUID } from 'node:crypto';
+import { bearer } from '../../../test/support/candidates-service';
+import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
+import { createSchedulingApp } from '../../../test/support/scheduling-service';
+import {
+  interviewer,
+  schedulingFixtures,
+  type SchedulingFixtures,
+} from './support/scheduling-fixtures';
+
+type Json = Record<string, unknown>;
+type Seat = {
+  interviewId: string;
+  candidateId: string;
+  role: string;
+  status: string;
+  startsAt: string;
+};
+
+let servers: EmbeddedServers;
+let app: NestFastifyApplication;
+let fixtures: SchedulingFixtures;
+let coordinator: string;
+
+beforeAll(async () => {
+  servers = await startEmbeddedServers('interview-reads');
+  app = await createSchedulingApp(servers);
+  fixtures = schedulingFixtures(app.get(EventStore));
+  coordinator = await bearer('coordinator-1', ['coordinator']);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await servers?.stop();
+});
+
+async function request(
+  method: 'GET' | 'POST',
+  url: string,
+  authorization: string,
+  payload?: Json,
+  headers: Json = {},
+) {
+  return app.inject({ method, url, payload, headers: { authorization, ...headers } });
+}
+
+async function schedule(candidateId: string, panel: Json[], startsAt: string): Promise<string> {
+  const response = await request('POST', `/candidates/${candidateId}/interviews`, coordinator, {
+    kind: 'technical',
+    round: 1,
+    format: 'video',
+    startsAt,
+    endsAt: startsAt.replace('T09', 'T10'),
+    candidateTimeZone: 'Europe/London',
+    videoLink: 'https://meet.example.org/abc',
+    panel,
+  });
+  expect(response.statusCode).toBe(201);
+  return response.json<{ interviewId: string }>().interviewId;
+}
+
+const interviewsOf = (
+  interviewerId: string,
+  authorization: string,
+  range = 'from=2030-03-01T00:00:00Z&to=2030-04-01T00:00:00Z',
+) => request('GET', `/interviewers/${interviewerId}/interviews?${range}`, authorization);
+
+describe('reading interviews', () => {
+  it('shows an interviewer the interviews they sit on, across candidates, with their role and status', async () => {
+    const [grace, alan] = [interviewer('grace'), interviewer('alan')];
+    const [first, second] = [
+      await fixtures.interviewingCandidate(),
+      await fixtures.interviewingCandidate(),
+    ];
+    const early = await schedule(
+      first,
+      [
+        { interviewerId: grace, role: 'lead' },
+        { interviewerId: alan, role: 'note-taker' },
+      ],
+      '2030-03-05T09:00:00Z',
+    );
+    const late = await schedule(
+      second,
+      [{ interviewerId: alan, role: 'lead' }],
+      '2030-03-06T09:00:00Z',
+    );
+    const cancelled = await request(
+      'POST',
+      `/candidates/${first}/interviews/${early}/cancellation`,
+      coordinator,
+      { reason: 'role filled' },
+    );
+    expect(cancelled.statusCode).toBe(200);
+
+    const own = await interviewsOf(alan, await bearer(alan, ['interviewer']));
+    expect(own.statusCode).toBe(200);
+    expect(
+      own
+        .json<{ interviews: Seat[] }>()
+        .interviews.map(({ interviewId, candidateId, role, status }) => [
+          interviewId,
+          candidateId,
+          role,
+          status,
+        ]),
+    ).toEqual([
+      [early, first, 'note-taker', 'cancelled'],
+      [late, second, 'lead', 'scheduled'],
+    ]);
+    const graceSees = (await interviewsOf(grace, coordinator)).json<{ interviews: Seat[] }>();
+    expect(graceSees.interviews.map((seat) => seat.interviewId)).toEqual([early]);
+    const narrow = await interviewsOf(
+      alan,
+      coordinator,
+      'from=2030-03-06T00:00:00Z&to=2030-03-07T00:00:00Z',
+    );
+    expect(
+      narrow.json<{ interviews: Seat[] }>().interviews.map((seat) => seat.interviewId),
+    ).toEqual([late]);
+  });
+
+  it("refuses an interviewer another interviewer's interviews, and a candidate any (403)", async () => {
+    const grace = interviewer('grace');
+    expect(
+      (await interviewsOf(grace, await bearer('someone-else', ['interviewer']))).statusCode,
+    ).toBe(403);
+    expect(
+      (await interviewsOf(grace, await bearer('cand-1', ['candidate'], randomUUID()))).statusCode,
+    ).toBe(403);
+    expect((await interviewsOf(grace, await bearer('auditor-1', ['auditor']))).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('answers a bad range with 400 naming the field', async () => {
+    const response = await interviewsOf(
+      interviewer('grace'),
+      coordinator,
+      'from=2030-03-06T00:00:00Z&to=2030-03-01T00:00:00Z',
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual([
+      'to',
+    ]);
+  });
+
+  it('lets a panel member, staff and the candidate read one interview, and no other interviewer', async () => {
+    const [grace, alan] = [interviewer('grace'), interviewer('alan')];
+    const candidateId = await fixtures.interviewingCandidate();
+    const interviewId = await schedule(
+      candidateId,
+      [{ interviewerId: grace, role: 'lead' }],
+      '2030-03-07T09:00:00Z',
+    );
+    const read = (authorization: string, id = interviewId) =>
+      request('GET', `/candidates/${candidateId}/interviews/${id}`, authorization);
+    const asGrace = await read(await bearer(grace, ['interviewer']));
+    expect(asGrace.statusCode).toBe(200);
+    expect(asGrace.json()).toMatchObject({
+      interviewId,
+      candidateId,
+      status: 'scheduled',
+      history: [{ version: 1 }],
+    });
+    expect(asGrace.headers.etag).toBe('"2"');
+    expect((await read(await bearer(alan, ['interviewer']))).statusCode).toBe(403);
+    expect((await read(await bearer('hm-1', ['hiring-manager']))).statusCode).toBe(200);
+    expect((await read(await bearer('cand-1', ['candidate'], candidateId))).statusCode).toBe(200);
+    expect((await read(await bearer('cand-2', ['candidate'], randomUUID()))).statusCode).toBe(403);
+    expect((await read(coordinator, randomUUID())).statusCode).toBe(404);
+  });
+
+  it("reads its own writes at once, and the list's ETag guards the next write", async () => {
+    const candidateId = await fixtures.interviewingCandidate();
+    const interviewId = await schedule(
+      candidateId,
+      [{ interviewerId: interviewer('grace'), role: 'lead' }],
+      '2030-03-08T09:00:00Z',
+    );
+    const list = await request('GET', `/candidates/${candidateId}/interviews`, coordinator);
+    expect(
+      list.json<{ interviews: { interviewId: string }[] }>().interviews.map((i) => i.interviewId),
+    ).toEqual([interviewId]);
+    expect(list.headers.etag).toBe('"2"');
+    const confirmation = `/candidates/${candidateId}/interviews/${interviewId}/confirmation`;
+    const guarded = await request(
+      'POST',
+      confirmation,
+      coordinator,
+      {},
+      { 'if-match': list.headers.etag },
+    );
+    expect(guarded.statusCode).toBe(200);
+    const stale = await request(
+      'POST',
+      confirmation,
+      coordinator,
+      {},
+      { 'if-match': list.headers.etag },
+    );
+    expect(stale.statusCode).toBe(409);
+    const after = await request(
+      'GET',
+      `/candidates/${candidateId}/interviews/${interviewId}`,
+      coordinator,
+    );
+    expect(after.json()).toMatchObject({ status: 'confirmed' });
+    expect(
+      (await request('GET', `/candidates/${randomUUID()}/interviews`, coordinator)).statusCode,
+    ).toBe(404);
+  });
+});

@@ -1,0 +1,82 @@
+import {
+  candidateStreamName,
+  interviewerCalendarStreamName,
+  type CandidateEvent,
+  type InterviewerCalendarEvent,
+} from '@hirestream/contracts';
+import { EventStore, foldEvents } from '@hirestream/event-sourcing';
+import { randomUUID } from 'node:crypto';
+import { interviewerCalendarDecider } from '../../src/domain/interviewer-calendar.decider';
+import type { InterviewerCalendar } from '../../src/domain/interviewer-calendar.state';
+
+/** Interviewer ids unique to one test, so calendars never carry over between tests. */
+export const interviewer = (name: string): string => `${name}-${randomUUID().slice(0, 8)}`;
+
+/** What the scheduling integration tests set up and look at directly in the store. */
+export type SchedulingFixtures = Readonly<{
+  /** A candidate in `interviewing`, written as the candidates service would write it. */
+  interviewingCandidate: () => Promise<string>;
+  /** The interviewer's calendar stream, folded. */
+  calendarOf: (interviewerId: string) => Promise<InterviewerCalendar>;
+  /** The interview ids the interviewer's calendar stream holds. */
+  heldSlots: (interviewerId: string) => Promise<string[]>;
+  /** When each slot the interviewer's calendar stream holds starts, as UTC instants. */
+  slotStarts: (interviewerId: string) => Promise<string[]>;
+  /** The types of the candidate stream's events, oldest first. */
+  eventTypes: (candidateId: string) => Promise<string[]>;
+}>;
+
+export function schedulingFixtures(store: EventStore): SchedulingFixtures {
+  const calendarOf = async (interviewerId: string): Promise<InterviewerCalendar> => {
+    const { events } = await store.readStream<InterviewerCalendarEvent>(
+      interviewerCalendarStreamName(interviewerId),
+    );
+    return foldEvents(
+      interviewerCalendarDecider,
+      events.map((recorded) => recorded.event),
+    );
+  };
+  return {
+    async interviewingCandidate() {
+      const candidateId = randomUUID();
+      const events: CandidateEvent[] = [
+        {
+          type: 'CandidateRegistered',
+          data: {
+            candidateId,
+            personId: randomUUID(),
+            fullName: 'Grace Hopper',
+            email: 'grace@example.org',
+            phone: null,
+            jobId: 'job-1',
+            source: 'referral',
+            resumeRef: null,
+          },
+        },
+        {
+          type: 'CandidateStageChanged',
+          data: { candidateId, from: 'applied', to: 'interviewing' },
+        },
+      ];
+      await store.append(candidateStreamName(candidateId), events, undefined, {
+        actor: { id: 'recruiter-1', role: 'recruiter' },
+        correlationId: randomUUID(),
+        causationId: randomUUID(),
+      });
+      return candidateId;
+    },
+    calendarOf,
+    async heldSlots(interviewerId) {
+      return [...(await calendarOf(interviewerId)).slots.keys()];
+    },
+    async slotStarts(interviewerId) {
+      return [...(await calendarOf(interviewerId)).slots.values()].map((slot) =>
+        new Date(slot.interval.start).toISOString(),
+      );
+    },
+    async eventTypes(candidateId) {
+      const { events } = await store.readStream(candidateStreamName(candidateId));
+      return events.map((recorded) => recorded.event.type);
+    },
+  };
+}
