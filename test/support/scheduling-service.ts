@@ -1,8 +1,5 @@
 import { schedulingServiceOptions } from '../../apps/scheduling/src/scheduling.service-options';
-import { CONSUMER_GROUP } from '../../apps/scheduling/src/reactions/candidate-closed.reaction';
-import { SERVICE } from '../../apps/scheduling/src/scheduling.module';
-import { connectEventConsumer } from '@hirestream/messaging';
-import { createServiceApp } from '@hirestream/platform';
+import { createServiceApp, startMicroservices } from '@hirestream/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { EmbeddedServers } from './embedded-servers';
 
@@ -11,8 +8,7 @@ export function createSchedulingApp(servers: EmbeddedServers): Promise<NestFasti
   return createServiceApp({ ...schedulingServiceOptions, env: servers.env, shutdownHooks: false });
 }
 
-/** Starts the app's Kafka consumer (the candidate reactions), as `main.ts` does after listening. */
-export async function startSchedulingConsumer(app: NestFastifyApplication): Promise<void> {
-  connectEventConsumer(app, SERVICE, CONSUMER_GROUP);
-  await app.startAllMicroservices();
+/** Starts the app's Kafka consumer (the candidate reactions), as `bootstrapService` does after listening. */
+export function startSchedulingConsumer(app: NestFastifyApplication): Promise<void> {
+  return startMicroservices(app, schedulingServiceOptions);
 }

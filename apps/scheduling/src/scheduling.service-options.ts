@@ -4,7 +4,9 @@ import {
   ConcurrencyRetriesExhaustedError,
   ExpectedRevisionMismatchError,
 } from '@hirestream/event-sourcing';
+import { connectEventConsumer } from '@hirestream/messaging';
 import type { ServiceOptions } from '@hirestream/platform';
+import { CONSUMER_GROUP } from './reactions/candidate-closed.reaction';
 import { SchedulingModule, SERVICE } from './scheduling.module';
 
 /** How the scheduling service is started, by `main.ts` and by the tests alike. */
@@ -12,6 +14,8 @@ export const schedulingServiceOptions: ServiceOptions = {
   serviceName: SERVICE,
   module: SchedulingModule,
   port: 3002,
+  // The candidates service's rejections and withdrawals close open interviews.
+  connectMicroservices: (app) => connectEventConsumer(app, SERVICE, CONSUMER_GROUP),
   problemMappings: [
     {
       error: CommandRejectedError,

@@ -1,6 +1,7 @@
 export {
   bootstrapService,
   createServiceApp,
+  startMicroservices,
   type ServiceOptions,
 } from './bootstrap/service-bootstrap';
 export { loadConfig, ConfigValidationError, type ConfigProblem } from './config/config-loader';

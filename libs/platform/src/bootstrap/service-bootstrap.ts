@@ -36,6 +36,11 @@ export interface ServiceOptions<C extends PlatformConfig = PlatformConfig> {
   readonly version?: string;
   /** SIGTERM/SIGINT close the app and run shutdown hooks; default true. */
   readonly shutdownHooks?: boolean;
+  /**
+   * Attaches the service's message consumers (`connectEventConsumer`). They
+   * start once the HTTP server listens, so a slow broker never delays the API.
+   */
+  readonly connectMicroservices?: (app: NestFastifyApplication) => void;
 }
 
 @Module({})
@@ -89,7 +94,27 @@ export async function createServiceApp<C extends PlatformConfig>(
   return app;
 }
 
-/** Creates the service and listens on `PORT`/`HOST` (or the given defaults). */
+/** Attaches and starts the service's message consumers, if it has any. */
+export async function startMicroservices<C extends PlatformConfig>(
+  app: NestFastifyApplication,
+  options: ServiceOptions<C>,
+): Promise<void> {
+  if (options.connectMicroservices === undefined) return;
+  options.connectMicroservices(app);
+  await app.startAllMicroservices();
+}
+
+function reportStartupFailure(serviceName: string, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), service: serviceName, msg: `startup failed: ${message}` })}\n`,
+  );
+}
+
+/**
+ * Creates the service, listens on `PORT`/`HOST` (or the given defaults), then
+ * starts its message consumers.
+ */
 export async function bootstrapService<C extends PlatformConfig>(
   options: ServiceOptions<C>,
 ): Promise<NestFastifyApplication> {
@@ -97,10 +122,7 @@ export async function bootstrapService<C extends PlatformConfig>(
   try {
     app = await createServiceApp(options);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(
-      `${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), service: options.serviceName, msg: `startup failed: ${message}` })}\n`,
-    );
+    reportStartupFailure(options.serviceName, error);
     throw error;
   }
   const config = app.get(PlatformConfig);
@@ -113,5 +135,12 @@ export async function bootstrapService<C extends PlatformConfig>(
       `${options.serviceName} listening on ${await app.getUrl()} (API docs at /docs)`,
       'Bootstrap',
     );
+  try {
+    await startMicroservices(app, options);
+  } catch (error) {
+    reportStartupFailure(options.serviceName, error);
+    await app.close();
+    throw error;
+  }
   return app;
 }
