@@ -1,6 +1,7 @@
 import { EventStoreModule } from '@hirestream/event-sourcing';
 import { EventConsumerModule, EventRelayModule, KafkaModule } from '@hirestream/messaging';
 import { Module } from '@nestjs/common';
+import { CalendarRepairService } from './calendar-repair/calendar-repair.service';
 import { CancelInterviewDayController } from './cancel-interview-day/cancel-interview-day.controller';
 import { CancelInterviewController } from './cancel-interview/cancel-interview.controller';
 import { CompleteInterviewController } from './complete-interview/complete-interview.controller';
@@ -56,6 +57,7 @@ export const SERVICE = 'scheduling';
     InterviewerCalendars,
     InterviewerCalendarSubscription,
     InterviewsProjectionSubscription,
+    CalendarRepairService,
   ],
 })
 export class SchedulingModule {}

@@ -2,6 +2,12 @@ import type { CommandContext } from '@hirestream/event-sourcing';
 import { currentCorrelation, type ActingPrincipal } from '@hirestream/platform';
 import { randomUUID } from 'node:crypto';
 
+/** The service itself, acting on events or repairing its own bookkeeping rather than for a caller. */
+export const SCHEDULING_SYSTEM_ACTOR: CommandContext['actor'] = {
+  id: 'scheduling',
+  role: 'system',
+};
+
 /**
  * The metadata every event of one request carries: the caller as actor, and
  * the request's correlation, shared by the calendar and candidate appends.

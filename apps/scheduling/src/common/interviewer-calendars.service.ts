@@ -102,18 +102,12 @@ export class InterviewerCalendars {
       interviewerIds.map((interviewerId): InterviewerCalendarCommand =>
         previous === null
           ? releaseSlot(interviewerId, booking.interviewId, 'the booking was not recorded')
-          : {
-              type: 'ReserveInterviewerSlot',
-              data: {
-                interviewerId,
-                ...booking,
-                ...previous,
-                // The old time was accepted once; it is judged as of its own start,
-                // and past working hours, so that putting it back cannot be refused.
-                now: previous.startsAt,
-                override: { reason: 'moved back: the reschedule was not recorded' },
-              },
-            },
+          : slotRestoredTo(
+              interviewerId,
+              booking,
+              previous,
+              'moved back: the reschedule was not recorded',
+            ),
       ),
     );
     throwFirstFailure(await this.decideEach(commands, context));
@@ -130,6 +124,17 @@ export class InterviewerCalendars {
       releaseSlot(interviewerId, interviewId, reason),
     );
     throwFirstFailure(await this.decideEach(commands, context));
+  }
+
+  /** Moves the interviewer's slot for the interview back to a time it was accepted for. */
+  async restore(
+    interviewerId: string,
+    interview: Readonly<{ candidateId: string; interviewId: string }>,
+    time: SlotTime,
+    reason: string,
+    context: CommandContext,
+  ): Promise<void> {
+    await this.decide(slotRestoredTo(interviewerId, interview, time, reason), context);
   }
 
   async setAvailability(
@@ -205,4 +210,29 @@ function releaseSlot(
   reason: string,
 ): InterviewerCalendarCommand {
   return { type: 'ReleaseInterviewerSlot', data: { interviewerId, interviewId, reason } };
+}
+
+/**
+ * A time the interview was accepted for once is judged as of its own start,
+ * and past working hours, so that putting a slot back there is refused only by
+ * a clash.
+ */
+function slotRestoredTo(
+  interviewerId: string,
+  { candidateId, interviewId }: Readonly<{ candidateId: string; interviewId: string }>,
+  time: SlotTime,
+  reason: string,
+): InterviewerCalendarCommand {
+  return {
+    type: 'ReserveInterviewerSlot',
+    data: {
+      interviewerId,
+      candidateId,
+      interviewId,
+      startsAt: time.startsAt,
+      endsAt: time.endsAt,
+      now: time.startsAt,
+      override: { reason },
+    },
+  };
 }

@@ -27,6 +27,11 @@ export class InterviewerCalendarProjection {
     this.byInterviewer.set(interviewerId, interviewerCalendarDecider.evolve(calendar, event));
   }
 
+  /** Every interviewer's calendar the projection has seen. */
+  entries(): IterableIterator<[string, InterviewerCalendar]> {
+    return this.byInterviewer.entries();
+  }
+
   /** An interviewer nobody has booked or given availability yet has an empty calendar. */
   calendarOf(interviewerId: string): InterviewerCalendar {
     return this.byInterviewer.get(interviewerId) ?? interviewerCalendarDecider.initialState();

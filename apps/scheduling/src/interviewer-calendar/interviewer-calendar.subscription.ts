@@ -42,6 +42,10 @@ export class InterviewerCalendarSubscription
     });
   }
 
+  get isCaughtUp(): boolean {
+    return this.feed.isCaughtUp;
+  }
+
   onApplicationBootstrap(): void {
     this.feed.start();
   }

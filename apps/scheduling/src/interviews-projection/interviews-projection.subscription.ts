@@ -43,6 +43,10 @@ export class InterviewsProjectionSubscription
     });
   }
 
+  get isCaughtUp(): boolean {
+    return this.feed.isCaughtUp;
+  }
+
   onApplicationBootstrap(): void {
     this.feed.start();
   }

@@ -12,13 +12,12 @@ import {
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { CLOSED_INTERVIEW_STATUSES } from '../domain/interview.state';
+import { SCHEDULING_SYSTEM_ACTOR } from '../common/command-context';
 import { InterviewCommandService } from '../common/interview-command.service';
 import { InterviewerCalendars } from '../common/interviewer-calendars.service';
 
 /** The consumer group, and the processed-events stream `processed-scheduling`. */
 export const CONSUMER_GROUP = 'scheduling';
-
-const SYSTEM_ACTOR: CommandContext['actor'] = { id: 'scheduling', role: 'system' };
 
 type ClosedCandidacy = Readonly<{ candidateId: string; reason: string }>;
 
@@ -78,7 +77,7 @@ export class CandidateClosedReaction {
     if (closed === null) return;
     const { candidateId, reason } = closed;
     const context: CommandContext = {
-      actor: SYSTEM_ACTOR,
+      actor: SCHEDULING_SYSTEM_ACTOR,
       correlationId: event.correlationId,
       causationId: event.id,
     };
