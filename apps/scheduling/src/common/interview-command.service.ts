@@ -12,13 +12,18 @@ import { Injectable } from '@nestjs/common';
 import type { InterviewCommand } from '../domain/interview.commands';
 import { interviewDecider } from '../domain/interview.decider';
 import type { CandidateInterviews } from '../domain/interview.state';
+import { InterviewsProjectionSubscription } from '../interviews-projection/interviews-projection.subscription';
 
 export type InterviewCommandOutcome = Readonly<{ state: CandidateInterviews; revision: bigint }>;
 
 /** Runs interview commands against the candidate's stream (see `handleCommand`). */
 @Injectable()
 export class InterviewCommandService {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    // Reads of the interviews projection wait for what this service wrote.
+    private readonly reads: InterviewsProjectionSubscription,
+  ) {}
 
   /** The candidate's stream folded, for reads and for deciding what a command touches. */
   async load(candidateId: string): Promise<InterviewCommandOutcome> {
@@ -78,6 +83,7 @@ export class InterviewCommandService {
     if (result.revision === undefined) {
       throw new AggregateNotFoundError(`candidate ${command.data.candidateId} does not exist`);
     }
+    this.reads.projection.noteWritten(command.data.candidateId, result.revision);
     return { state: result.newState, revision: result.revision };
   }
 }
