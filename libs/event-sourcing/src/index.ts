@@ -23,5 +23,5 @@ export { deciderSpecification } from './testing/decider-specification';
 export type { DeciderThen } from './testing/decider-specification';
 export { EventStoreIdempotencyStore } from './idempotency/event-store-idempotency.store';
 export { EventStoreModule } from './nest/event-store.module';
-export { inMemoryProjectionFeed } from './nest/in-memory-projection-feed';
-export type { InMemoryProjectionFeedOptions } from './nest/in-memory-projection-feed';
+export { InMemoryProjectionHost } from './nest/in-memory-projection-host';
+export type { InMemoryProjectionDefinition } from './nest/in-memory-projection-host';
