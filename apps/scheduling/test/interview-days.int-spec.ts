@@ -1,16 +1,14 @@
-import {
-  candidateStreamName,
-  interviewerCalendarStreamName,
-  type CandidateEvent,
-  type InterviewerCalendarEvent,
-} from '@hirestream/contracts';
-import { EventStore, foldEvents } from '@hirestream/event-sourcing';
+import { EventStore } from '@hirestream/event-sourcing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { bearer } from '../../../test/support/candidates-service';
 import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
 import { createSchedulingApp } from '../../../test/support/scheduling-service';
-import { interviewerCalendarDecider } from '../src/domain/interviewer-calendar.decider';
+import {
+  interviewer,
+  schedulingFixtures,
+  type SchedulingFixtures,
+} from './support/scheduling-fixtures';
 
 type Json = Record<string, unknown>;
 type Problem = { status: number; rule?: string; detail?: string; errors?: { field: string }[] };
@@ -28,13 +26,18 @@ type Agenda = {
 
 let servers: EmbeddedServers;
 let app: NestFastifyApplication;
-let store: EventStore;
+let interviewingCandidate: SchedulingFixtures['interviewingCandidate'];
+let heldSlots: SchedulingFixtures['heldSlots'];
+let slotStarts: SchedulingFixtures['slotStarts'];
+let eventTypes: SchedulingFixtures['eventTypes'];
 let coordinator: string;
 
 beforeAll(async () => {
   servers = await startEmbeddedServers('interview-days');
   app = await createSchedulingApp(servers);
-  store = app.get(EventStore);
+  ({ interviewingCandidate, heldSlots, slotStarts, eventTypes } = schedulingFixtures(
+    app.get(EventStore),
+  ));
   coordinator = await bearer('coordinator-1', ['coordinator']);
 });
 
@@ -42,36 +45,6 @@ afterAll(async () => {
   await app?.close();
   await servers?.stop();
 });
-
-/** A candidate in `interviewing`, written as the candidates service would write it. */
-async function interviewingCandidate(): Promise<string> {
-  const candidateId = randomUUID();
-  const events: CandidateEvent[] = [
-    {
-      type: 'CandidateRegistered',
-      data: {
-        candidateId,
-        personId: randomUUID(),
-        fullName: 'Ada Lovelace',
-        email: 'ada@example.org',
-        phone: null,
-        jobId: 'job-1',
-        source: 'referral',
-        resumeRef: null,
-      },
-    },
-    { type: 'CandidateStageChanged', data: { candidateId, from: 'applied', to: 'interviewing' } },
-  ];
-  await store.append(candidateStreamName(candidateId), events, undefined, {
-    actor: { id: 'recruiter-1', role: 'recruiter' },
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-  });
-  return candidateId;
-}
-
-/** Interviewer ids unique to one test, so calendars never carry over between tests. */
-const interviewer = (name: string): string => `${name}-${randomUUID().slice(0, 8)}`;
 
 const session = (title: string, lead: string, startsAt: string, endsAt: string): Json => ({
   title,
@@ -116,33 +89,6 @@ async function agendaOf(candidateId: string, dayId: string, authorization = coor
     url: `/candidates/${candidateId}/interview-days/${dayId}/agenda`,
     headers: { authorization },
   });
-}
-
-async function calendarOf(interviewerId: string) {
-  const { events } = await store.readStream<InterviewerCalendarEvent>(
-    interviewerCalendarStreamName(interviewerId),
-  );
-  return foldEvents(
-    interviewerCalendarDecider,
-    events.map((recorded) => recorded.event),
-  );
-}
-
-/** The interview ids an interviewer's calendar stream holds. */
-async function heldSlots(interviewerId: string): Promise<string[]> {
-  return [...(await calendarOf(interviewerId)).slots.keys()];
-}
-
-/** When each slot an interviewer's calendar stream holds starts. */
-async function slotStarts(interviewerId: string): Promise<string[]> {
-  return [...(await calendarOf(interviewerId)).slots.values()].map((slot) =>
-    new Date(slot.interval.start).toISOString(),
-  );
-}
-
-async function eventTypes(candidateId: string): Promise<string[]> {
-  const { events } = await store.readStream(candidateStreamName(candidateId));
-  return events.map((recorded) => recorded.event.type);
 }
 
 const leads = (): string[] => [interviewer('coding'), interviewer('design'), interviewer('hm')];

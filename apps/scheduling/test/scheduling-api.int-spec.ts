@@ -1,11 +1,5 @@
-import {
-  candidateStreamName,
-  serviceEventsTopic,
-  interviewerCalendarStreamName,
-  type CandidateEvent,
-  type InterviewerCalendarEvent,
-} from '@hirestream/contracts';
-import { EventStore, foldEvents } from '@hirestream/event-sourcing';
+import { candidateStreamName, serviceEventsTopic } from '@hirestream/contracts';
+import { EventStore } from '@hirestream/event-sourcing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -13,7 +7,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { bearer } from '../../../test/support/candidates-service';
 import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
 import { createSchedulingApp } from '../../../test/support/scheduling-service';
-import { interviewerCalendarDecider } from '../src/domain/interviewer-calendar.decider';
+import {
+  interviewer,
+  schedulingFixtures,
+  type SchedulingFixtures,
+} from './support/scheduling-fixtures';
 
 type Json = Record<string, unknown>;
 type Problem = { status: number; rule?: string; detail?: string; errors?: { field: string }[] };
@@ -21,12 +19,17 @@ type Problem = { status: number; rule?: string; detail?: string; errors?: { fiel
 let servers: EmbeddedServers;
 let app: NestFastifyApplication;
 let store: EventStore;
+let interviewingCandidate: SchedulingFixtures['interviewingCandidate'];
+let calendarOf: SchedulingFixtures['calendarOf'];
+let heldSlots: SchedulingFixtures['heldSlots'];
+let eventTypes: SchedulingFixtures['eventTypes'];
 let coordinator: string;
 
 beforeAll(async () => {
   servers = await startEmbeddedServers('scheduling-api');
   app = await createSchedulingApp(servers);
   store = app.get(EventStore);
+  ({ interviewingCandidate, calendarOf, heldSlots, eventTypes } = schedulingFixtures(store));
   coordinator = await bearer('coordinator-1', ['coordinator']);
 });
 
@@ -34,36 +37,6 @@ afterAll(async () => {
   await app?.close();
   await servers?.stop();
 });
-
-/** A candidate in `interviewing`, written as the candidates service would write it. */
-async function interviewingCandidate(): Promise<string> {
-  const candidateId = randomUUID();
-  const events: CandidateEvent[] = [
-    {
-      type: 'CandidateRegistered',
-      data: {
-        candidateId,
-        personId: randomUUID(),
-        fullName: 'Grace Hopper',
-        email: 'grace@example.org',
-        phone: null,
-        jobId: 'job-1',
-        source: 'referral',
-        resumeRef: null,
-      },
-    },
-    { type: 'CandidateStageChanged', data: { candidateId, from: 'applied', to: 'interviewing' } },
-  ];
-  await store.append(candidateStreamName(candidateId), events, undefined, {
-    actor: { id: 'recruiter-1', role: 'recruiter' },
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-  });
-  return candidateId;
-}
-
-/** Interviewer ids unique to one test, so calendars never carry over between tests. */
-const interviewer = (name: string): string => `${name}-${randomUUID().slice(0, 8)}`;
 
 const interview = (panel: Json[], overrides: Json = {}): Json => ({
   kind: 'technical',
@@ -86,32 +59,12 @@ async function schedule(candidateId: string, body: Json, headers: Record<string,
   });
 }
 
-async function calendarOf(interviewerId: string) {
-  const { events } = await store.readStream<InterviewerCalendarEvent>(
-    interviewerCalendarStreamName(interviewerId),
-  );
-  return foldEvents(
-    interviewerCalendarDecider,
-    events.map((recorded) => recorded.event),
-  );
-}
-
-/** The slots an interviewer's calendar stream holds, by interview id. */
-async function heldSlots(interviewerId: string): Promise<string[]> {
-  return [...(await calendarOf(interviewerId)).slots.keys()];
-}
-
 /** When the interviewer's calendar holds the interview, as UTC instants. */
 async function slotTime(interviewerId: string, interviewId: string): Promise<string[]> {
   const slot = (await calendarOf(interviewerId)).slots.get(interviewId);
   return slot === undefined
     ? []
     : [new Date(slot.interval.start).toISOString(), new Date(slot.interval.end).toISOString()];
-}
-
-async function eventTypes(candidateId: string): Promise<string[]> {
-  const { events } = await store.readStream(candidateStreamName(candidateId));
-  return events.map((recorded) => recorded.event.type);
 }
 
 describe('scheduling API', () => {
