@@ -1,11 +1,14 @@
-import { candidateStreamName, type CandidateEvent } from '@hirestream/contracts';
 import { EventStore } from '@hirestream/event-sourcing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bearer } from '../../../test/support/candidates-service';
 import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
 import { createSchedulingApp } from '../../../test/support/scheduling-service';
+import {
+  interviewer,
+  schedulingFixtures,
+  type SchedulingFixtures,
+} from './support/scheduling-fixtures';
 
 // Panelists' calendars are reserved concurrently: a refusal anywhere must still
 // leave every other calendar as it was, and one interviewer's time must still
@@ -17,13 +20,13 @@ type Response = Awaited<ReturnType<NestFastifyApplication['inject']>>;
 
 let servers: EmbeddedServers;
 let app: NestFastifyApplication;
-let store: EventStore;
+let fixtures: SchedulingFixtures;
 let coordinator: string;
 
 beforeAll(async () => {
   servers = await startEmbeddedServers('concurrent-booking');
   app = await createSchedulingApp(servers);
-  store = app.get(EventStore);
+  fixtures = schedulingFixtures(app.get(EventStore));
   coordinator = await bearer('coordinator-1', ['coordinator']);
 });
 
@@ -32,37 +35,12 @@ afterAll(async () => {
   await servers?.stop();
 });
 
-/** Candidates in `interviewing`, written as the candidates service would write them. */
+/** Candidates in `interviewing`, written one after another. */
 async function interviewingCandidates(count: number): Promise<string[]> {
-  const ids = Array.from({ length: count }, () => randomUUID());
-  for (const candidateId of ids) {
-    const events: CandidateEvent[] = [
-      {
-        type: 'CandidateRegistered',
-        data: {
-          candidateId,
-          personId: randomUUID(),
-          fullName: 'Katherine Johnson',
-          email: 'katherine@example.org',
-          phone: null,
-          jobId: 'job-1',
-          source: 'referral',
-          resumeRef: null,
-        },
-      },
-      { type: 'CandidateStageChanged', data: { candidateId, from: 'applied', to: 'interviewing' } },
-    ];
-    await store.append(candidateStreamName(candidateId), events, undefined, {
-      actor: { id: 'recruiter-1', role: 'recruiter' },
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-    });
-  }
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) ids.push(await fixtures.interviewingCandidate());
   return ids;
 }
-
-/** Interviewer ids unique to one test, so calendars never carry over between tests. */
-const interviewer = (name: string): string => `${name}-${randomUUID().slice(0, 8)}`;
 
 async function schedule(candidateId: string, panel: { interviewerId: string; role: string }[]) {
   return app.inject({
