@@ -1,17 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, Matches, ValidateNested } from 'class-validator';
-import { OverrideDto, ReasonDto, UTC_INSTANT } from '../common/booking.dto';
+import { IsOptional, ValidateNested } from 'class-validator';
+import { OverrideDto, ReasonDto } from '../common/booking.dto';
+import { TimeSpanDto } from '../common/interview-setting.dto';
 
-export class RescheduleInterviewDto extends ReasonDto {
-  @ApiProperty({ example: '2030-03-05T09:00:00Z', description: 'UTC instant' })
-  @Matches(UTC_INSTANT, { message: 'startsAt must be a UTC ISO-8601 instant' })
-  startsAt!: string;
-
-  @ApiProperty({ example: '2030-03-05T10:00:00Z', description: 'UTC instant' })
-  @Matches(UTC_INSTANT, { message: 'endsAt must be a UTC ISO-8601 instant' })
-  endsAt!: string;
-
+export class RescheduleInterviewDto extends IntersectionType(TimeSpanDto, ReasonDto) {
   @ApiPropertyOptional({ type: OverrideDto })
   @IsOptional()
   @ValidateNested()
