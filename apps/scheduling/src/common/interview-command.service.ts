@@ -56,11 +56,6 @@ export class InterviewCommandService {
     return loaded;
   }
 
-  /** `checkLoaded`, for callers that need only the state. */
-  async check(command: InterviewCommand, expectedRevision?: bigint): Promise<CandidateInterviews> {
-    return (await this.checkLoaded(command, expectedRevision)).state;
-  }
-
   /**
    * With `checked` (from `checkLoaded`), the first attempt appends at its
    * revision; if the stream moved on meanwhile, it reads and decides again,

@@ -45,7 +45,8 @@ export class RescheduleInterviewDayController {
       type: 'RescheduleInterviewDay',
       data: { candidateId: id, dayId, startsAt: body.startsAt, reason: body.reason, now },
     };
-    const state = await this.interviews.check(command, expectedRevision);
+    const checked = await this.interviews.checkLoaded(command, expectedRevision);
+    const { state } = checked;
     const override = body.override ?? null;
     // The decision names each session's new time, which its panel's calendars move to.
     const holds: PanelHold[] = decidedEvents(interviewDecider.decide(command, state)).flatMap(
@@ -63,7 +64,7 @@ export class RescheduleInterviewDayController {
     );
     const context = commandContextOf(principal);
     const outcome = await this.calendars.holdEachWhile(holds, context, () =>
-      this.interviews.execute(command, context, expectedRevision),
+      this.interviews.execute(command, context, expectedRevision, checked),
     );
     return replyWithInterviewDay(reply, outcome, id, dayId);
   }
