@@ -124,4 +124,20 @@ describe('interviews projection', () => {
       ]),
     ).resolves.toBe('done');
   });
+
+  it('waits only for the writes noted before the read, however busy the service is', async () => {
+    const projection = new InterviewsProjection();
+    projection.noteWritten('c-1', 0n);
+    const waiting = projection.afterOwnWrites(5_000);
+    projection.noteWritten('c-2', 0n);
+    projection.apply(
+      recorded('c-1', 0n, interviewScheduled('c-1', 'i-1', ['grace'], '2030-03-04T09:00:00Z')),
+    );
+    await expect(
+      Promise.race([
+        waiting.then(() => 'done'),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting'), 200)),
+      ]),
+    ).resolves.toBe('done');
+  });
 });

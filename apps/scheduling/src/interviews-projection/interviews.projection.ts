@@ -61,13 +61,20 @@ export class InterviewsProjection {
   }
 
   /**
-   * Resolves once every write noted for the candidate (or for anyone, without
-   * one) is applied, so a caller reads its own writes; or after `timeoutMs`,
-   * when the read answers with what it has and stops waiting for those writes.
+   * Resolves once the writes noted so far for the candidate (or for anyone,
+   * without one) are applied, so a caller reads its own writes; writes noted
+   * later are not waited for. After `timeoutMs` the read answers with what it
+   * has, and those writes are no longer waited for by anyone.
    */
   afterOwnWrites(timeoutMs: number, candidateId?: string): Promise<void> {
+    const awaited: [string, bigint][] =
+      candidateId === undefined
+        ? [...this.pending]
+        : this.pending.has(candidateId)
+          ? [[candidateId, this.pending.get(candidateId)!]]
+          : [];
     const done = () =>
-      candidateId === undefined ? this.pending.size === 0 : !this.pending.has(candidateId);
+      awaited.every(([id, revision]) => (this.byCandidate.get(id)?.revision ?? -1n) >= revision);
     if (done()) return Promise.resolve();
     return new Promise((resolve) => {
       const finish = () => {
@@ -79,8 +86,9 @@ export class InterviewsProjection {
         if (done()) finish();
       };
       const timer = setTimeout(() => {
-        if (candidateId === undefined) this.pending.clear();
-        else this.pending.delete(candidateId);
+        for (const [id, revision] of awaited) {
+          if ((this.pending.get(id) ?? -1n) <= revision) this.pending.delete(id);
+        }
         finish();
       }, timeoutMs);
       this.listeners.add(check);
