@@ -9,7 +9,7 @@ import { Controller, ForbiddenException, Get, Param, Res } from '@nestjs/common'
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { InterviewParams } from '../common/interview.params';
-import { replyWithInterview, type InterviewView } from '../common/interview.view';
+import { interviewIn, replyWithInterview, type InterviewView } from '../common/interview.view';
 import { isStaffReader, STAFF_READERS } from '../common/staff-readers';
 import {
   InterviewsProjectionSubscription,
@@ -37,11 +37,11 @@ export class GetInterviewController {
     await projection.afterOwnWrites(OWN_WRITES_TIMEOUT_MS, id);
     const read = projection.candidate(id);
     if (read === undefined) throw new AggregateNotFoundError(`candidate ${id} does not exist`);
-    const view = replyWithInterview(reply, read, id, interviewId);
-    const onPanel = view.panel.some((member) => member.interviewerId === principal.subject);
+    const { panel } = interviewIn(read.state, interviewId);
+    const onPanel = panel.some((member) => member.interviewerId === principal.subject);
     if (principal.actingRole === 'interviewer' && !isStaffReader(principal) && !onPanel) {
       throw new ForbiddenException('An interviewer may only read the interviews they sit on');
     }
-    return view;
+    return replyWithInterview(reply, read, id, interviewId);
   }
 }
