@@ -25,3 +25,5 @@ export { EventStoreIdempotencyStore } from './idempotency/event-store-idempotenc
 export { EventStoreModule } from './nest/event-store.module';
 export { InMemoryProjectionHost } from './nest/in-memory-projection-host';
 export type { InMemoryProjectionDefinition } from './nest/in-memory-projection-host';
+export type { Snapshot, SnapshotPolicy } from './store/snapshots';
+export { readSnapshot, snapshotStreamName, writeSnapshot } from './store/snapshots';

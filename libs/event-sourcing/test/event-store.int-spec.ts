@@ -1,12 +1,10 @@
 import { EventStoreDBClient, eventTypeFilter, jsonEvent } from '@eventstore/db-client';
-import { EventCatalog, type Command, type Event, type EventContract } from '@hirestream/contracts';
-import { startEventStoreServer, type EventStoreServer } from '@hirestream/embedded-eventstore';
-import { join } from 'node:path';
+import { type Command, type Event, type EventContract } from '@hirestream/contracts';
+import { startEventStoreServer } from '@hirestream/embedded-eventstore';
 import {
   CatchUpSubscription,
   CheckpointStore,
   CommandRejectedError,
-  EventSerializer,
   EventStore,
   ExpectedRevisionMismatchError,
   handleCommand,
@@ -14,6 +12,7 @@ import {
   type Decider,
 } from '../src';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
+import { testContext, useEmbeddedStore } from './support/embedded-store';
 
 type Incremented = Event<'CounterIncremented', { by: number }>;
 type Increment = Command<'Increment', { by: number; limit: number }>;
@@ -37,28 +36,12 @@ const counter: Decider<number, Increment, Incremented> = {
   },
 };
 
-const context = {
-  actor: { id: 'tester', role: 'admin' as const },
-  correlationId: 'corr',
-  causationId: 'cause',
-};
-
-let dataDir: string;
-let server: EventStoreServer;
+const context = testContext;
+const embedded = useEmbeddedStore('event-sourcing', [counterContract]);
 let client: EventStoreDBClient;
 let store: EventStore;
-
-beforeAll(async () => {
-  dataDir = await makeTempDir('event-sourcing');
-  server = await startEventStoreServer({ port: 0, dataDir: join(dataDir, 'es') });
-  client = EventStoreDBClient.connectionString`${server.connectionString}`;
-  store = new EventStore(client, new EventSerializer(new EventCatalog([counterContract])));
-});
-
-afterAll(async () => {
-  await client?.dispose();
-  await server?.close();
-  await removeTempDir(dataDir);
+beforeAll(() => {
+  ({ client, store } = embedded);
 });
 
 const stream = (name: string) => `counter-${name}-${Date.now()}`;

@@ -1,4 +1,5 @@
 import type { Command, Event } from '@hirestream/contracts';
+import type { SnapshotPolicy } from '../store/snapshots';
 
 /**
  * One aggregate's behaviour, pure: `decide` turns a command and the current
@@ -15,6 +16,8 @@ export type Decider<State, C extends Command, E extends Event> = Readonly<{
    * skips those. Without it every event of the stream is folded.
    */
   eventTypes?: ReadonlySet<string>;
+  /** Opts in to snapshots of the folded state, for streams long enough to make reading them slow. */
+  snapshots?: SnapshotPolicy<State>;
 }>;
 
 export function decidedEvents<E extends Event>(decided: E | readonly E[]): readonly E[] {

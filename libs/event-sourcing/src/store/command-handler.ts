@@ -6,6 +6,7 @@ import {
 } from '../decider/domain-errors';
 import { StreamRevisionConflictError, type EventStore } from './event-store';
 import type { CommandContext } from './recorded-event';
+import { loadWithSnapshot } from './snapshots';
 
 export type CommandResult<State, E extends Event> = Readonly<{
   newEvents: readonly E[];
@@ -88,12 +89,20 @@ export async function handleCommand<State, C extends Command, E extends Event>(
   throw new ConcurrencyRetriesExhaustedError(streamName, maxAttempts);
 }
 
-/** Reads the stream and folds it with the decider (revision undefined: no such stream). */
+/**
+ * Reads the stream and folds it with the decider (revision undefined: no such
+ * stream). A decider with a snapshot policy starts from its newest usable
+ * snapshot and reads only the tail, and stores a new snapshot once the tail
+ * grew long (see `loadWithSnapshot`).
+ */
 export async function loadStream<State, E extends Event>(
   store: EventStore,
-  decider: Pick<Decider<State, Command, E>, 'evolve' | 'initialState' | 'eventTypes'>,
+  decider: Pick<Decider<State, Command, E>, 'evolve' | 'initialState' | 'eventTypes' | 'snapshots'>,
   streamName: string,
 ): Promise<LoadedStream<State>> {
+  if (decider.snapshots !== undefined) {
+    return loadWithSnapshot(store, { ...decider, snapshots: decider.snapshots }, streamName);
+  }
   const { events, revision } = await store.readStream<E>(streamName);
   const state = foldEvents(
     decider,

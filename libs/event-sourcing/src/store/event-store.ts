@@ -34,10 +34,14 @@ export class EventStore {
     readonly serializer: EventSerializer,
   ) {}
 
-  async readStream<E extends Event>(streamName: string): Promise<StreamRead<E>> {
+  /** The stream's events from `fromRevision` on (all of them by default). */
+  async readStream<E extends Event>(
+    streamName: string,
+    fromRevision?: bigint,
+  ): Promise<StreamRead<E>> {
     const events: RecordedEvent<E>[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamName)) {
+      for await (const resolved of this.client.readStream(streamName, { fromRevision })) {
         events.push(this.serializer.fromResolved<E>(resolved));
       }
     } catch (error) {

@@ -1,0 +1,177 @@
+import {
+  BACKWARDS,
+  END,
+  jsonEvent,
+  StreamNotFoundError,
+  type EventStoreDBClient,
+} from '@eventstore/db-client';
+import type { Command, Event } from '@hirestream/contracts';
+import { foldEvents, type Decider } from '../decider/decider';
+import type { LoadedStream } from './command-handler';
+import type { EventStore, StreamRead } from './event-store';
+import type { RecordedEvent } from './recorded-event';
+
+/**
+ * A decider's opt-in to snapshots: its folded state, stored now and then in a
+ * side stream so a long stream is rebuilt from the snapshot and its tail.
+ */
+export type SnapshotPolicy<State> = Readonly<{
+  /** Bump it whenever the state's shape or `evolve` changes: snapshots of another version are ignored. */
+  version: number;
+  /** A load that folded at least this many events past the last snapshot stores a new one. */
+  every: number;
+  /** The state as a JSON value. */
+  serialize: (state: State) => unknown;
+  /** The state back from `serialize`'s value; may throw, and the snapshot is then ignored. */
+  deserialize: (stored: unknown) => State;
+}>;
+
+/** Where a snapshot's state stands: after the event at `revision`, whose id is `eventId`. */
+export type Snapshot = Readonly<{
+  version: number;
+  revision: bigint;
+  eventId: string;
+  state: unknown;
+}>;
+
+type StoredSnapshot = { version: number; revision: string; eventId: string; state: unknown };
+
+const SNAPSHOT_EVENT_TYPE = 'SnapshotStored';
+
+/** Not `<stream>-snapshot`: a stream-prefix subscription to the source streams must not see these. */
+export function snapshotStreamName(streamName: string): string {
+  return `snapshot-${streamName}`;
+}
+
+function isStoredSnapshot(data: unknown): data is StoredSnapshot {
+  if (typeof data !== 'object' || data === null) return false;
+  const candidate = data as Partial<StoredSnapshot>;
+  return (
+    typeof candidate.version === 'number' &&
+    typeof candidate.revision === 'string' &&
+    /^\d+$/.test(candidate.revision) &&
+    typeof candidate.eventId === 'string' &&
+    'state' in candidate
+  );
+}
+
+/** The newest snapshot of a stream, if any is stored and readable. */
+export async function readSnapshot(
+  client: EventStoreDBClient,
+  streamName: string,
+): Promise<Snapshot | undefined> {
+  let stored: unknown;
+  try {
+    // Consumed to its end, never left early: see the README.
+    for await (const resolved of client.readStream(snapshotStreamName(streamName), {
+      direction: BACKWARDS,
+      fromRevision: END,
+      maxCount: 1,
+    })) {
+      stored = resolved.event?.data;
+    }
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return undefined;
+    throw error;
+  }
+  if (!isStoredSnapshot(stored)) return undefined;
+  return { ...stored, revision: BigInt(stored.revision) };
+}
+
+/** Stores a snapshot; the side stream keeps only the newest one. */
+export async function writeSnapshot(
+  client: EventStoreDBClient,
+  streamName: string,
+  snapshot: Snapshot,
+): Promise<void> {
+  const name = snapshotStreamName(streamName);
+  const data: StoredSnapshot = { ...snapshot, revision: snapshot.revision.toString() };
+  const { nextExpectedRevision } = await client.appendToStream(
+    name,
+    jsonEvent({ type: SNAPSHOT_EVENT_TYPE, data }),
+  );
+  if (nextExpectedRevision === 0n) await client.setStreamMetadata(name, { maxCount: 1 });
+}
+
+type SnapshottingDecider<State, E extends Event> = Pick<
+  Decider<State, Command, E>,
+  'evolve' | 'initialState' | 'eventTypes'
+> &
+  Readonly<{ snapshots: SnapshotPolicy<State> }>;
+
+/** The newest snapshot if it is of the policy's version and its state deserializes. */
+async function usableSnapshot<State>(
+  client: EventStoreDBClient,
+  policy: SnapshotPolicy<State>,
+  streamName: string,
+): Promise<(Snapshot & Readonly<{ state: State }>) | undefined> {
+  const snapshot = await readSnapshot(client, streamName);
+  if (snapshot === undefined || snapshot.version !== policy.version) return undefined;
+  try {
+    return { ...snapshot, state: policy.deserialize(snapshot.state) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads a stream from its newest snapshot and the events after it. The snapshot
+ * is only a shortcut: it is used when the stream still holds, at the snapshot's
+ * revision, the very event it was taken after; otherwise (another state version,
+ * a snapshot ahead of the stream, a stream deleted and written anew) the whole
+ * stream is read. A load that folded `every` events or more stores a snapshot.
+ */
+export async function loadWithSnapshot<State, E extends Event>(
+  store: EventStore,
+  decider: SnapshottingDecider<State, E>,
+  streamName: string,
+): Promise<LoadedStream<State>> {
+  const policy = decider.snapshots;
+  const snapshot = await usableSnapshot(store.client, policy, streamName);
+  let from = decider.initialState();
+  let read: StreamRead<E> | undefined;
+  let unfolded: readonly RecordedEvent<E>[] = [];
+  if (snapshot !== undefined) {
+    read = await store.readStream<E>(streamName, snapshot.revision);
+    const [first, ...tail] = read.events;
+    if (first?.revision === snapshot.revision && first.metadata.eventId === snapshot.eventId) {
+      from = snapshot.state;
+      unfolded = tail;
+    } else {
+      read = undefined;
+    }
+  }
+  if (read === undefined) {
+    read = await store.readStream<E>(streamName);
+    unfolded = read.events;
+  }
+  const state = foldEvents(
+    decider,
+    unfolded.map((recorded) => recorded.event),
+    from,
+  );
+  const last = unfolded.at(-1);
+  if (last !== undefined && unfolded.length >= policy.every) {
+    await storeSnapshot(store.client, streamName, policy, state, last);
+  }
+  return { state, revision: read.revision };
+}
+
+async function storeSnapshot<State>(
+  client: EventStoreDBClient,
+  streamName: string,
+  policy: SnapshotPolicy<State>,
+  state: State,
+  after: RecordedEvent,
+): Promise<void> {
+  try {
+    await writeSnapshot(client, streamName, {
+      version: policy.version,
+      revision: after.revision,
+      eventId: after.metadata.eventId,
+      state: policy.serialize(state),
+    });
+  } catch {
+    // The load itself succeeded; without this snapshot the next load just reads more events.
+  }
+}

@@ -1,0 +1,151 @@
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { type Command, type Event, type EventContract } from '@hirestream/contracts';
+
+import {
+  CommandRejectedError,
+  EventStore,
+  handleCommand,
+  loadStream,
+  readSnapshot,
+  writeSnapshot,
+  type Decider,
+  type SnapshotPolicy,
+} from '../src';
+import { testContext, useEmbeddedStore } from './support/embedded-store';
+
+type Added = Event<'NumberAdded', { by: number }>;
+type Add = Command<'Add', { by: number; limit: number }>;
+
+const addedContract: EventContract<Added> = {
+  type: 'NumberAdded',
+  owner: 'tests',
+  description: 'test sum',
+  schemaVersion: 1,
+  schema: { type: 'object' },
+  upcasters: [],
+};
+
+const EVERY = 10;
+
+const policy: SnapshotPolicy<number> = {
+  version: 2,
+  every: EVERY,
+  serialize: (total) => ({ total }),
+  deserialize: (stored) => {
+    const total = (stored as { total?: unknown }).total;
+    if (typeof total !== 'number') throw new Error('not a sum');
+    return total;
+  },
+};
+
+const plainSum: Decider<number, Add, Added> = {
+  initialState: () => 0,
+  evolve: (total, event) => total + event.data.by,
+  decide: (command, total) => {
+    if (total + command.data.by > command.data.limit)
+      throw new CommandRejectedError('limit', 'over the limit');
+    return { type: 'NumberAdded', data: { by: command.data.by } };
+  },
+};
+const sum: Decider<number, Add, Added> = { ...plainSum, snapshots: policy };
+
+const context = testContext;
+const embedded = useEmbeddedStore('snapshots', [addedContract]);
+let client: EventStoreDBClient;
+let store: EventStore;
+beforeAll(() => {
+  ({ client, store } = embedded);
+});
+
+let streams = 0;
+const newStream = () => `sum-${Date.now()}-${(streams += 1)}`;
+
+/** A stream of `count` events adding 1 each. */
+async function streamOf(count: number): Promise<string> {
+  const name = newStream();
+  const events: Added[] = Array.from({ length: count }, () => ({
+    type: 'NumberAdded',
+    data: { by: 1 },
+  }));
+  await store.append(name, events, undefined, context);
+  return name;
+}
+
+async function eventIdAt(name: string, revision: bigint): Promise<string> {
+  const { events } = await store.readStream<Added>(name, revision);
+  return events[0].metadata.eventId;
+}
+
+describe('snapshots', () => {
+  it('stores a snapshot once a load folded `every` events, and later loads start from it', async () => {
+    const name = await streamOf(25);
+    expect(await loadStream(store, sum, name)).toEqual({ state: 25, revision: 24n });
+    const stored = await readSnapshot(client, name);
+    expect(stored).toMatchObject({ version: 2, revision: 24n, state: { total: 25 } });
+    expect(stored?.eventId).toBe(await eventIdAt(name, 24n));
+
+    // A snapshot claiming another total at that very event shows the load starts from it.
+    await writeSnapshot(client, name, { ...stored!, state: { total: 1_000 } });
+    await store.append(name, [{ type: 'NumberAdded', data: { by: 5 } }], 24n, context);
+    expect(await loadStream(store, sum, name)).toEqual({ state: 1_005, revision: 25n });
+  });
+
+  it('stores no snapshot for a short stream or a decider that did not opt in', async () => {
+    const short = await streamOf(EVERY - 1);
+    expect(await loadStream(store, sum, short)).toEqual({ state: EVERY - 1, revision: 8n });
+    const long = await streamOf(EVERY * 3);
+    expect(await loadStream(store, plainSum, long)).toEqual({ state: EVERY * 3, revision: 29n });
+    expect(await readSnapshot(client, short)).toBeUndefined();
+    expect(await readSnapshot(client, long)).toBeUndefined();
+  });
+
+  it('ignores a snapshot of another state version and replaces it', async () => {
+    const name = await streamOf(12);
+    const eventId = await eventIdAt(name, 11n);
+    await writeSnapshot(client, name, { version: 1, revision: 11n, eventId, state: 500 });
+    expect(await loadStream(store, sum, name)).toEqual({ state: 12, revision: 11n });
+    expect(await readSnapshot(client, name)).toMatchObject({ version: 2, state: { total: 12 } });
+  });
+
+  it('ignores a snapshot ahead of the stream', async () => {
+    const name = await streamOf(3);
+    const eventId = await eventIdAt(name, 2n);
+    await writeSnapshot(client, name, { version: 2, revision: 40n, eventId, state: { total: 41 } });
+    expect(await loadStream(store, sum, name)).toEqual({ state: 3, revision: 2n });
+  });
+
+  it('ignores a snapshot taken after another event than the stream holds at its revision', async () => {
+    const name = await streamOf(3);
+    await writeSnapshot(client, name, {
+      version: 2,
+      revision: 1n,
+      eventId: '00000000-0000-4000-8000-000000000000',
+      state: { total: 99 },
+    });
+    expect(await loadStream(store, sum, name)).toEqual({ state: 3, revision: 2n });
+  });
+
+  it('ignores a snapshot whose state does not deserialize', async () => {
+    const name = await streamOf(3);
+    const eventId = await eventIdAt(name, 2n);
+    await writeSnapshot(client, name, { version: 2, revision: 2n, eventId, state: 'garbage' });
+    expect(await loadStream(store, sum, name)).toEqual({ state: 3, revision: 2n });
+  });
+
+  it('lets commands decide on the snapshot and its tail, conflicts included', async () => {
+    const name = await streamOf(EVERY);
+    await loadStream(store, sum, name);
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        handleCommand(store, sum, name, { type: 'Add', data: { by: 1, limit: 13 } }, context, {
+          maxAttempts: 10,
+        }).then(
+          (result) => result.newState,
+          (error: unknown) => error,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r instanceof CommandRejectedError)).toHaveLength(1);
+    expect(await loadStream(store, sum, name)).toEqual({ state: 13, revision: 12n });
+  });
+});
