@@ -312,4 +312,21 @@ describe('candidate decider', () => {
       });
     });
   });
+
+  describe('snapshots', () => {
+    const snapshots = candidateDecider.snapshots!;
+
+    it('round-trips a folded state through JSON', () => {
+      const state = [...historyIn.interviewing, rejected].reduce(
+        candidateDecider.evolve,
+        candidateDecider.initialState(),
+      );
+      const stored: unknown = JSON.parse(JSON.stringify(snapshots.serialize(state)));
+      expect(snapshots.deserialize(stored)).toEqual(state);
+    });
+
+    it('refuses what is not a candidate state', () => {
+      expect(() => snapshots.deserialize({ total: 3 })).toThrow();
+    });
+  });
 });

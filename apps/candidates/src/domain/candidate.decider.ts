@@ -180,4 +180,20 @@ export const candidateDecider: Decider<CandidateState, CandidateCommand, Candida
   evolve,
   initialState,
   eventTypes: new Set(candidateEventContracts.map((contract) => contract.type)),
+  // A candidate's stream also gathers every other service's facts (interviews, checks, offers),
+  // so a long-running candidacy would otherwise be read whole on every command and GET.
+  snapshots: {
+    // Bump whenever `CandidateState` or `evolve` changes: older snapshots are then ignored.
+    version: 1,
+    every: 50,
+    // The state is plain JSON data already.
+    serialize: (state) => state,
+    deserialize: (stored) => {
+      const state = stored as CandidateState;
+      if (state.status !== 'registered' && state.status !== 'unregistered') {
+        throw new Error('not a candidate state');
+      }
+      return state;
+    },
+  },
 };

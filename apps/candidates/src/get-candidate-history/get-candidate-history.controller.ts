@@ -30,7 +30,7 @@ export class GetCandidateHistoryController {
     @Param() { id }: CandidateIdParams,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ candidateId: string; events: HistoryEntry[] }> {
-    const loaded = await this.reader.load(id);
+    const loaded = await this.reader.history(id);
     reply.header('etag', entityTagOf(loaded.revision));
     return {
       candidateId: id,
