@@ -1,6 +1,8 @@
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { decodeAppendRequest, serializeAppendResponse } from './grpc/append-wire';
+import { serializeReadResponse } from './grpc/event-encoding';
 import { appendHandler } from './grpc/streams-append';
 import { deleteHandler, tombstoneHandler } from './grpc/streams-delete';
 import { readHandler } from './grpc/streams-read';
@@ -33,6 +35,18 @@ export interface EventStoreServer {
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 const SHUTDOWN_GRACE_MS = 5_000;
 
+// The generated (de)serializers go through google-protobuf objects and copy every message once
+// more; appends are decoded and answered, and events sent, straight from and to bytes instead.
+const STREAMS_SERVICE = {
+  ...StreamsService,
+  append: {
+    ...StreamsService.append,
+    requestDeserialize: decodeAppendRequest,
+    responseSerialize: serializeAppendResponse,
+  },
+  read: { ...StreamsService.read, responseSerialize: serializeReadResponse },
+};
+
 /** Starts the embedded EventStoreDB-compatible gRPC server on a recovered store. */
 export async function startEventStoreServer(
   options: EventStoreServerOptions,
@@ -46,7 +60,7 @@ export async function startEventStoreServer(
     // Channelz bookkeeping costs CPU on every call and nothing here reads it.
     'grpc.enable_channelz': 0,
   });
-  server.addService(StreamsService, {
+  server.addService(STREAMS_SERVICE, {
     read: readHandler(store, shutdown.signal),
     append: appendHandler(store),
     delete: deleteHandler(store),

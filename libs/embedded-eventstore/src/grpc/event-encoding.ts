@@ -4,7 +4,7 @@ import type { RawRecord } from '../storage/record-format';
 export type UuidFormat = 'string' | 'structured';
 
 interface PreEncoded {
-  readonly bytes: Uint8Array;
+  readonly bytes: Buffer;
 }
 
 /**
@@ -14,15 +14,24 @@ interface PreEncoded {
  */
 const preEncodedPrototype: ReadResp = Object.create(ReadResp.prototype, {
   serializeBinary: {
-    value(this: PreEncoded): Uint8Array {
+    value(this: PreEncoded): Buffer {
       return this.bytes;
     },
   },
 });
 
-function preEncoded(bytes: Uint8Array): ReadResp {
+function preEncoded(bytes: Buffer): ReadResp {
   const message: ReadResp & PreEncoded = Object.create(preEncodedPrototype);
   return Object.assign(message, { bytes });
+}
+
+/** `responseSerialize` of `Streams/Read`: pre-encoded events go out as they are, without a copy. */
+export function serializeReadResponse(message: ReadResp): Buffer {
+  return isPreEncoded(message) ? message.bytes : Buffer.from(message.serializeBinary());
+}
+
+function isPreEncoded(message: ReadResp): message is ReadResp & PreEncoded {
+  return Object.getPrototypeOf(message) === preEncodedPrototype;
 }
 
 // Field tags (field number << 3 | wire type) of the messages written here.
@@ -64,7 +73,7 @@ function varintSize(value: number): number {
   return size;
 }
 
-function bigVarintSize(value: bigint): number {
+export function bigVarintSize(value: bigint): number {
   let size = 1;
   while (value >= 0x80n) {
     value >>= 7n;

@@ -1,6 +1,5 @@
-import type { StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb';
+import type { StreamIdentifier } from '@eventstore/db-client/generated/shared_pb';
 import type { ExpectedRevision } from '../store/expected-revision';
-import { uuidToBytes } from '../store/uuid-bytes';
 
 /** Thrown for a request the server cannot act on; answered as INVALID_ARGUMENT. */
 export class BadRequestError extends Error {}
@@ -28,20 +27,6 @@ export function expectedRevisionOf(options: ExpectedRevisionOptions): ExpectedRe
   if (options.hasStreamExists()) return { kind: 'stream_exists' };
   if (options.hasAny()) return { kind: 'any' };
   throw new BadRequestError('Expected stream revision is required.');
-}
-
-/** 16 UUID bytes from either wire form (string, or two 64-bit halves). */
-export function uuidBytesOf(uuid: UUID | undefined): Buffer {
-  const structured = uuid?.getStructured();
-  if (structured !== undefined) {
-    const bytes = Buffer.allocUnsafe(16);
-    bytes.writeBigUInt64BE(BigInt.asUintN(64, BigInt(structured.getMostSignificantBits())), 0);
-    bytes.writeBigUInt64BE(BigInt.asUintN(64, BigInt(structured.getLeastSignificantBits())), 8);
-    return bytes;
-  }
-  const bytes = uuidToBytes(uuid?.getString() ?? '');
-  if (bytes === undefined) throw new BadRequestError('Event id must be a UUID.');
-  return bytes;
 }
 
 /** A uint64 field sent as a decimal string, as an unsigned bigint. */

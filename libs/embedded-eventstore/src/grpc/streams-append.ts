@@ -5,41 +5,50 @@ import {
   type ServerErrorResponse,
 } from '@grpc/grpc-js';
 import { Empty } from '@eventstore/db-client/generated/shared_pb';
-import { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_pb';
+import { AppendResp } from '@eventstore/db-client/generated/streams_pb';
 import type { EventStore } from '../store/event-store';
 import type { ExpectedRevision } from '../store/expected-revision';
 import type { AppendOutcome, ProposedEvent } from '../store/store-types';
 import { asServerError } from './error-mapping';
 import { MAX_APPEND_SIZE, maxAppendSizeExceededError, streamDeletedError } from './grpc-errors';
-import { BadRequestError, expectedRevisionOf, streamNameOf, uuidBytesOf } from './request-values';
+import {
+  encodedAppendSuccess,
+  type AppendRequestMessage,
+  type AppendResponse,
+  type WireEvent,
+} from './append-wire';
+import { BadRequestError } from './request-values';
 
 /** `Streams/Append`: one options message, then one message per event; answered once all are durable. */
-export function appendHandler(store: EventStore): handleClientStreamingCall<AppendReq, AppendResp> {
+export function appendHandler(
+  store: EventStore,
+): handleClientStreamingCall<AppendRequestMessage, AppendResponse> {
   return (call, callback) => {
     let target: { streamName: string; expected: ExpectedRevision } | undefined;
     const events: ProposedEvent[] = [];
     let size = 0;
     let answered = false;
-    const answer = (error: ServerErrorResponse | null, response?: AppendResp): void => {
+    const answer = (error: ServerErrorResponse | null, response?: AppendResponse): void => {
       if (answered) return;
       answered = true;
       callback(error, response);
     };
 
-    call.on('data', (request: AppendReq) => {
+    call.on('data', (request: AppendRequestMessage) => {
       if (answered) return;
       try {
         if (target === undefined) {
-          const options = request.getOptions();
+          const { options } = request;
           if (options === undefined)
             throw new BadRequestError('The first append message must carry the options.');
-          target = {
-            streamName: streamNameOf(options.getStreamIdentifier()),
-            expected: expectedRevisionOf(options),
-          };
+          if (options.streamName === undefined || options.streamName.length === 0)
+            throw new BadRequestError('Stream name is required.');
+          if (options.expected === undefined)
+            throw new BadRequestError('Expected stream revision is required.');
+          target = { streamName: options.streamName, expected: options.expected };
           return;
         }
-        const proposed = request.getProposedMessage();
+        const proposed = request.event;
         if (proposed === undefined)
           throw new BadRequestError('Append messages after the first must carry an event.');
         const event = proposedEventOf(proposed);
@@ -77,23 +86,12 @@ export function appendHandler(store: EventStore): handleClientStreamingCall<Appe
 
 const REQUIRED_PROPERTIES = ['type', 'content-type'];
 
-function proposedEventOf(message: AppendReq.ProposedMessage): ProposedEvent {
-  const metadata = message.getMetadataMap();
-  const type = metadata.get('type');
-  const contentType = metadata.get('content-type');
+function proposedEventOf(event: WireEvent): ProposedEvent {
+  const { id, type, contentType, data, customMetadata } = event;
   if (type === undefined || contentType === undefined) throw new MissingRequiredPropertyError();
-  return {
-    id: uuidBytesOf(message.getId()),
-    type,
-    contentType,
-    data: bufferView(message.getData_asU8()),
-    customMetadata: bufferView(message.getCustomMetadata_asU8()),
-  };
-}
-
-/** A Buffer over the same bytes, without copying the body out of the received message. */
-function bufferView(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (id === undefined) throw new BadRequestError('Event id must be a UUID.');
+  // The body stays a view into the received message: it is copied once, into the log record.
+  return { id, type, contentType, data, customMetadata };
 }
 
 /** An event without `type` or `content-type` metadata, refused as the real server refuses it. */
@@ -107,7 +105,16 @@ export class MissingRequiredPropertyError extends Error {
   }
 }
 
-function appendResponse(outcome: Exclude<AppendOutcome, { kind: 'stream_deleted' }>): AppendResp {
+function appendResponse(
+  outcome: Exclude<AppendOutcome, { kind: 'stream_deleted' }>,
+): AppendResponse {
+  if (
+    outcome.kind === 'success' &&
+    outcome.currentRevision !== undefined &&
+    outcome.position !== undefined
+  ) {
+    return encodedAppendSuccess(outcome.currentRevision, outcome.position);
+  }
   const response = new AppendResp();
   if (outcome.kind === 'success') {
     const success = new AppendResp.Success();
