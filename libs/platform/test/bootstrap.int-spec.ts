@@ -7,6 +7,7 @@ import { startTestService } from './test-service.module';
 import { TYPESCRIPT_NODE_ARGS } from '../../../tools/typescript-runtime';
 
 const fixture = join(__dirname, 'fixtures', 'shutdown-service.ts');
+const SHUTDOWN_BURST = 5_000;
 
 describe('bootstrap', () => {
   it('fails fast, naming each bad variable and its rule', async () => {
@@ -19,7 +20,12 @@ describe('bootstrap', () => {
 
   it('listens on PORT, and on SIGTERM stops and runs the shutdown hooks', async () => {
     const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, fixture], {
-      env: { ...process.env, PORT: '0', LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        SHUTDOWN_LOG_BURST: String(SHUTDOWN_BURST),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = once(child, 'exit');
@@ -42,6 +48,9 @@ describe('bootstrap', () => {
     await exited;
     expect(lines).toContainEqual(
       expect.objectContaining({ msg: 'shutdown hook ran', context: 'ShutdownProbe' }),
+    );
+    expect(lines.filter((line) => String(line.msg).startsWith('draining '))).toHaveLength(
+      SHUTDOWN_BURST,
     );
     await expect(fetch(`${url}/health/live`)).rejects.toThrow();
   });

@@ -87,7 +87,8 @@ export async function createServiceApp<C extends PlatformConfig>(
   );
   app.useGlobalFilters(new ProblemDetailsFilter(mapper, logger));
   if (config.CORS_ORIGINS !== undefined) app.enableCors({ origin: config.CORS_ORIGINS });
-  if (options.shutdownHooks !== false) app.enableShutdownHooks();
+  // process.exit rather than re-raising the signal, so that the 'exit' event flushes pending log lines.
+  if (options.shutdownHooks !== false) app.enableShutdownHooks([], { useProcessExit: true });
   setupOpenApi(app, options.serviceName, options.version ?? '1.0');
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

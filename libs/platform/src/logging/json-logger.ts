@@ -45,10 +45,13 @@ export class JsonLogger implements LoggerService {
         messageKey: 'msg',
         timestamp: isoTimeOncePerMillisecond,
         formatters: { level: (label) => ({ level: label }) },
-        mixin: () => currentCorrelation() ?? {},
+        // A line that names its correlation (the request line) spares the context lookup.
+        mixin: (fields) => ('correlationId' in fields ? {} : (currentCorrelation() ?? {})),
       },
-      // Synchronous: a line written just before SIGTERM or a crash must not be lost in a buffer.
-      options.destination ?? pino.destination({ dest: 1, sync: true }),
+      // Asynchronous, so a busy service gathers its lines into few writes instead of one blocking
+      // write per line. pino writes out what is pending when the process exits (crashes included),
+      // and the shutdown hooks end with process.exit (see bootstrapService), so no line is lost.
+      options.destination ?? pino.destination({ dest: 1, sync: false }),
     );
   }
 
