@@ -2,6 +2,7 @@ import { crc32 } from 'node:zlib';
 import {
   createdTicksOf,
   decodeRecord,
+  encodeCommit,
   encodeRecord,
   FLAG_END_OF_COMMIT,
   probeRecord,
@@ -67,5 +68,17 @@ describe('record format', () => {
     expect(bytes.subarray(fields.customMetadataStart, fields.end)).toEqual(record.customMetadata);
     expect(fields.end).toBe(bytes.length);
     expect(createdTicksOf({ buffer: bytes, position: 0, fields })).toBe(record.createdTicks);
+  });
+
+  it('encodes a commit back to back, flagging only its last record', () => {
+    const second = { ...record, streamName: 's', revision: 43n, data: Buffer.from('[]') };
+    const { bytes, offsets } = encodeCommit([record, second]);
+    expect(offsets).toEqual([0, encodeRecord(record, false).length]);
+    expect(bytes.subarray(0, offsets[1])).toEqual(encodeRecord(record, false));
+    expect(bytes.subarray(offsets[1])).toEqual(encodeRecord(second, true));
+    expect(decodeRecord(bytes, offsets[1])).toEqual(second);
+    expect(() => encodeCommit([record, { ...record, type: 'x'.repeat(0x10000) }])).toThrow(
+      RangeError,
+    );
   });
 });

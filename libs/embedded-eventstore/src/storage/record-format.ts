@@ -30,44 +30,79 @@ const MAX_NAME_BYTES = 0xffff;
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
 export function encodeRecord(record: StoredRecord, endOfCommit: boolean): Buffer {
-  const stream = Buffer.from(record.streamName, 'utf8');
-  const type = Buffer.from(record.type, 'utf8');
-  const contentType = Buffer.from(record.contentType, 'utf8');
-  if (
-    stream.length > MAX_NAME_BYTES ||
-    type.length > MAX_NAME_BYTES ||
-    contentType.length > MAX_NAME_BYTES
-  ) {
+  return encodeCommit([record], endOfCommit).bytes;
+}
+
+/** One append's records encoded back to back in one buffer, with the offset of each. */
+export interface EncodedCommit {
+  readonly bytes: Buffer;
+  readonly offsets: readonly number[];
+}
+
+/**
+ * Encodes records into a single buffer (one allocation and one write per commit, rather than
+ * one per event); the last record carries the end-of-commit flag when `endOfCommit`. Throws,
+ * before anything is written anywhere, if a name is too long.
+ */
+export function encodeCommit(records: readonly StoredRecord[], endOfCommit = true): EncodedCommit {
+  const offsets: number[] = [];
+  let total = 0;
+  for (const record of records) {
+    offsets.push(total);
+    total += RECORD_HEADER_BYTES + payloadLengthOf(record);
+  }
+  const buffer = Buffer.allocUnsafe(total);
+  records.forEach((record, i) =>
+    writeRecord(record, endOfCommit && i === records.length - 1, buffer, offsets[i]),
+  );
+  return { bytes: buffer, offsets };
+}
+
+function payloadLengthOf(record: StoredRecord): number {
+  const stream = Buffer.byteLength(record.streamName, 'utf8');
+  const type = Buffer.byteLength(record.type, 'utf8');
+  const contentType = Buffer.byteLength(record.contentType, 'utf8');
+  if (stream > MAX_NAME_BYTES || type > MAX_NAME_BYTES || contentType > MAX_NAME_BYTES) {
     throw new RangeError('stream name, event type and content type must each be under 64 KiB');
   }
-  const payloadLength =
+  return (
     FIXED_PAYLOAD_BYTES +
-    stream.length +
-    type.length +
-    contentType.length +
+    stream +
+    type +
+    contentType +
     record.data.length +
-    record.customMetadata.length;
-  const buffer = Buffer.allocUnsafe(RECORD_HEADER_BYTES + payloadLength);
+    record.customMetadata.length
+  );
+}
+
+function writeRecord(
+  record: StoredRecord,
+  endOfCommit: boolean,
+  buffer: Buffer,
+  start: number,
+): void {
+  const payload = start + RECORD_HEADER_BYTES;
   let flags = endOfCommit ? FLAG_END_OF_COMMIT : 0;
   if (record.tombstone) flags |= FLAG_TOMBSTONE;
-  buffer.writeUInt32LE(payloadLength, 0);
-  buffer.writeUInt8(flags, 8);
-  buffer.writeUInt8(FORMAT_VERSION, 9);
-  buffer.writeUInt16LE(stream.length, 10);
-  buffer.writeUInt16LE(type.length, 12);
-  buffer.writeUInt16LE(contentType.length, 14);
-  buffer.writeUInt32LE(record.data.length, 16);
-  buffer.writeUInt32LE(record.customMetadata.length, 20);
-  buffer.writeBigInt64LE(record.revision, 24);
-  buffer.writeBigInt64LE(record.createdTicks, 32);
-  record.id.copy(buffer, 40, 0, 16);
-  let offset = RECORD_HEADER_BYTES + FIXED_PAYLOAD_BYTES;
-  for (const part of [stream, type, contentType, record.data, record.customMetadata]) {
-    part.copy(buffer, offset);
-    offset += part.length;
+  buffer[payload] = flags;
+  buffer[payload + 1] = FORMAT_VERSION;
+  buffer.writeUInt32LE(record.data.length, payload + 8);
+  buffer.writeUInt32LE(record.customMetadata.length, payload + 12);
+  buffer.writeBigInt64LE(record.revision, payload + 16);
+  buffer.writeBigInt64LE(record.createdTicks, payload + 24);
+  record.id.copy(buffer, payload + 32, 0, 16);
+  let offset = payload + FIXED_PAYLOAD_BYTES;
+  // Each name's byte length goes into the u16 slots as it is written.
+  const names = [record.streamName, record.type, record.contentType];
+  for (let i = 0; i < names.length; i += 1) {
+    const written = buffer.write(names[i], offset, 'utf8');
+    buffer.writeUInt16LE(written, payload + 2 + 2 * i);
+    offset += written;
   }
-  buffer.writeUInt32LE(crc32(buffer.subarray(RECORD_HEADER_BYTES)), 4);
-  return buffer;
+  offset += record.data.copy(buffer, offset);
+  offset += record.customMetadata.copy(buffer, offset);
+  buffer.writeUInt32LE(offset - payload, start);
+  buffer.writeUInt32LE(crc32(buffer.subarray(payload, offset)), start + 4);
 }
 
 export type RecordProbe =

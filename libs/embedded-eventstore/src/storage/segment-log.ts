@@ -11,6 +11,7 @@ const fsyncAsync = promisify(fsync);
 const BLOCK_BYTES = 64 * 1024;
 const CACHED_BLOCKS = 256;
 
+/** Encoded bytes (one commit's records) and the log position they go to. */
 export interface PlacedRecord {
   readonly position: number;
   readonly bytes: Buffer;

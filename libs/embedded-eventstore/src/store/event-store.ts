@@ -4,7 +4,7 @@ import { EventIndex, type StreamEntry } from '../storage/event-index';
 import { recoverLog } from '../storage/log-recovery';
 import {
   decodeRecord,
-  encodeRecord,
+  encodeCommit,
   rawRecordFields,
   type RawRecord,
   type StoredRecord,
@@ -288,14 +288,12 @@ export class EventStore {
   /** Encodes records as one atomic commit, reserves log space, indexes them; returns the last position. */
   private place(records: readonly StoredRecord[], batch: PlacedRecord[]): number {
     // Encode everything first: a record refused here must not leave half a commit behind.
-    const encoded = records.map((record, i) => encodeRecord(record, i === records.length - 1));
-    let position = 0;
-    encoded.forEach((bytes, i) => {
-      position = this.log.allocate(bytes.length);
-      batch.push({ position, bytes });
-      this.indexRecord(records[i], position);
-    });
-    return position;
+    const { bytes, offsets } = encodeCommit(records);
+    // A commit never straddles segments, so recovery always finds its records together.
+    const start = this.log.allocate(bytes.length);
+    batch.push({ position: start, bytes });
+    records.forEach((record, i) => this.indexRecord(record, start + offsets[i]));
+    return start + offsets[offsets.length - 1];
   }
 
   private indexRecord(record: StoredRecord, position: number): void {
