@@ -7,6 +7,7 @@ import {
   handleCommand,
   loadStream,
   readSnapshot,
+  snapshotStreamName,
   writeSnapshot,
   type Decider,
   type SnapshotPolicy,
@@ -105,6 +106,9 @@ describe('snapshots', () => {
     await writeSnapshot(client, name, { version: 1, revision: 11n, eventId, state: 500 });
     expect(await loadStream(store, sum, name)).toEqual({ state: 12, revision: 11n });
     expect(await readSnapshot(client, name)).toMatchObject({ version: 2, state: { total: 12 } });
+    const kept: unknown[] = [];
+    for await (const resolved of client.readStream(snapshotStreamName(name))) kept.push(resolved);
+    expect(kept).toHaveLength(1);
   });
 
   it('ignores a snapshot ahead of the stream', async () => {
