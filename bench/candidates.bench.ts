@@ -78,7 +78,8 @@ async function benchCommands(env: Record<string, string>): Promise<void> {
       ...TYPESCRIPT_NODE_ARGS,
       ...(profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
     ],
-    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    // At the level a deployed service logs, so the request lines are part of what is measured.
+    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   try {
