@@ -17,13 +17,15 @@ export class BlockCache {
     return block;
   }
 
-  set(blockNumber: number, block: Buffer): void {
+  /** Caches a block; returns the one evicted to make room, if any, so its memory can be reused. */
+  set(blockNumber: number, block: Buffer): Buffer | undefined {
     this.blocks.delete(blockNumber);
     this.blocks.set(blockNumber, block);
     this.newest = blockNumber;
-    if (this.blocks.size > this.capacity) {
-      const oldest = this.blocks.keys().next();
-      if (oldest.done !== true) this.blocks.delete(oldest.value);
-    }
+    if (this.blocks.size <= this.capacity) return undefined;
+    const oldest = this.blocks.entries().next();
+    if (oldest.done === true) return undefined;
+    this.blocks.delete(oldest.value[0]);
+    return oldest.value[1];
   }
 }
