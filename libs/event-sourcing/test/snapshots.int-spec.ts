@@ -29,6 +29,7 @@ const addedContract: EventContract<Added> = {
 const EVERY = 10;
 
 const policy: SnapshotPolicy<number> = {
+  name: 'sum',
   version: 2,
   every: EVERY,
   serialize: (total) => ({ total }),
@@ -81,14 +82,28 @@ describe('snapshots', () => {
   it('stores a snapshot once a load folded `every` events, and later loads start from it', async () => {
     const name = await streamOf(25);
     expect(await loadStream(store, sum, name)).toEqual({ state: 25, revision: 24n });
-    const stored = await readSnapshot(client, name);
+    const stored = await readSnapshot(client, 'sum', name);
     expect(stored).toMatchObject({ version: 2, revision: 24n, state: { total: 25 } });
     expect(stored?.eventId).toBe(await eventIdAt(name, 24n));
 
     // A snapshot claiming another total at that very event shows the load starts from it.
-    await writeSnapshot(client, name, { ...stored!, state: { total: 1_000 } });
+    await writeSnapshot(client, 'sum', name, { ...stored!, state: { total: 1_000 } });
     await store.append(name, [{ type: 'NumberAdded', data: { by: 5 } }], 24n, context);
     expect(await loadStream(store, sum, name)).toEqual({ state: 1_005, revision: 25n });
+  });
+
+  it('keeps the snapshots of two deciders folding one stream apart', async () => {
+    const doubled: Decider<number, Add, Added> = {
+      ...plainSum,
+      evolve: (total, event) => total + 2 * event.data.by,
+      snapshots: { ...policy, name: 'doubled' },
+    };
+    const name = await streamOf(EVERY);
+    expect((await loadStream(store, sum, name)).state).toBe(EVERY);
+    expect((await loadStream(store, doubled, name)).state).toBe(2 * EVERY);
+    expect((await loadStream(store, sum, name)).state).toBe(EVERY);
+    expect((await loadStream(store, doubled, name)).state).toBe(2 * EVERY);
+    expect(await readSnapshot(client, 'doubled', name)).toMatchObject({ state: { total: 20 } });
   });
 
   it('stores no snapshot for a short stream or a decider that did not opt in', async () => {
@@ -96,31 +111,40 @@ describe('snapshots', () => {
     expect(await loadStream(store, sum, short)).toEqual({ state: EVERY - 1, revision: 8n });
     const long = await streamOf(EVERY * 3);
     expect(await loadStream(store, plainSum, long)).toEqual({ state: EVERY * 3, revision: 29n });
-    expect(await readSnapshot(client, short)).toBeUndefined();
-    expect(await readSnapshot(client, long)).toBeUndefined();
+    expect(await readSnapshot(client, 'sum', short)).toBeUndefined();
+    expect(await readSnapshot(client, 'sum', long)).toBeUndefined();
   });
 
   it('ignores a snapshot of another state version and replaces it', async () => {
     const name = await streamOf(12);
     const eventId = await eventIdAt(name, 11n);
-    await writeSnapshot(client, name, { version: 1, revision: 11n, eventId, state: 500 });
+    await writeSnapshot(client, 'sum', name, { version: 1, revision: 11n, eventId, state: 500 });
     expect(await loadStream(store, sum, name)).toEqual({ state: 12, revision: 11n });
-    expect(await readSnapshot(client, name)).toMatchObject({ version: 2, state: { total: 12 } });
+    expect(await readSnapshot(client, 'sum', name)).toMatchObject({
+      version: 2,
+      state: { total: 12 },
+    });
     const kept: unknown[] = [];
-    for await (const resolved of client.readStream(snapshotStreamName(name))) kept.push(resolved);
+    for await (const resolved of client.readStream(snapshotStreamName('sum', name)))
+      kept.push(resolved);
     expect(kept).toHaveLength(1);
   });
 
   it('ignores a snapshot ahead of the stream', async () => {
     const name = await streamOf(3);
     const eventId = await eventIdAt(name, 2n);
-    await writeSnapshot(client, name, { version: 2, revision: 40n, eventId, state: { total: 41 } });
+    await writeSnapshot(client, 'sum', name, {
+      version: 2,
+      revision: 40n,
+      eventId,
+      state: { total: 41 },
+    });
     expect(await loadStream(store, sum, name)).toEqual({ state: 3, revision: 2n });
   });
 
   it('ignores a snapshot taken after another event than the stream holds at its revision', async () => {
     const name = await streamOf(3);
-    await writeSnapshot(client, name, {
+    await writeSnapshot(client, 'sum', name, {
       version: 2,
       revision: 1n,
       eventId: '00000000-0000-4000-8000-000000000000',
@@ -132,7 +156,12 @@ describe('snapshots', () => {
   it('ignores a snapshot whose state does not deserialize', async () => {
     const name = await streamOf(3);
     const eventId = await eventIdAt(name, 2n);
-    await writeSnapshot(client, name, { version: 2, revision: 2n, eventId, state: 'garbage' });
+    await writeSnapshot(client, 'sum', name, {
+      version: 2,
+      revision: 2n,
+      eventId,
+      state: 'garbage',
+    });
     expect(await loadStream(store, sum, name)).toEqual({ state: 3, revision: 2n });
   });
 

@@ -183,6 +183,7 @@ export const candidateDecider: Decider<CandidateState, CandidateCommand, Candida
   // A candidate's stream also gathers every other service's facts (interviews, checks, offers),
   // so a long-running candidacy would otherwise be read whole on every command and GET.
   snapshots: {
+    name: 'candidates',
     // Bump whenever `CandidateState` or `evolve` changes: older snapshots are then ignored.
     version: 1,
     every: 50,

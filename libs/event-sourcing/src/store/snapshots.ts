@@ -16,6 +16,11 @@ import type { RecordedEvent } from './recorded-event';
  * side stream so a long stream is rebuilt from the snapshot and its tail.
  */
 export type SnapshotPolicy<State> = Readonly<{
+  /**
+   * Names this decider's snapshots: deciders sharing a stream (every service folds the
+   * candidate's) each keep their own.
+   */
+  name: string;
   /** Bump it whenever the state's shape or `evolve` changes: snapshots of another version are ignored. */
   version: number;
   /** A load that folded at least this many events past the last snapshot stores a new one. */
@@ -38,9 +43,9 @@ type StoredSnapshot = { version: number; revision: string; eventId: string; stat
 
 const SNAPSHOT_EVENT_TYPE = 'SnapshotStored';
 
-/** Not `<stream>-snapshot`: a stream-prefix subscription to the source streams must not see these. */
-export function snapshotStreamName(streamName: string): string {
-  return `snapshot-${streamName}`;
+/** A prefix of its own: a stream-prefix subscription to the source streams must not see these. */
+export function snapshotStreamName(policyName: string, streamName: string): string {
+  return `snapshot-${policyName}-${streamName}`;
 }
 
 function isStoredSnapshot(data: unknown): data is StoredSnapshot {
@@ -58,12 +63,13 @@ function isStoredSnapshot(data: unknown): data is StoredSnapshot {
 /** The newest snapshot of a stream, if any is stored and readable. */
 export async function readSnapshot(
   client: EventStoreDBClient,
+  policyName: string,
   streamName: string,
 ): Promise<Snapshot | undefined> {
   let stored: unknown;
   try {
     // Consumed to its end, never left early: see the README.
-    for await (const resolved of client.readStream(snapshotStreamName(streamName), {
+    for await (const resolved of client.readStream(snapshotStreamName(policyName, streamName), {
       direction: BACKWARDS,
       fromRevision: END,
       maxCount: 1,
@@ -81,10 +87,11 @@ export async function readSnapshot(
 /** Stores a snapshot; the side stream keeps only the newest one. */
 export async function writeSnapshot(
   client: EventStoreDBClient,
+  policyName: string,
   streamName: string,
   snapshot: Snapshot,
 ): Promise<void> {
-  const name = snapshotStreamName(streamName);
+  const name = snapshotStreamName(policyName, streamName);
   const data: StoredSnapshot = { ...snapshot, revision: snapshot.revision.toString() };
   const { nextExpectedRevision } = await client.appendToStream(
     name,
@@ -105,7 +112,7 @@ async function usableSnapshot<State>(
   policy: SnapshotPolicy<State>,
   streamName: string,
 ): Promise<(Snapshot & Readonly<{ state: State }>) | undefined> {
-  const snapshot = await readSnapshot(client, streamName);
+  const snapshot = await readSnapshot(client, policy.name, streamName);
   if (snapshot === undefined || snapshot.version !== policy.version) return undefined;
   try {
     return { ...snapshot, state: policy.deserialize(snapshot.state) };
@@ -165,7 +172,7 @@ async function storeSnapshot<State>(
   after: RecordedEvent,
 ): Promise<void> {
   try {
-    await writeSnapshot(client, streamName, {
+    await writeSnapshot(client, policy.name, streamName, {
       version: policy.version,
       revision: after.revision,
       eventId: after.metadata.eventId,
