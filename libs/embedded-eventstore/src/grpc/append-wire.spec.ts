@@ -40,6 +40,22 @@ describe('append wire format', () => {
     });
   });
 
+  it('decodes many events of recurring types, however the types vary', () => {
+    for (let i = 0; i < 40; i += 1) {
+      const proposed = new AppendReq.ProposedMessage().setId(
+        new UUID().setString(ID.toUpperCase()),
+      );
+      proposed
+        .getMetadataMap()
+        .set('type', `Type${i % 20}-ü`)
+        .set('content-type', 'application/json');
+      const event = decode(new AppendReq().setProposedMessage(proposed)).event;
+      expect(event?.type).toBe(`Type${i % 20}-ü`);
+      expect(event?.contentType).toBe('application/json');
+      expect(event?.id).toEqual(Buffer.from(ID.replace(/-/g, ''), 'hex'));
+    }
+  });
+
   it('decodes a proposed event with a text or a structured id', () => {
     const proposed = new AppendReq.ProposedMessage()
       .setId(new UUID().setString(ID))
@@ -74,6 +90,10 @@ describe('append wire format', () => {
       data: Buffer.alloc(0),
       customMetadata: Buffer.alloc(0),
     });
+    for (const text of [ID.replace(/-/g, '_'), ID.slice(1), `${ID.slice(0, 35)}g`]) {
+      proposed.setId(new UUID().setString(text));
+      expect(decode(new AppendReq().setProposedMessage(proposed)).event?.id).toBeUndefined();
+    }
     expect(() => decodeAppendRequest(Buffer.from([0x0a, 0x05, 0x01]))).toThrow(RangeError);
   });
 

@@ -1,6 +1,5 @@
 import { AppendResp } from '@eventstore/db-client/generated/streams_pb';
 import type { ExpectedRevision } from '../store/expected-revision';
-import { uuidToBytes } from '../store/uuid-bytes';
 import { bigVarintSize } from './event-encoding';
 
 /**
@@ -33,6 +32,46 @@ const FIXED64 = 1;
 const LENGTH_DELIMITED = 2;
 const FIXED32 = 5;
 const EMPTY = Buffer.alloc(0);
+const UUID_TEXT_LENGTH = 36;
+const DASH = 0x2d;
+
+function hexValue(char: number): number {
+  if (char >= 0x30 && char <= 0x39) return char - 0x30;
+  const lower = char | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
+}
+
+/**
+ * The last few short texts decoded, so that each of a thousand events of one type does not
+ * keep its own copy of the type name (nor allocate the metadata keys) while the append is pending.
+ */
+class RecentTexts {
+  private readonly entries: Array<{ readonly bytes: Buffer; readonly text: string }> = [];
+  private next = 0;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  text(buffer: Buffer, start: number, end: number): string {
+    const length = end - start;
+    if (length > this.maxBytes) return buffer.toString('utf8', start, end);
+    for (const entry of this.entries) {
+      if (entry.bytes.length === length && buffer.compare(entry.bytes, 0, length, start, end) === 0)
+        return entry.text;
+    }
+    const entry = {
+      bytes: Buffer.from(buffer.subarray(start, end)),
+      text: buffer.toString('utf8', start, end),
+    };
+    this.entries[this.next] = entry;
+    this.next = (this.next + 1) % this.capacity;
+    return entry.text;
+  }
+}
+
+const recentTexts = new RecentTexts(16, 128);
 const tag = (field: number, wireType: number): number => (field << 3) | wireType;
 
 /** A cursor over one protobuf message (or a sub-range of one). */
@@ -98,6 +137,30 @@ class ProtoReader {
   text(): string {
     const field = this.delimited();
     return this.buffer.toString('utf8', field.offset, field.end);
+  }
+
+  /** A short text that recurs (metadata keys, event and content types) without a new string each time. */
+  recurringText(): string {
+    const field = this.delimited();
+    return recentTexts.text(this.buffer, field.offset, field.end);
+  }
+
+  /** A UUID's 36-character text form as its 16 bytes, parsed in place; undefined if malformed. */
+  uuidText(): Buffer | undefined {
+    const field = this.delimited();
+    if (field.end - field.offset !== UUID_TEXT_LENGTH) return undefined;
+    const bytes = Buffer.allocUnsafe(16);
+    let cursor = field.offset;
+    for (let i = 0; i < 16; i += 1) {
+      if (i === 4 || i === 6 || i === 8 || i === 10) {
+        if (this.buffer[cursor++] !== DASH) return undefined;
+      }
+      const high = hexValue(this.buffer[cursor++]);
+      const low = hexValue(this.buffer[cursor++]);
+      if (high < 0 || low < 0) return undefined;
+      bytes[i] = (high << 4) | low;
+    }
+    return bytes;
   }
 
   skip(wireType: number): void {
@@ -196,8 +259,8 @@ function decodeMapEntry(entry: ProtoReader): [string, string] {
   let key = '';
   let value = '';
   entry.fields((fieldKey, reader) => {
-    if (fieldKey === tag(1, LENGTH_DELIMITED)) key = reader.text();
-    else if (fieldKey === tag(2, LENGTH_DELIMITED)) value = reader.text();
+    if (fieldKey === tag(1, LENGTH_DELIMITED)) key = reader.recurringText();
+    else if (fieldKey === tag(2, LENGTH_DELIMITED)) value = reader.recurringText();
     else return false;
     return true;
   });
@@ -209,7 +272,7 @@ function decodeUuid(uuid: ProtoReader): Buffer | undefined {
   let id: Buffer | undefined;
   uuid.fields((key, reader) => {
     if (key === tag(1, LENGTH_DELIMITED)) id = decodeStructuredUuid(reader.delimited());
-    else if (key === tag(2, LENGTH_DELIMITED)) id = uuidToBytes(reader.text());
+    else if (key === tag(2, LENGTH_DELIMITED)) id = reader.uuidText();
     else return false;
     return true;
   });
