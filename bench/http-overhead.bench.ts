@@ -234,15 +234,18 @@ async function main(): Promise<void> {
     failed: rounds.reduce((sum, r) => sum + r.failed, 0),
   }));
   const fastifyRps = summaries[0]?.rps ?? 0;
+  const fastifyCpu = summaries[0]?.cpu ?? 0;
   console.log(
     `GET /bench/…/42${QUERY}, ${CONNECTIONS} keep-alive connections, median of ${ROUNDS} rounds of ${MEASURE_MS / 1000}s`,
   );
   for (const [index, s] of summaries.entries()) {
     const label = TARGETS[index]?.label ?? '';
     console.log(
-      `${label.padEnd(15)} ${Math.round(s.rps).toString().padStart(7)} req/s  ${s.cpu.toFixed(1).padStart(6)} µs server CPU/req  ${((s.rps / fastifyRps) * 100).toFixed(1).padStart(5)}% of bare Fastify  (non-200: ${s.failed})`,
+      `${label.padEnd(15)} ${Math.round(s.rps).toString().padStart(7)} req/s  ${s.cpu.toFixed(1).padStart(6)} µs server CPU/req  ${((s.rps / fastifyRps) * 100).toFixed(1).padStart(5)}% of bare Fastify  (by CPU/req: ${((fastifyCpu / s.cpu) * 100).toFixed(1).padStart(5)}%)  (non-200: ${s.failed})`,
     );
   }
+  // The client shares the machine's cores with the server, so on a busy machine requests/s also
+  // follow the client's share; server CPU per request is the steadier comparison.
   console.log(`target: platform ≥ ${TARGET_RATIO * 100}% of bare Fastify`);
   if (summaries.some((s) => s.failed > 0)) process.exitCode = 1;
 }
