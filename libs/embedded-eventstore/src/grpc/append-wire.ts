@@ -1,5 +1,6 @@
 import { AppendResp } from '@eventstore/db-client/generated/streams_pb';
 import type { ExpectedRevision } from '../store/expected-revision';
+import { RecentTexts } from '../storage/recent-texts';
 import { bigVarintSize } from './event-encoding';
 
 /**
@@ -41,36 +42,8 @@ function hexValue(char: number): number {
   return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
 }
 
-/**
- * The last few short texts decoded, so that each of a thousand events of one type does not
- * keep its own copy of the type name (nor allocate the metadata keys) while the append is pending.
- */
-class RecentTexts {
-  private readonly entries: Array<{ readonly bytes: Buffer; readonly text: string }> = [];
-  private next = 0;
-
-  constructor(
-    private readonly capacity: number,
-    private readonly maxBytes: number,
-  ) {}
-
-  text(buffer: Buffer, start: number, end: number): string {
-    const length = end - start;
-    if (length > this.maxBytes) return buffer.toString('utf8', start, end);
-    for (const entry of this.entries) {
-      if (entry.bytes.length === length && buffer.compare(entry.bytes, 0, length, start, end) === 0)
-        return entry.text;
-    }
-    const entry = {
-      bytes: Buffer.from(buffer.subarray(start, end)),
-      text: buffer.toString('utf8', start, end),
-    };
-    this.entries[this.next] = entry;
-    this.next = (this.next + 1) % this.capacity;
-    return entry.text;
-  }
-}
-
+// Event types and metadata keys recur from event to event; each pending event of a 1,000-event
+// append would otherwise hold its own copy of its type name.
 const recentTexts = new RecentTexts(16, 128);
 const tag = (field: number, wireType: number): number => (field << 3) | wireType;
 

@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib';
+import { RecentTexts } from './recent-texts';
 
 /** One event as it is stored in the log. */
 export interface StoredRecord {
@@ -170,6 +171,9 @@ export function createdTicksOf(record: RawRecord): bigint {
   return record.buffer.readBigInt64LE(record.fields.created);
 }
 
+// Recovery decodes every record of the log; consecutive ones mostly share their names.
+const recentNames = new RecentTexts(16, 256);
+
 /** Decodes a record that is known to be whole (written by us, or probed). Copies nothing but the strings. */
 export function decodeRecord(buffer: Buffer, offset: number): StoredRecord {
   const base = offset + RECORD_HEADER_BYTES;
@@ -180,9 +184,9 @@ export function decodeRecord(buffer: Buffer, offset: number): StoredRecord {
   const dataLength = buffer.readUInt32LE(base + 8);
   const metadataLength = buffer.readUInt32LE(base + 12);
   let cursor = base + FIXED_PAYLOAD_BYTES;
-  const streamName = buffer.toString('utf8', cursor, (cursor += streamLength));
-  const type = buffer.toString('utf8', cursor, (cursor += typeLength));
-  const contentType = buffer.toString('utf8', cursor, (cursor += contentTypeLength));
+  const streamName = recentNames.text(buffer, cursor, (cursor += streamLength));
+  const type = recentNames.text(buffer, cursor, (cursor += typeLength));
+  const contentType = recentNames.text(buffer, cursor, (cursor += contentTypeLength));
   const data = buffer.subarray(cursor, (cursor += dataLength));
   const customMetadata = buffer.subarray(cursor, cursor + metadataLength);
   return {
