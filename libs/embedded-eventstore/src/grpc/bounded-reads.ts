@@ -43,7 +43,7 @@ export async function readStream(
   let revision = forwards ? Math.max(first, Number(start)) : Math.min(last, Number(start));
   let remaining = read.count;
   while (remaining > 0n && !writer.closed && (forwards ? revision <= last : revision >= first)) {
-    const record = store.recordAt(entry.seqs[revision]);
+    const record = store.recordAt(entry.seqs.at(revision));
     revision += forwards ? 1 : -1;
     if (oldestTicks !== undefined && createdTicksOf(record) < oldestTicks) {
       if (forwards) continue;

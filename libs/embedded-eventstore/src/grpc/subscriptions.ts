@@ -66,7 +66,7 @@ export async function subscribeToStream(
     next = Math.max(next, state.first);
     const stop = Math.min(state.last, next + PASS_SIZE - 1);
     while (next <= stop && !writer.closed) {
-      const record = store.recordAt(state.entry.seqs[next]);
+      const record = store.recordAt(state.entry.seqs.at(next));
       next += 1;
       if (!writer.write(encodedEventResponse(record, uuidFormat))) await writer.drained();
     }

@@ -13,7 +13,9 @@ describe('event index', () => {
     expect(index.positionOf(9_999)).toBe(999_900);
     expect(index.streamOf(9_999)).toBe(users);
     expect(index.typeName(index.typeIdOf(9_999))).toBe('Created');
-    expect(orders.seqs.slice(0, 3)).toEqual([0, 2, 4]);
+    expect([0, 1, 2].map((revision) => orders.seqs.at(revision))).toEqual([0, 2, 4]);
+    expect(orders.seqs.length).toBe(5_000);
+    expect(orders.seqs.at(4_999)).toBe(9_998);
     expect(index.streamOrCreate('orders')).toBe(orders);
   });
 

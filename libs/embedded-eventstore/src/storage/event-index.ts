@@ -5,12 +5,57 @@ export interface StreamEntry {
   readonly id: number;
   readonly name: string;
   /** Global sequence number (index into the $all arrays) of each revision, in revision order. */
-  readonly seqs: number[];
+  readonly seqs: SeqList;
   tombstoned: boolean;
   metadata: StreamMetadata | undefined;
 }
 
 const INITIAL_CAPACITY = 4096;
+const SMALL_STREAM_REVISIONS = 32;
+// Shared by every stream still small: it is replaced, never written to.
+const NO_REVISIONS = new Uint32Array(0);
+
+/**
+ * A stream's sequence numbers. Most streams are short and a small array is cheapest for them;
+ * a long one moves to a typed array (4 bytes a revision, outside the GC'd heap, instead of
+ * 8 bytes plus growth slack in a JS array that every major GC walks).
+ */
+export class SeqList {
+  private small: number[] | undefined = [];
+  private large = NO_REVISIONS;
+  private size = 0;
+
+  get length(): number {
+    return this.size;
+  }
+
+  at(revision: number): number {
+    return this.small === undefined ? this.large[revision] : this.small[revision];
+  }
+
+  push(seq: number): void {
+    if (this.small !== undefined) {
+      if (this.size < SMALL_STREAM_REVISIONS) {
+        this.small.push(seq);
+        this.size += 1;
+        return;
+      }
+      this.grow();
+    } else if (this.size === this.large.length) {
+      this.grow();
+    }
+    this.large[this.size] = seq;
+    this.size += 1;
+  }
+
+  private grow(): void {
+    const larger = new Uint32Array(Math.max(SMALL_STREAM_REVISIONS * 2, this.size * 2));
+    if (this.small === undefined) larger.set(this.large);
+    else larger.set(this.small);
+    this.large = larger;
+    this.small = undefined;
+  }
+}
 
 /**
  * The in-memory index over the log: per event its position, stream and type
@@ -41,7 +86,7 @@ export class EventIndex {
       entry = {
         id: this.streamsById.length,
         name,
-        seqs: [],
+        seqs: new SeqList(),
         tombstoned: false,
         metadata: undefined,
       };

@@ -111,7 +111,7 @@ export class EventStore {
     if (entry === undefined) return { kind: 'not_found' };
     if (entry.tombstoned) return { kind: 'deleted' };
     let durableRevisions = entry.seqs.length;
-    while (durableRevisions > 0 && entry.seqs[durableRevisions - 1] >= this.durable)
+    while (durableRevisions > 0 && entry.seqs.at(durableRevisions - 1) >= this.durable)
       durableRevisions -= 1;
     const metadata = this.effectiveMetadata(entry);
     if (durableRevisions === 0 || isSoftDeleted(metadata)) return { kind: 'not_found' };
@@ -277,7 +277,7 @@ export class EventStore {
       }
     }
     const lastRevision = first.revision + events.length - 1;
-    const seq = entry.seqs[lastRevision];
+    const seq = entry.seqs.at(lastRevision);
     return {
       kind: 'success',
       currentRevision: BigInt(lastRevision),
