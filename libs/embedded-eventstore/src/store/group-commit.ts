@@ -35,8 +35,10 @@ export class GroupCommit {
   }
 
   private async drain(): Promise<void> {
-    // Yield once so that appends arriving in the same tick join the first batch too.
-    await Promise.resolve();
+    // Wait for the end of this event-loop turn, so that every append whose last message was
+    // read in it (one socket read can hold many) joins the first batch. A flush that runs on
+    // the loop leaves no other window in which appends could queue up for the next batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.queue.length > 0) {
       const operations = this.queue;
       this.queue = [];
