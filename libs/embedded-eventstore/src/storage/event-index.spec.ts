@@ -19,6 +19,18 @@ describe('event index', () => {
     expect(index.streamOrCreate('orders')).toBe(orders);
   });
 
+  it('keeps every column across chunk boundaries', () => {
+    const index = new EventIndex();
+    const stream = index.streamOrCreate('s');
+    for (let i = 0; i < 200_000; i += 1) index.add(i * 3, stream, `T${i % 7}`);
+    for (const seq of [0, 65_535, 65_536, 131_072, 199_999]) {
+      expect(index.positionOf(seq)).toBe(seq * 3);
+      expect(index.typeName(index.typeIdOf(seq))).toBe(`T${seq % 7}`);
+      expect(index.streamIdOf(seq)).toBe(stream.id);
+    }
+    expect(index.firstSeqAtOrAfter(65_536 * 3 - 1, 200_000)).toBe(65_536);
+  });
+
   it('finds the first event at or after a position among durable ones', () => {
     const index = new EventIndex();
     const stream = index.streamOrCreate('s');

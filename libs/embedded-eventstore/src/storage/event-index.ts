@@ -10,7 +10,11 @@ export interface StreamEntry {
   metadata: StreamMetadata | undefined;
 }
 
-const INITIAL_CAPACITY = 4096;
+// Per-event columns grow by fixed chunks: doubling one array would copy it and leave the old
+// copy (8 MB at a million events) as garbage, and overshoot by up to half.
+const CHUNK_BITS = 16;
+const CHUNK_EVENTS = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK_EVENTS - 1;
 const SMALL_STREAM_REVISIONS = 32;
 // Shared by every stream still small: it is replaced, never written to.
 const NO_REVISIONS = new Uint32Array(0);
@@ -63,9 +67,9 @@ export class SeqList {
  * Positions are held as doubles: exact up to 2^53 bytes of log.
  */
 export class EventIndex {
-  private positions = new Float64Array(INITIAL_CAPACITY);
-  private streamIds = new Uint32Array(INITIAL_CAPACITY);
-  private typeIds = new Uint32Array(INITIAL_CAPACITY);
+  private readonly positions: Float64Array[] = [];
+  private readonly streamIds: Uint32Array[] = [];
+  private readonly typeIds: Uint32Array[] = [];
   private readonly streamsByName = new Map<string, StreamEntry>();
   private readonly streamsById: StreamEntry[] = [];
   private readonly typeNames: string[] = [];
@@ -98,29 +102,35 @@ export class EventIndex {
 
   /** Records one event and returns its global sequence number. */
   add(position: number, stream: StreamEntry, type: string): number {
-    if (this.size === this.positions.length) this.grow();
     const seq = this.size;
-    this.positions[seq] = position;
-    this.streamIds[seq] = stream.id;
-    this.typeIds[seq] = this.typeId(type);
+    const chunk = seq >>> CHUNK_BITS;
+    if (chunk === this.positions.length) {
+      this.positions.push(new Float64Array(CHUNK_EVENTS));
+      this.streamIds.push(new Uint32Array(CHUNK_EVENTS));
+      this.typeIds.push(new Uint32Array(CHUNK_EVENTS));
+    }
+    const slot = seq & CHUNK_MASK;
+    this.positions[chunk][slot] = position;
+    this.streamIds[chunk][slot] = stream.id;
+    this.typeIds[chunk][slot] = this.typeId(type);
     this.size += 1;
     return seq;
   }
 
   positionOf(seq: number): number {
-    return this.positions[seq];
+    return this.positions[seq >>> CHUNK_BITS][seq & CHUNK_MASK];
   }
 
   streamOf(seq: number): StreamEntry {
-    return this.streamsById[this.streamIds[seq]];
+    return this.streamsById[this.streamIdOf(seq)];
   }
 
   streamIdOf(seq: number): number {
-    return this.streamIds[seq];
+    return this.streamIds[seq >>> CHUNK_BITS][seq & CHUNK_MASK];
   }
 
   typeIdOf(seq: number): number {
-    return this.typeIds[seq];
+    return this.typeIds[seq >>> CHUNK_BITS][seq & CHUNK_MASK];
   }
 
   typeName(typeId: number): string {
@@ -137,7 +147,7 @@ export class EventIndex {
     let high = limit;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.positions[middle] < position) low = middle + 1;
+      if (this.positionOf(middle) < position) low = middle + 1;
       else high = middle;
     }
     return low;
@@ -152,16 +162,4 @@ export class EventIndex {
     }
     return id;
   }
-
-  private grow(): void {
-    const capacity = this.positions.length * 2;
-    this.positions = copyInto(new Float64Array(capacity), this.positions);
-    this.streamIds = copyInto(new Uint32Array(capacity), this.streamIds);
-    this.typeIds = copyInto(new Uint32Array(capacity), this.typeIds);
-  }
-}
-
-function copyInto<T extends Float64Array | Uint32Array>(target: T, source: T): T {
-  target.set(source);
-  return target;
 }
