@@ -5,6 +5,7 @@ import {
   encodeCommit,
   encodeRecord,
   FLAG_END_OF_COMMIT,
+  MAX_COMMIT_BYTES,
   probeRecord,
   rawRecordFields,
   type StoredRecord,
@@ -80,5 +81,16 @@ describe('record format', () => {
     expect(() => encodeCommit([record, { ...record, type: 'x'.repeat(0x10000) }])).toThrow(
       RangeError,
     );
+  });
+
+  it('refuses a commit that a log segment could not hold, whatever the event bodies weigh', () => {
+    const longContentType = 'x'.repeat(60_000);
+    const events = Array.from({ length: Math.ceil(MAX_COMMIT_BYTES / 60_000) + 1 }, () => ({
+      ...record,
+      contentType: longContentType,
+      data: Buffer.alloc(0),
+      customMetadata: Buffer.alloc(0),
+    }));
+    expect(() => encodeCommit(events)).toThrow(/at most 67108864 bytes in the log/);
   });
 });

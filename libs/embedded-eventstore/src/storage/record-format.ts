@@ -29,6 +29,11 @@ const FORMAT_VERSION = 1;
 const MAX_NAME_BYTES = 0xffff;
 /** Far above any record an accepted append can produce (1 MiB of event bodies plus names). */
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+/**
+ * The real server's 1 MiB limit leaves names and content types uncounted, so many events with
+ * long ones could still make a commit bigger than a log segment, which must hold it whole.
+ */
+export const MAX_COMMIT_BYTES = 64 * 1024 * 1024;
 
 export function encodeRecord(record: StoredRecord, endOfCommit: boolean): Buffer {
   return encodeCommit([record], endOfCommit).bytes;
@@ -43,7 +48,7 @@ export interface EncodedCommit {
 /**
  * Encodes records into a single buffer (one allocation and one write per commit, rather than
  * one per event); the last record carries the end-of-commit flag when `endOfCommit`. Throws,
- * before anything is written anywhere, if a name is too long.
+ * before anything is written anywhere, if a name or the whole commit is too long.
  */
 export function encodeCommit(records: readonly StoredRecord[], endOfCommit = true): EncodedCommit {
   const offsets: number[] = [];
@@ -51,6 +56,11 @@ export function encodeCommit(records: readonly StoredRecord[], endOfCommit = tru
   for (const record of records) {
     offsets.push(total);
     total += RECORD_HEADER_BYTES + payloadLengthOf(record);
+  }
+  if (total > MAX_COMMIT_BYTES) {
+    throw new RangeError(
+      `an append may take at most ${MAX_COMMIT_BYTES} bytes in the log, names and content types included; this one takes ${total}`,
+    );
   }
   const buffer = Buffer.allocUnsafe(total);
   records.forEach((record, i) =>

@@ -53,7 +53,7 @@ export class SegmentLog {
   /** Reserves log space for a record and returns its position; records never straddle segments. */
   allocate(length: number): number {
     const offset = this.nextPosition % SEGMENT_CAPACITY;
-    if (offset + length > SEGMENT_CAPACITY) {
+    if (offset > 0 && offset + length > SEGMENT_CAPACITY) {
       this.nextPosition += SEGMENT_CAPACITY - offset;
     }
     const position = this.nextPosition;
