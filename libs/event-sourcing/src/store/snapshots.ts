@@ -21,7 +21,10 @@ export type SnapshotPolicy<State> = Readonly<{
    * candidate's) each keep their own.
    */
   name: string;
-  /** Bump it whenever the state's shape or `evolve` changes: snapshots of another version are ignored. */
+  /**
+   * Bump it whenever the state's shape, `evolve` or the decider's `eventTypes` change:
+   * snapshots of another version are ignored.
+   */
   version: number;
   /** A load that folded at least this many events past the last snapshot stores a new one. */
   every: number;
@@ -106,13 +109,17 @@ type SnapshottingDecider<State, E extends Event> = Pick<
 > &
   Readonly<{ snapshots: SnapshotPolicy<State> }>;
 
-/** The newest snapshot if it is of the policy's version and its state deserializes. */
+/**
+ * The newest snapshot if it is of the policy's version and its state deserializes. A
+ * snapshot that cannot be read (a tombstoned side stream, a failing read) is no snapshot:
+ * it is only a shortcut, and the stream itself is read instead.
+ */
 async function usableSnapshot<State>(
   client: EventStoreDBClient,
   policy: SnapshotPolicy<State>,
   streamName: string,
 ): Promise<(Snapshot & Readonly<{ state: State }>) | undefined> {
-  const snapshot = await readSnapshot(client, policy.name, streamName);
+  const snapshot = await readSnapshot(client, policy.name, streamName).catch(() => undefined);
   if (snapshot === undefined || snapshot.version !== policy.version) return undefined;
   try {
     return { ...snapshot, state: policy.deserialize(snapshot.state) };
