@@ -42,7 +42,11 @@ async function interviewingCandidates(count: number): Promise<string[]> {
   return ids;
 }
 
-async function schedule(candidateId: string, panel: { interviewerId: string; role: string }[]) {
+async function schedule(
+  candidateId: string,
+  panel: { interviewerId: string; role: string }[],
+  startsAt = '2030-03-04T09:00:00.000Z',
+) {
   return app.inject({
     method: 'POST',
     url: `/candidates/${candidateId}/interviews`,
@@ -51,8 +55,8 @@ async function schedule(candidateId: string, panel: { interviewerId: string; rol
       round: 1,
       format: 'video',
       videoLink: 'https://meet.example.org/abc',
-      startsAt: '2030-03-04T09:00:00Z',
-      endsAt: '2030-03-04T10:00:00Z',
+      startsAt,
+      endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
       candidateTimeZone: 'Europe/London',
       panel,
     },
@@ -172,5 +176,43 @@ describe('booking panels concurrently', () => {
         i === winner ? [winnerId] : [],
       );
     }
+  });
+
+  it('keeps refusing clashes once a long calendar is loaded from its snapshot', async () => {
+    const [candidateId] = await interviewingCandidates(1);
+    const lead = interviewer('busy');
+    const hour = (n: number) => new Date(Date.parse('2030-05-01T00:00:00Z') + n * 3_600_000);
+    // 55 bookings: the 51st load folds 50 calendar events and stores a snapshot.
+    const booked: string[] = [];
+    for (let n = 0; n < 55; n += 1) {
+      const response = await schedule(
+        candidateId,
+        [{ interviewerId: lead, role: 'lead' }],
+        hour(n).toISOString(),
+      );
+      expect(response.statusCode).toBe(201);
+      booked.push(response.json<{ interviewId: string }>().interviewId);
+    }
+    const snapshots = app
+      .get(EventStore)
+      .client.readStream(`snapshot-interviewer-calendar-interviewer-calendar-${lead}`);
+    const stored: unknown[] = [];
+    for await (const resolved of snapshots) stored.push(resolved.event?.type);
+    expect(stored).toEqual(['SnapshotStored']);
+
+    const [other] = await interviewingCandidates(1);
+    const clash = await schedule(
+      other,
+      [{ interviewerId: lead, role: 'lead' }],
+      hour(3).toISOString(),
+    );
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json<Problem>().detail).toContain(booked[3]);
+    const free = await schedule(
+      other,
+      [{ interviewerId: lead, role: 'lead' }],
+      hour(60).toISOString(),
+    );
+    expect(free.statusCode).toBe(201);
   });
 });

@@ -1,5 +1,5 @@
 import type { InterviewerAvailabilitySet, InterviewerCalendarEvent } from '@hirestream/contracts';
-import { CommandRejectedError, deciderSpecification } from '@hirestream/event-sourcing';
+import { CommandRejectedError, deciderSpecification, foldEvents } from '@hirestream/event-sourcing';
 import type { InterviewerCalendarCommand } from './interviewer-calendar.commands';
 import { interviewerCalendarDecider } from './interviewer-calendar.decider';
 
@@ -340,6 +340,37 @@ describe('interviewer calendar decider', () => {
 
     it('changes nothing for a slot it does not hold, so compensations can be retried', () => {
       spec.given([]).when(release('i-1')).then([]);
+    });
+  });
+
+  describe('snapshots', () => {
+    const policy = interviewerCalendarDecider.snapshots!;
+    const fold = (events: InterviewerCalendarEvent[]) =>
+      foldEvents(interviewerCalendarDecider, events);
+
+    it('restores, through JSON, the calendar the events fold to', () => {
+      const calendar = fold([
+        availability('Europe/London', 3),
+        reserved('i-1', '2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z'),
+        reserved('i-2', '2026-03-02T11:00:00Z', '2026-03-02T12:00:00Z'),
+        {
+          type: 'InterviewerSlotReleased',
+          data: { interviewerId, interviewId: 'i-1', reason: 'x' },
+        },
+      ]);
+      const stored: unknown = JSON.parse(JSON.stringify(policy.serialize(calendar)));
+      expect(policy.deserialize(stored)).toEqual(calendar);
+      expect(policy.deserialize(JSON.parse(JSON.stringify(policy.serialize(fold([])))))).toEqual(
+        fold([]),
+      );
+    });
+
+    it('refuses what is not a calendar, so that the stream is read instead', () => {
+      expect(() => policy.deserialize({ status: 'registered' })).toThrow();
+      expect(() =>
+        policy.deserialize({ availability: null, slots: [{ interviewId: 1 }] }),
+      ).toThrow();
+      expect(() => policy.deserialize(null)).toThrow();
     });
   });
 });

@@ -175,8 +175,45 @@ function evolve(
 
 const initialState = (): InterviewerCalendar => ({ availability: null, slots: new Map() });
 
+type StoredCalendar = Readonly<{ availability: Availability | null; slots: ReservedSlot[] }>;
+
+function isReservedSlot(value: unknown): value is ReservedSlot {
+  const slot = value as Partial<ReservedSlot> | null;
+  return (
+    typeof slot?.interviewId === 'string' &&
+    typeof slot.candidateId === 'string' &&
+    typeof slot.interval?.start === 'number' &&
+    typeof slot.interval.end === 'number'
+  );
+}
+
+function restoredCalendar(stored: unknown): InterviewerCalendar {
+  const { availability, slots } = (stored ?? {}) as Partial<StoredCalendar>;
+  if (!Array.isArray(slots) || !slots.every(isReservedSlot) || availability === undefined) {
+    throw new Error('not an interviewer calendar');
+  }
+  return { availability, slots: new Map(slots.map((slot) => [slot.interviewId, slot])) };
+}
+
 export const interviewerCalendarDecider: Decider<
   InterviewerCalendar,
   InterviewerCalendarCommand,
   InterviewerCalendarEvent
-> = { decide, evolve, initialState };
+> = {
+  decide,
+  evolve,
+  initialState,
+  // A busy interviewer's calendar stream grows with every booking and release; each
+  // booking reads it, so it starts from a snapshot of the slots still held.
+  snapshots: {
+    name: 'interviewer-calendar',
+    // Bump whenever `InterviewerCalendar` or `evolve` changes: older snapshots are then ignored.
+    version: 1,
+    every: 50,
+    serialize: ({ availability, slots }): StoredCalendar => ({
+      availability,
+      slots: [...slots.values()],
+    }),
+    deserialize: restoredCalendar,
+  },
+};
