@@ -8,6 +8,7 @@ import {
   AggregateNotFoundError,
   CommandRejectedError,
   deciderSpecification,
+  foldEvents,
 } from '@hirestream/event-sourcing';
 import type { InterviewCommand } from './interview.commands';
 import { interviewDecider, type CandidateStreamEvent } from './interview.decider';
@@ -951,6 +952,34 @@ describe('interview decider', () => {
         .given(interviewing)
         .when({ type: 'ScheduleInterviewDay', data: { ...dayData, now: '2026-03-31T08:30:00Z' } })
         .thenThrows(CommandRejectedError, mentions('in-the-past', 'session "Coding"'));
+    });
+  });
+
+  describe('snapshots', () => {
+    const policy = interviewDecider.snapshots!;
+    const throughJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+    it("restores, through JSON, the candidate's interviews the events fold to", () => {
+      const state = foldEvents(interviewDecider, [
+        ...interviewing,
+        scheduled(),
+        confirmed,
+        rescheduled(2, '2026-03-31T09:00:00Z', '2026-03-31T10:00:00Z'),
+        scheduled({
+          interviewId: 'i-2',
+          startsAt: '2026-04-01T09:00:00Z',
+          endsAt: '2026-04-01T10:00:00Z',
+        }),
+        { type: 'InterviewCancelled', data: { candidateId, interviewId: 'i-2', reason: 'x' } },
+      ]);
+      expect(policy.deserialize(throughJson(policy.serialize(state)))).toEqual(state);
+      const empty = foldEvents(interviewDecider, []);
+      expect(policy.deserialize(throughJson(policy.serialize(empty)))).toEqual(empty);
+    });
+
+    it("refuses what is not a candidate's interviews, so that the stream is read instead", () => {
+      expect(() => policy.deserialize({ status: 'registered' })).toThrow();
+      expect(() => policy.deserialize({ candidate: null, interviews: [{}], days: [] })).toThrow();
     });
   });
 });

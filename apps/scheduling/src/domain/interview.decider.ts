@@ -571,6 +571,30 @@ const INTERVIEW_EVENT_TYPES: Readonly<Record<InterviewEvent['type'], true>> = {
   InterviewCompleted: true,
 };
 
+type StoredInterviews = Readonly<{
+  candidate: CandidateInterviews['candidate'];
+  interviews: Interview[];
+  days: InterviewDay[];
+}>;
+
+function restoredInterviews(stored: unknown): CandidateInterviews {
+  const { candidate, interviews, days } = (stored ?? {}) as Partial<StoredInterviews>;
+  if (
+    candidate === undefined ||
+    !Array.isArray(interviews) ||
+    !Array.isArray(days) ||
+    !interviews.every((i) => typeof i?.interviewId === 'string' && Array.isArray(i.history)) ||
+    !days.every((d) => typeof d?.dayId === 'string' && Array.isArray(d.sessionIds))
+  ) {
+    throw new Error('not the interviews of a candidate');
+  }
+  return {
+    candidate,
+    interviews: new Map(interviews.map((interview) => [interview.interviewId, interview])),
+    days: new Map(days.map((day) => [day.dayId, day])),
+  };
+}
+
 export const interviewDecider: Decider<
   CandidateInterviews,
   InterviewCommand,
@@ -583,4 +607,17 @@ export const interviewDecider: Decider<
     ...candidateEventContracts.map((contract) => contract.type),
     ...Object.keys(INTERVIEW_EVENT_TYPES),
   ]),
+  // Every service appends to the candidate's stream, and every interview command reads it.
+  snapshots: {
+    name: 'scheduling-interviews',
+    // Bump whenever `CandidateInterviews`, `evolve` or `eventTypes` change: older snapshots are then ignored.
+    version: 1,
+    every: 50,
+    serialize: ({ candidate, interviews, days }): StoredInterviews => ({
+      candidate,
+      interviews: [...interviews.values()],
+      days: [...days.values()],
+    }),
+    deserialize: restoredInterviews,
+  },
 };
