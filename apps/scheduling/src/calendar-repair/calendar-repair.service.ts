@@ -32,7 +32,8 @@ export class CalendarRepairService implements OnApplicationBootstrap, BeforeAppl
   /** When each disagreeing slot (`interviewer/interview`) was first seen. */
   private readonly suspected = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  /** The pass under way, if any: a slow pass is never overlapped by the next tick's. */
+  private running: Promise<unknown> | undefined;
 
   constructor(
     private readonly calendars: InterviewerCalendarSubscription,
@@ -44,12 +45,14 @@ export class CalendarRepairService implements OnApplicationBootstrap, BeforeAppl
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.running = this.repair().catch((error: unknown) =>
-        this.logger.pino.error(
-          { context: 'CalendarRepair', error: String(error) },
-          'repair failed',
-        ),
-      );
+      this.running ??= this.repair()
+        .catch((error: unknown) =>
+          this.logger.pino.error(
+            { context: 'CalendarRepair', error: String(error) },
+            'repair failed',
+          ),
+        )
+        .finally(() => (this.running = undefined));
     }, REPAIR_EVERY_MS);
     this.timer.unref();
   }
