@@ -10,6 +10,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ReasonDto } from '../common/booking.dto';
 import { commandContextOf } from '../common/command-context';
+import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
 import { InterviewCommandService } from '../common/interview-command.service';
 import { replyWithInterviewDay, type InterviewDayView } from '../common/interview-day.view';
 import { InterviewerCalendars } from '../common/interviewer-calendars.service';
@@ -24,7 +25,7 @@ export class CancelInterviewDayController {
   ) {}
 
   @IdempotentPost(':id/interview-days/:dayId/cancellation')
-  @Roles('recruiter', 'coordinator', 'admin')
+  @Roles(...INTERVIEW_SCHEDULERS)
   @ApiOperation({
     summary: "Cancel every open session of the interview day and free their panels' calendars",
   })

@@ -10,6 +10,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ReasonDto } from '../common/booking.dto';
 import { commandContextOf } from '../common/command-context';
+import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
 import { InterviewCommandService } from '../common/interview-command.service';
 import { InterviewParams } from '../common/interview.params';
 import { interviewIn, replyWithInterview, type InterviewView } from '../common/interview.view';
@@ -24,7 +25,7 @@ export class CancelInterviewController {
   ) {}
 
   @IdempotentPost(':id/interviews/:interviewId/cancellation')
-  @Roles('recruiter', 'coordinator', 'admin')
+  @Roles(...INTERVIEW_SCHEDULERS)
   @ApiOperation({ summary: "Cancel the interview and free its panel's calendars" })
   async cancel(
     @Param() { id, interviewId }: InterviewParams,

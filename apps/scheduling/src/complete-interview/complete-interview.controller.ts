@@ -9,6 +9,7 @@ import { Controller, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { commandContextOf } from '../common/command-context';
+import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
 import { InterviewCommandService } from '../common/interview-command.service';
 import { InterviewParams } from '../common/interview.params';
 import { replyWithInterview, type InterviewView } from '../common/interview.view';
@@ -19,7 +20,7 @@ export class CompleteInterviewController {
   constructor(private readonly interviews: InterviewCommandService) {}
 
   @IdempotentPost(':id/interviews/:interviewId/completion')
-  @Roles('recruiter', 'coordinator', 'admin')
+  @Roles(...INTERVIEW_SCHEDULERS)
   @ApiOperation({ summary: 'Mark the interview as having taken place; feedback is now due' })
   async complete(
     @Param() { id, interviewId }: InterviewParams,

@@ -13,6 +13,7 @@ import { commandContextOf } from '../common/command-context';
 import { InterviewCommandService } from '../common/interview-command.service';
 import { InterviewParams } from '../common/interview.params';
 import { replyWithInterview, type InterviewView } from '../common/interview.view';
+import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
 
 @ApiTags('interviews')
 @Controller('candidates')
@@ -20,7 +21,7 @@ export class ConfirmInterviewController {
   constructor(private readonly interviews: InterviewCommandService) {}
 
   @IdempotentPost(':id/interviews/:interviewId/confirmation')
-  @Roles('candidate', 'recruiter', 'coordinator', 'admin')
+  @Roles('candidate', ...INTERVIEW_SCHEDULERS)
   @CandidateScope('id')
   @ApiOperation({ summary: 'The candidate confirms they will attend at the current time' })
   async confirm(

@@ -8,6 +8,7 @@ import { CLOSED_INTERVIEW_STATUSES } from '../domain/interview.state';
 import { InterviewerCalendarSubscription } from '../interviewer-calendar/interviewer-calendar.subscription';
 import { InterviewCommandService } from '../common/interview-command.service';
 import { FindTimesDto } from './find-times.dto';
+import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
 
 export type ProposedTime = Readonly<{ startsAt: string; endsAt: string }>;
 
@@ -21,7 +22,7 @@ export class FindTimesController {
 
   @Post('find-times')
   @HttpCode(200)
-  @Roles('recruiter', 'coordinator', 'admin')
+  @Roles(...INTERVIEW_SCHEDULERS)
   @ApiOperation({
     summary:
       'Propose times, earliest first, when the whole panel (and the candidate) is free, within working hours and daily limits',

@@ -10,7 +10,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { InterviewParams } from '../common/interview.params';
 import { interviewIn, replyWithInterview, type InterviewView } from '../common/interview.view';
-import { isStaffReader, STAFF_READERS } from '../common/staff-readers';
+import { isStaffReader, STAFF_READERS } from '../common/scheduling-roles';
 import {
   InterviewsProjectionSubscription,
   OWN_WRITES_TIMEOUT_MS,

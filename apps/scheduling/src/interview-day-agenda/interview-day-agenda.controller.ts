@@ -8,6 +8,7 @@ import {
 } from '../domain/interview-day-agenda';
 import { InterviewCommandService } from '../common/interview-command.service';
 import { InterviewDayParams } from './interview-day.params';
+import { STAFF_READERS } from '../common/scheduling-roles';
 
 @ApiTags('interviews')
 @Controller('candidates')
@@ -15,7 +16,7 @@ export class InterviewDayAgendaController {
   constructor(private readonly interviews: InterviewCommandService) {}
 
   @Get(':id/interview-days/:dayId/agenda')
-  @Roles('recruiter', 'coordinator', 'hiring-manager', 'auditor', 'admin', 'candidate')
+  @Roles(...STAFF_READERS, 'candidate')
   @CandidateScope('id')
   @ApiOperation({
     summary:

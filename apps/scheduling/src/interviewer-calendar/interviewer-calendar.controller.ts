@@ -3,7 +3,7 @@ import { Controller, ForbiddenException, Get, Param, Query } from '@nestjs/commo
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { intervalOf, overlaps } from '../domain/intervals';
 import type { Availability } from '../domain/working-hours';
-import { isStaffReader, STAFF_READERS } from '../common/staff-readers';
+import { isStaffReader, STAFF_READERS } from '../common/scheduling-roles';
 import { TimeRange } from '../common/time-range.query';
 import { InterviewerCalendarSubscription } from './interviewer-calendar.subscription';
 import { InterviewerIdParams } from '../common/interviewer-id.params';

@@ -5,7 +5,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { intervalOf, overlaps } from '../domain/intervals';
 import type { InterviewView } from '../common/interview.view';
 import { InterviewerIdParams } from '../common/interviewer-id.params';
-import { isStaffReader, STAFF_READERS } from '../common/staff-readers';
+import { isStaffReader, STAFF_READERS } from '../common/scheduling-roles';
 import { TimeRange } from '../common/time-range.query';
 import {
   InterviewsProjectionSubscription,

@@ -5,7 +5,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CandidateIdParams } from '../common/candidate-id.params';
 import { replyWithInterviews, type InterviewView } from '../common/interview.view';
-import { STAFF_READERS } from '../common/staff-readers';
+import { STAFF_READERS } from '../common/scheduling-roles';
 import {
   InterviewsProjectionSubscription,
   OWN_WRITES_TIMEOUT_MS,

@@ -10,6 +10,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Absentee } from '../domain/interview.commands';
 import { commandContextOf } from '../common/command-context';
+import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
 import { InterviewCommandService } from '../common/interview-command.service';
 import { InterviewParams } from '../common/interview.params';
 import { replyWithInterview, type InterviewView } from '../common/interview.view';
@@ -21,7 +22,7 @@ export class RecordNoShowController {
   constructor(private readonly interviews: InterviewCommandService) {}
 
   @IdempotentPost(':id/interviews/:interviewId/no-show')
-  @Roles('recruiter', 'coordinator', 'admin')
+  @Roles(...INTERVIEW_SCHEDULERS)
   @ApiOperation({ summary: 'Record that the candidate or a panel member did not attend' })
   async record(
     @Param() { id, interviewId }: InterviewParams,

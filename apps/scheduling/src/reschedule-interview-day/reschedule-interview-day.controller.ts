@@ -12,6 +12,7 @@ import type { FastifyReply } from 'fastify';
 import type { RescheduleInterviewDay } from '../domain/interview.commands';
 import { interviewDecider } from '../domain/interview.decider';
 import { commandContextOf } from '../common/command-context';
+import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
 import { InterviewCommandService } from '../common/interview-command.service';
 import { replyWithInterviewDay, type InterviewDayView } from '../common/interview-day.view';
 import { interviewIn } from '../common/interview.view';
@@ -28,7 +29,7 @@ export class RescheduleInterviewDayController {
   ) {}
 
   @IdempotentPost(':id/interview-days/:dayId/reschedule')
-  @Roles('recruiter', 'coordinator', 'admin')
+  @Roles(...INTERVIEW_SCHEDULERS)
   @ApiOperation({
     summary:
       "Move the whole interview day to a new start: every open session and break keeps its spacing, and every panel's reservations move with it",

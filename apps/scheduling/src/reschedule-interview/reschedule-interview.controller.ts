@@ -10,6 +10,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { RescheduleInterview } from '../domain/interview.commands';
 import { commandContextOf } from '../common/command-context';
+import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
 import { InterviewCommandService } from '../common/interview-command.service';
 import { InterviewParams } from '../common/interview.params';
 import { interviewIn, replyWithInterview, type InterviewView } from '../common/interview.view';
@@ -25,7 +26,7 @@ export class RescheduleInterviewController {
   ) {}
 
   @IdempotentPost(':id/interviews/:interviewId/reschedule')
-  @Roles('recruiter', 'coordinator', 'admin')
+  @Roles(...INTERVIEW_SCHEDULERS)
   @ApiOperation({
     summary: "Move the interview to a new time, moving its panel's calendar reservations with it",
   })

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { ScheduleInterviewDay } from '../domain/interview.commands';
 import { CandidateIdParams } from '../common/candidate-id.params';
 import { commandContextOf } from '../common/command-context';
+import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
 import { InterviewCommandService } from '../common/interview-command.service';
 import { replyWithInterviewDay, type InterviewDayView } from '../common/interview-day.view';
 import { InterviewerCalendars } from '../common/interviewer-calendars.service';
@@ -26,7 +27,7 @@ export class ScheduleInterviewDayController {
   ) {}
 
   @IdempotentPost(':id/interview-days', 201)
-  @Roles('recruiter', 'coordinator', 'admin')
+  @Roles(...INTERVIEW_SCHEDULERS)
   @ApiOperation({
     summary:
       "Schedule an interview day: reserve every session's panel, then record the day for the candidate",

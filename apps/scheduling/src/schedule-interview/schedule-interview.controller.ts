@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { ScheduleInterview } from '../domain/interview.commands';
 import { CandidateIdParams } from '../common/candidate-id.params';
 import { commandContextOf } from '../common/command-context';
+import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
 import { InterviewCommandService } from '../common/interview-command.service';
 import { replyWithInterview, type InterviewView } from '../common/interview.view';
 import { InterviewerCalendars } from '../common/interviewer-calendars.service';
@@ -26,7 +27,7 @@ export class ScheduleInterviewController {
   ) {}
 
   @IdempotentPost(':id/interviews', 201)
-  @Roles('recruiter', 'coordinator', 'admin')
+  @Roles(...INTERVIEW_SCHEDULERS)
   @ApiOperation({
     summary:
       "Schedule an interview: reserve each panelist's calendar, then record it for the candidate",

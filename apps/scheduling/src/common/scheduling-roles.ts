@@ -12,3 +12,6 @@ export const STAFF_READERS: readonly Role[] = [
 export function isStaffReader(principal: ActingPrincipal): boolean {
   return principal.roles.some((role) => STAFF_READERS.includes(role));
 }
+
+/** The roles that schedule interviews and change them (reschedule, cancel, record how they went). */
+export const INTERVIEW_SCHEDULERS: readonly Role[] = ['recruiter', 'coordinator', 'admin'];
