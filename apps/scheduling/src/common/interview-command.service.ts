@@ -10,11 +10,15 @@ import {
 } from '@hirestream/event-sourcing';
 import { Injectable } from '@nestjs/common';
 import type { InterviewCommand } from '../domain/interview.commands';
-import { interviewDecider } from '../domain/interview.decider';
+import { interviewDecider, type CandidateStreamEvent } from '../domain/interview.decider';
 import type { CandidateInterviews } from '../domain/interview.state';
 import { InterviewsProjectionSubscription } from '../interviews-projection/interviews-projection.subscription';
 
 export type InterviewCommandOutcome = Readonly<{ state: CandidateInterviews; revision: bigint }>;
+
+/** The stream a command was checked against, and the events it decided there. */
+export type CheckedInterviewCommand = InterviewCommandOutcome &
+  Readonly<{ events: readonly CandidateStreamEvent[] }>;
 
 /** Runs interview commands against the candidate's stream (see `handleCommand`). */
 @Injectable()
@@ -42,18 +46,17 @@ export class InterviewCommandService {
    * Decides the command without appending, so a request the candidate's rules
    * refuse is answered before any interviewer's calendar is touched. Returns
    * the stream it decided on, which `execute` can append to without reading it
-   * again.
+   * again, and the events decided (what a command changes tells which calendars move).
    */
   async checkLoaded(
     command: InterviewCommand,
     expectedRevision?: bigint,
-  ): Promise<InterviewCommandOutcome> {
+  ): Promise<CheckedInterviewCommand> {
     const loaded = await this.load(command.data.candidateId);
     if (expectedRevision !== undefined && expectedRevision !== loaded.revision) {
       throw new ExpectedRevisionMismatchError(expectedRevision, loaded.revision);
     }
-    decidedEvents(interviewDecider.decide(command, loaded.state));
-    return loaded;
+    return { ...loaded, events: decidedEvents(interviewDecider.decide(command, loaded.state)) };
   }
 
   /**

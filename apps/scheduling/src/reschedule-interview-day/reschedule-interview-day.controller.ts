@@ -1,4 +1,3 @@
-import { decidedEvents } from '@hirestream/event-sourcing';
 import {
   type ActingPrincipal,
   CurrentPrincipal,
@@ -10,7 +9,6 @@ import { Body, Controller, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { RescheduleInterviewDay } from '../domain/interview.commands';
-import { interviewDecider } from '../domain/interview.decider';
 import { commandContextOf } from '../common/command-context';
 import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
 import { InterviewCommandService } from '../common/interview-command.service';
@@ -50,18 +48,17 @@ export class RescheduleInterviewDayController {
     const { state } = checked;
     const override = body.override ?? null;
     // The decision names each session's new time, which its panel's calendars move to.
-    const holds: PanelHold[] = decidedEvents(interviewDecider.decide(command, state)).flatMap(
-      (event) =>
-        event.type !== 'InterviewDayRescheduled'
-          ? []
-          : event.data.sessions.map(({ interviewId, startsAt, endsAt }) => {
-              const session = interviewIn(state, interviewId);
-              return {
-                interviewerIds: session.panel.map((member) => member.interviewerId),
-                booking: { candidateId: id, interviewId, startsAt, endsAt, now, override },
-                previous: { startsAt: session.startsAt, endsAt: session.endsAt },
-              };
-            }),
+    const holds: PanelHold[] = checked.events.flatMap((event) =>
+      event.type !== 'InterviewDayRescheduled'
+        ? []
+        : event.data.sessions.map(({ interviewId, startsAt, endsAt }) => {
+            const session = interviewIn(state, interviewId);
+            return {
+              interviewerIds: session.panel.map((member) => member.interviewerId),
+              booking: { candidateId: id, interviewId, startsAt, endsAt, now, override },
+              previous: { startsAt: session.startsAt, endsAt: session.endsAt },
+            };
+          }),
     );
     const context = commandContextOf(principal);
     const outcome = await this.calendars.holdEachWhile(holds, context, () =>
