@@ -4,26 +4,14 @@ import {
   type InterviewerCalendarEvent,
   type InterviewEvent,
 } from '@hirestream/contracts';
-import { EventStore, type CommandContext } from '@hirestream/event-sourcing';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { CommandContext } from '@hirestream/event-sourcing';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { bearer } from '../../../test/support/candidates-service';
-import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
-import { createSchedulingApp } from '../../../test/support/scheduling-service';
 import { CalendarRepairService } from '../src/calendar-repair/calendar-repair.service';
-import {
-  interviewer,
-  schedulingFixtures,
-  type SchedulingFixtures,
-} from './support/scheduling-fixtures';
+import { interviewer } from './support/scheduling-fixtures';
+import { useSchedulingApp } from './support/scheduling-test-app';
 
-let servers: EmbeddedServers;
-let app: NestFastifyApplication;
-let store: EventStore;
-let fixtures: SchedulingFixtures;
 let repairs: CalendarRepairService;
-let coordinator: string;
 
 const context: CommandContext = {
   actor: { id: 'test', role: 'system' },
@@ -31,22 +19,14 @@ const context: CommandContext = {
   causationId: randomUUID(),
 };
 
-beforeAll(async () => {
-  servers = await startEmbeddedServers('calendar-repair');
-  app = await createSchedulingApp(servers);
-  store = app.get(EventStore);
-  fixtures = schedulingFixtures(store);
-  repairs = app.get(CalendarRepairService);
-  coordinator = await bearer('coordinator-1', ['coordinator']);
-});
+const scheduling = useSchedulingApp('calendar-repair');
 
-afterAll(async () => {
-  await app?.close();
-  await servers?.stop();
+beforeAll(() => {
+  repairs = scheduling.app.get(CalendarRepairService);
 });
 
 async function schedule(candidateId: string, lead: string): Promise<string> {
-  const response = await app.inject({
+  const response = await scheduling.app.inject({
     method: 'POST',
     url: `/candidates/${candidateId}/interviews`,
     payload: {
@@ -59,15 +39,15 @@ async function schedule(candidateId: string, lead: string): Promise<string> {
       videoLink: 'https://meet.example.org/abc',
       panel: [{ interviewerId: lead, role: 'lead' }],
     },
-    headers: { authorization: coordinator },
+    headers: { authorization: scheduling.coordinator },
   });
   expect(response.statusCode).toBe(201);
   return response.json<{ interviewId: string }>().interviewId;
 }
 
 async function appendAtEnd(streamName: string, event: InterviewEvent | InterviewerCalendarEvent) {
-  const { revision } = await store.readStream(streamName);
-  await store.append(streamName, [event], revision, context);
+  const { revision } = await scheduling.store.readStream(streamName);
+  await scheduling.store.append(streamName, [event], revision, context);
 }
 
 /** A slot written straight to the calendar stream, as a booking whose compensation failed leaves it. */
@@ -95,7 +75,7 @@ async function reserveDirectly(
 async function repairUntil(lead: string, expected: string[]): Promise<string[]> {
   for (let attempt = 0; ; attempt += 1) {
     await repairs.repair(0);
-    const starts = await fixtures.slotStarts(lead);
+    const starts = await scheduling.fixtures.slotStarts(lead);
     if (JSON.stringify(starts) === JSON.stringify(expected) || attempt === 40) return starts;
     await sleep(50);
   }
@@ -106,7 +86,7 @@ describe('calendar repair', () => {
     const lead = interviewer('lead');
     await reserveDirectly(
       lead,
-      await fixtures.interviewingCandidate(),
+      await scheduling.fixtures.interviewingCandidate(),
       randomUUID(),
       '2030-03-05T09:00:00Z',
     );
@@ -115,7 +95,7 @@ describe('calendar repair', () => {
 
   it('frees the slots of an interview cancelled without freeing them', async () => {
     const lead = interviewer('lead');
-    const candidateId = await fixtures.interviewingCandidate();
+    const candidateId = await scheduling.fixtures.interviewingCandidate();
     const interviewId = await schedule(candidateId, lead);
     const cancelled: InterviewEvent = {
       type: 'InterviewCancelled',
@@ -127,7 +107,7 @@ describe('calendar repair', () => {
 
   it('moves a slot back to the time the candidate stream has for the interview', async () => {
     const lead = interviewer('lead');
-    const candidateId = await fixtures.interviewingCandidate();
+    const candidateId = await scheduling.fixtures.interviewingCandidate();
     const interviewId = await schedule(candidateId, lead);
     await reserveDirectly(lead, candidateId, interviewId, '2030-03-06T09:00:00Z');
     expect(await repairUntil(lead, ['2030-03-04T09:00:00.000Z'])).toEqual([
@@ -137,7 +117,7 @@ describe('calendar repair', () => {
 
   it('repairs nothing within the grace period, nor any slot that agrees with its interview', async () => {
     const lead = interviewer('lead');
-    const candidateId = await fixtures.interviewingCandidate();
+    const candidateId = await scheduling.fixtures.interviewingCandidate();
     await schedule(candidateId, lead);
     const orphan = interviewer('orphan');
     await reserveDirectly(orphan, candidateId, randomUUID(), '2030-03-05T09:00:00Z');
@@ -145,8 +125,8 @@ describe('calendar repair', () => {
       await repairs.repair();
       await sleep(50);
     }
-    expect(await fixtures.slotStarts(orphan)).toEqual(['2030-03-05T09:00:00.000Z']);
+    expect(await scheduling.fixtures.slotStarts(orphan)).toEqual(['2030-03-05T09:00:00.000Z']);
     expect(await repairUntil(orphan, [])).toEqual([]);
-    expect(await fixtures.slotStarts(lead)).toEqual(['2030-03-04T09:00:00.000Z']);
+    expect(await scheduling.fixtures.slotStarts(lead)).toEqual(['2030-03-04T09:00:00.000Z']);
   });
 });

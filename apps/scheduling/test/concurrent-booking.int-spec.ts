@@ -1,14 +1,7 @@
-import { EventStore } from '@hirestream/event-sourcing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { bearer } from '../../../test/support/candidates-service';
-import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
-import { createSchedulingApp } from '../../../test/support/scheduling-service';
-import {
-  interviewer,
-  schedulingFixtures,
-  type SchedulingFixtures,
-} from './support/scheduling-fixtures';
+import { interviewer } from './support/scheduling-fixtures';
+import { useSchedulingApp } from './support/scheduling-test-app';
 
 // Panelists' calendars are reserved concurrently: a refusal anywhere must still
 // leave every other calendar as it was, and one interviewer's time must still
@@ -18,27 +11,12 @@ type Problem = { status: number; rule?: string; detail?: string };
 type Calendar = { availability: unknown; bookings: { interviewId: string }[] };
 type Response = Awaited<ReturnType<NestFastifyApplication['inject']>>;
 
-let servers: EmbeddedServers;
-let app: NestFastifyApplication;
-let fixtures: SchedulingFixtures;
-let coordinator: string;
-
-beforeAll(async () => {
-  servers = await startEmbeddedServers('concurrent-booking');
-  app = await createSchedulingApp(servers);
-  fixtures = schedulingFixtures(app.get(EventStore));
-  coordinator = await bearer('coordinator-1', ['coordinator']);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await servers?.stop();
-});
+const scheduling = useSchedulingApp('concurrent-booking');
 
 /** Candidates in `interviewing`, written one after another. */
 async function interviewingCandidates(count: number): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < count; i += 1) ids.push(await fixtures.interviewingCandidate());
+  for (let i = 0; i < count; i += 1) ids.push(await scheduling.fixtures.interviewingCandidate());
   return ids;
 }
 
@@ -47,7 +25,7 @@ async function schedule(
   panel: { interviewerId: string; role: string }[],
   startsAt = '2030-03-04T09:00:00.000Z',
 ) {
-  return app.inject({
+  return scheduling.app.inject({
     method: 'POST',
     url: `/candidates/${candidateId}/interviews`,
     payload: {
@@ -60,7 +38,7 @@ async function schedule(
       candidateTimeZone: 'Europe/London',
       panel,
     },
-    headers: { authorization: coordinator },
+    headers: { authorization: scheduling.coordinator },
   });
 }
 
@@ -71,7 +49,7 @@ async function schedule(
  * marker it has folded every earlier reservation and release.
  */
 async function settledCalendar(interviewerId: string): Promise<Calendar> {
-  const marker = await app.inject({
+  const marker = await scheduling.app.inject({
     method: 'PUT',
     url: `/interviewers/${interviewerId}/availability`,
     payload: {
@@ -79,15 +57,15 @@ async function settledCalendar(interviewerId: string): Promise<Calendar> {
       workingHours: [{ weekday: 1, start: '08:00', end: '18:00' }],
       dailyInterviewLimit: 20,
     },
-    headers: { authorization: coordinator },
+    headers: { authorization: scheduling.coordinator },
   });
   expect(marker.statusCode).toBeLessThan(300);
   for (let attempt = 0; ; attempt += 1) {
     const calendar = (
-      await app.inject({
+      await scheduling.app.inject({
         method: 'GET',
         url: `/interviewers/${interviewerId}/calendar?from=2030-03-01T00:00:00Z&to=2030-04-01T00:00:00Z`,
-        headers: { authorization: coordinator },
+        headers: { authorization: scheduling.coordinator },
       })
     ).json<Calendar>();
     if (calendar.availability !== null || attempt === 100) return calendar;
@@ -193,9 +171,9 @@ describe('booking panels concurrently', () => {
       expect(response.statusCode).toBe(201);
       booked.push(response.json<{ interviewId: string }>().interviewId);
     }
-    const snapshots = app
-      .get(EventStore)
-      .client.readStream(`snapshot-interviewer-calendar-interviewer-calendar-${lead}`);
+    const snapshots = scheduling.store.client.readStream(
+      `snapshot-interviewer-calendar-interviewer-calendar-${lead}`,
+    );
     const stored: unknown[] = [];
     for await (const resolved of snapshots) stored.push(resolved.event?.type);
     expect(stored).toEqual(['SnapshotStored']);

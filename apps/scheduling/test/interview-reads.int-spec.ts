@@ -1,14 +1,7 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EventStore } from '@hirestream/event-sourcing';
 import { randomUUID } from 'node:crypto';
 import { bearer } from '../../../test/support/candidates-service';
-import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
-import { createSchedulingApp } from '../../../test/support/scheduling-service';
-import {
-  interviewer,
-  schedulingFixtures,
-  type SchedulingFixtures,
-} from './support/scheduling-fixtures';
+import { interviewer } from './support/scheduling-fixtures';
+import { useSchedulingApp } from './support/scheduling-test-app';
 
 type Json = Record<string, unknown>;
 type Seat = {
@@ -19,22 +12,7 @@ type Seat = {
   startsAt: string;
 };
 
-let servers: EmbeddedServers;
-let app: NestFastifyApplication;
-let fixtures: SchedulingFixtures;
-let coordinator: string;
-
-beforeAll(async () => {
-  servers = await startEmbeddedServers('interview-reads');
-  app = await createSchedulingApp(servers);
-  fixtures = schedulingFixtures(app.get(EventStore));
-  coordinator = await bearer('coordinator-1', ['coordinator']);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await servers?.stop();
-});
+const scheduling = useSchedulingApp('interview-reads');
 
 async function request(
   method: 'GET' | 'POST',
@@ -43,20 +21,25 @@ async function request(
   payload?: Json,
   headers: Json = {},
 ) {
-  return app.inject({ method, url, payload, headers: { authorization, ...headers } });
+  return scheduling.app.inject({ method, url, payload, headers: { authorization, ...headers } });
 }
 
 async function schedule(candidateId: string, panel: Json[], startsAt: string): Promise<string> {
-  const response = await request('POST', `/candidates/${candidateId}/interviews`, coordinator, {
-    kind: 'technical',
-    round: 1,
-    format: 'video',
-    startsAt,
-    endsAt: startsAt.replace('T09', 'T10'),
-    candidateTimeZone: 'Europe/London',
-    videoLink: 'https://meet.example.org/abc',
-    panel,
-  });
+  const response = await request(
+    'POST',
+    `/candidates/${candidateId}/interviews`,
+    scheduling.coordinator,
+    {
+      kind: 'technical',
+      round: 1,
+      format: 'video',
+      startsAt,
+      endsAt: startsAt.replace('T09', 'T10'),
+      candidateTimeZone: 'Europe/London',
+      videoLink: 'https://meet.example.org/abc',
+      panel,
+    },
+  );
   expect(response.statusCode).toBe(201);
   return response.json<{ interviewId: string }>().interviewId;
 }
@@ -71,8 +54,8 @@ describe('reading interviews', () => {
   it('shows an interviewer the interviews they sit on, across candidates, with their role and status', async () => {
     const [grace, alan] = [interviewer('grace'), interviewer('alan')];
     const [first, second] = [
-      await fixtures.interviewingCandidate(),
-      await fixtures.interviewingCandidate(),
+      await scheduling.fixtures.interviewingCandidate(),
+      await scheduling.fixtures.interviewingCandidate(),
     ];
     const early = await schedule(
       first,
@@ -90,7 +73,7 @@ describe('reading interviews', () => {
     const cancelled = await request(
       'POST',
       `/candidates/${first}/interviews/${early}/cancellation`,
-      coordinator,
+      scheduling.coordinator,
       { reason: 'role filled' },
     );
     expect(cancelled.statusCode).toBe(200);
@@ -110,11 +93,13 @@ describe('reading interviews', () => {
       [early, first, 'note-taker', 'cancelled'],
       [late, second, 'lead', 'scheduled'],
     ]);
-    const graceSees = (await interviewsOf(grace, coordinator)).json<{ interviews: Seat[] }>();
+    const graceSees = (await interviewsOf(grace, scheduling.coordinator)).json<{
+      interviews: Seat[];
+    }>();
     expect(graceSees.interviews.map((seat) => seat.interviewId)).toEqual([early]);
     const narrow = await interviewsOf(
       alan,
-      coordinator,
+      scheduling.coordinator,
       'from=2030-03-06T00:00:00Z&to=2030-03-07T00:00:00Z',
     );
     expect(
@@ -138,7 +123,7 @@ describe('reading interviews', () => {
   it('answers a bad range with 400 naming the field', async () => {
     const response = await interviewsOf(
       interviewer('grace'),
-      coordinator,
+      scheduling.coordinator,
       'from=2030-03-06T00:00:00Z&to=2030-03-01T00:00:00Z',
     );
     expect(response.statusCode).toBe(400);
@@ -149,7 +134,7 @@ describe('reading interviews', () => {
 
   it('lets a panel member, staff and the candidate read one interview, and no other interviewer', async () => {
     const [grace, alan] = [interviewer('grace'), interviewer('alan')];
-    const candidateId = await fixtures.interviewingCandidate();
+    const candidateId = await scheduling.fixtures.interviewingCandidate();
     const interviewId = await schedule(
       candidateId,
       [{ interviewerId: grace, role: 'lead' }],
@@ -170,17 +155,21 @@ describe('reading interviews', () => {
     expect((await read(await bearer('hm-1', ['hiring-manager']))).statusCode).toBe(200);
     expect((await read(await bearer('cand-1', ['candidate'], candidateId))).statusCode).toBe(200);
     expect((await read(await bearer('cand-2', ['candidate'], randomUUID()))).statusCode).toBe(403);
-    expect((await read(coordinator, randomUUID())).statusCode).toBe(404);
+    expect((await read(scheduling.coordinator, randomUUID())).statusCode).toBe(404);
   });
 
   it("reads its own writes at once, and the list's ETag guards the next write", async () => {
-    const candidateId = await fixtures.interviewingCandidate();
+    const candidateId = await scheduling.fixtures.interviewingCandidate();
     const interviewId = await schedule(
       candidateId,
       [{ interviewerId: interviewer('grace'), role: 'lead' }],
       '2030-03-08T09:00:00Z',
     );
-    const list = await request('GET', `/candidates/${candidateId}/interviews`, coordinator);
+    const list = await request(
+      'GET',
+      `/candidates/${candidateId}/interviews`,
+      scheduling.coordinator,
+    );
     expect(
       list.json<{ interviews: { interviewId: string }[] }>().interviews.map((i) => i.interviewId),
     ).toEqual([interviewId]);
@@ -189,7 +178,7 @@ describe('reading interviews', () => {
     const guarded = await request(
       'POST',
       confirmation,
-      coordinator,
+      scheduling.coordinator,
       {},
       { 'if-match': list.headers.etag },
     );
@@ -197,7 +186,7 @@ describe('reading interviews', () => {
     const stale = await request(
       'POST',
       confirmation,
-      coordinator,
+      scheduling.coordinator,
       {},
       { 'if-match': list.headers.etag },
     );
@@ -205,11 +194,12 @@ describe('reading interviews', () => {
     const after = await request(
       'GET',
       `/candidates/${candidateId}/interviews/${interviewId}`,
-      coordinator,
+      scheduling.coordinator,
     );
     expect(after.json()).toMatchObject({ status: 'confirmed' });
     expect(
-      (await request('GET', `/candidates/${randomUUID()}/interviews`, coordinator)).statusCode,
+      (await request('GET', `/candidates/${randomUUID()}/interviews`, scheduling.coordinator))
+        .statusCode,
     ).toBe(404);
   });
 });
