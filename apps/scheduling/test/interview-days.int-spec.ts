@@ -1,14 +1,7 @@
-import { EventStore } from '@hirestream/event-sourcing';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { bearer } from '../../../test/support/candidates-service';
-import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
-import { createSchedulingApp } from '../../../test/support/scheduling-service';
-import {
-  interviewer,
-  schedulingFixtures,
-  type SchedulingFixtures,
-} from './support/scheduling-fixtures';
+import { interviewer, type SchedulingFixtures } from './support/scheduling-fixtures';
+import { useSchedulingApp } from './support/scheduling-test-app';
 
 type Json = Record<string, unknown>;
 type Problem = { status: number; rule?: string; detail?: string; errors?: { field: string }[] };
@@ -24,26 +17,15 @@ type Agenda = {
   text: string;
 };
 
-let servers: EmbeddedServers;
-let app: NestFastifyApplication;
 let interviewingCandidate: SchedulingFixtures['interviewingCandidate'];
 let heldSlots: SchedulingFixtures['heldSlots'];
 let slotStarts: SchedulingFixtures['slotStarts'];
 let eventTypes: SchedulingFixtures['eventTypes'];
-let coordinator: string;
 
-beforeAll(async () => {
-  servers = await startEmbeddedServers('interview-days');
-  app = await createSchedulingApp(servers);
-  ({ interviewingCandidate, heldSlots, slotStarts, eventTypes } = schedulingFixtures(
-    app.get(EventStore),
-  ));
-  coordinator = await bearer('coordinator-1', ['coordinator']);
-});
+const scheduling = useSchedulingApp('interview-days');
 
-afterAll(async () => {
-  await app?.close();
-  await servers?.stop();
+beforeAll(() => {
+  ({ interviewingCandidate, heldSlots, slotStarts, eventTypes } = scheduling.fixtures);
 });
 
 const session = (title: string, lead: string, startsAt: string, endsAt: string): Json => ({
@@ -74,8 +56,12 @@ function day(leads: readonly string[], overrides: Json = {}): Json {
   };
 }
 
-async function scheduleDay(candidateId: string, body: Json, authorization = coordinator) {
-  return app.inject({
+async function scheduleDay(
+  candidateId: string,
+  body: Json,
+  authorization = scheduling.coordinator,
+) {
+  return scheduling.app.inject({
     method: 'POST',
     url: `/candidates/${candidateId}/interview-days`,
     payload: body,
@@ -83,8 +69,12 @@ async function scheduleDay(candidateId: string, body: Json, authorization = coor
   });
 }
 
-async function agendaOf(candidateId: string, dayId: string, authorization = coordinator) {
-  return app.inject({
+async function agendaOf(
+  candidateId: string,
+  dayId: string,
+  authorization = scheduling.coordinator,
+) {
+  return scheduling.app.inject({
     method: 'GET',
     url: `/candidates/${candidateId}/interview-days/${dayId}/agenda`,
     headers: { authorization },
@@ -138,17 +128,27 @@ describe('interview days', () => {
     const candidateId = await interviewingCandidate();
     const panel = leads();
     const url = `/candidates/${candidateId}/interview-days`;
-    const stale = await app.inject({
+    const stale = await scheduling.app.inject({
       method: 'POST',
       url,
       payload: day(panel),
-      headers: { authorization: coordinator, 'if-match': '"7"' },
+      headers: { authorization: scheduling.coordinator, 'if-match': '"7"' },
     });
     expect(stale.statusCode).toBe(409);
     for (const lead of panel) expect(await heldSlots(lead)).toEqual([]);
-    const headers = { authorization: coordinator, 'idempotency-key': randomUUID() };
-    const first = await app.inject({ method: 'POST', url, payload: day(panel), headers });
-    const again = await app.inject({ method: 'POST', url, payload: day(panel), headers });
+    const headers = { authorization: scheduling.coordinator, 'idempotency-key': randomUUID() };
+    const first = await scheduling.app.inject({
+      method: 'POST',
+      url,
+      payload: day(panel),
+      headers,
+    });
+    const again = await scheduling.app.inject({
+      method: 'POST',
+      url,
+      payload: day(panel),
+      headers,
+    });
     expect(first.statusCode).toBe(201);
     expect(again.json<DayView>().dayId).toBe(first.json<DayView>().dayId);
     expect(
@@ -221,11 +221,11 @@ describe('interview days', () => {
 
   describe('rescheduling and cancelling the whole day', () => {
     const dayAction = (candidateId: string, dayId: string, action: string, payload: Json) =>
-      app.inject({
+      scheduling.app.inject({
         method: 'POST',
         url: `/candidates/${candidateId}/interview-days/${dayId}/${action}`,
         payload,
-        headers: { authorization: coordinator },
+        headers: { authorization: scheduling.coordinator },
       });
 
     it("moves every session, break and panel reservation by one offset, keeping each session's history", async () => {
@@ -322,7 +322,7 @@ describe('interview days', () => {
       });
       expect(bad.statusCode).toBe(400);
       expect(bad.json<Problem>().errors?.map((e) => e.field)).toEqual(['startsAt']);
-      const forbidden = await app.inject({
+      const forbidden = await scheduling.app.inject({
         method: 'POST',
         url: `/candidates/${candidateId}/interview-days/${dayId}/cancellation`,
         payload: { reason: 'x' },

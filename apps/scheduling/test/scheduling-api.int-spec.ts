@@ -1,41 +1,23 @@
 import { candidateStreamName, serviceEventsTopic } from '@hirestream/contracts';
-import { EventStore } from '@hirestream/event-sourcing';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bearer } from '../../../test/support/candidates-service';
-import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
-import { createSchedulingApp } from '../../../test/support/scheduling-service';
-import {
-  interviewer,
-  schedulingFixtures,
-  type SchedulingFixtures,
-} from './support/scheduling-fixtures';
+import { interviewer, type SchedulingFixtures } from './support/scheduling-fixtures';
+import { useSchedulingApp } from './support/scheduling-test-app';
 
 type Json = Record<string, unknown>;
 type Problem = { status: number; rule?: string; detail?: string; errors?: { field: string }[] };
 
-let servers: EmbeddedServers;
-let app: NestFastifyApplication;
-let store: EventStore;
 let interviewingCandidate: SchedulingFixtures['interviewingCandidate'];
 let calendarOf: SchedulingFixtures['calendarOf'];
 let heldSlots: SchedulingFixtures['heldSlots'];
 let eventTypes: SchedulingFixtures['eventTypes'];
-let coordinator: string;
 
-beforeAll(async () => {
-  servers = await startEmbeddedServers('scheduling-api');
-  app = await createSchedulingApp(servers);
-  store = app.get(EventStore);
-  ({ interviewingCandidate, calendarOf, heldSlots, eventTypes } = schedulingFixtures(store));
-  coordinator = await bearer('coordinator-1', ['coordinator']);
-});
+const scheduling = useSchedulingApp('scheduling-api');
 
-afterAll(async () => {
-  await app?.close();
-  await servers?.stop();
+beforeAll(() => {
+  ({ interviewingCandidate, calendarOf, heldSlots, eventTypes } = scheduling.fixtures);
 });
 
 const interview = (panel: Json[], overrides: Json = {}): Json => ({
@@ -51,11 +33,11 @@ const interview = (panel: Json[], overrides: Json = {}): Json => ({
 });
 
 async function schedule(candidateId: string, body: Json, headers: Record<string, string> = {}) {
-  return app.inject({
+  return scheduling.app.inject({
     method: 'POST',
     url: `/candidates/${candidateId}/interviews`,
     payload: body,
-    headers: { authorization: coordinator, ...headers },
+    headers: { authorization: scheduling.coordinator, ...headers },
   });
 }
 
@@ -98,7 +80,7 @@ describe('scheduling API', () => {
       expect(response.headers.etag).toBe('"2"');
       expect(await heldSlots(lead)).toEqual([body.interviewId]);
       expect(await heldSlots(notes)).toEqual([body.interviewId]);
-      const { events } = await store.readStream(candidateStreamName(candidateId));
+      const { events } = await scheduling.store.readStream(candidateStreamName(candidateId));
       expect(events[2]).toMatchObject({
         event: { type: 'InterviewScheduled' },
         metadata: { actor: { id: 'coordinator-1', role: 'coordinator' } },
@@ -236,7 +218,7 @@ describe('scheduling API', () => {
     it('answers 401 without a token and 403 for an interviewer or the candidate', async () => {
       const candidateId = await interviewingCandidate();
       const body = interview([{ interviewerId: interviewer('lead'), role: 'lead' }]);
-      const anonymous = await app.inject({
+      const anonymous = await scheduling.app.inject({
         method: 'POST',
         url: `/candidates/${candidateId}/interviews`,
         payload: body,
@@ -306,8 +288,13 @@ describe('scheduling API', () => {
   });
 
   describe('interview lifecycle', () => {
-    async function post(url: string, body: Json = {}, authorization = coordinator) {
-      return app.inject({ method: 'POST', url, payload: body, headers: { authorization } });
+    async function post(url: string, body: Json = {}, authorization = scheduling.coordinator) {
+      return scheduling.app.inject({
+        method: 'POST',
+        url,
+        payload: body,
+        headers: { authorization },
+      });
     }
 
     /** A candidate with one interview on a fresh panel (lead, note taker). */
@@ -340,7 +327,7 @@ describe('scheduling API', () => {
       const candidateId = await interviewingCandidate();
       const interviewId = randomUUID();
       const startsAt = new Date(Date.now() - 30 * 60_000).toISOString();
-      await store.append(
+      await scheduling.store.append(
         candidateStreamName(candidateId),
         [
           {
@@ -381,7 +368,7 @@ describe('scheduling API', () => {
       const again = await post(`${url}/confirmation`, {}, candidate);
       expect(again.statusCode).toBe(409);
       expect(again.json<Problem>().rule).toBe('interview-already-confirmed');
-      const { events } = await store.readStream(candidateStreamName(candidateId));
+      const { events } = await scheduling.store.readStream(candidateStreamName(candidateId));
       expect(events.at(-1)).toMatchObject({
         event: { type: 'InterviewConfirmed' },
         metadata: { actor: { id: 'cand-1', role: 'candidate' } },
@@ -571,7 +558,7 @@ describe('scheduling API', () => {
           ).statusCode,
         ).toBe(403);
       }
-      const anonymous = await app.inject({ method: 'POST', url: `${url}/completion` });
+      const anonymous = await scheduling.app.inject({ method: 'POST', url: `${url}/completion` });
       expect(anonymous.statusCode).toBe(401);
     });
 
@@ -586,12 +573,12 @@ describe('scheduling API', () => {
       );
       const earlierId = earlier.json<{ interviewId: string }>().interviewId;
       const list = async (authorization: string) =>
-        app.inject({
+        scheduling.app.inject({
           method: 'GET',
           url: `/candidates/${candidateId}/interviews`,
           headers: { authorization },
         });
-      const asCoordinator = await list(coordinator);
+      const asCoordinator = await list(scheduling.coordinator);
       expect(asCoordinator.statusCode).toBe(200);
       expect(asCoordinator.headers.etag).toBe('"3"');
       expect(
@@ -616,8 +603,12 @@ describe('scheduling API', () => {
       ...overrides,
     });
 
-    async function setAvailability(interviewerId: string, body: Json, authorization = coordinator) {
-      return app.inject({
+    async function setAvailability(
+      interviewerId: string,
+      body: Json,
+      authorization = scheduling.coordinator,
+    ) {
+      return scheduling.app.inject({
         method: 'PUT',
         url: `/interviewers/${interviewerId}/availability`,
         payload: body,
@@ -625,8 +616,12 @@ describe('scheduling API', () => {
       });
     }
 
-    async function readCalendar(interviewerId: string, query: string, authorization = coordinator) {
-      return app.inject({
+    async function readCalendar(
+      interviewerId: string,
+      query: string,
+      authorization = scheduling.coordinator,
+    ) {
+      return scheduling.app.inject({
         method: 'GET',
         url: `/interviewers/${interviewerId}/calendar?${query}`,
         headers: { authorization },
@@ -647,11 +642,11 @@ describe('scheduling API', () => {
     }
 
     async function findTimes(body: Json) {
-      return app.inject({
+      return scheduling.app.inject({
         method: 'POST',
         url: '/find-times',
         payload: body,
-        headers: { authorization: coordinator },
+        headers: { authorization: scheduling.coordinator },
       });
     }
 
@@ -836,7 +831,7 @@ describe('scheduling API', () => {
     );
 
     it('lets only recruiters, coordinators and admins find times', async () => {
-      const response = await app.inject({
+      const response = await scheduling.app.inject({
         method: 'POST',
         url: '/find-times',
         payload: {
@@ -856,19 +851,19 @@ describe('scheduling API', () => {
     const lead = interviewer('lead');
     const booked = await schedule(candidateId, interview([{ interviewerId: lead, role: 'lead' }]));
     const { interviewId } = booked.json<{ interviewId: string }>();
-    const cancel = await app.inject({
+    const cancel = await scheduling.app.inject({
       method: 'POST',
       url: `/candidates/${candidateId}/interviews/${interviewId}/cancellation`,
       payload: { reason: 'role filled' },
-      headers: { authorization: coordinator },
+      headers: { authorization: scheduling.coordinator },
     });
     expect(cancel.statusCode).toBe(200);
-    // Relayed in store order: once this later booking is on the topic, everything before it is too.
+    // Relayed in scheduling.store order: once this later booking is on the topic, everything before it is too.
     const marker = await interviewingCandidate();
     await schedule(marker, interview([{ interviewerId: interviewer('marker'), role: 'lead' }]));
 
     const kafka = new Kafka({
-      brokers: [servers.kafka.bootstrapAddress],
+      brokers: [scheduling.servers.kafka.bootstrapAddress],
       logLevel: logLevel.NOTHING,
     });
     const admin = kafka.admin();
