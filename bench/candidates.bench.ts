@@ -86,7 +86,7 @@ async function benchCommands(env: Record<string, string>): Promise<void> {
     const { port } = await nextMessage(child, 'ready');
     const token = await signDevelopmentToken(
       { subject: 'bench', roles: ['recruiter'] },
-      loadConfig(PlatformConfig, {}),
+      loadConfig(PlatformConfig, { AUTH_MODE: 'development' }),
     );
     const body = JSON.stringify({
       fullName: 'Bench Candidate',
@@ -277,6 +277,7 @@ async function main(): Promise<void> {
     const env = {
       EVENTSTORE_CONNECTION_STRING: devstack.eventStoreConnectionString ?? '',
       KAFKA_BROKERS: devstack.kafkaBootstrapAddress ?? '',
+      AUTH_MODE: 'development',
     };
     await benchCommands(env);
     benchFold();

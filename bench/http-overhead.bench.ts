@@ -108,7 +108,7 @@ async function serve(kind: ServerKind): Promise<void> {
       serviceName: 'bench',
       module: BenchModule,
       port: 0,
-      env: { LOG_LEVEL: 'info' },
+      env: { LOG_LEVEL: 'info', AUTH_MODE: 'development' },
       shutdownHooks: false,
     });
     port = Number(new URL(await app.getUrl()).port);
@@ -204,7 +204,7 @@ async function startServer(kind: ServerKind): Promise<{ child: ChildProcess; por
 async function main(): Promise<void> {
   const token = await signDevelopmentToken(
     { subject: 'bench', roles: ['recruiter'] },
-    loadConfig(PlatformConfig, {}),
+    loadConfig(PlatformConfig, { AUTH_MODE: 'development' }),
   );
   const requestFor = (path: string): Buffer =>
     Buffer.from(

@@ -225,7 +225,7 @@ async function benchScheduling(env: Record<string, string>): Promise<void> {
     );
     const token = await signDevelopmentToken(
       { subject: 'bench', roles: ['coordinator'] },
-      loadConfig(PlatformConfig, {}),
+      loadConfig(PlatformConfig, { AUTH_MODE: 'development' }),
     );
     for (const concurrency of CONCURRENCIES) {
       await measureBookings(port, token, env.EVENTSTORE_CONNECTION_STRING, concurrency);
@@ -249,6 +249,7 @@ async function main(): Promise<void> {
     await benchScheduling({
       EVENTSTORE_CONNECTION_STRING: devstack.eventStoreConnectionString ?? '',
       KAFKA_BROKERS: devstack.kafkaBootstrapAddress ?? '',
+      AUTH_MODE: 'development',
     });
   } finally {
     await devstack.stop();

@@ -1,7 +1,8 @@
 import { candidatesServiceOptions } from '../../apps/candidates/src/candidates.service-options';
 import {
   createServiceApp,
-  DEVELOPMENT_SIGNING_SECRET,
+  loadConfig,
+  PlatformConfig,
   signDevelopmentToken,
   type Role,
 } from '@hirestream/platform';
@@ -13,19 +14,14 @@ export function createCandidatesApp(servers: EmbeddedServers): Promise<NestFasti
   return createServiceApp({ ...candidatesServiceOptions, env: servers.env, shutdownHooks: false });
 }
 
+const developmentConfig = loadConfig(PlatformConfig, { AUTH_MODE: 'development' });
+
 /** A development bearer token header for a caller with these roles. */
 export async function bearer(
   subject: string,
   roles: Role[],
   candidateId?: string,
 ): Promise<string> {
-  const token = await signDevelopmentToken(
-    { subject, roles, candidateId },
-    {
-      AUTH_DEV_SECRET: DEVELOPMENT_SIGNING_SECRET,
-      AUTH_ROLES_CLAIM: 'roles',
-      AUTH_CANDIDATE_CLAIM: 'candidate_id',
-    },
-  );
+  const token = await signDevelopmentToken({ subject, roles, candidateId }, developmentConfig);
   return `Bearer ${token}`;
 }

@@ -27,6 +27,7 @@ export async function startEmbeddedServers(name: string): Promise<EmbeddedServer
       EVENTSTORE_CONNECTION_STRING: eventStore.connectionString,
       KAFKA_BROKERS: kafka.bootstrapAddress,
       LOG_LEVEL: 'warn',
+      AUTH_MODE: 'development',
     },
     async stop() {
       await Promise.all([eventStore.close(), kafka.close()]);

@@ -24,6 +24,7 @@ describe('bootstrap', () => {
         ...process.env,
         PORT: '0',
         LOG_LEVEL: 'info',
+        AUTH_MODE: 'development',
         SHUTDOWN_LOG_BURST: String(SHUTDOWN_BURST),
       },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -148,6 +148,9 @@ export interface TestRequest {
   readonly body?: object | string;
 }
 
+/** The test service's environment unless a test says otherwise. */
+const testServiceEnv = { LOG_LEVEL: 'info', AUTH_MODE: 'development' };
+
 /** The test service listening on an ephemeral port, called over real HTTP. */
 export interface TestService {
   readonly app: NestFastifyApplication;
@@ -156,13 +159,16 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
+/** `env` adds to (or, with undefined, removes from) the defaults: LOG_LEVEL=info, AUTH_MODE=development. */
+export async function startTestService(
+  env: Record<string, string | undefined> = {},
+): Promise<TestService> {
   const logs = new LogCapture();
   const app = await createServiceApp({
     serviceName: 'test-service',
     module: TestServiceModule,
     problemMappings: testProblemMappings,
-    env: { LOG_LEVEL: 'info', ...env },
+    env: { ...testServiceEnv, ...env },
     logDestination: logs,
     shutdownHooks: false,
   });
@@ -192,7 +198,7 @@ export async function startTestService(env: Record<string, string> = {}): Promis
   };
 }
 
-const developmentConfig = loadConfig(PlatformConfig, {});
+const developmentConfig = loadConfig(PlatformConfig, testServiceEnv);
 
 /** A token the test service accepts in its default (development) auth mode. */
 export function devToken(request: DevelopmentTokenRequest): Promise<string> {
