@@ -9,9 +9,11 @@ import {
 
 // Prints a development bearer token, signed with the development key the
 // services accept in AUTH_MODE=development (AUTH_DEV_SECRET, AUTH_ISSUER,
-// AUTH_AUDIENCE and the claim names are read from the environment as they are).
-const usage = `Usage: npm run token -- --role ROLE [--role ROLE...] --sub ID [--candidate ID] [--ttl 8h]
-Roles: ${ROLES.join(', ')}`;
+// AUTH_AUDIENCE, AUTH_DEV_TOKEN_MAX_TTL_SECONDS and the claim names are read
+// from the environment as they are).
+const usage = `Usage: npm run token -- --role ROLE [--role ROLE...] --sub ID [--candidate UUID] [--ttl 8h]
+Roles: ${ROLES.join(', ')} (candidate goes alone, with --candidate)
+--ttl: at most AUTH_DEV_TOKEN_MAX_TTL_SECONDS (default 24h)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -34,9 +36,15 @@ async function main(): Promise<void> {
     throw new Error(`${reason}\n${usage}`);
   }
   if (values.role.includes('candidate') && values.candidate === undefined) {
-    throw new Error('the candidate role needs --candidate ID (the candidacy it may see)');
+    throw new Error('the candidate role needs --candidate UUID (the candidacy it may see)');
   }
-  const config = loadConfig(PlatformConfig);
+  const mode = process.env.AUTH_MODE || 'development';
+  if (mode !== 'development') {
+    throw new Error(
+      `AUTH_MODE=${mode} here: services in that mode refuse development tokens (only AUTH_MODE=development accepts them)`,
+    );
+  }
+  const config = loadConfig(PlatformConfig, { ...process.env, AUTH_MODE: mode });
   const token = await signDevelopmentToken(
     {
       subject: values.sub,

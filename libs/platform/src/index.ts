@@ -8,10 +8,14 @@ export { loadConfig, ConfigValidationError, type ConfigProblem } from './config/
 export { PlatformConfig, type AuthMode } from './config/platform.config';
 export { Public, Roles, CandidateScope, CurrentPrincipal } from './auth/auth.decorators';
 export type { ActingPrincipal, Principal } from './auth/principal';
+export { ACTOR_ID_MAX_LENGTH, ACTOR_ID_PATTERN, ACTOR_ID_RULE, isActorId } from './auth/actor-id';
 export { ROLES, isRole, type Role } from './auth/roles';
 export {
   signDevelopmentToken,
   DEVELOPMENT_SIGNING_SECRET,
+  DEVELOPMENT_ISSUER,
+  DEVELOPMENT_AUDIENCE,
+  type DevelopmentSigningConfig,
   type DevelopmentTokenRequest,
 } from './auth/development-token';
 export type { ReadinessCheck, ReadinessReport, CheckReport } from './health/readiness-check';

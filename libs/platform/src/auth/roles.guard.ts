@@ -3,8 +3,9 @@ import type { AccessPolicies } from './access-policy';
 import type { RequestWithPrincipal } from './auth.decorators';
 
 /**
- * Enforces `@Roles`: a caller with any listed staff role passes; a caller
- * admitted only through the candidate role must also match `@CandidateScope`.
+ * Enforces `@Roles`: a staff caller needs one of the listed staff roles; a
+ * candidate (whose token carries no staff role, see `principalFromClaims`)
+ * needs `candidate` listed and, under `@CandidateScope`, their own candidacy.
  */
 export class RolesGuard implements CanActivate {
   constructor(private readonly policies: AccessPolicies) {}
@@ -17,24 +18,17 @@ export class RolesGuard implements CanActivate {
     const principal = request.principal;
     if (principal === undefined) return false;
     const required = policy.roles;
-    const staffRole = principal.roles.find(
-      (role) => role !== 'candidate' && required.includes(role),
-    );
-    if (staffRole !== undefined) {
-      request.actingRole = staffRole;
-      return true;
+    const actingRole = principal.roles.find((role) => required.includes(role));
+    if (actingRole === undefined) {
+      throw new ForbiddenException(`This action requires one of the roles: ${required.join(', ')}`);
     }
-    if (required.includes('candidate') && principal.roles.includes('candidate')) {
+    if (actingRole === 'candidate' && policy.candidateScopeParam !== undefined) {
       const params = request.params as Record<string, string | undefined>;
-      if (
-        policy.candidateScopeParam !== undefined &&
-        params[policy.candidateScopeParam] !== principal.candidateId
-      ) {
+      if (params[policy.candidateScopeParam] !== principal.candidateId) {
         throw new ForbiddenException('A candidate may only access their own candidacy');
       }
-      request.actingRole = 'candidate';
-      return true;
     }
-    throw new ForbiddenException(`This action requires one of the roles: ${required.join(', ')}`);
+    request.actingRole = actingRole;
+    return true;
   }
 }

@@ -7,7 +7,9 @@ import {
   type JWTVerifyOptions,
 } from 'jose';
 import type { PlatformConfig } from '../config/platform.config';
-import type { Principal } from './principal';
+import type { JsonLogger } from '../logging/json-logger';
+import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from './development-token';
+import { type Principal, PrincipalClaimsError, principalFromClaims } from './principal';
 import { isRole, type Role } from './roles';
 
 type VerifierConfig = Pick<
@@ -16,7 +18,10 @@ type VerifierConfig = Pick<
   | 'AUTH_JWKS_URL'
   | 'AUTH_ISSUER'
   | 'AUTH_AUDIENCE'
+  | 'AUTH_CLOCK_TOLERANCE_SECONDS'
   | 'AUTH_DEV_SECRET'
+  | 'AUTH_DEV_TOKEN_MAX_TTL_SECONDS'
+  | 'AUTH_ALLOW_DEVELOPMENT_TOKENS_ON_NETWORK'
   | 'AUTH_ROLES_CLAIM'
   | 'AUTH_CANDIDATE_CLAIM'
 >;
@@ -43,26 +48,44 @@ function claimAt(payload: JWTPayload, path: string): unknown {
 /**
  * Verifies bearer tokens with jose, against the IdP's JWKS (`AUTH_MODE=jwks`)
  * or the development secret, and remembers verified tokens until they expire
- * so that the request path pays for a signature check once per token.
+ * so that the request path pays for a signature check once per token. Every
+ * token must carry `exp`, `sub`, the expected `iss` and `aud`; `iat`, when
+ * present, may not lie in the future; a development token must carry `iat`
+ * and live at most AUTH_DEV_TOKEN_MAX_TTL_SECONDS.
  */
 export class TokenVerifier {
   private readonly cache = new Map<string, CachedPrincipal>();
   private readonly verifyToken: (token: string) => Promise<JWTPayload>;
 
-  constructor(private readonly config: VerifierConfig) {
-    const options: JWTVerifyOptions = {
-      issuer: config.AUTH_ISSUER,
-      audience: config.AUTH_AUDIENCE,
-    };
+  constructor(
+    private readonly config: VerifierConfig,
+    logger: JsonLogger,
+  ) {
+    const tolerance = config.AUTH_CLOCK_TOLERANCE_SECONDS;
     if (config.AUTH_MODE === 'jwks') {
       if (config.AUTH_JWKS_URL === undefined)
         throw new Error('AUTH_JWKS_URL is required when AUTH_MODE=jwks');
       const keys = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL));
-      this.verifyToken = async (token) => (await jwtVerify(token, keys, options)).payload;
+      const options: JWTVerifyOptions = {
+        issuer: config.AUTH_ISSUER,
+        audience: config.AUTH_AUDIENCE,
+        clockTolerance: tolerance,
+        requiredClaims: ['exp', 'sub'],
+      };
+      this.verifyToken = async (token) =>
+        this.checkedTimes((await jwtVerify(token, keys, options)).payload);
     } else {
       const secret = new TextEncoder().encode(config.AUTH_DEV_SECRET);
-      const hsOptions: JWTVerifyOptions = { ...options, algorithms: ['HS256'] };
-      this.verifyToken = async (token) => (await jwtVerify(token, secret, hsOptions)).payload;
+      const options: JWTVerifyOptions = {
+        issuer: config.AUTH_ISSUER ?? DEVELOPMENT_ISSUER,
+        audience: config.AUTH_AUDIENCE ?? DEVELOPMENT_AUDIENCE,
+        clockTolerance: tolerance,
+        requiredClaims: ['exp', 'sub', 'iat'],
+        algorithms: ['HS256'],
+      };
+      this.verifyToken = async (token) =>
+        this.checkedLifetime(this.checkedTimes((await jwtVerify(token, secret, options)).payload));
+      this.announceDevelopmentMode(logger);
     }
   }
 
@@ -77,44 +100,88 @@ export class TokenVerifier {
 
   async verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
+    let principal: Principal;
     try {
       payload = await this.verifyToken(token);
+      principal = this.principalOf(payload);
     } catch (error) {
       throw this.rejection(error);
     }
-    const principal = this.principalOf(payload);
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    const expiresAt = payload.exp === undefined ? Infinity : payload.exp * 1000;
     this.cache.set(token, {
       principal,
-      validUntil: Math.min(expiresAt, Date.now() + CACHE_TTL_MS),
+      validUntil: Math.min((payload.exp ?? 0) * 1000, Date.now() + CACHE_TTL_MS),
     });
     return principal;
   }
 
   private principalOf(payload: JWTPayload): Principal {
-    if (typeof payload.sub !== 'string' || payload.sub === '') {
-      throw new UnauthorizedException('Bearer token has no subject');
-    }
     const claim = claimAt(payload, this.config.AUTH_ROLES_CLAIM);
     const names =
       typeof claim === 'string' ? claim.split(/[\s,]+/) : Array.isArray(claim) ? claim : [];
     const roles: Role[] = names.filter(isRole);
-    const candidateId = claimAt(payload, this.config.AUTH_CANDIDATE_CLAIM);
-    if (roles.includes('candidate')) {
-      if (typeof candidateId !== 'string' || candidateId === '') {
-        throw new UnauthorizedException(
-          `A candidate token needs the ${this.config.AUTH_CANDIDATE_CLAIM} claim`,
-        );
-      }
-      return { subject: payload.sub, roles, candidateId };
+    return principalFromClaims(
+      {
+        subject: payload.sub,
+        roles,
+        candidateId: claimAt(payload, this.config.AUTH_CANDIDATE_CLAIM),
+      },
+      this.config.AUTH_CANDIDATE_CLAIM,
+    );
+  }
+
+  /** jose bounds `iat` only together with a maximum token age; a token is not issued in the future either. */
+  private checkedTimes(payload: JWTPayload): JWTPayload {
+    const now = Math.floor(Date.now() / 1000);
+    if (payload.iat !== undefined && payload.iat > now + this.config.AUTH_CLOCK_TOLERANCE_SECONDS) {
+      throw new errors.JWTClaimValidationFailed(
+        '"iat" claim lies in the future',
+        payload,
+        'iat',
+        'check_failed',
+      );
     }
-    return { subject: payload.sub, roles };
+    return payload;
+  }
+
+  /** Development tokens cost nothing to mint, so how long one may live is bounded. */
+  private checkedLifetime(payload: JWTPayload): JWTPayload {
+    const lifetime = (payload.exp ?? 0) - (payload.iat ?? 0);
+    const limit = this.config.AUTH_DEV_TOKEN_MAX_TTL_SECONDS;
+    if (lifetime > limit) {
+      throw new errors.JWTClaimValidationFailed(
+        `development token lives ${lifetime} s, longer than AUTH_DEV_TOKEN_MAX_TTL_SECONDS (${limit} s)`,
+        payload,
+        'exp',
+        'check_failed',
+      );
+    }
+    return payload;
+  }
+
+  private announceDevelopmentMode(logger: JsonLogger): void {
+    if (this.config.AUTH_ALLOW_DEVELOPMENT_TOKENS_ON_NETWORK === undefined) {
+      logger.log(
+        'AUTH_MODE=development: accepting development tokens, which anyone can mint; local use only',
+        'Auth',
+      );
+      return;
+    }
+    logger.warn(
+      'DEVELOPMENT TOKENS ACCEPTED FROM THE NETWORK (AUTH_ALLOW_DEVELOPMENT_TOKENS_ON_NETWORK is set): ' +
+        'anyone who can reach this service can mint a token with any role, admin included. ' +
+        'Never do this with real data; use AUTH_MODE=jwks.',
+      'Auth',
+    );
   }
 
   private rejection(error: unknown): Error {
+    if (error instanceof PrincipalClaimsError) return new UnauthorizedException(error.message);
     if (error instanceof errors.JWTExpired)
       return new UnauthorizedException('Bearer token has expired');
+    if (error instanceof errors.JWTClaimValidationFailed) {
+      return new UnauthorizedException(`Bearer token is invalid (${error.code}: ${error.message})`);
+    }
     if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
       return new ServiceUnavailableException(
         'Signing keys of the identity provider are unavailable',

@@ -40,8 +40,8 @@ export class PlatformModule {
       { provide: HttpMetrics, useFactory: (r: Registry) => new HttpMetrics(r), inject: [Registry] },
       {
         provide: TokenVerifier,
-        useFactory: (c: PlatformConfig) => new TokenVerifier(c),
-        inject: [PlatformConfig],
+        useFactory: (c: PlatformConfig, l: JsonLogger) => new TokenVerifier(c, l),
+        inject: [PlatformConfig, JsonLogger],
       },
       {
         provide: AccessPolicies,

@@ -13,15 +13,22 @@ import {
   Max,
   Min,
   MinLength,
-  ValidateBy,
   ValidateIf,
-  type ValidationArguments,
 } from 'class-validator';
+import {
+  DEVELOPMENT_TOKENS_ON_NETWORK_CONSENT,
+  DevelopmentOnLoopbackOnly,
+  HttpsUnlessLoopback,
+  NotDevelopmentInProduction,
+} from '../auth/auth-config-rules';
 import { DEVELOPMENT_SIGNING_SECRET } from '../auth/development-token';
 import { LOG_LEVELS, type LogLevel } from '../logging/json-logger';
 
 export const AUTH_MODES = ['development', 'jwks'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
+
+const MAX_CLOCK_TOLERANCE_SECONDS = 300;
+const MAX_DEVELOPMENT_TOKEN_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 const commaSeparated = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string'
@@ -30,22 +37,6 @@ const commaSeparated = ({ value }: { value: unknown }): unknown =>
         .map((item) => item.trim())
         .filter((item) => item.length > 0)
     : value;
-
-/** Development keys are public; a production process must verify real IdP tokens. */
-function NotDevelopmentInProduction(): PropertyDecorator {
-  return ValidateBy({
-    name: 'notDevelopmentInProduction',
-    validator: {
-      validate: (value: unknown, args?: ValidationArguments) =>
-        !(
-          value === 'development' &&
-          (args?.object as PlatformConfig | undefined)?.NODE_ENV === 'production'
-        ),
-      defaultMessage: () =>
-        'AUTH_MODE=development is refused when NODE_ENV=production; use AUTH_MODE=jwks',
-    },
-  });
-}
 
 /**
  * The environment every service reads. Property names are the variable names,
@@ -87,27 +78,70 @@ export class PlatformConfig {
   })
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
 
-  @IsIn(AUTH_MODES)
+  /** No default: a service must be told whose tokens to trust. */
+  @IsIn(AUTH_MODES, {
+    message:
+      'AUTH_MODE must be set to "jwks" (verify tokens of your identity provider; needs AUTH_JWKS_URL, ' +
+      'AUTH_ISSUER and AUTH_AUDIENCE) or "development" (tokens signed with the development secret, ' +
+      'which anyone can mint; local use only)',
+  })
   @NotDevelopmentInProduction()
-  AUTH_MODE: AuthMode = 'development';
+  @DevelopmentOnLoopbackOnly()
+  AUTH_MODE!: AuthMode;
 
   @ValidateIf(
     (config: PlatformConfig) => config.AUTH_MODE === 'jwks' || config.AUTH_JWKS_URL !== undefined,
   )
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: "AUTH_JWKS_URL must be the URL of the identity provider's JWKS (AUTH_MODE=jwks)" },
+  )
+  @HttpsUnlessLoopback()
   AUTH_JWKS_URL?: string;
 
-  @IsOptional()
-  @IsString()
+  /** Required in jwks mode; in development mode it replaces the development issuer. */
+  @ValidateIf(
+    (config: PlatformConfig) => config.AUTH_MODE === 'jwks' || config.AUTH_ISSUER !== undefined,
+  )
+  @IsString({
+    message:
+      "AUTH_ISSUER (the iss of the identity provider's tokens) is required when AUTH_MODE=jwks",
+  })
   AUTH_ISSUER?: string;
 
-  @IsOptional()
-  @IsString()
+  /** Required in jwks mode; in development mode it replaces the development audience. */
+  @ValidateIf(
+    (config: PlatformConfig) => config.AUTH_MODE === 'jwks' || config.AUTH_AUDIENCE !== undefined,
+  )
+  @IsString({
+    message: 'AUTH_AUDIENCE (the aud tokens for hirestream carry) is required when AUTH_MODE=jwks',
+  })
   AUTH_AUDIENCE?: string;
+
+  /** How far the clocks of the token issuer and this service may disagree, for exp, nbf and iat. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CLOCK_TOLERANCE_SECONDS)
+  AUTH_CLOCK_TOLERANCE_SECONDS = 30;
 
   @IsString()
   @MinLength(32)
   AUTH_DEV_SECRET: string = DEVELOPMENT_SIGNING_SECRET;
+
+  /** The longest a development token may live (exp - iat); `npm run token` refuses a longer --ttl. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(MAX_DEVELOPMENT_TOKEN_TTL_SECONDS)
+  AUTH_DEV_TOKEN_MAX_TTL_SECONDS = 24 * 60 * 60;
+
+  /** Lets development mode listen on a network interface; only the one, loudly named value counts. */
+  @IsOptional()
+  @IsIn([DEVELOPMENT_TOKENS_ON_NETWORK_CONSENT], {
+    message: `AUTH_ALLOW_DEVELOPMENT_TOKENS_ON_NETWORK is either unset or exactly ${DEVELOPMENT_TOKENS_ON_NETWORK_CONSENT}`,
+  })
+  AUTH_ALLOW_DEVELOPMENT_TOKENS_ON_NETWORK?: string;
 
   /** Dotted path of the roles claim (e.g. `realm_access.roles`); an array or a space-separated string. */
   @IsString()
