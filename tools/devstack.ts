@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { startEventStoreServer } from '@hirestream/embedded-eventstore';
 import { startKafkaBroker } from '@hirestream/embedded-kafka';
 import { parseBoolean, parseCount, parsePort } from './command-line-values';
+// The file itself: the platform's index would load NestJS, which the servers do not need.
+import { onParentExit } from '../libs/platform/src/bootstrap/parent-watch';
 
 // Runs the embedded EventStoreDB-compatible server and Kafka-compatible broker in
 // the foreground. Without a port flag both start; with one, only that one.
@@ -74,6 +76,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Run by `npm start`: when it is gone, stop once the services it ran have
+  // (they drain and flush through these servers). Standalone this does nothing.
+  onParentExit(() => stop('npm start exit'));
 }
 
 main().catch((error: unknown) => {

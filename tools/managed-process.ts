@@ -1,6 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import {
+  type OutliveMessage,
+  STOP_WITH_PARENT_VARIABLE,
+} from '../libs/platform/src/bootstrap/parent-watch';
 import { TYPESCRIPT_NODE_ARGS } from './typescript-runtime';
 
 export interface ManagedProcess {
@@ -9,12 +13,15 @@ export interface ManagedProcess {
   readonly exited: Promise<number | null>;
   /** Signals the process and waits for it to exit; SIGKILL after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
+  /** Should the parent die, this process waits for `other` to exit before it stops. */
+  outlive(other: ManagedProcess): void;
 }
 
 /**
  * Runs a TypeScript entry point as a child process in its own process group
  * (so Ctrl-C reaches only the parent, which stops children in order), with
- * every output line prefixed by its name.
+ * every output line prefixed by its name. The child stops itself when this
+ * process is gone, even SIGKILLed: it watches the IPC channel (parent-watch.ts).
  */
 export function startTypeScriptProcess(
   name: string,
@@ -24,8 +31,8 @@ export function startTypeScriptProcess(
   onLine: (line: string) => void,
 ): ManagedProcess {
   const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, entry, ...args], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...env, [STOP_WITH_PARENT_VARIABLE]: '1' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     detached: true,
   });
   const exited = once(child, 'exit').then(([code]) => code as number | null);
@@ -42,6 +49,11 @@ export function startTypeScriptProcess(
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
+    },
+    outlive(other) {
+      if (other.child.pid === undefined) return;
+      // A closed channel means the process has exited: there is nobody left to ask.
+      child.send({ outlive: other.child.pid } satisfies OutliveMessage, () => undefined);
     },
   };
 }

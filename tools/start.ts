@@ -2,12 +2,16 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { parsePort } from './command-line-values';
+import { onLauncherExit } from './launcher-watch';
 import { startTypeScriptProcess, type ManagedProcess } from './managed-process';
+import { portProblems } from './port-check';
 import { SERVICES } from './services';
 
 // `npm start`: the embedded EventStoreDB and Kafka servers, then every service
-// against them, each in its own process; Ctrl-C stops the services first (they
-// drain and flush their relays), then the servers.
+// against them, each in its own process; Ctrl-C (or SIGTERM, SIGHUP, the end of
+// what started us) stops the services first (they drain and flush their
+// relays), then the servers. Should this process die without stopping them
+// (SIGKILL), they stop themselves in the same order (parent-watch.ts).
 const root = resolve(__dirname, '..');
 const usage = `Usage: npm start -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] ${SERVICES.map((s) => `[--${s.name}-port PORT]`).join(' ')}`;
 const READY_TIMEOUT_MS = 60_000;
@@ -56,25 +60,67 @@ async function main(): Promise<void> {
   };
   const eventStorePort = fixedPort('eventstore-port', 2113);
   const kafkaPort = fixedPort('kafka-port', 9092);
-  const running: ManagedProcess[] = [];
-  const print = (name: string) => (line: string) => console.log(`[${name}] ${line}`);
+  const services = SERVICES.map((service) => ({
+    ...service,
+    port: fixedPort(`${service.name}-port`, service.port),
+  }));
+  const problems = await portProblems([
+    { flag: '--eventstore-port', port: eventStorePort, host: '127.0.0.1' },
+    { flag: '--kafka-port', port: kafkaPort, host: '127.0.0.1' },
+    ...services.map((service) => ({
+      flag: `--${service.name}-port`,
+      port: service.port,
+      host: process.env.HOST || '127.0.0.1',
+    })),
+  ]);
+  if (problems.length > 0) {
+    console.error(
+      [
+        'hirestream cannot start:',
+        ...problems.map((problem) => `  ${problem}`),
+        'Stop what holds them, or choose other ports (npm start -- --help).',
+      ].join('\n'),
+    );
+    process.exit(1);
+  }
 
-  let stopping = false;
-  const stopAll = async (reason: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`hirestream stopping (${reason})`);
-    for (const process of [...running].reverse()) await process.stop();
-    console.log('hirestream stopped');
+  const running: ManagedProcess[] = [];
+  let stopped: Promise<void> | undefined;
+  const print = (name: string) => (line: string) => console.log(`[${name}] ${line}`);
+  const start = (
+    name: string,
+    entry: string,
+    args: readonly string[],
+    env: NodeJS.ProcessEnv,
+  ): ManagedProcess => {
+    if (stopped !== undefined) throw new Error('stopped while starting');
+    const started = startTypeScriptProcess(name, join(root, entry), args, env, print(name));
+    running.push(started);
+    console.log(`started ${name} (pid ${started.child.pid})`);
+    return started;
   };
-  process.on('SIGINT', () => void stopAll('SIGINT').then(() => process.exit(0)));
-  process.on('SIGTERM', () => void stopAll('SIGTERM').then(() => process.exit(0)));
-  process.on('exit', () => running.forEach((p) => p.child.kill('SIGKILL')));
+
+  const stopAll = (reason: string): Promise<void> =>
+    (stopped ??= (async () => {
+      console.log(`hirestream stopping (${reason})`);
+      for (const process of [...running].reverse()) await process.stop();
+      console.log('hirestream stopped');
+    })());
+  // A closed terminal (SIGHUP) or a killed reader takes our output with it:
+  // printing is best effort, stopping is not.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => void stopAll(signal).then(() => process.exit(0)));
+  }
+  onLauncherExit(
+    () => void stopAll('the process that started it is gone').then(() => process.exit(0)),
+  );
+  console.log(`hirestream starting (pid ${process.pid})`);
 
   try {
-    const devstack = startTypeScriptProcess(
+    const devstack = start(
       'devstack',
-      join(root, 'tools', 'devstack.ts'),
+      'tools/devstack.ts',
       [
         '--data-dir',
         dataDir,
@@ -84,9 +130,7 @@ async function main(): Promise<void> {
         String(kafkaPort),
       ],
       process.env,
-      print('devstack'),
     );
-    running.push(devstack);
     await new Promise<void>((resolveReady, reject) => {
       devstack.child.stdout?.on(
         'data',
@@ -103,21 +147,10 @@ async function main(): Promise<void> {
       KAFKA_BROKERS: `127.0.0.1:${kafkaPort}`,
     };
     const urls: Array<{ name: string; url: string }> = [];
-    for (const service of SERVICES) {
-      const servicePort = parsePort(
-        `--${service.name}-port`,
-        flags(`${service.name}-port`),
-        service.port,
-      );
-      const child = startTypeScriptProcess(
-        service.name,
-        join(root, service.entry),
-        [],
-        { ...env, PORT: String(servicePort) },
-        print(service.name),
-      );
-      running.push(child);
-      const url = `http://127.0.0.1:${servicePort}`;
+    for (const service of services) {
+      const child = start(service.name, service.entry, [], { ...env, PORT: String(service.port) });
+      devstack.outlive(child);
+      const url = `http://127.0.0.1:${service.port}`;
       await waitUntilReady(`${url}/health/ready`, child);
       urls.push({ name: service.name, url });
     }
@@ -138,16 +171,18 @@ async function main(): Promise<void> {
     );
     for (const process of running) {
       void process.exited.then((code) => {
-        if (!stopping)
+        if (stopped === undefined)
           void stopAll(`${process.name} exited with ${code}`).then(() =>
             globalThis.process.exit(1),
           );
       });
     }
   } catch (error) {
-    console.error(
-      `hirestream could not start: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    if (stopped === undefined) {
+      console.error(
+        `hirestream could not start: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     await stopAll('start-up failed');
     process.exit(1);
   }

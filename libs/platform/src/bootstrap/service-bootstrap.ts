@@ -13,6 +13,7 @@ import { ProblemDetailsFilter } from '../problems/problem-details.filter';
 import { ProblemMapper, type ProblemMapping } from '../problems/problem-mapping';
 import { RequestValidationError } from '../problems/request-validation.error';
 import { setupOpenApi } from './openapi.setup';
+import { stopWhenParentExits } from './parent-watch';
 import { PlatformModule } from './platform.module';
 
 export interface ServiceOptions<C extends PlatformConfig = PlatformConfig> {
@@ -119,6 +120,7 @@ function reportStartupFailure(serviceName: string, error: unknown): void {
 export async function bootstrapService<C extends PlatformConfig>(
   options: ServiceOptions<C>,
 ): Promise<NestFastifyApplication> {
+  stopWhenParentExits();
   let app: NestFastifyApplication;
   try {
     app = await createServiceApp(options);
