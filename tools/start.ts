@@ -145,6 +145,8 @@ async function main(): Promise<void> {
       ...process.env,
       EVENTSTORE_CONNECTION_STRING: `esdb://127.0.0.1:${eventStorePort}?tls=false`,
       KAFKA_BROKERS: `127.0.0.1:${kafkaPort}`,
+      // A local platform: tokens from `npm run token`, unless told otherwise.
+      AUTH_MODE: process.env.AUTH_MODE || 'development',
     };
     const urls: Array<{ name: string; url: string }> = [];
     for (const service of services) {
