@@ -1,55 +1,16 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { SERVICES } from '../tools/services';
-import { freePort } from './support/free-port';
+import { freePlatformPorts, killLeftovers, startPlatform } from './support/platform-process';
 import { makeTempDir, removeTempDir } from './support/temp-dir';
-import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
+
+afterAll(killLeftovers);
 
 it('starts the platform as `npm start` does: every service reports ready, and Ctrl-C stops everything', async () => {
   const dataDir = await makeTempDir('platform-start');
-  const ports = Object.fromEntries(
-    await Promise.all(
-      ['eventstore', 'kafka', ...SERVICES.map((s) => s.name)].map(async (name) => [
-        name,
-        await freePort(),
-      ]),
-    ),
-  );
-  const args = Object.entries(ports).flatMap(([name, port]) => [`--${name}-port`, String(port)]);
-  const start = spawn(
-    process.execPath,
-    [
-      ...TYPESCRIPT_NODE_ARGS,
-      join(__dirname, '..', 'tools', 'start.ts'),
-      '--data-dir',
-      dataDir,
-      ...args,
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const exited = once(start, 'exit');
-  const output: string[] = [];
+  const ports = await freePlatformPorts();
+  const start = startPlatform({ dataDir, ports, via: 'node' });
+  const output = start.output;
   try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`not ready in time:\n${output.slice(-20).join('\n')}`)),
-        90_000,
-      );
-      createInterface({ input: start.stdout! }).on('line', (line) => {
-        output.push(line);
-        if (line === 'hirestream is ready') {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      void exited.then(() =>
-        reject(new Error(`npm start exited:\n${output.slice(-20).join('\n')}`)),
-      );
-    });
+    await start.waitForLine('hirestream is ready', 90_000);
 
     for (const service of SERVICES) {
       const url = `http://127.0.0.1:${ports[service.name]}`;
@@ -65,9 +26,8 @@ it('starts the platform as `npm start` does: every service reports ready, and Ct
     }
     expect(output.join('\n')).toContain('npm run token -- --role');
   } finally {
-    start.kill('SIGINT');
-    const [code] = await exited;
-    expect(code).toBe(0);
+    start.launcher.kill('SIGINT');
+    expect(await start.exited).toBe(0);
     expect(output).toContain('hirestream stopped');
     await removeTempDir(dataDir);
   }
