@@ -21,8 +21,18 @@ export interface KafkaBrokerOptions {
   readonly segmentBytes?: number;
   /** How often retention is applied; default 60 s. */
   readonly retentionCheckIntervalMs?: number;
-  /** Largest request accepted; a larger one closes its connection. Default 100 MiB. */
+  /**
+   * Largest request accepted (Kafka's `socket.request.max.bytes`); a larger one
+   * closes its connection. Default 100 MiB.
+   */
   readonly maxRequestBytes?: number;
+  /** Open connections at most (Kafka's `max.connections`); one more is closed at once. Default 1,000. */
+  readonly maxConnections?: number;
+  /**
+   * A connection with no byte read or written for this long, and no request in
+   * flight, is closed (Kafka's `connections.max.idle.ms`). Default 10 minutes.
+   */
+  readonly connectionsMaxIdleMs?: number;
   /** Where unexpected internal errors are reported; default `console.error`. */
   readonly logError?: (message: string) => void;
 }
@@ -40,6 +50,8 @@ export interface ResolvedBrokerOptions {
   readonly segmentBytes: number;
   readonly retentionCheckIntervalMs: number;
   readonly maxRequestBytes: number;
+  readonly maxConnections: number;
+  readonly connectionsMaxIdleMs: number;
   readonly logError: (message: string) => void;
 }
 
@@ -57,6 +69,16 @@ export function resolveBrokerOptions(options: KafkaBrokerOptions): ResolvedBroke
   // The sparse index stores 32-bit positions within a segment.
   if (segmentBytes < 1 || segmentBytes >= 2 ** 31)
     throw new Error('segmentBytes must be from 1 to 2^31 - 1');
+  const maxConnections = positiveInteger('maxConnections', options.maxConnections, 1_000);
+  if (maxConnections < 1) throw new Error('maxConnections must be at least 1');
+  const connectionsMaxIdleMs = positiveInteger(
+    'connectionsMaxIdleMs',
+    options.connectionsMaxIdleMs,
+    10 * 60 * 1000,
+  );
+  // Node's timers take at most 2^31 - 1 ms (about 24.8 days).
+  if (connectionsMaxIdleMs < 1 || connectionsMaxIdleMs >= 2 ** 31)
+    throw new Error('connectionsMaxIdleMs must be from 1 to 2^31 - 1');
   return {
     port: positiveInteger('port', options.port, 9092),
     host: options.host ?? '127.0.0.1',
@@ -78,6 +100,8 @@ export function resolveBrokerOptions(options: KafkaBrokerOptions): ResolvedBroke
       60_000,
     ),
     maxRequestBytes: positiveInteger('maxRequestBytes', options.maxRequestBytes, 100 * 1024 * 1024),
+    maxConnections,
+    connectionsMaxIdleMs,
     logError: options.logError ?? ((message) => console.error(message)),
   };
 }

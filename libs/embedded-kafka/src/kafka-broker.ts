@@ -14,7 +14,7 @@ export interface KafkaBroker {
   readonly port: number;
   /** `advertisedHost:port`, what clients use as bootstrap server. */
   readonly bootstrapAddress: string;
-  /** Stops accepting, ends connections and long polls, and closes the files. */
+  /** Stops accepting, ends connections (and their long polls), and closes the files. */
   close(): Promise<void>;
 }
 
@@ -36,7 +36,6 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
     flusher,
   );
   const offsets = new OffsetStore(resolved.dataDir, flusher);
-  const shutdown = new AbortController();
   const endpoint = { nodeId: NODE_ID, host: resolved.advertisedHost, port: resolved.port };
   const context: BrokerContext = {
     options: resolved,
@@ -46,11 +45,15 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
     offsets,
     groups: new GroupCoordinator(resolved.initialRebalanceDelayMs),
     producerIds: new ProducerIdAllocator(resolved.dataDir),
-    shutdown: shutdown.signal,
   };
 
   const connections = new Set<BrokerConnection>();
   const server = createServer((socket: Socket) => {
+    // As Kafka's max.connections: the newcomer is refused, the open ones are left alone.
+    if (connections.size >= resolved.maxConnections) {
+      socket.destroy();
+      return;
+    }
     const connection = new BrokerConnection(socket, context);
     connections.add(connection);
     socket.on('close', () => connections.delete(connection));
@@ -76,7 +79,6 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
     close() {
       closing ??= (async () => {
         clearInterval(retentionTimer);
-        shutdown.abort();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         for (const connection of connections) connection.close();
         context.groups.shutdown();

@@ -2,9 +2,10 @@ import { KafkaBroker, startKafkaBroker } from '@hirestream/embedded-kafka';
 import { Kafka, logLevel } from 'kafkajs';
 import { ByteReader } from '../src/protocol/byte-reader';
 import { ByteWriter } from '../src/protocol/byte-writer';
+import { startDevstackProcess } from '../../../test/support/devstack-process';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
 import { buildRecordBatch } from './record-batch-builder';
-import { RawKafkaClient, requestFrame } from './raw-kafka-client';
+import { longPollFrame, RawKafkaClient, requestFrame } from './raw-kafka-client';
 
 const API_VERSIONS = 18;
 const METADATA = 3;
@@ -135,5 +136,34 @@ describe('embedded broker robustness and error answers', () => {
     metadata.int32();
     expect(metadata.int32()).toBe(1);
     expect(metadata.int16()).toBe(3);
+  });
+});
+
+describe('the broker process under a failing request', () => {
+  it('survives a request that fails behind a long poll, closing only its connection', async () => {
+    const dataDir = await makeTempDir('kafka-robust-process');
+    const devstack = await startDevstackProcess({ dataDir, kafkaPort: 0 });
+    const port = Number(devstack.kafkaBootstrapAddress?.split(':')[1]);
+    const clients: RawKafkaClient[] = [];
+    try {
+      const failing = await RawKafkaClient.connect(port);
+      clients.push(failing);
+      failing.send(longPollFrame(1, 500));
+      failing.send(requestFrame(METADATA, 1, 2, Buffer.from([0, 0, 0, 5])));
+      const answer = await failing.response();
+      expect(answer !== 'closed' && answer.correlationId).toBe(1);
+      expect(await failing.response()).toBe('closed');
+
+      const next = await RawKafkaClient.connect(port);
+      clients.push(next);
+      next.send(requestFrame(API_VERSIONS, 0, 3));
+      const versions = await next.response();
+      expect(versions !== 'closed' && versions.correlationId).toBe(3);
+      expect(devstack.child.exitCode).toBeNull();
+    } finally {
+      for (const client of clients) client.close();
+      await devstack.stop();
+      await removeTempDir(dataDir);
+    }
   });
 });

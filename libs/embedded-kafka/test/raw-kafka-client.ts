@@ -1,6 +1,16 @@
 import { connect, Socket } from 'node:net';
 import { ByteWriter } from '../src/protocol/byte-writer';
 
+/** The 4-byte size that precedes every request, here any size, including wrong ones. */
+export function sizePrefix(size: number): Buffer {
+  const prefix = Buffer.alloc(4);
+  prefix.writeInt32BE(size);
+  return prefix;
+}
+
+/** Bytes of the header `requestFrame` writes: api key, version, correlation id, client id "raw-test". */
+export const REQUEST_HEADER_BYTES = 18;
+
 /** A request frame: size prefix, request header v1, then the body bytes. */
 export function requestFrame(
   apiKey: number,
@@ -14,9 +24,20 @@ export function requestFrame(
     .int32(correlationId)
     .string('raw-test')
     .toBuffer();
-  const size = Buffer.alloc(4);
-  size.writeInt32BE(message.length + body.length);
-  return Buffer.concat([size, message, body]);
+  return Buffer.concat([sizePrefix(message.length + body.length), message, body]);
+}
+
+/** Fetch v4 for no partitions: a long poll the broker answers once `maxWaitMs` has passed. */
+export function longPollFrame(correlationId: number, maxWaitMs: number): Buffer {
+  const body = new ByteWriter()
+    .int32(-1)
+    .int32(maxWaitMs)
+    .int32(1)
+    .int32(1024 * 1024)
+    .int8(0)
+    .array([], () => undefined)
+    .toBuffer();
+  return requestFrame(1, 4, correlationId, body);
 }
 
 /** A bare TCP connection to the broker, for requests no well-behaved client would send. */
@@ -44,6 +65,11 @@ export class RawKafkaClient {
       );
       socket.once('error', reject);
     });
+  }
+
+  /** Whether the connection has closed (by the broker, unless `close` was called). */
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   send(bytes: Buffer): void {

@@ -17,13 +17,13 @@ export interface BrokerContext {
   readonly offsets: OffsetStore;
   readonly groups: GroupCoordinator;
   readonly producerIds: ProducerIdAllocator;
-  /** Aborted when the broker closes, ending long polls at once. */
-  readonly shutdown: AbortSignal;
 }
 
 export interface RequestContext {
   readonly header: RequestHeader;
   readonly clientHost: string;
+  /** Aborted when the request's connection closes (the broker closes them all on shutdown), ending its long poll. */
+  readonly connectionClosed: AbortSignal;
 }
 
 /** A response body, whole or as pieces to be written in order. */

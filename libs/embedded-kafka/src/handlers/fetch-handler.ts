@@ -76,22 +76,22 @@ async function readOnce(broker: BrokerContext, request: FetchRequest): Promise<F
   return { topics, bytes, hasError, watched };
 }
 
-/** Resolves when any watched partition's high watermark moves, at the deadline, or on shutdown. */
+/** Resolves when any watched partition's high watermark moves, at the deadline, or when the connection closes. */
 function waitForData(
   watched: FetchRound['watched'],
   waitMs: number,
-  shutdown: AbortSignal,
+  connectionClosed: AbortSignal,
 ): Promise<void> {
   if (watched.some(({ log, highWatermark }) => log.highWatermark !== highWatermark))
     return Promise.resolve();
   return new Promise((resolve) => {
     const unsubscribers = watched.map(({ log }) => log.onHighWatermark(done));
     const timer = setTimeout(done, waitMs);
-    shutdown.addEventListener('abort', done);
+    connectionClosed.addEventListener('abort', done);
     function done(): void {
       clearTimeout(timer);
       for (const unsubscribe of unsubscribers) unsubscribe();
-      shutdown.removeEventListener('abort', done);
+      connectionClosed.removeEventListener('abort', done);
       resolve();
     }
   });
@@ -102,7 +102,7 @@ function waitForData(
  * error, or `maxWait` has passed. `maxBytes` bounds the answer, but the first
  * batch is always returned whole so that a consumer never gets stuck.
  */
-export const handleFetch: RequestHandler = async (broker, body, { header }) => {
+export const handleFetch: RequestHandler = async (broker, body, { header, connectionClosed }) => {
   const request = decodeFetchRequest(body, header.apiVersion);
   const deadline = Date.now() + Math.max(request.maxWaitMs, 0);
   for (;;) {
@@ -112,10 +112,10 @@ export const handleFetch: RequestHandler = async (broker, body, { header }) => {
       round.bytes >= request.minBytes ||
       round.hasError ||
       remaining <= 0 ||
-      broker.shutdown.aborted
+      connectionClosed.aborted
     ) {
       return encodeFetchResponse(header.apiVersion, round.topics);
     }
-    await waitForData(round.watched, remaining, broker.shutdown);
+    await waitForData(round.watched, remaining, connectionClosed);
   }
 };

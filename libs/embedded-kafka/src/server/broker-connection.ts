@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Socket } from 'node:net';
 import { BrokerContext, ResponseBody } from '../handlers/broker-context';
 import { REQUEST_HANDLERS } from '../handlers/request-router';
@@ -10,71 +11,99 @@ import {
 import { ByteReader, MalformedRequestError } from '../protocol/byte-reader';
 import { ErrorCode } from '../protocol/error-codes';
 import { readRequestHeader, RequestHeader } from '../protocol/request-header';
+import { FrameRead, RequestFrameReader } from './request-frame-reader';
 
-const SIZE_PREFIX = 4;
+/**
+ * Requests read from one connection and not yet answered. Beyond it the rest
+ * waits in the socket, so a client pipelining long polls cannot make the
+ * broker hold an unbounded number of them.
+ */
+const MAX_IN_FLIGHT_REQUESTS = 100;
+
+/** An answer, or the failure that closes the connection once it is this request's turn. */
+type Outcome = { readonly response: ResponseBody | undefined } | { readonly failure: unknown };
 
 /**
  * One client connection: splits the byte stream into size-prefixed requests,
  * starts handling each as it arrives (so produce batches from one connection
  * share a group commit) and writes the answers strictly in request order.
- * Anything wrong with a request closes this connection only.
+ * Anything wrong with a request closes this connection only, and so do
+ * `connectionsMaxIdleMs` without a byte received or an answer given while no
+ * request is in flight. Reading stops while the client leaves answers unread
+ * or has too many requests in flight, so memory stays bounded by what it sends.
  */
 export class BrokerConnection {
-  private readonly sizePrefix = Buffer.alloc(SIZE_PREFIX);
-  private sizePrefixFilled = 0;
-  private frame: Buffer | undefined;
-  private frameFilled = 0;
+  private readonly frames: RequestFrameReader;
+  private readonly closing = new AbortController();
+  private readonly idleTimer: NodeJS.Timeout;
   private responses: Promise<void> = Promise.resolve();
-  private closed = false;
+  private inFlight = 0;
+  /** The rest of a socket read, kept while reading is paused. */
+  private unread: Buffer | undefined;
 
   constructor(
     private readonly socket: Socket,
     private readonly broker: BrokerContext,
   ) {
+    this.frames = new RequestFrameReader(broker.options.maxRequestBytes);
+    // Each long poll in flight listens for the close.
+    setMaxListeners(MAX_IN_FLIGHT_REQUESTS, this.closing.signal);
+    // Restarted by every read and every answered request; a request in flight is not idleness.
+    this.idleTimer = setTimeout(() => {
+      if (this.inFlight === 0) this.close();
+    }, broker.options.connectionsMaxIdleMs);
+    this.idleTimer.unref();
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.receive(chunk));
-    socket.on('error', () => this.close());
-    socket.on('close', () => {
-      this.closed = true;
+    socket.on('data', (chunk: Buffer) => {
+      this.idleTimer.refresh();
+      this.receive(chunk);
     });
+    socket.on('drain', () => this.resumeReading());
+    socket.on('error', () => this.close());
+    socket.on('close', () => this.close());
   }
 
   close(): void {
-    this.closed = true;
+    clearTimeout(this.idleTimer);
+    this.closing.abort();
     this.socket.destroy();
   }
 
-  /**
-   * Copies the stream into one buffer per request, sized by its prefix. The
-   * request then owns its memory alone, so the record batches in it can be
-   * kept (see RecentBatches) without pinning unrelated socket reads.
-   */
+  private get closed(): boolean {
+    return this.closing.signal.aborted;
+  }
+
+  private get mayRead(): boolean {
+    return this.inFlight < MAX_IN_FLIGHT_REQUESTS && !this.socket.writableNeedDrain;
+  }
+
   private receive(chunk: Buffer): void {
     let at = 0;
     while (at < chunk.length && !this.closed) {
-      if (this.frame === undefined) {
-        const taken = chunk.copy(this.sizePrefix, this.sizePrefixFilled, at);
-        this.sizePrefixFilled += taken;
-        at += taken;
-        if (this.sizePrefixFilled < SIZE_PREFIX) return;
-        this.sizePrefixFilled = 0;
-        const size = this.sizePrefix.readInt32BE(0);
-        if (size < 0 || size > this.broker.options.maxRequestBytes) {
-          this.close();
-          return;
-        }
-        this.frame = Buffer.allocUnsafeSlow(size);
-        this.frameFilled = 0;
+      if (!this.mayRead) {
+        this.unread = chunk.subarray(at);
+        this.socket.pause();
+        return;
       }
-      const taken = chunk.copy(this.frame, this.frameFilled, at);
-      this.frameFilled += taken;
-      at += taken;
-      if (this.frameFilled === this.frame.length) {
-        const frame = this.frame;
-        this.frame = undefined;
-        this.dispatch(frame);
+      let read: FrameRead;
+      try {
+        read = this.frames.read(chunk, at);
+      } catch {
+        this.close();
+        return;
       }
+      at = read.next;
+      if (read.frame !== undefined) this.dispatch(read.frame);
     }
+  }
+
+  /** Called when answers drain or complete: goes on reading once the limits allow. */
+  private resumeReading(): void {
+    if (this.unread === undefined || this.closed || !this.mayRead) return;
+    const unread = this.unread;
+    this.unread = undefined;
+    this.receive(unread);
+    if (this.unread === undefined) this.socket.resume();
   }
 
   private dispatch(frame: Buffer): void {
@@ -86,20 +115,32 @@ export class BrokerConnection {
       this.close();
       return;
     }
-    const answer = this.answer(header, body);
+    this.inFlight += 1;
+    // Settled at once, so that a failure behind a long poll is not an unhandled rejection.
+    const outcome: Promise<Outcome> = this.answer(header, body).then(
+      (response) => ({ response }),
+      (failure: unknown) => ({ failure }),
+    );
     this.responses = this.responses.then(async () => {
-      try {
-        const response = await answer;
-        if (response !== undefined) this.send(header, response);
-      } catch (error) {
-        if (!(error instanceof MalformedRequestError)) {
-          this.broker.options.logError(
-            `embedded-kafka: api ${header.apiKey} v${header.apiVersion} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-          );
-        }
-        this.close();
+      const settled = await outcome;
+      this.inFlight -= 1;
+      if ('failure' in settled) {
+        this.fail(header, settled.failure);
+        return;
       }
+      if (settled.response !== undefined) this.send(header, settled.response);
+      this.idleTimer.refresh();
+      this.resumeReading();
     });
+  }
+
+  private fail(header: RequestHeader, failure: unknown): void {
+    if (!(failure instanceof MalformedRequestError)) {
+      this.broker.options.logError(
+        `embedded-kafka: api ${header.apiKey} v${header.apiVersion} failed: ${failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)}`,
+      );
+    }
+    this.close();
   }
 
   private async answer(header: RequestHeader, body: ByteReader): Promise<ResponseBody | undefined> {
@@ -116,7 +157,11 @@ export class BrokerConnection {
     if (handler === undefined || !isSupportedVersion(header.apiKey, header.apiVersion)) {
       throw new MalformedRequestError(`unsupported api ${header.apiKey} v${header.apiVersion}`);
     }
-    return handler(this.broker, body, { header, clientHost: this.socket.remoteAddress ?? '' });
+    return handler(this.broker, body, {
+      header,
+      clientHost: this.socket.remoteAddress ?? '',
+      connectionClosed: this.closing.signal,
+    });
   }
 
   /** Response header v0 (correlation id) before the body, behind the size prefix. */
