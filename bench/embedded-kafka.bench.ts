@@ -5,6 +5,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { CompressionTypes, ISocketFactory, Kafka, logLevel } from 'kafkajs';
 import { startDevstackProcess } from '../test/support/devstack-process';
 import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
+import { rssMegabytes } from './support/process-usage';
 
 // Embedded Kafka broker through kafkajs with 1 KB messages: produce and consume
 // throughput, produce-to-consume latency at a steady rate, and the broker's
@@ -57,11 +58,6 @@ async function produceShare(bootstrapAddress: string, messages: number): Promise
     }),
   );
   await producer.disconnect();
-}
-
-function rssMegabytes(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 function cpuSeconds(pid: number): number {
