@@ -10,7 +10,8 @@ import { onParentExit } from '../libs/platform/src/bootstrap/parent-watch';
 // the foreground. Without a port flag both start; with one, only that one.
 const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--advertised-host HOST]
   Kafka: [--kafka-partitions N] [--kafka-auto-create-topics true|false] [--kafka-initial-rebalance-delay-ms MS]
-         [--kafka-retention-ms MS] [--kafka-retention-bytes BYTES]`;
+         [--kafka-retention-ms MS] [--kafka-retention-bytes BYTES] [--kafka-max-request-bytes BYTES]
+         [--kafka-max-connections N] [--kafka-connections-max-idle-ms MS]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -24,6 +25,9 @@ async function main(): Promise<void> {
       'kafka-initial-rebalance-delay-ms': { type: 'string' },
       'kafka-retention-ms': { type: 'string' },
       'kafka-retention-bytes': { type: 'string' },
+      'kafka-max-request-bytes': { type: 'string' },
+      'kafka-max-connections': { type: 'string' },
+      'kafka-connections-max-idle-ms': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -59,6 +63,12 @@ async function main(): Promise<void> {
       ),
       retentionMs: parseCount('--kafka-retention-ms', values['kafka-retention-ms']),
       retentionBytes: parseCount('--kafka-retention-bytes', values['kafka-retention-bytes']),
+      maxRequestBytes: parseCount('--kafka-max-request-bytes', values['kafka-max-request-bytes']),
+      maxConnections: parseCount('--kafka-max-connections', values['kafka-max-connections']),
+      connectionsMaxIdleMs: parseCount(
+        '--kafka-connections-max-idle-ms',
+        values['kafka-connections-max-idle-ms'],
+      ),
     });
     closers.push(() => broker.close());
     console.log(`kafka ready on ${broker.bootstrapAddress}`);
