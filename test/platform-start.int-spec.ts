@@ -27,10 +27,10 @@ it('starts the platform as `npm start` does: every service reports ready, and Ct
     expect(output.join('\n')).toContain('npm run token -- --role');
   } finally {
     start.launcher.kill('SIGINT');
-    expect(await start.exited).toBe(0);
-    expect(output).toContain('hirestream stopped');
-    await removeTempDir(dataDir);
+    await start.exited.finally(() => removeTempDir(dataDir));
   }
+  expect(await start.exited).toBe(0);
+  expect(output).toContain('hirestream stopped');
   for (const service of SERVICES) {
     await expect(fetch(`http://127.0.0.1:${ports[service.name]}/health/live`)).rejects.toThrow();
   }
