@@ -1,9 +1,31 @@
 export type { Command, Event } from './core/event';
 export type { Actor, ActorRole, EventMetadata } from './core/event-metadata';
 export { ACTOR_ROLES } from './core/event-metadata';
-export type { EventContract, Upcaster } from './core/event-contract';
-export type { JsonSchema } from './core/json-schema';
+export {
+  eventContract,
+  type DeepReadonly,
+  type EventContract,
+  type EventOf,
+  type Upcaster,
+} from './core/event-contract';
 export { EventCatalog, UnknownEventVersionError } from './core/event-catalog';
+export { AggregateNotFoundError, CommandRejectedError } from './core/domain-errors';
+export type { FieldProblem } from './core/field-problem';
+export * from './core/field-schemas';
+export { isKnownTimeZone } from './core/time-zone-names';
+export {
+  isNormalizedText,
+  MULTI_LINE_TEXT_PATTERN,
+  normalizeText,
+  SINGLE_LINE_TEXT_PATTERN,
+  TEXT_KEYWORD,
+} from './core/text-rules';
+export {
+  SchemaValidator,
+  type DataCheck,
+  type SchemaValidatorOptions,
+  type TextHandling,
+} from './core/schema-validator';
 export {
   CANDIDATE_STREAM_PREFIX,
   candidateIdOfStream,
@@ -14,13 +36,12 @@ export {
   serviceEventsTopic,
 } from './core/naming';
 export { hirestreamEventCatalog } from './event-catalog';
-
-export * from './candidates/candidate-stage';
-export type * from './candidates/candidate-events';
-export * from './candidates/candidate-contracts';
 export { asyncApiDocument } from './core/asyncapi-document';
 
+export * from './candidates/candidate-stage';
+export * from './candidates/candidate-contracts';
+export * from './candidates/candidacy';
+
 export * from './scheduling/interview-vocabulary';
-export type * from './scheduling/scheduling-events';
 export * from './scheduling/scheduling-contracts';
 export * from './scheduling/interviewer-calendar-stream';

@@ -1,5 +1,5 @@
 import { hirestreamEventCatalog } from '../event-catalog';
-import type { CandidateEvent } from './candidate-events';
+import type { CandidateEvent } from './candidate-contracts';
 
 const validator = {
   problems: (type: string, data: unknown) => hirestreamEventCatalog.schemaProblems(type, data),
@@ -22,7 +22,7 @@ const examples: CandidateEvent[] = [
   },
   {
     type: 'ScreeningRecorded',
-    data: { candidateId, passed: true, notes: '', screenedBy: 'recruiter-1' },
+    data: { candidateId, passed: true, notes: null, screenedBy: 'recruiter-1' },
   },
   { type: 'CandidateStageChanged', data: { candidateId, from: 'applied', to: 'screening' } },
   {
@@ -49,24 +49,42 @@ describe('candidate event contracts', () => {
     expect(validator.problems(event.type, event.data)).toEqual([]);
   });
 
-  it('names what is wrong with malformed data', () => {
+  it('names the field and rule of what is wrong with malformed data', () => {
+    const fieldsAndRules = (type: string, data: unknown) =>
+      validator.problems(type, data).map(({ field, rule }) => `${field}:${rule}`);
     expect(
-      validator.problems('CandidateRegistered', { ...examples[0].data, email: 'nope', extra: 1 }),
-    ).toEqual(
-      expect.arrayContaining([
-        'data must NOT have additional properties',
-        'data.email must match format "email"',
-      ]),
-    );
+      fieldsAndRules('CandidateRegistered', { ...examples[0].data, email: 'nope', extra: 1 }),
+    ).toEqual(expect.arrayContaining(['extra:unknownField', 'email:format']));
     expect(
-      validator.problems('CandidateStageChanged', { candidateId, from: 'applied', to: 'heaven' }),
-    ).toEqual(['data.to must be equal to one of the allowed values']);
-    expect(validator.problems('ScreeningRecorded', { candidateId })).toEqual(
-      expect.arrayContaining(["data must have required property 'passed'"]),
+      fieldsAndRules('CandidateStageChanged', { candidateId, from: 'applied', to: 'heaven' }),
+    ).toEqual(['to:enum']);
+    expect(fieldsAndRules('ScreeningRecorded', { candidateId })).toEqual(
+      expect.arrayContaining(['passed:required', 'notes:required', 'screenedBy:required']),
     );
   });
 
+  it('reads a v1 screening, whose notes were a string, as v2', () => {
+    expect(
+      hirestreamEventCatalog.upcast('ScreeningRecorded', 1, {
+        candidateId,
+        passed: true,
+        notes: '  ',
+        screenedBy: 'r',
+      }),
+    ).toEqual({ candidateId, passed: true, notes: null, screenedBy: 'r' });
+    expect(
+      hirestreamEventCatalog.upcast('ScreeningRecorded', 1, {
+        candidateId,
+        passed: false,
+        notes: ' not now ',
+        screenedBy: 'r',
+      }),
+    ).toMatchObject({ notes: 'not now' });
+  });
+
   it('refuses an event type without a contract', () => {
-    expect(validator.problems('SomethingElse', {})).toEqual(['SomethingElse has no contract']);
+    expect(validator.problems('SomethingElse', {})).toEqual([
+      expect.objectContaining({ rule: 'contract', message: 'SomethingElse has no contract' }),
+    ]);
   });
 });

@@ -1,100 +1,116 @@
-import type { EventContract } from '../core/event-contract';
-import type { JsonSchema } from '../core/json-schema';
+import { Type } from '@sinclair/typebox';
+import { eventContract, type EventOf } from '../core/event-contract';
+import {
+  actorId,
+  emailAddress,
+  identifier,
+  multiLineText,
+  nullable,
+  oneOf,
+  phoneNumber,
+  singleLineText,
+  uuid,
+} from '../core/field-schemas';
+import { normalizeText } from '../core/text-rules';
 import { CANDIDATE_STAGES, REJECTION_CATEGORIES } from './candidate-stage';
-import type {
-  CandidateRegistered,
-  CandidateRejected,
-  CandidateStageChanged,
-  CandidateWithdrew,
-  ScreeningRecorded,
-} from './candidate-events';
 
 const OWNER = 'candidates';
-const id: JsonSchema = { type: 'string', minLength: 1, maxLength: 100 };
-const text = (maxLength: number): JsonSchema => ({ type: 'string', maxLength });
-const nullableText = (maxLength: number): JsonSchema => ({ type: ['string', 'null'], maxLength });
-const stage: JsonSchema = { type: 'string', enum: CANDIDATE_STAGES };
 
-function objectSchema(title: string, properties: Record<string, JsonSchema>): JsonSchema {
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: `urn:hirestream:event:${title}:1`,
-    title,
-    type: 'object',
-    properties,
-    required: Object.keys(properties),
-    additionalProperties: false,
-  };
-}
+/** What a registration records about the person and where they applied, shared with the API. */
+export const candidateRegistrationFields = {
+  fullName: singleLineText(200, {
+    description: "The person's full name",
+    examples: ['Ada Lovelace'],
+  }),
+  email: emailAddress({ examples: ['ada@example.org'] }),
+  phone: nullable(phoneNumber({ examples: ['+44 20 7946 0958'] })),
+  jobId: identifier({ description: 'The job opening applied for', examples: ['job-7'] }),
+  source: singleLineText(100, {
+    description: 'Where the candidate came from (careers site, referral, agency...)',
+    examples: ['referral'],
+  }),
+  resumeRef: nullable(singleLineText(500, { description: 'Reference to the stored resume' })),
+};
 
-export const candidateRegisteredContract: EventContract<CandidateRegistered> = {
+/** The field rules of the texts people write about a candidacy, shared with the API. */
+export const screeningNotesText = () =>
+  multiLineText(10_000, { examples: ['Strong on distributed systems; available from March.'] });
+export const rejectionReasonText = () =>
+  multiLineText(2_000, { description: 'Why, for the record (not shown to the candidate)' });
+export const feedbackForCandidateText = () =>
+  multiLineText(5_000, { description: 'Constructive feedback the candidate is sent' });
+export const withdrawalReasonText = () => multiLineText(2_000);
+
+export const candidateRegisteredContract = eventContract({
   type: 'CandidateRegistered',
   owner: OWNER,
   description: 'A person applied for a job opening; this starts their candidacy.',
   schemaVersion: 1,
-  schema: objectSchema('CandidateRegistered', {
-    candidateId: id,
-    personId: id,
-    fullName: { type: 'string', minLength: 1, maxLength: 200 },
-    email: { type: 'string', format: 'email', maxLength: 320 },
-    phone: nullableText(40),
-    jobId: id,
-    source: { type: 'string', minLength: 1, maxLength: 100 },
-    resumeRef: nullableText(500),
-  }),
-  upcasters: [],
-};
+  data: {
+    candidateId: uuid(),
+    personId: uuid({
+      description: 'Links the candidacies of one person who applied more than once',
+    }),
+    ...candidateRegistrationFields,
+  },
+});
 
-export const screeningRecordedContract: EventContract<ScreeningRecorded> = {
+export const screeningRecordedContract = eventContract({
   type: 'ScreeningRecorded',
   owner: OWNER,
   description: "A recruiter recorded the outcome of the candidate's initial screening.",
-  schemaVersion: 1,
-  schema: objectSchema('ScreeningRecorded', {
-    candidateId: id,
-    passed: { type: 'boolean' },
-    notes: text(10_000),
-    screenedBy: id,
-  }),
-  upcasters: [],
-};
+  schemaVersion: 2,
+  data: {
+    candidateId: uuid(),
+    passed: Type.Boolean(),
+    notes: nullable(screeningNotesText()),
+    screenedBy: actorId(),
+  },
+  upcasters: [
+    {
+      // v1 kept notes as a string, empty when there were none.
+      fromVersion: 1,
+      upcast: ({ notes, ...rest }) => {
+        const text = typeof notes === 'string' ? normalizeText(notes) : '';
+        return { ...rest, notes: text === '' ? null : text };
+      },
+    },
+  ],
+});
 
-export const candidateStageChangedContract: EventContract<CandidateStageChanged> = {
+export const candidateStageChangedContract = eventContract({
   type: 'CandidateStageChanged',
   owner: OWNER,
   description: 'The candidate moved forward to another stage of the process.',
   schemaVersion: 1,
-  schema: objectSchema('CandidateStageChanged', { candidateId: id, from: stage, to: stage }),
-  upcasters: [],
-};
+  data: { candidateId: uuid(), from: oneOf(CANDIDATE_STAGES), to: oneOf(CANDIDATE_STAGES) },
+});
 
-export const candidateRejectedContract: EventContract<CandidateRejected> = {
+export const candidateRejectedContract = eventContract({
   type: 'CandidateRejected',
   owner: OWNER,
   description: 'The candidacy ended in rejection; the reason and feedback are recorded.',
   schemaVersion: 1,
-  schema: objectSchema('CandidateRejected', {
-    candidateId: id,
-    category: { type: 'string', enum: REJECTION_CATEGORIES },
-    reason: { type: 'string', minLength: 1, maxLength: 2_000 },
-    feedbackForCandidate: nullableText(5_000),
-    stageAtRejection: stage,
-  }),
-  upcasters: [],
-};
+  data: {
+    candidateId: uuid(),
+    category: oneOf(REJECTION_CATEGORIES),
+    reason: rejectionReasonText(),
+    feedbackForCandidate: nullable(feedbackForCandidateText()),
+    stageAtRejection: oneOf(CANDIDATE_STAGES),
+  },
+});
 
-export const candidateWithdrewContract: EventContract<CandidateWithdrew> = {
+export const candidateWithdrewContract = eventContract({
   type: 'CandidateWithdrew',
   owner: OWNER,
   description: 'The candidate withdrew from the process.',
   schemaVersion: 1,
-  schema: objectSchema('CandidateWithdrew', {
-    candidateId: id,
-    reason: nullableText(2_000),
-    stageAtWithdrawal: stage,
-  }),
-  upcasters: [],
-};
+  data: {
+    candidateId: uuid(),
+    reason: nullable(withdrawalReasonText()),
+    stageAtWithdrawal: oneOf(CANDIDATE_STAGES),
+  },
+});
 
 export const candidateEventContracts = [
   candidateRegisteredContract,
@@ -103,3 +119,16 @@ export const candidateEventContracts = [
   candidateRejectedContract,
   candidateWithdrewContract,
 ] as const;
+
+export type CandidateRegistered = EventOf<typeof candidateRegisteredContract>;
+export type ScreeningRecorded = EventOf<typeof screeningRecordedContract>;
+export type CandidateStageChanged = EventOf<typeof candidateStageChangedContract>;
+export type CandidateRejected = EventOf<typeof candidateRejectedContract>;
+export type CandidateWithdrew = EventOf<typeof candidateWithdrewContract>;
+
+export type CandidateEvent =
+  | CandidateRegistered
+  | ScreeningRecorded
+  | CandidateStageChanged
+  | CandidateRejected
+  | CandidateWithdrew;

@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import { EventCatalog, UnknownEventVersionError } from './event-catalog';
 import type { EventContract } from './event-contract';
 
@@ -6,7 +7,7 @@ const renamedField: EventContract = {
   owner: 'things',
   description: 'test contract with two historic versions',
   schemaVersion: 3,
-  schema: { type: 'object' },
+  schema: Type.Object({}),
   upcasters: [
     { fromVersion: 1, upcast: ({ name, ...rest }) => ({ ...rest, title: name }) },
     { fromVersion: 2, upcast: (data) => ({ ...data, tags: [] }) },

@@ -1,5 +1,6 @@
 import type { EventContract } from './event-contract';
-import { EventSchemaValidator } from './event-schema-validator';
+import type { FieldProblem } from './field-problem';
+import { SchemaValidator } from './schema-validator';
 
 /** Raised when stored data cannot be read under the contracts this build knows. */
 export class UnknownEventVersionError extends Error {
@@ -16,7 +17,7 @@ export class UnknownEventVersionError extends Error {
 /** Every event contract by type name, with the means to read old versions. */
 export class EventCatalog {
   private readonly byType: ReadonlyMap<string, EventContract>;
-  private validator: EventSchemaValidator | undefined;
+  private validator: SchemaValidator | undefined;
 
   constructor(contracts: Iterable<EventContract>) {
     const byType = new Map<string, EventContract>();
@@ -44,11 +45,16 @@ export class EventCatalog {
 
   /**
    * What is wrong with `data` as the current version of `eventType` under its
-   * JSON schema (empty when valid): for data that comes from outside, such as Kafka.
+   * JSON schema (empty when valid): checked before an event is written, and on
+   * data that comes from outside, such as Kafka. Text must be in its stored form.
    */
-  schemaProblems(eventType: string, data: unknown): string[] {
-    this.validator ??= new EventSchemaValidator(this);
-    return this.validator.problems(eventType, data);
+  schemaProblems(eventType: string, data: unknown): FieldProblem[] {
+    const contract = this.byType.get(eventType);
+    if (contract === undefined) {
+      return [{ field: '(type)', rule: 'contract', message: `${eventType} has no contract` }];
+    }
+    this.validator ??= new SchemaValidator({ text: 'check' });
+    return this.validator.problems(contract.schema, data);
   }
 
   /** Lifts data written under `schemaVersion` to the contract's current version. */

@@ -1,5 +1,5 @@
+import { Type, type Static, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
 import type { Event } from './event';
-import type { JsonSchema } from './json-schema';
 
 /** Turns data written under `fromVersion` into the shape of `fromVersion + 1`. */
 export type Upcaster = Readonly<{
@@ -10,14 +10,59 @@ export type Upcaster = Readonly<{
 /**
  * The published contract of one event type. The type name is stable across
  * versions; `schemaVersion` is the version written today and `upcasters` lift
- * every older version to it, one step at a time.
+ * every older version to it, one step at a time. `schema` is the JSON schema of
+ * the current version's data: every event is checked against it before it is
+ * written, and consumers check what they receive against it.
  */
-export type EventContract<E extends Event = Event> = Readonly<{
-  type: E['type'];
+export type EventContract<T extends string = string, S extends TSchema = TSchema> = Readonly<{
+  type: T;
   /** The service that owns (alone writes) this event type. */
   owner: string;
   description: string;
   schemaVersion: number;
-  schema: JsonSchema;
+  schema: S;
   upcasters: readonly Upcaster[];
 }>;
+
+/** The event a contract describes: its type name and the data its schema admits. */
+export type EventOf<C> =
+  C extends EventContract<infer T, infer S> ? Event<T, DeepReadonly<Static<S>> & object> : never;
+
+/**
+ * Declares an event contract from its data's field schemas: the data type of the
+ * event follows from the schema, so the two cannot disagree. Every property is
+ * required and no other is allowed.
+ */
+export function eventContract<const T extends string, P extends TProperties>(
+  definition: Readonly<{
+    type: T;
+    owner: string;
+    description: string;
+    schemaVersion: number;
+    data: P;
+    upcasters?: readonly Upcaster[];
+  }>,
+): EventContract<T, TObject<P>> {
+  const { type, owner, description, schemaVersion, data, upcasters = [] } = definition;
+  return {
+    type,
+    owner,
+    description,
+    schemaVersion,
+    schema: Type.Object(data, {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: `urn:hirestream:event:${type}:${schemaVersion}`,
+      title: type,
+      description,
+      additionalProperties: false,
+    }),
+    upcasters,
+  };
+}
+
+/** `T` with every array and object in it read-only, as domain states hand them out. */
+export type DeepReadonly<T> = T extends (infer I)[]
+  ? readonly DeepReadonly<I>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;

@@ -3,11 +3,13 @@ import {
   interviewerCalendarStreamName,
   interviewerIdOfCalendarStream,
 } from './interviewer-calendar-stream';
-import type { InterviewerCalendarEvent, InterviewEvent } from './scheduling-events';
+import type { InterviewerCalendarEvent, InterviewEvent } from './scheduling-contracts';
 
 const problems = (type: string, data: unknown) => hirestreamEventCatalog.schemaProblems(type, data);
-const candidateId = 'c-1';
-const interviewId = 'i-1';
+const candidateId = '6f1c2a9e-1b7d-4c55-9a3e-2f4b8d0c1e77';
+const interviewId = '0b8e7e3e-2a54-4d8f-9a0e-5f6c1d2e3f40';
+const dayId = '2c5b0f1e-7d3a-4e9b-8c1d-0a2b3c4d5e6f';
+const sessionIds = ['9d0c1b2a-3e4f-4a5b-8c6d-7e8f9a0b1c2d', 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'];
 const panel = [
   { interviewerId: 'grace', role: 'lead' },
   { interviewerId: 'alan', role: 'note-taker' },
@@ -35,22 +37,20 @@ const examples: (InterviewEvent | InterviewerCalendarEvent)[] = [
     type: 'InterviewDayScheduled',
     data: {
       candidateId,
-      dayId: 'd-1',
+      dayId,
       candidateTimeZone: 'America/New_York',
-      sessions: [
-        {
-          interviewId: 'i-2',
-          title: 'System design',
-          kind: 'panel',
-          round: 2,
-          format: 'in-person',
-          location: 'HQ, room 4',
-          videoLink: null,
-          panel,
-          startsAt: '2026-03-31T13:00:00Z',
-          endsAt: '2026-03-31T14:00:00Z',
-        },
-      ],
+      sessions: sessionIds.map((id, i) => ({
+        interviewId: id,
+        title: i === 0 ? 'System design' : 'Team fit',
+        kind: 'panel',
+        round: 2,
+        format: 'in-person',
+        location: 'HQ, room 4',
+        videoLink: null,
+        panel,
+        startsAt: i === 0 ? '2026-03-31T13:00:00Z' : '2026-03-31T15:00:00Z',
+        endsAt: i === 0 ? '2026-03-31T14:00:00Z' : '2026-03-31T16:00:00Z',
+      })),
       breaks: [
         { title: 'Lunch', startsAt: '2026-03-31T14:00:00Z', endsAt: '2026-03-31T15:00:00Z' },
       ],
@@ -60,12 +60,12 @@ const examples: (InterviewEvent | InterviewerCalendarEvent)[] = [
     type: 'InterviewDayRescheduled',
     data: {
       candidateId,
-      dayId: 'd-1',
+      dayId,
       startsAt: '2026-04-02T13:00:00Z',
       endsAt: '2026-04-02T15:00:00Z',
       sessions: [
         {
-          interviewId: 'i-2',
+          interviewId: sessionIds[0],
           version: 2,
           startsAt: '2026-04-02T13:00:00Z',
           endsAt: '2026-04-02T14:00:00Z',
@@ -135,31 +135,41 @@ describe('scheduling event contracts', () => {
     expect(problems(event.type, event.data)).toEqual([]);
   });
 
-  it('accepts UTC instants only', () => {
-    expect(
-      problems('InterviewScheduled', { ...scheduled.data, startsAt: '2026-03-30T10:00:00+01:00' }),
-    ).toEqual([
-      'data.startsAt must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?Z$"',
-    ]);
+  it('accepts real UTC instants only: no offset, no rollover, seconds given', () => {
+    for (const startsAt of [
+      '2026-03-30T10:00:00+01:00',
+      '2026-02-30T09:00:00Z',
+      '2026-03-30T24:00:00Z',
+      '2026-03-30T09:00Z',
+      '1999-12-31T09:00:00Z',
+    ]) {
+      expect(problems('InterviewScheduled', { ...scheduled.data, startsAt })).toEqual([
+        expect.objectContaining({ field: 'startsAt', rule: 'instant' }),
+      ]);
+    }
   });
 
-  it('names what is wrong with malformed data', () => {
+  it('names the field and rule of what is wrong with malformed data', () => {
+    const fieldsAndRules = (type: string, data: unknown) =>
+      problems(type, data).map(({ field, rule }) => `${field}:${rule}`);
     expect(
-      problems('InterviewScheduled', {
+      fieldsAndRules('InterviewScheduled', {
         ...scheduled.data,
         format: 'carrier-pigeon',
         panel: [{ interviewerId: 'grace', role: 'boss' }],
         videoLink: 'not a link',
+        candidateTimeZone: 'Mars/Olympus_Mons',
       }),
     ).toEqual(
       expect.arrayContaining([
-        'data.format must be equal to one of the allowed values',
-        'data.panel.0.role must be equal to one of the allowed values',
-        'data.videoLink must match format "uri"',
+        'format:enum',
+        'panel.0.role:enum',
+        'videoLink:url',
+        'candidateTimeZone:timeZone',
       ]),
     );
     expect(
-      problems('InterviewerAvailabilitySet', {
+      fieldsAndRules('InterviewerAvailabilitySet', {
         interviewerId: 'grace',
         timeZone: 'Europe/London',
         workingHours: [{ weekday: 8, start: '9:00', end: '24:00' }],
@@ -167,17 +177,15 @@ describe('scheduling event contracts', () => {
       }),
     ).toEqual(
       expect.arrayContaining([
-        'data.workingHours.0.weekday must be equal to one of the allowed values',
-        'data.workingHours.0.start must match pattern "^([01]\\d|2[0-3]):[0-5]\\d$"',
-        'data.dailyInterviewLimit must be >= 1',
+        'workingHours.0.weekday:enum',
+        'workingHours.0.start:wallClock',
+        'workingHours.0.end:wallClock',
+        'dailyInterviewLimit:minimum',
       ]),
     );
-    expect(problems('InterviewRescheduled', { candidateId, interviewId, version: 1 })).toEqual(
-      expect.arrayContaining([
-        'data.version must be >= 2',
-        "data must have required property 'reason'",
-      ]),
-    );
+    expect(
+      fieldsAndRules('InterviewRescheduled', { candidateId, interviewId, version: 1 }),
+    ).toEqual(expect.arrayContaining(['version:minimum', 'reason:required']));
   });
 
   it('names each interviewer calendar stream after the interviewer', () => {

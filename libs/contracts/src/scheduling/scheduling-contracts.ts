@@ -1,5 +1,17 @@
-import type { EventContract } from '../core/event-contract';
-import type { JsonSchema } from '../core/json-schema';
+import { Type, type Static, type StringOptions, type TObject } from '@sinclair/typebox';
+import { eventContract, type DeepReadonly, type EventOf } from '../core/event-contract';
+import {
+  actorId,
+  httpUrl,
+  multiLineText,
+  nullable,
+  oneOf,
+  singleLineText,
+  timeZoneName,
+  utcInstant,
+  uuid,
+  wallClockTime,
+} from '../core/field-schemas';
 import {
   INTERVIEW_FORMATS,
   INTERVIEW_KINDS,
@@ -7,238 +19,229 @@ import {
   PANEL_ROLES,
   WEEKDAYS,
 } from './interview-vocabulary';
-import type {
-  InterviewCancelled,
-  InterviewCompleted,
-  InterviewConfirmed,
-  InterviewDayRescheduled,
-  InterviewDayScheduled,
-  InterviewerAvailabilitySet,
-  InterviewerSlotReleased,
-  InterviewerSlotReserved,
-  InterviewRescheduled,
-  InterviewScheduled,
-  NoShowRecorded,
-} from './scheduling-events';
+
+/*
+ * Instants are ISO-8601 UTC strings (`2026-03-30T09:00:00Z`); time zones are
+ * IANA names. Local times exist only where a person reads them (agendas,
+ * working hours), so nothing stored depends on a zone's future rules.
+ */
 
 const OWNER = 'scheduling';
-const id: JsonSchema = { type: 'string', minLength: 1, maxLength: 100 };
-const title: JsonSchema = { type: 'string', minLength: 1, maxLength: 200 };
-const reason: JsonSchema = { type: 'string', minLength: 1, maxLength: 2_000 };
-/** UTC only: an offset would let the same instant be written two ways. */
-const instant: JsonSchema = {
-  type: 'string',
-  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?Z$',
-};
-/** An IANA zone name such as `Europe/London`; the decider checks that the zone exists. */
-const timeZone: JsonSchema = { type: 'string', minLength: 1, maxLength: 64 };
-const wallClock: JsonSchema = { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' };
-const positiveInteger: JsonSchema = { type: 'integer', minimum: 1 };
 
-/** Every listed property required, nothing else allowed. */
-function closed(properties: Record<string, JsonSchema>): JsonSchema {
-  return {
-    type: 'object',
-    properties,
-    required: Object.keys(properties),
-    additionalProperties: false,
-  };
-}
-
-function eventSchema(eventType: string, properties: Record<string, JsonSchema>): JsonSchema {
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: `urn:hirestream:event:${eventType}:1`,
-    title: eventType,
-    ...closed(properties),
-  };
-}
-
-const panel: JsonSchema = {
-  type: 'array',
-  items: closed({ interviewerId: id, role: { type: 'string', enum: PANEL_ROLES } }),
+/** Why an interview moved or was cancelled, or why a slot was freed. */
+export const schedulingReason = (options: StringOptions = {}) => multiLineText(2_000, options);
+export const sessionTitle = () => singleLineText(200, { examples: ['System design'] });
+export const locationText = () => singleLineText(500, { description: 'Required in person' });
+export const videoLinkUrl = () => httpUrl({ description: 'Required by video' });
+/** An interview's or day's time; the deciders check it ends after it starts. */
+export const timeSpanFields = {
+  startsAt: utcInstant({ examples: ['2030-03-04T09:00:00Z'] }),
+  endsAt: utcInstant({ examples: ['2030-03-04T10:00:00Z'] }),
 };
 
-const setting: Record<string, JsonSchema> = {
-  kind: { type: 'string', enum: INTERVIEW_KINDS },
-  round: positiveInteger,
-  format: { type: 'string', enum: INTERVIEW_FORMATS },
-  location: { type: ['string', 'null'], maxLength: 500 },
-  videoLink: { type: ['string', 'null'], format: 'uri', maxLength: 2_000 },
-  panel,
-};
+export const PanelMember = Type.Object(
+  { interviewerId: actorId({ examples: ['interviewer-7'] }), role: oneOf(PANEL_ROLES) },
+  { additionalProperties: false },
+);
+export type PanelMember = DeepReadonly<Static<typeof PanelMember>>;
 
-export const interviewScheduledContract: EventContract<InterviewScheduled> = {
+/** A panel: one lead (checked by the decider), at most 12 people. */
+export const panelSchema = () =>
+  Type.Array(PanelMember, { minItems: 1, maxItems: 12, description: 'Exactly one lead' });
+
+/** Where and how an interview takes place; the format decides which of location or link is required. */
+export const interviewSettingFields = {
+  kind: oneOf(INTERVIEW_KINDS),
+  round: Type.Integer({ minimum: 1, maximum: 20 }),
+  format: oneOf(INTERVIEW_FORMATS),
+  location: nullable(locationText()),
+  videoLink: nullable(videoLinkUrl()),
+  panel: panelSchema(),
+};
+export type InterviewSetting = DeepReadonly<Static<TObject<typeof interviewSettingFields>>>;
+
+/** One interview of an interview day; it has its own id and lifecycle once scheduled. */
+export const InterviewDaySession = Type.Object(
+  { interviewId: uuid(), title: sessionTitle(), ...interviewSettingFields, ...timeSpanFields },
+  { additionalProperties: false },
+);
+export type InterviewDaySession = DeepReadonly<Static<typeof InterviewDaySession>>;
+
+export const InterviewDayBreak = Type.Object(
+  { title: sessionTitle(), ...timeSpanFields },
+  { additionalProperties: false },
+);
+export type InterviewDayBreak = DeepReadonly<Static<typeof InterviewDayBreak>>;
+
+/** A session's new time when its day moves: the next version of that interview's time. */
+const InterviewDaySessionMove = Type.Object(
+  { interviewId: uuid(), version: Type.Integer({ minimum: 2 }), ...timeSpanFields },
+  { additionalProperties: false },
+);
+export type InterviewDaySessionMove = DeepReadonly<Static<typeof InterviewDaySessionMove>>;
+
+export const WorkingHoursOfDay = Type.Object(
+  {
+    weekday: oneOf(WEEKDAYS, { description: 'ISO weekday: Monday = 1 … Sunday = 7' }),
+    start: wallClockTime({
+      description: "Local time in the interviewer's zone",
+      examples: ['09:00'],
+    }),
+    end: wallClockTime({ examples: ['17:00'] }),
+  },
+  { additionalProperties: false },
+);
+export type WorkingHoursOfDay = DeepReadonly<Static<typeof WorkingHoursOfDay>>;
+
+/** Which availability rules a booking was allowed to break, and why. */
+const AvailabilityOverride = Type.Object(
+  { reason: schedulingReason(), overrodeRules: Type.Array(Type.String({ maxLength: 100 })) },
+  { additionalProperties: false },
+);
+export type AvailabilityOverride = DeepReadonly<Static<typeof AvailabilityOverride>>;
+
+export const interviewScheduledContract = eventContract({
   type: 'InterviewScheduled',
   owner: OWNER,
   description: 'An interview with a panel was scheduled for the candidate.',
   schemaVersion: 1,
-  schema: eventSchema('InterviewScheduled', {
-    candidateId: id,
-    interviewId: id,
-    ...setting,
-    startsAt: instant,
-    endsAt: instant,
-    candidateTimeZone: timeZone,
-  }),
-  upcasters: [],
-};
+  data: {
+    candidateId: uuid(),
+    interviewId: uuid(),
+    ...interviewSettingFields,
+    ...timeSpanFields,
+    candidateTimeZone: timeZoneName({ description: 'The zone the candidate reads times in' }),
+  },
+});
 
-export const interviewDayScheduledContract: EventContract<InterviewDayScheduled> = {
+export const interviewDayScheduledContract = eventContract({
   type: 'InterviewDayScheduled',
   owner: OWNER,
   description:
     'An interview day was scheduled as one unit: back-to-back sessions, each an interview, and breaks.',
   schemaVersion: 1,
-  schema: eventSchema('InterviewDayScheduled', {
-    candidateId: id,
-    dayId: id,
-    candidateTimeZone: timeZone,
-    sessions: {
-      type: 'array',
-      items: closed({ interviewId: id, title, ...setting, startsAt: instant, endsAt: instant }),
-    },
-    breaks: { type: 'array', items: closed({ title, startsAt: instant, endsAt: instant }) },
-  }),
-  upcasters: [],
-};
+  data: {
+    candidateId: uuid(),
+    dayId: uuid(),
+    candidateTimeZone: timeZoneName(),
+    sessions: Type.Array(InterviewDaySession, { minItems: 2, maxItems: 12 }),
+    breaks: Type.Array(InterviewDayBreak, { maxItems: 12 }),
+  },
+});
 
-export const interviewDayRescheduledContract: EventContract<InterviewDayRescheduled> = {
+export const interviewDayRescheduledContract = eventContract({
   type: 'InterviewDayRescheduled',
   owner: OWNER,
   description:
     'The interview day moved as one unit: each open session to a new version of its time (to be confirmed again), and its breaks.',
   schemaVersion: 1,
-  schema: eventSchema('InterviewDayRescheduled', {
-    candidateId: id,
-    dayId: id,
-    startsAt: instant,
-    endsAt: instant,
-    sessions: {
-      type: 'array',
-      minItems: 1,
-      items: closed({
-        interviewId: id,
-        version: { type: 'integer', minimum: 2 },
-        startsAt: instant,
-        endsAt: instant,
-      }),
-    },
-    breaks: { type: 'array', items: closed({ title, startsAt: instant, endsAt: instant }) },
-    reason,
-  }),
-  upcasters: [],
-};
+  data: {
+    candidateId: uuid(),
+    dayId: uuid(),
+    ...timeSpanFields,
+    sessions: Type.Array(InterviewDaySessionMove, { minItems: 1, maxItems: 12 }),
+    breaks: Type.Array(InterviewDayBreak, { maxItems: 12 }),
+    reason: schedulingReason(),
+  },
+});
 
-export const interviewConfirmedContract: EventContract<InterviewConfirmed> = {
+export const interviewConfirmedContract = eventContract({
   type: 'InterviewConfirmed',
   owner: OWNER,
   description: 'The candidate confirmed they will attend the interview at its current time.',
   schemaVersion: 1,
-  schema: eventSchema('InterviewConfirmed', { candidateId: id, interviewId: id }),
-  upcasters: [],
-};
+  data: { candidateId: uuid(), interviewId: uuid() },
+});
 
-export const interviewRescheduledContract: EventContract<InterviewRescheduled> = {
+export const interviewRescheduledContract = eventContract({
   type: 'InterviewRescheduled',
   owner: OWNER,
   description: 'The interview moved to a new time; it needs confirming again.',
   schemaVersion: 1,
-  schema: eventSchema('InterviewRescheduled', {
-    candidateId: id,
-    interviewId: id,
-    version: { type: 'integer', minimum: 2 },
-    startsAt: instant,
-    endsAt: instant,
-    reason,
-  }),
-  upcasters: [],
-};
+  data: {
+    candidateId: uuid(),
+    interviewId: uuid(),
+    version: Type.Integer({
+      minimum: 2,
+      description: '2 for the first reschedule; the scheduled time is version 1',
+    }),
+    ...timeSpanFields,
+    reason: schedulingReason(),
+  },
+});
 
-export const interviewCancelledContract: EventContract<InterviewCancelled> = {
+export const interviewCancelledContract = eventContract({
   type: 'InterviewCancelled',
   owner: OWNER,
   description: 'The interview was cancelled and will not take place.',
   schemaVersion: 1,
-  schema: eventSchema('InterviewCancelled', { candidateId: id, interviewId: id, reason }),
-  upcasters: [],
-};
+  data: { candidateId: uuid(), interviewId: uuid(), reason: schedulingReason() },
+});
 
-export const noShowRecordedContract: EventContract<NoShowRecorded> = {
+export const noShowRecordedContract = eventContract({
   type: 'NoShowRecorded',
   owner: OWNER,
   description: 'The candidate or a panel member did not attend the interview.',
   schemaVersion: 1,
-  schema: eventSchema('NoShowRecorded', {
-    candidateId: id,
-    interviewId: id,
-    party: { type: 'string', enum: NO_SHOW_PARTIES },
-    interviewerId: { type: ['string', 'null'], minLength: 1, maxLength: 100 },
-  }),
-  upcasters: [],
-};
+  data: {
+    candidateId: uuid(),
+    interviewId: uuid(),
+    party: oneOf(NO_SHOW_PARTIES),
+    interviewerId: nullable(
+      actorId({
+        description: 'The panel member who did not come, when the party is an interviewer',
+      }),
+    ),
+  },
+});
 
-export const interviewCompletedContract: EventContract<InterviewCompleted> = {
+export const interviewCompletedContract = eventContract({
   type: 'InterviewCompleted',
   owner: OWNER,
   description: 'The interview took place; feedback is now due from its panel.',
   schemaVersion: 1,
-  schema: eventSchema('InterviewCompleted', { candidateId: id, interviewId: id }),
-  upcasters: [],
-};
+  data: { candidateId: uuid(), interviewId: uuid() },
+});
 
-export const interviewerAvailabilitySetContract: EventContract<InterviewerAvailabilitySet> = {
+export const interviewerAvailabilitySetContract = eventContract({
   type: 'InterviewerAvailabilitySet',
   owner: OWNER,
   description:
     "The interviewer's working hours (in their own time zone) and daily interview limit.",
   schemaVersion: 1,
-  schema: eventSchema('InterviewerAvailabilitySet', {
-    interviewerId: id,
-    timeZone,
-    workingHours: {
-      type: 'array',
-      items: closed({
-        weekday: { type: 'integer', enum: WEEKDAYS },
-        start: wallClock,
-        end: wallClock,
-      }),
-    },
-    dailyInterviewLimit: positiveInteger,
-  }),
-  upcasters: [],
-};
+  data: {
+    interviewerId: actorId(),
+    timeZone: timeZoneName(),
+    workingHours: Type.Array(WorkingHoursOfDay, {
+      maxItems: 7,
+      description: 'Days absent from the list are not working days',
+    }),
+    dailyInterviewLimit: Type.Integer({ minimum: 1, maximum: 20 }),
+  },
+});
 
-export const interviewerSlotReservedContract: EventContract<InterviewerSlotReserved> = {
+export const interviewerSlotReservedContract = eventContract({
   type: 'InterviewerSlotReserved',
   owner: OWNER,
   description:
     "A time in the interviewer's calendar was reserved for an interview; reserving it again moves it.",
   schemaVersion: 1,
-  schema: eventSchema('InterviewerSlotReserved', {
-    interviewerId: id,
-    interviewId: id,
-    candidateId: id,
-    startsAt: instant,
-    endsAt: instant,
-    override: {
-      type: ['object', 'null'],
-      properties: { reason, overrodeRules: { type: 'array', items: id } },
-      required: ['reason', 'overrodeRules'],
-      additionalProperties: false,
-    },
-  }),
-  upcasters: [],
-};
+  data: {
+    interviewerId: actorId(),
+    interviewId: uuid(),
+    candidateId: uuid(),
+    ...timeSpanFields,
+    override: nullable(AvailabilityOverride),
+  },
+});
 
-export const interviewerSlotReleasedContract: EventContract<InterviewerSlotReleased> = {
+export const interviewerSlotReleasedContract = eventContract({
   type: 'InterviewerSlotReleased',
   owner: OWNER,
   description: "An interview's time in the interviewer's calendar was freed.",
   schemaVersion: 1,
-  schema: eventSchema('InterviewerSlotReleased', { interviewerId: id, interviewId: id, reason }),
-  upcasters: [],
-};
+  data: { interviewerId: actorId(), interviewId: uuid(), reason: schedulingReason() },
+});
 
 export const schedulingEventContracts = [
   interviewScheduledContract,
@@ -253,3 +256,30 @@ export const schedulingEventContracts = [
   interviewerSlotReservedContract,
   interviewerSlotReleasedContract,
 ] as const;
+
+export type InterviewScheduled = EventOf<typeof interviewScheduledContract>;
+export type InterviewDayScheduled = EventOf<typeof interviewDayScheduledContract>;
+export type InterviewDayRescheduled = EventOf<typeof interviewDayRescheduledContract>;
+export type InterviewConfirmed = EventOf<typeof interviewConfirmedContract>;
+export type InterviewRescheduled = EventOf<typeof interviewRescheduledContract>;
+export type InterviewCancelled = EventOf<typeof interviewCancelledContract>;
+export type NoShowRecorded = EventOf<typeof noShowRecordedContract>;
+export type InterviewCompleted = EventOf<typeof interviewCompletedContract>;
+export type InterviewerAvailabilitySet = EventOf<typeof interviewerAvailabilitySetContract>;
+export type InterviewerSlotReserved = EventOf<typeof interviewerSlotReservedContract>;
+export type InterviewerSlotReleased = EventOf<typeof interviewerSlotReleasedContract>;
+
+/** The scheduling events written to a candidate's stream. */
+export type InterviewEvent =
+  | InterviewScheduled
+  | InterviewDayScheduled
+  | InterviewDayRescheduled
+  | InterviewConfirmed
+  | InterviewRescheduled
+  | InterviewCancelled
+  | NoShowRecorded
+  | InterviewCompleted;
+
+/** The events of an `interviewer-calendar-<interviewerId>` stream. */
+export type InterviewerCalendarEvent =
+  InterviewerAvailabilitySet | InterviewerSlotReserved | InterviewerSlotReleased;

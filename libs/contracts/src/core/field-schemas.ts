@@ -1,0 +1,155 @@
+import {
+  Type,
+  type SchemaOptions,
+  type Static,
+  type StringOptions,
+  type TSchema,
+  type TString,
+  type TUnsafe,
+} from '@sinclair/typebox';
+import { MULTI_LINE_TEXT_PATTERN, SINGLE_LINE_TEXT_PATTERN, TEXT_KEYWORD } from './text-rules';
+
+/*
+ * The field rules every request and event schema is built from, so that an
+ * API accepts exactly what its events may carry. Each rule names itself in
+ * `x-hirestream-rule` so a refusal can say which rule, in words.
+ */
+
+/** The schema property naming a field's rule (used for the `rule` of a 400's field problem). */
+export const RULE_KEYWORD = 'x-hirestream-rule';
+
+/** What a refusal of a rule says, by rule name. */
+export const RULE_MESSAGES: Readonly<Record<string, string>> = {
+  text: 'must be text: no control or invisible formatting characters, not blank',
+  identifier: 'must be an identifier: a letter or digit, then letters, digits, . _ : -',
+  actorId: 'must be an id of at most 100 characters without spaces or control characters',
+  instant: 'must be a real UTC instant between 2000 and 2099, as 2030-03-04T09:00:00Z',
+  timeZone: 'must be an IANA time zone name such as Europe/London',
+  phone: 'must be a phone number (digits, spaces, ( ) . - and a leading +)',
+  wallClock: 'must be a 24-hour time of day, HH:MM',
+  url: 'must be an http or https URL',
+};
+
+function ruled<T extends TSchema>(rule: string, schema: T): T {
+  return { ...schema, [RULE_KEYWORD]: rule };
+}
+
+/** One line of a person's text, 1 to `maxLength` code points. */
+export function singleLineText(maxLength: number, options: StringOptions = {}): TString {
+  return ruled(
+    'text',
+    Type.String({
+      minLength: 1,
+      maxLength,
+      pattern: SINGLE_LINE_TEXT_PATTERN,
+      [TEXT_KEYWORD]: 'single-line',
+      ...options,
+    }),
+  );
+}
+
+/** A person's text over several lines (notes, feedback), 1 to `maxLength` code points. */
+export function multiLineText(maxLength: number, options: StringOptions = {}): TString {
+  return ruled(
+    'text',
+    Type.String({
+      minLength: 1,
+      maxLength,
+      pattern: MULTI_LINE_TEXT_PATTERN,
+      [TEXT_KEYWORD]: 'multi-line',
+      ...options,
+    }),
+  );
+}
+
+/** A name for something in another system (a job opening): letters, digits, `. _ : -`. */
+export function identifier(options: StringOptions = {}): TString {
+  return ruled(
+    'identifier',
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]*$',
+      ...options,
+    }),
+  );
+}
+
+/**
+ * Who acted, as the identity provider names them (a token's `sub`): interviewers,
+ * recruiters, approvers. Anything printable without spaces, as identity providers
+ * write `auth0|42`, e-mail addresses or UUIDs.
+ */
+export function actorId(options: StringOptions = {}): TString {
+  return ruled(
+    'actorId',
+    Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\p{C}\\p{Z}\\s]+$', ...options }),
+  );
+}
+
+export function uuid(options: StringOptions = {}): TString {
+  return Type.String({ format: 'uuid', maxLength: 36, ...options });
+}
+
+/** An e-mail address as RFC 5321 allows it, ASCII only. */
+export function emailAddress(options: StringOptions = {}): TString {
+  return Type.String({ format: 'email', maxLength: 254, ...options });
+}
+
+export function phoneNumber(options: StringOptions = {}): TString {
+  return ruled('phone', Type.String({ pattern: '^\\+?[0-9][0-9 ().-]{3,38}$', ...options }));
+}
+
+/**
+ * A UTC instant with seconds (`2030-03-04T09:00:00Z`), a real calendar date and
+ * time (no Feb 30, no 24:00), between 2000 and 2099. UTC only: an offset would
+ * let one instant be written two ways.
+ */
+export function utcInstant(options: StringOptions = {}): TString {
+  return ruled(
+    'instant',
+    Type.String({
+      format: 'date-time',
+      pattern: '^20\\d{2}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$',
+      ...options,
+    }),
+  );
+}
+
+/** An IANA time zone this runtime knows (`Europe/London`). */
+export function timeZoneName(options: StringOptions = {}): TString {
+  return ruled('timeZone', Type.String({ format: 'time-zone', maxLength: 64, ...options }));
+}
+
+/** A local time of day, `HH:MM`, 24-hour. */
+export function wallClockTime(options: StringOptions = {}): TString {
+  return ruled('wallClock', Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', ...options }));
+}
+
+export function httpUrl(options: StringOptions = {}): TString {
+  return ruled(
+    'url',
+    Type.String({ format: 'uri', pattern: '^https?://[^\\s]+$', maxLength: 2_000, ...options }),
+  );
+}
+
+/** One of a fixed list of names. */
+export function oneOf<const V extends readonly (string | number)[]>(
+  values: V,
+  options: SchemaOptions = {},
+): TUnsafe<V[number]> {
+  const type = values.every((value) => typeof value === 'number') ? 'integer' : 'string';
+  return Type.Unsafe<V[number]>({ type, enum: [...values], ...options });
+}
+
+/** The schema, or null. Written as a type list rather than `anyOf`, so a refusal names one rule. */
+export function nullable<T extends TSchema>(schema: T): TUnsafe<Static<T> | null> {
+  const type = schema.type as string | undefined;
+  if (type === undefined) throw new Error('nullable() needs a schema with a single type');
+  const values = schema.enum as readonly unknown[] | undefined;
+  return Type.Unsafe<Static<T> | null>({
+    ...schema,
+    type: [type, 'null'],
+    ...(values === undefined ? {} : { enum: [...values, null] }),
+  });
+}
