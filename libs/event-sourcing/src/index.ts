@@ -1,29 +1,53 @@
 export type { Decider } from './decider/decider';
 export { decidedEvents, foldEvents } from './decider/decider';
+export { assertNever } from './decider/exhaustive';
+export type { Aggregate } from './command/aggregate';
 export {
-  AggregateNotFoundError,
-  CommandRejectedError,
   ConcurrencyRetriesExhaustedError,
   ExpectedRevisionMismatchError,
-} from './decider/domain-errors';
-export { assertNever } from './decider/exhaustive';
+  InvalidEventError,
+} from './command/command-errors';
+export { CommandGateway } from './command/command-gateway';
+export type {
+  CommandGatewayOptions,
+  CommandOptions,
+  CommandOutcome,
+  Decision,
+} from './command/command-gateway';
+export { commandContextOf, type CommandCause } from './command/command-context';
+export { COMMAND_PROBLEM_MAPPINGS } from './command/command-problems';
+export { StreamActivity } from './command/stream-activity';
+export type { StreamActivityEntry, StreamActivityKind } from './command/stream-activity';
+export type { LoadedStream } from './command/stream-loader';
+export {
+  NOTHING_TO_DO,
+  type Process,
+  type ProcessPlan,
+  type UndoableStep,
+} from './process/process';
+export { ProcessRunner, type ProcessLogger } from './process/process-runner';
 export type { CommandContext, RecordedEvent } from './store/recorded-event';
 export { EventSerializer, UnreadableEventError } from './store/event-serializer';
 export { EventStore, StreamRevisionConflictError } from './store/event-store';
-export type { AppendResult, StreamRead } from './store/event-store';
-export { handleCommand, loadStream } from './store/command-handler';
-export type { CommandResult, HandleCommandOptions, LoadedStream } from './store/command-handler';
+export type { AppendResult, ReadStreamOptions, StreamRead } from './store/event-store';
+export type { Snapshot, SnapshotPolicy } from './store/snapshots';
+export { readSnapshot, snapshotStreamName, writeSnapshot } from './store/snapshots';
 export { CheckpointStore } from './subscriptions/checkpoint-store';
 export { CatchUpSubscription } from './subscriptions/catch-up-subscription';
 export type {
   CatchUpSubscriptionOptions,
   SubscriptionLogger,
 } from './subscriptions/catch-up-subscription';
+export { OwnWrites, type OwnWrite } from './projections/own-writes';
+export { filterOf, type ProjectionSelection } from './projections/projection-selection';
+export {
+  InMemoryProjectionHost,
+  OWN_WRITES_TIMEOUT_MS,
+  type InMemoryProjectionDefinition,
+} from './projections/in-memory-projection-host';
 export { deciderSpecification } from './testing/decider-specification';
 export type { DeciderThen } from './testing/decider-specification';
+export { processSpecification } from './testing/process-specification';
 export { EventStoreIdempotencyStore } from './idempotency/event-store-idempotency.store';
-export { EventStoreModule } from './nest/event-store.module';
-export { InMemoryProjectionHost } from './nest/in-memory-projection-host';
-export type { InMemoryProjectionDefinition } from './nest/in-memory-projection-host';
-export type { Snapshot, SnapshotPolicy } from './store/snapshots';
-export { readSnapshot, snapshotStreamName, writeSnapshot } from './store/snapshots';
+export { EventStoreModule, EVENT_CATALOG } from './nest/event-store.module';
+export { provideCommandGateway } from './nest/command-gateway.provider';

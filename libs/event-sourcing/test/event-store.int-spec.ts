@@ -1,38 +1,51 @@
 import { EventStoreDBClient, eventTypeFilter, jsonEvent } from '@eventstore/db-client';
-import { type Command, type Event, type EventContract } from '@hirestream/contracts';
+import {
+  CommandRejectedError,
+  eventContract,
+  type Command,
+  type EventOf,
+} from '@hirestream/contracts';
 import { startEventStoreServer } from '@hirestream/embedded-eventstore';
+import { Type } from '@sinclair/typebox';
 import {
   CatchUpSubscription,
   CheckpointStore,
-  CommandRejectedError,
+  CommandGateway,
   EventStore,
   ExpectedRevisionMismatchError,
-  handleCommand,
-  loadStream,
-  type Decider,
+  InvalidEventError,
+  StreamActivity,
+  StreamRevisionConflictError,
+  type Aggregate,
+  type StreamActivityEntry,
 } from '../src';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
 import { testContext, useEmbeddedStore } from './support/embedded-store';
 
-type Incremented = Event<'CounterIncremented', { by: number }>;
-type Increment = Command<'Increment', { by: number; limit: number }>;
-
-const counterContract: EventContract<Incremented> = {
+const counterContract = eventContract({
   type: 'CounterIncremented',
   owner: 'tests',
   description: 'test counter',
   schemaVersion: 1,
-  schema: { type: 'object' },
-  upcasters: [],
-};
+  data: { counter: Type.String(), by: Type.Integer({ minimum: 1 }) },
+});
+type Incremented = EventOf<typeof counterContract>;
+type Increment = Command<'Increment', { counter: string; by: number; limit: number }>;
 
-const counter: Decider<number, Increment, Incremented> = {
-  initialState: () => 0,
-  evolve: (total, event) => total + event.data.by,
-  decide: (command, total) => {
-    if (total + command.data.by > command.data.limit)
-      throw new CommandRejectedError('limit', 'over the limit');
-    return { type: 'CounterIncremented', data: { by: command.data.by } };
+const counter: Aggregate<number, Increment, Incremented> = {
+  name: 'counter',
+  streamOf: (command) => command.data.counter,
+  decider: {
+    initialState: () => 0,
+    evolve: (total, event) => total + event.data.by,
+    decide: (command, total) => {
+      if (total + command.data.by > command.data.limit)
+        throw new CommandRejectedError('limit', 'over the limit');
+      return {
+        type: 'CounterIncremented',
+        data: { counter: command.data.counter, by: command.data.by },
+      };
+    },
   },
 };
 
@@ -45,18 +58,25 @@ beforeAll(() => {
 });
 
 const stream = (name: string) => `counter-${name}-${Date.now()}`;
-const increment = (by = 1, limit = 1_000): Increment => ({
+const increment = (counter: string, by = 1, limit = 1_000): Increment => ({
   type: 'Increment',
-  data: { by, limit },
+  data: { counter, by, limit },
 });
 
-describe('handleCommand', () => {
+/** A gateway as a service replica holds it, with what it reports of each store call. */
+function replica(options: { maxAttempts?: number; clock?: () => Date } = {}) {
+  const activity = new StreamActivity();
+  const calls: StreamActivityEntry[] = [];
+  activity.subscribe((entry) => calls.push(entry));
+  return { gateway: new CommandGateway(store, counter, { ...options, activity }), calls };
+}
+
+describe('CommandGateway', () => {
   it('loses nothing under concurrent commands: each conflict re-reads and decides again', async () => {
     const name = stream('concurrent');
+    const { gateway } = replica({ maxAttempts: 20 });
     const results = await Promise.all(
-      Array.from({ length: 12 }, () =>
-        handleCommand(store, counter, name, increment(), context, { maxAttempts: 20 }),
-      ),
+      Array.from({ length: 12 }, () => gateway.handle(increment(name), context)),
     );
     expect(results.map((r) => r.revision).sort((a, b) => Number(a! - b!))).toEqual(
       Array.from({ length: 12 }, (_, i) => BigInt(i)),
@@ -68,10 +88,9 @@ describe('handleCommand', () => {
 
   it('decides again on a conflict, so a rule is checked against the newest history', async () => {
     const name = stream('limit');
+    const { gateway } = replica({ maxAttempts: 20 });
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 6 }, () =>
-        handleCommand(store, counter, name, increment(1, 3), context, { maxAttempts: 20 }),
-      ),
+      Array.from({ length: 6 }, () => gateway.handle(increment(name, 1, 3), context)),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(3);
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -80,78 +99,102 @@ describe('handleCommand', () => {
 
   it("honours the caller's expected revision without retrying", async () => {
     const name = stream('if-match');
-    await handleCommand(store, counter, name, increment(), context);
+    const { gateway } = replica();
+    await gateway.handle(increment(name), context);
     await expect(
-      handleCommand(store, counter, name, increment(), context, { expectedRevision: 5n }),
+      gateway.handle(increment(name), context, { expectedRevision: 5n }),
     ).rejects.toMatchObject({
       constructor: ExpectedRevisionMismatchError,
       expected: 5n,
       actual: 0n,
     });
-    const applied = await handleCommand(store, counter, name, increment(), context, {
-      expectedRevision: 0n,
-    });
-    expect(applied.revision).toBe(1n);
-    expect(applied.newState).toBe(2);
+    const applied = await gateway.handle(increment(name), context, { expectedRevision: 0n });
+    expect(applied).toMatchObject({ revision: 1n, state: 2 });
   });
 
   it('skips the first read for a new stream, and still decides on the real history when the stream exists', async () => {
-    const fresh = await handleCommand(store, counter, stream('new'), increment(), context, {
-      streamIsNew: true,
-    });
+    const { gateway, calls } = replica();
+    const fresh = await gateway.handle(increment(stream('new')), context, { streamIsNew: true });
     expect(fresh.revision).toBe(0n);
+    expect(calls.map((c) => c.kind)).toEqual(['decide', 'append']);
     const name = stream('not-new');
-    await handleCommand(store, counter, name, increment(5), context);
-    const existing = await handleCommand(store, counter, name, increment(), context, {
-      streamIsNew: true,
-    });
-    expect(existing.revision).toBe(1n);
-    expect(existing.newState).toBe(6);
+    await replica().gateway.handle(increment(name, 5), context);
+    const existing = await gateway.handle(increment(name), context, { streamIsNew: true });
+    expect(existing).toMatchObject({ revision: 1n, state: 6 });
   });
 
-  it('decides on the state the caller loaded without reading it again', async () => {
-    const name = stream('loaded');
-    await handleCommand(store, counter, name, increment(5), context);
-    const loaded = await loadStream(store, counter, name);
+  it('reads only what was appended since the state it kept, and decides on it once', async () => {
+    const name = stream('kept');
+    const { gateway, calls } = replica();
+    await gateway.handle(increment(name, 5), context);
+    calls.length = 0;
     const reads = jest.spyOn(store, 'readStream');
     try {
-      const applied = await handleCommand(store, counter, name, increment(), context, { loaded });
-      expect(applied).toMatchObject({ newState: 6, revision: 1n });
-      expect(reads).not.toHaveBeenCalled();
+      expect(await gateway.handle(increment(name), context)).toMatchObject({
+        state: 6,
+        revision: 1n,
+      });
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(reads.mock.calls[0][1]).toMatchObject({ fromRevision: 0n });
     } finally {
       reads.mockRestore();
     }
+    expect(calls.map((c) => c.kind)).toEqual(['read', 'decide', 'append']);
   });
 
-  it('reads and decides again when the stream moved on since it was loaded, unless the caller expected that revision', async () => {
-    const name = stream('loaded-stale');
-    await handleCommand(store, counter, name, increment(5), context);
-    const loaded = await loadStream(store, counter, name);
-    await handleCommand(store, counter, name, increment(), context);
+  it("decides on another replica's appends made since it kept the stream", async () => {
+    const name = stream('two-replicas');
+    const [one, two] = [replica(), replica()];
+    await one.gateway.handle(increment(name, 5), context);
+    await two.gateway.handle(increment(name, 1), context);
+    // One's kept state says 5; the store says 6, and the limit rule sees 6.
+    await expect(one.gateway.handle(increment(name, 1, 6), context)).rejects.toBeInstanceOf(
+      CommandRejectedError,
+    );
+    expect(await one.gateway.handle(increment(name, 1), context)).toMatchObject({ state: 7 });
+  });
 
-    await expect(
-      handleCommand(store, counter, name, increment(), context, {
-        loaded,
-        expectedRevision: 0n,
-      }),
-    ).rejects.toMatchObject({
+  it('reads the whole stream again when the one it kept was deleted and written anew', async () => {
+    const name = stream('rewritten');
+    const { gateway } = replica();
+    await gateway.handle(increment(name, 5), context);
+    await client.deleteStream(name);
+    await replica().gateway.handle(increment(name, 2), context);
+    expect(await gateway.handle(increment(name, 1), context)).toMatchObject({ state: 3 });
+  });
+
+  it('appends a decision at the revision it was decided on, or reports who got in first', async () => {
+    const name = stream('two-phase');
+    const { gateway } = replica();
+    await gateway.handle(increment(name), context);
+    const decision = await gateway.decide(increment(name));
+    const guarded = await gateway.decide(increment(name), { expectedRevision: 0n });
+    await replica().gateway.handle(increment(name), context);
+    await expect(gateway.append(decision, context)).rejects.toBeInstanceOf(
+      StreamRevisionConflictError,
+    );
+    await expect(gateway.append(guarded, context)).rejects.toMatchObject({
       constructor: ExpectedRevisionMismatchError,
       expected: 0n,
       actual: 1n,
     });
-    // The rule is checked against the newest history (6), not the loaded one (5).
-    await expect(
-      handleCommand(store, counter, name, increment(1, 6), context, { loaded }),
-    ).rejects.toBeInstanceOf(CommandRejectedError);
-    const applied = await handleCommand(store, counter, name, increment(), context, { loaded });
-    expect(applied).toMatchObject({ newState: 7, revision: 2n });
+  });
+
+  it('refuses an event its contract refuses, and appends nothing', async () => {
+    const name = stream('invalid');
+    const { gateway } = replica();
+    await expect(gateway.handle(increment(name, 0), context)).rejects.toMatchObject({
+      constructor: InvalidEventError,
+      eventType: 'CounterIncremented',
+      problems: [expect.objectContaining({ field: 'by', rule: 'minimum' })],
+    });
+    expect((await store.readStream(name)).revision).toBeUndefined();
   });
 
   it('writes the metadata every event carries and reads it back', async () => {
     const name = stream('metadata');
-    await handleCommand(store, counter, name, increment(7), context, {
-      occurredAt: new Date('2026-01-02T03:04:05Z'),
-    });
+    const { gateway } = replica({ clock: () => new Date('2026-01-02T03:04:05Z') });
+    await gateway.handle(increment(name, 7), context);
     const [recorded] = (await store.readStream<Incremented>(name)).events;
     expect(recorded.metadata).toEqual({
       eventId: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -161,7 +204,7 @@ describe('handleCommand', () => {
       causationId: 'cause',
       schemaVersion: 1,
     });
-    expect(recorded.event).toEqual({ type: 'CounterIncremented', data: { by: 7 } });
+    expect(recorded.event).toEqual({ type: 'CounterIncremented', data: { counter: name, by: 7 } });
     expect(typeof recorded.revision).toBe('bigint');
   });
 });

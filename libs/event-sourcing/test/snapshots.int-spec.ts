@@ -1,30 +1,32 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { type Command, type Event, type EventContract } from '@hirestream/contracts';
-
 import {
   CommandRejectedError,
+  eventContract,
+  type Command,
+  type EventOf,
+} from '@hirestream/contracts';
+import { Type } from '@sinclair/typebox';
+import {
+  CommandGateway,
   EventStore,
-  handleCommand,
-  loadStream,
   readSnapshot,
   snapshotStreamName,
+  StreamActivity,
   writeSnapshot,
   type Decider,
   type SnapshotPolicy,
 } from '../src';
 import { testContext, useEmbeddedStore } from './support/embedded-store';
 
-type Added = Event<'NumberAdded', { by: number }>;
-type Add = Command<'Add', { by: number; limit: number }>;
-
-const addedContract: EventContract<Added> = {
+const addedContract = eventContract({
   type: 'NumberAdded',
   owner: 'tests',
   description: 'test sum',
   schemaVersion: 1,
-  schema: { type: 'object' },
-  upcasters: [],
-};
+  data: { by: Type.Integer() },
+});
+type Added = EventOf<typeof addedContract>;
+type Add = Command<'Add', { stream: string; by: number; limit: number }>;
 
 const EVERY = 10;
 
@@ -59,6 +61,26 @@ beforeAll(() => {
   ({ client, store } = embedded);
 });
 
+/**
+ * A cold load, as a freshly started replica makes it (nothing kept in memory),
+ * with the number of store reads it took.
+ */
+async function coldLoad(decider: Decider<number, Add, Added>, name: string) {
+  const activity = new StreamActivity();
+  let reads = 0;
+  activity.subscribe((entry) => (reads += entry.kind === 'read' ? 1 : 0));
+  const gateway = new CommandGateway(
+    store,
+    { name: 'sum', decider, streamOf: (command) => command.data.stream },
+    { cacheSize: 0, activity },
+  );
+  return { ...(await gateway.load(name)), reads };
+}
+async function load(decider: Decider<number, Add, Added>, name: string) {
+  const { state, revision } = await coldLoad(decider, name);
+  return { state, revision };
+}
+
 let streams = 0;
 const newStream = () => `sum-${Date.now()}-${(streams += 1)}`;
 
@@ -74,14 +96,14 @@ async function streamOf(count: number): Promise<string> {
 }
 
 async function eventIdAt(name: string, revision: bigint): Promise<string> {
-  const { events } = await store.readStream<Added>(name, revision);
+  const { events } = await store.readStream<Added>(name, { fromRevision: revision });
   return events[0].metadata.eventId;
 }
 
 describe('snapshots', () => {
   it('stores a snapshot once a load folded `every` events, and later loads start from it', async () => {
     const name = await streamOf(25);
-    expect(await loadStream(store, sum, name)).toEqual({ state: 25, revision: 24n });
+    expect(await load(sum, name)).toEqual({ state: 25, revision: 24n });
     const stored = await readSnapshot(client, 'sum', name);
     expect(stored).toMatchObject({ version: 2, revision: 24n, state: { total: 25 } });
     expect(stored?.eventId).toBe(await eventIdAt(name, 24n));
@@ -89,7 +111,7 @@ describe('snapshots', () => {
     // A snapshot claiming another total at that very event shows the load starts from it.
     await writeSnapshot(client, 'sum', name, { ...stored!, state: { total: 1_000 } });
     await store.append(name, [{ type: 'NumberAdded', data: { by: 5 } }], 24n, context);
-    expect(await loadStream(store, sum, name)).toEqual({ state: 1_005, revision: 25n });
+    expect(await load(sum, name)).toEqual({ state: 1_005, revision: 25n });
   });
 
   it('keeps the snapshots of two deciders folding one stream apart', async () => {
@@ -99,18 +121,18 @@ describe('snapshots', () => {
       snapshots: { ...policy, name: 'doubled' },
     };
     const name = await streamOf(EVERY);
-    expect((await loadStream(store, sum, name)).state).toBe(EVERY);
-    expect((await loadStream(store, doubled, name)).state).toBe(2 * EVERY);
-    expect((await loadStream(store, sum, name)).state).toBe(EVERY);
-    expect((await loadStream(store, doubled, name)).state).toBe(2 * EVERY);
+    expect((await load(sum, name)).state).toBe(EVERY);
+    expect((await load(doubled, name)).state).toBe(2 * EVERY);
+    expect((await load(sum, name)).state).toBe(EVERY);
+    expect((await load(doubled, name)).state).toBe(2 * EVERY);
     expect(await readSnapshot(client, 'doubled', name)).toMatchObject({ state: { total: 20 } });
   });
 
   it('stores no snapshot for a short stream or a decider that did not opt in', async () => {
     const short = await streamOf(EVERY - 1);
-    expect(await loadStream(store, sum, short)).toEqual({ state: EVERY - 1, revision: 8n });
+    expect(await load(sum, short)).toEqual({ state: EVERY - 1, revision: 8n });
     const long = await streamOf(EVERY * 3);
-    expect(await loadStream(store, plainSum, long)).toEqual({ state: EVERY * 3, revision: 29n });
+    expect(await load(plainSum, long)).toEqual({ state: EVERY * 3, revision: 29n });
     expect(await readSnapshot(client, 'sum', short)).toBeUndefined();
     expect(await readSnapshot(client, 'sum', long)).toBeUndefined();
   });
@@ -119,7 +141,7 @@ describe('snapshots', () => {
     const name = await streamOf(12);
     const eventId = await eventIdAt(name, 11n);
     await writeSnapshot(client, 'sum', name, { version: 1, revision: 11n, eventId, state: 500 });
-    expect(await loadStream(store, sum, name)).toEqual({ state: 12, revision: 11n });
+    expect(await load(sum, name)).toEqual({ state: 12, revision: 11n });
     expect(await readSnapshot(client, 'sum', name)).toMatchObject({
       version: 2,
       state: { total: 12 },
@@ -130,8 +152,16 @@ describe('snapshots', () => {
     expect(kept).toHaveLength(1);
   });
 
+  it('reads a stream shorter than the snapshot interval at once, without looking for a snapshot', async () => {
+    const short = await streamOf(EVERY - 1);
+    expect(await coldLoad(sum, short)).toEqual({ state: EVERY - 1, revision: 8n, reads: 1 });
+    const long = await streamOf(EVERY + 2);
+    // The head, the snapshot, then from the snapshot on.
+    expect(await coldLoad(sum, long)).toMatchObject({ state: EVERY + 2, reads: 3 });
+  });
+
   it('ignores a snapshot ahead of the stream', async () => {
-    const name = await streamOf(3);
+    const name = await streamOf(EVERY + 3);
     const eventId = await eventIdAt(name, 2n);
     await writeSnapshot(client, 'sum', name, {
       version: 2,
@@ -139,22 +169,22 @@ describe('snapshots', () => {
       eventId,
       state: { total: 41 },
     });
-    expect(await loadStream(store, sum, name)).toEqual({ state: 3, revision: 2n });
+    expect(await load(sum, name)).toEqual({ state: EVERY + 3, revision: 12n });
   });
 
   it('ignores a snapshot taken after another event than the stream holds at its revision', async () => {
-    const name = await streamOf(3);
+    const name = await streamOf(EVERY + 3);
     await writeSnapshot(client, 'sum', name, {
       version: 2,
       revision: 1n,
       eventId: '00000000-0000-4000-8000-000000000000',
       state: { total: 99 },
     });
-    expect(await loadStream(store, sum, name)).toEqual({ state: 3, revision: 2n });
+    expect(await load(sum, name)).toEqual({ state: EVERY + 3, revision: 12n });
   });
 
   it('ignores a snapshot whose state does not deserialize', async () => {
-    const name = await streamOf(3);
+    const name = await streamOf(EVERY + 3);
     const eventId = await eventIdAt(name, 2n);
     await writeSnapshot(client, 'sum', name, {
       version: 2,
@@ -162,23 +192,26 @@ describe('snapshots', () => {
       eventId,
       state: 'garbage',
     });
-    expect(await loadStream(store, sum, name)).toEqual({ state: 3, revision: 2n });
+    expect(await load(sum, name)).toEqual({ state: EVERY + 3, revision: 12n });
   });
 
   it('lets commands decide on the snapshot and its tail, conflicts included', async () => {
     const name = await streamOf(EVERY);
-    await loadStream(store, sum, name);
+    await load(sum, name);
+    const gateway = new CommandGateway(
+      store,
+      { name: 'sum', decider: sum, streamOf: (command) => command.data.stream },
+      { maxAttempts: 10 },
+    );
     const results = await Promise.all(
       Array.from({ length: 4 }, () =>
-        handleCommand(store, sum, name, { type: 'Add', data: { by: 1, limit: 13 } }, context, {
-          maxAttempts: 10,
-        }).then(
-          (result) => result.newState,
+        gateway.handle({ type: 'Add', data: { stream: name, by: 1, limit: 13 } }, context).then(
+          (result) => result.state,
           (error: unknown) => error,
         ),
       ),
     );
     expect(results.filter((r) => r instanceof CommandRejectedError)).toHaveLength(1);
-    expect(await loadStream(store, sum, name)).toEqual({ state: 13, revision: 12n });
+    expect(await load(sum, name)).toEqual({ state: 13, revision: 12n });
   });
 });

@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import {
   EventCatalog,
   candidateRegisteredContract,
@@ -14,8 +15,8 @@ const recorded: RecordedEvent = {
   event: {
     type: 'CandidateRegistered',
     data: {
-      candidateId: 'c-9',
-      personId: 'p-9',
+      candidateId: '5a1e9c2d-7b3f-4e8a-9c0d-1e2f3a4b5c6d',
+      personId: '7e6d5c4b-3a2f-4e1d-8c0b-9a8f7e6d5c4b',
       fullName: 'Grace Hopper',
       email: 'grace@example.org',
       phone: null,
@@ -32,7 +33,7 @@ const recorded: RecordedEvent = {
     causationId: 'cause-1',
     schemaVersion: 1,
   },
-  streamName: 'candidate-c-9',
+  streamName: 'candidate-5a1e9c2d-7b3f-4e8a-9c0d-1e2f3a4b5c6d',
   revision: 12345678901234567n,
   position: 99n,
 };
@@ -42,13 +43,13 @@ describe('CloudEvents mapping', () => {
   const message = toCloudEventMessage('candidates', candidateRegisteredContract, recorded);
 
   it('keys the message by candidate id and carries the CloudEvents attributes as headers', () => {
-    expect(message.key).toBe('c-9');
+    expect(message.key).toBe('5a1e9c2d-7b3f-4e8a-9c0d-1e2f3a4b5c6d');
     expect(message.headers).toMatchObject({
       ce_specversion: '1.0',
       ce_id: recorded.metadata.eventId,
       ce_source: '/hirestream/candidates',
       ce_type: 'hirestream.candidates.CandidateRegistered.v1',
-      ce_subject: 'c-9',
+      ce_subject: '5a1e9c2d-7b3f-4e8a-9c0d-1e2f3a4b5c6d',
       ce_time: '2026-11-22T10:00:00.000Z',
       'content-type': 'application/json',
       ce_correlationid: 'corr-1',
@@ -71,7 +72,7 @@ describe('CloudEvents mapping', () => {
       type: 'CandidateRegistered',
       schemaVersion: 1,
       source: '/hirestream/candidates',
-      subject: 'c-9',
+      subject: '5a1e9c2d-7b3f-4e8a-9c0d-1e2f3a4b5c6d',
       time: '2026-11-22T10:00:00.000Z',
       correlationId: 'corr-1',
       causationId: 'cause-1',
@@ -84,7 +85,10 @@ describe('CloudEvents mapping', () => {
     const v2: EventContract = {
       ...candidateRegisteredContract,
       schemaVersion: 2,
-      schema: { type: 'object', required: ['tags'] },
+      schema: Type.Object({
+        ...candidateRegisteredContract.schema.properties,
+        tags: Type.Array(Type.String()),
+      }),
       upcasters: [{ fromVersion: 1, upcast: (data) => ({ ...data, tags: [] }) }],
     };
     const event = fromCloudEventMessage(
@@ -133,7 +137,7 @@ describe('CloudEvents mapping', () => {
       'data that breaks the schema',
       message.headers,
       JSON.stringify({ ...recorded.event.data, email: 'not-an-email' }),
-      /data\.email must match format "email"/,
+      /email must match format "email"/,
     ],
   ])('refuses %s as malformed', (_case, headers, value, reason) => {
     expect(() => fromCloudEventMessage(catalog, headers, value)).toThrow(MalformedMessageError);

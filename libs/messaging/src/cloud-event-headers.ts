@@ -116,7 +116,9 @@ export function fromCloudEventMessage(
   }
   const problems = catalog.schemaProblems(type, upcast);
   if (problems.length > 0) {
-    throw new MalformedMessageError(`${type} does not match its schema: ${problems.join('; ')}`);
+    throw new MalformedMessageError(
+      `${type} does not match its schema: ${problems.map((p) => p.message).join('; ')}`,
+    );
   }
   return {
     id: header(headers, 'ce_id'),

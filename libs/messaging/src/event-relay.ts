@@ -3,7 +3,7 @@ import {
   type AllStreamResolvedEvent,
   type EventStoreDBClient,
 } from '@eventstore/db-client';
-import { candidateIdOfStream, serviceEventsTopic, type EventCatalog } from '@hirestream/contracts';
+import { candidateIdOfStream, serviceEventsTopic } from '@hirestream/contracts';
 import {
   CatchUpSubscription,
   CheckpointStore,
@@ -17,8 +17,8 @@ import { toCloudEventMessage } from './cloud-event-headers';
 export type EventRelayOptions = Readonly<{
   service: string;
   eventStore: EventStoreDBClient;
+  /** Reads the stored events; its catalog names the types the service owns. */
   serializer: EventSerializer;
-  catalog: EventCatalog;
   kafka: Kafka;
   /** Partitions of the service's topic when the relay has to create it. */
   topicPartitions?: number;
@@ -47,7 +47,7 @@ export class EventRelay {
       maxInFlightRequests: 1,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    const ownedTypes = options.catalog.typesOwnedBy(options.service);
+    const ownedTypes = options.serializer.catalog.typesOwnedBy(options.service);
     if (ownedTypes.length === 0) throw new Error(`service ${options.service} owns no event types`);
     this.subscription = new CatchUpSubscription({
       name: `${options.service}-relay`,
@@ -108,7 +108,7 @@ export class EventRelay {
       .map((resolved) => this.options.serializer.fromResolved(resolved))
       .filter((recorded) => candidateIdOfStream(recorded.streamName) !== undefined)
       .map((recorded) => {
-        const contract = this.options.catalog.contractOf(recorded.event.type);
+        const contract = this.options.serializer.catalog.contractOf(recorded.event.type);
         if (contract === undefined) throw new Error(`no contract for ${recorded.event.type}`);
         return toCloudEventMessage(this.options.service, contract, recorded);
       });

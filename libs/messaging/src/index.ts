@@ -14,6 +14,7 @@ export type {
   IdempotentEventConsumerOptions,
 } from './idempotent-event-consumer';
 export { consumedMessageOf } from './kafka-context-message';
+export { react, type Reaction } from './reaction';
 export { ProcessedEventLog } from './processed-event-log';
 export { KafkaModule, SERVICE_NAME } from './nest/kafka.module';
 export { EventRelayModule, EventRelayRunner } from './nest/event-relay.module';

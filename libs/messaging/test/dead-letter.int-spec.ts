@@ -42,7 +42,7 @@ class CandidateEventsHandler {
 
 @Module({
   imports: [
-    EventStoreModule,
+    EventStoreModule.forRoot({ catalog: hirestreamEventCatalog }),
     EventConsumerModule.forGroup(GROUP, { maxAttempts: 3, retryBackoffMs: 20 }),
   ],
   controllers: [CandidateEventsHandler],

@@ -1,24 +1,4 @@
-/**
- * A command the rules of the process refuse in the current state (answered as 409).
- * `rule` is a stable, machine-readable name for the refused rule.
- */
-export class CommandRejectedError extends Error {
-  constructor(
-    readonly rule: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CommandRejectedError';
-  }
-}
-
-/** The command addresses something that does not exist (answered as 404). */
-export class AggregateNotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AggregateNotFoundError';
-  }
-}
+import type { FieldProblem } from '@hirestream/contracts';
 
 /** The caller's expected revision (If-Match) is not the stream's (answered as 409). */
 export class ExpectedRevisionMismatchError extends Error {
@@ -41,5 +21,21 @@ export class ConcurrencyRetriesExhaustedError extends Error {
   ) {
     super(`stream ${streamName} kept changing under ${attempts} attempts; try again`);
     this.name = 'ConcurrencyRetriesExhaustedError';
+  }
+}
+
+/**
+ * A command decided an event its contract's schema refuses (answered as 400):
+ * the input that led to it breaks a rule the events carry. Nothing is appended.
+ */
+export class InvalidEventError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly problems: readonly FieldProblem[],
+  ) {
+    super(
+      `the request would record an invalid ${eventType}: ${problems.map((p) => p.message).join('; ')}`,
+    );
+    this.name = 'InvalidEventError';
   }
 }

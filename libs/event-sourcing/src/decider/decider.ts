@@ -4,7 +4,9 @@ import type { SnapshotPolicy } from '../store/snapshots';
 /**
  * One aggregate's behaviour, pure: `decide` turns a command and the current
  * state into new events (or throws a domain error), `evolve` folds an event into
- * the state, `initialState` is the state of an empty stream.
+ * the state, `initialState` is the state of an empty stream. `evolve` returns a
+ * new state and never changes the one it is given: gateways keep and share
+ * folded states between commands.
  */
 export type Decider<State, C extends Command, E extends Event> = Readonly<{
   decide: (command: C, state: State) => E | readonly E[];

@@ -1,17 +1,42 @@
 import { END, EventStoreDBClient } from '@eventstore/db-client';
-import { hirestreamEventCatalog } from '@hirestream/contracts';
-import { IDEMPOTENCY_STORE, PlatformConfig, ReadinessRegistry } from '@hirestream/platform';
-import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { EventCatalog } from '@hirestream/contracts';
+import {
+  IDEMPOTENCY_STORE,
+  PlatformConfig,
+  ProblemMapper,
+  ReadinessRegistry,
+} from '@hirestream/platform';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { Counter, Registry } from 'prom-client';
+import { COMMAND_PROBLEM_MAPPINGS } from '../command/command-problems';
+import { StreamActivity } from '../command/stream-activity';
 import { EventStoreIdempotencyStore } from '../idempotency/event-store-idempotency.store';
+import { OwnWrites } from '../projections/own-writes';
 import { EventSerializer } from '../store/event-serializer';
 import { EventStore } from '../store/event-store';
 
-/** Registers the EventStoreDB readiness check and closes the client after everything else stopped. */
+/** The service's event catalog, as `EventStoreModule.forRoot` was given it. */
+export const EVENT_CATALOG = Symbol('EVENT_CATALOG');
+
+/**
+ * Registers the EventStoreDB readiness check, the command problem mappings and
+ * the stream-call metrics, and closes the client after everything else stopped.
+ */
 @Injectable()
 class EventStoreConnection implements OnApplicationShutdown {
   constructor(
     @Inject(EventStoreDBClient) private readonly client: EventStoreDBClient,
     readiness: ReadinessRegistry,
+    problems: ProblemMapper,
+    activity: StreamActivity,
+    registry: Registry,
   ) {
     readiness.register({
       name: 'eventstore',
@@ -24,6 +49,14 @@ class EventStoreConnection implements OnApplicationShutdown {
           break;
       },
     });
+    problems.add(COMMAND_PROBLEM_MAPPINGS);
+    const calls = new Counter({
+      name: 'hirestream_stream_calls_total',
+      help: 'Store calls of the command gateways: stream reads, decisions, appends, conflicts',
+      labelNames: ['aggregate', 'kind'],
+      registers: [registry],
+    });
+    activity.subscribe(({ aggregate, kind }) => calls.inc({ aggregate, kind }));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -33,31 +66,49 @@ class EventStoreConnection implements OnApplicationShutdown {
 
 /**
  * EventStoreDB for a service: the client (from EVENTSTORE_CONNECTION_STRING),
- * the typed `EventStore`, the Idempotency-Key store and the readiness check.
+ * the typed `EventStore` reading and writing the given catalog's events, the
+ * Idempotency-Key store, what command gateways share (`StreamActivity`,
+ * `OwnWrites`) and the readiness check.
  */
 @Global()
-@Module({
-  providers: [
-    {
-      provide: EventStoreDBClient,
-      useFactory: (config: PlatformConfig) =>
-        EventStoreDBClient.connectionString`${config.EVENTSTORE_CONNECTION_STRING}`,
-      inject: [PlatformConfig],
-    },
-    { provide: EventSerializer, useValue: new EventSerializer(hirestreamEventCatalog) },
-    {
-      provide: EventStore,
-      useFactory: (client: EventStoreDBClient, serializer: EventSerializer) =>
-        new EventStore(client, serializer),
-      inject: [EventStoreDBClient, EventSerializer],
-    },
-    {
-      provide: IDEMPOTENCY_STORE,
-      useFactory: (client: EventStoreDBClient) => new EventStoreIdempotencyStore(client),
-      inject: [EventStoreDBClient],
-    },
-    EventStoreConnection,
-  ],
-  exports: [EventStoreDBClient, EventSerializer, EventStore, IDEMPOTENCY_STORE],
-})
-export class EventStoreModule {}
+@Module({})
+export class EventStoreModule {
+  static forRoot(options: Readonly<{ catalog: EventCatalog }>): DynamicModule {
+    return {
+      module: EventStoreModule,
+      providers: [
+        { provide: EVENT_CATALOG, useValue: options.catalog },
+        {
+          provide: EventStoreDBClient,
+          useFactory: (config: PlatformConfig) =>
+            EventStoreDBClient.connectionString`${config.EVENTSTORE_CONNECTION_STRING}`,
+          inject: [PlatformConfig],
+        },
+        { provide: EventSerializer, useValue: new EventSerializer(options.catalog) },
+        {
+          provide: EventStore,
+          useFactory: (client: EventStoreDBClient, serializer: EventSerializer) =>
+            new EventStore(client, serializer),
+          inject: [EventStoreDBClient, EventSerializer],
+        },
+        {
+          provide: IDEMPOTENCY_STORE,
+          useFactory: (client: EventStoreDBClient) => new EventStoreIdempotencyStore(client),
+          inject: [EventStoreDBClient],
+        },
+        StreamActivity,
+        OwnWrites,
+        EventStoreConnection,
+      ],
+      exports: [
+        EVENT_CATALOG,
+        EventStoreDBClient,
+        EventSerializer,
+        EventStore,
+        IDEMPOTENCY_STORE,
+        StreamActivity,
+        OwnWrites,
+      ],
+    };
+  }
+}

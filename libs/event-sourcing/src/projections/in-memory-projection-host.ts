@@ -1,4 +1,4 @@
-import { EventStoreDBClient, eventTypeFilter, streamNameFilter } from '@eventstore/db-client';
+import { EventStoreDBClient } from '@eventstore/db-client';
 import type { Event } from '@hirestream/contracts';
 import { JsonLogger, ReadinessRegistry } from '@hirestream/platform';
 import {
@@ -11,53 +11,11 @@ import {
 import { EventSerializer } from '../store/event-serializer';
 import type { RecordedEvent } from '../store/recorded-event';
 import { CatchUpSubscription } from '../subscriptions/catch-up-subscription';
+import { OwnWrites } from './own-writes';
+import { filterOf, selects, type ProjectionSelection } from './projection-selection';
 
-/** Which events of `$all` feed a projection: these types, or every event of streams with these prefixes. */
-export type ProjectionSelection =
-  Readonly<{ eventTypes: readonly string[] }> | Readonly<{ streamPrefixes: readonly string[] }>;
-
-export type InMemoryProjectionFeedOptions<E extends Event> = Readonly<{
-  name: string;
-  select: ProjectionSelection;
-  apply: (recorded: RecordedEvent<E>) => void;
-  client: EventStoreDBClient;
-  serializer: EventSerializer;
-  logger: JsonLogger;
-  readiness: ReadinessRegistry;
-}>;
-
-/**
- * Feeds an in-memory projection from `$all`, filtered server-side by `select`. It has
- * no checkpoint on purpose: the projection lives in memory, so every start
- * rebuilds it from the beginning, and the service reports ready (check `name`)
- * only once it has caught up. `InMemoryProjectionHost` starts and stops it.
- */
-export function inMemoryProjectionFeed<E extends Event>(
-  options: InMemoryProjectionFeedOptions<E>,
-): CatchUpSubscription {
-  const { name, serializer, logger } = options;
-  const subscription = new CatchUpSubscription({
-    name,
-    client: options.client,
-    filter:
-      'eventTypes' in options.select
-        ? eventTypeFilter({ regex: `^(${options.select.eventTypes.join('|')})$` })
-        : streamNameFilter({ prefixes: [...options.select.streamPrefixes] }),
-    handle: async (events) => {
-      for (const resolved of events) options.apply(serializer.fromResolved<E>(resolved));
-    },
-    logger: {
-      warn: (message, details) => logger.pino.warn({ context: name, ...details }, message),
-    },
-  });
-  options.readiness.register({
-    name,
-    check: async () => {
-      if (!subscription.isCaughtUp) throw new Error(`${name} is still catching up`);
-    },
-  });
-  return subscription;
-}
+/** How long a read waits for the caller's own writes to reach the projection. */
+export const OWN_WRITES_TIMEOUT_MS = 2_000;
 
 /** What a projection host needs to know: the projection, and which events it folds how. */
 export type InMemoryProjectionDefinition<P, E extends Event> = Readonly<{
@@ -67,17 +25,24 @@ export type InMemoryProjectionDefinition<P, E extends Event> = Readonly<{
   apply: (projection: P, recorded: RecordedEvent<E>) => void;
 }>;
 
-/** An injectable holding an in-memory projection that its feed keeps up to date. */
+/** An injectable holding an in-memory projection that its subscription keeps up to date. */
 export interface InMemoryProjectionHost<P>
   extends OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly projection: P;
   /** Whether the projection has caught up with the store since the service started. */
   readonly isCaughtUp: boolean;
+  /**
+   * Resolves once the projection has seen this process's own writes to the
+   * stream (or to any stream it reads), so a caller reads what it just wrote;
+   * after `OWN_WRITES_TIMEOUT_MS` it resolves anyway.
+   */
+  afterOwnWrites(streamName?: string): Promise<void>;
 }
 
 /**
  * The base class of a service's in-memory projection: extend it as an
- * `@Injectable()` provider; the feed starts at bootstrap and stops at shutdown.
+ * `@Injectable()` provider. It is rebuilt from the start at every start, reports
+ * ready (check `name`) once caught up, starts at bootstrap and stops at shutdown.
  */
 export function InMemoryProjectionHost<P, E extends Event>(
   definition: InMemoryProjectionDefinition<P, E>,
@@ -85,35 +50,78 @@ export function InMemoryProjectionHost<P, E extends Event>(
   @Injectable()
   class Host implements InMemoryProjectionHost<P> {
     readonly projection = definition.create();
-    private readonly feed: CatchUpSubscription;
+    private readonly subscription: CatchUpSubscription;
+    private position = -1n;
+    private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
 
     constructor(
       @Inject(EventStoreDBClient) client: EventStoreDBClient,
       serializer: EventSerializer,
+      private readonly ownWrites: OwnWrites,
       logger: JsonLogger,
       readiness: ReadinessRegistry,
     ) {
-      this.feed = inMemoryProjectionFeed<E>({
+      this.subscription = new CatchUpSubscription({
         name: definition.name,
-        select: definition.select,
-        apply: (recorded) => definition.apply(this.projection, recorded),
         client,
-        serializer,
-        logger,
-        readiness,
+        filter: filterOf(definition.select),
+        handle: async (events) => {
+          for (const resolved of events) {
+            const recorded = serializer.fromResolved<E>(resolved);
+            definition.apply(this.projection, recorded);
+            if (recorded.position !== undefined) this.advanceTo(recorded.position);
+          }
+        },
+        logger: {
+          warn: (message, details) =>
+            logger.pino.warn({ context: definition.name, ...details }, message),
+        },
+      });
+      readiness.register({
+        name: definition.name,
+        check: async () => {
+          if (!this.subscription.isCaughtUp)
+            throw new Error(`${definition.name} is still catching up`);
+        },
       });
     }
 
     get isCaughtUp(): boolean {
-      return this.feed.isCaughtUp;
+      return this.subscription.isCaughtUp;
+    }
+
+    afterOwnWrites(streamName?: string): Promise<void> {
+      const awaited = this.ownWrites.latestPosition(
+        (write) => selects(definition.select, write),
+        streamName,
+      );
+      if (awaited === undefined || awaited <= this.position) return Promise.resolve();
+      return new Promise((resolve) => {
+        const waiter = { position: awaited, resolve: () => finish() };
+        const timer = setTimeout(() => finish(), OWN_WRITES_TIMEOUT_MS);
+        const finish = () => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve();
+        };
+        this.waiters.add(waiter);
+      });
     }
 
     onApplicationBootstrap(): void {
-      this.feed.start();
+      this.subscription.start();
     }
 
     async beforeApplicationShutdown(): Promise<void> {
-      await this.feed.stop();
+      await this.subscription.stop();
+      for (const waiter of [...this.waiters]) waiter.resolve();
+    }
+
+    private advanceTo(position: bigint): void {
+      this.position = position;
+      for (const waiter of [...this.waiters]) {
+        if (waiter.position <= position) waiter.resolve();
+      }
     }
   }
   return Host;

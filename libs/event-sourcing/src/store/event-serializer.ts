@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jsonEvent, type EventData, type ResolvedEvent } from '@eventstore/db-client';
 import type { Event, EventCatalog, EventMetadata } from '@hirestream/contracts';
+import { InvalidEventError } from '../command/command-errors';
 import type { CommandContext, RecordedEvent } from './recorded-event';
 
 /*
@@ -24,13 +25,16 @@ export class UnreadableEventError extends Error {
 }
 
 export class EventSerializer {
-  constructor(private readonly catalog: EventCatalog) {}
+  constructor(readonly catalog: EventCatalog) {}
 
+  /** The event as stored, after checking its data against its contract (`InvalidEventError`). */
   toEventData(event: Event, context: CommandContext, occurredAt: Date): EventData {
     const contract = this.catalog.contractOf(event.type);
     if (contract === undefined) {
       throw new Error(`event type ${event.type} has no contract in the catalog`);
     }
+    const problems = this.catalog.schemaProblems(event.type, event.data);
+    if (problems.length > 0) throw new InvalidEventError(event.type, problems);
     const metadata: StoredMetadata = {
       occurredAt: occurredAt.toISOString(),
       actor: context.actor,

@@ -10,11 +10,24 @@ import type { CommandContext, RecordedEvent } from './recorded-event';
 
 export type StreamRead<E extends Event> = Readonly<{
   events: RecordedEvent<E>[];
-  /** Revision of the last event, or undefined when the stream does not exist. */
+  /** Revision of the last event read, or undefined when none was (or the stream does not exist). */
   revision: bigint | undefined;
 }>;
 
-export type AppendResult = Readonly<{ nextRevision: bigint; position: bigint | undefined }>;
+export type ReadStreamOptions = Readonly<{
+  /** The first revision to read (default: the stream's start). */
+  fromRevision?: bigint;
+  /** Read at most this many events. */
+  maxCount?: number;
+}>;
+
+export type AppendResult = Readonly<{
+  nextRevision: bigint;
+  /** Commit position of the append in `$all`, when the server reports one. */
+  position: bigint | undefined;
+  /** The ids the appended events were given, in order. */
+  eventIds: readonly string[];
+}>;
 
 /** Raised by `append` when the stream is not at the expected revision. */
 export class StreamRevisionConflictError extends Error {
@@ -34,14 +47,16 @@ export class EventStore {
     readonly serializer: EventSerializer,
   ) {}
 
-  /** The stream's events from `fromRevision` on (all of them by default). */
   async readStream<E extends Event>(
     streamName: string,
-    fromRevision?: bigint,
+    options: ReadStreamOptions = {},
   ): Promise<StreamRead<E>> {
     const events: RecordedEvent<E>[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamName, { fromRevision })) {
+      for await (const resolved of this.client.readStream(streamName, {
+        fromRevision: options.fromRevision,
+        maxCount: options.maxCount,
+      })) {
         events.push(this.serializer.fromResolved<E>(resolved));
       }
     } catch (error) {
@@ -51,7 +66,11 @@ export class EventStore {
     return { events, revision: events.at(-1)?.revision };
   }
 
-  /** Appends at exactly `expectedRevision` (undefined: the stream must not exist yet). */
+  /**
+   * Appends at exactly `expectedRevision` (undefined: the stream must not exist
+   * yet). Every event is checked against its contract first: an invalid one is
+   * refused with `InvalidEventError` and nothing is written.
+   */
   async append(
     streamName: string,
     events: readonly Event[],
@@ -59,13 +78,16 @@ export class EventStore {
     context: CommandContext,
     occurredAt: Date = new Date(),
   ): Promise<AppendResult> {
+    const data = events.map((event) => this.serializer.toEventData(event, context, occurredAt));
     try {
-      const result = await this.client.appendToStream(
-        streamName,
-        events.map((event) => this.serializer.toEventData(event, context, occurredAt)),
-        { expectedRevision: expectedRevision ?? NO_STREAM },
-      );
-      return { nextRevision: result.nextExpectedRevision, position: result.position?.commit };
+      const result = await this.client.appendToStream(streamName, data, {
+        expectedRevision: expectedRevision ?? NO_STREAM,
+      });
+      return {
+        nextRevision: result.nextExpectedRevision,
+        position: result.position?.commit,
+        eventIds: data.map((event) => event.id),
+      };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
         const actual = typeof error.actualVersion === 'bigint' ? error.actualVersion : undefined;

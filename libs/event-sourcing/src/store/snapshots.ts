@@ -5,11 +5,6 @@ import {
   StreamNotFoundError,
   type EventStoreDBClient,
 } from '@eventstore/db-client';
-import type { Command, Event } from '@hirestream/contracts';
-import { foldEvents, type Decider } from '../decider/decider';
-import type { LoadedStream } from './command-handler';
-import type { EventStore, StreamRead } from './event-store';
-import type { RecordedEvent } from './recorded-event';
 
 /**
  * A decider's opt-in to snapshots: its folded state, stored now and then in a
@@ -103,18 +98,12 @@ export async function writeSnapshot(
   if (nextExpectedRevision === 0n) await client.setStreamMetadata(name, { maxCount: 1 });
 }
 
-type SnapshottingDecider<State, E extends Event> = Pick<
-  Decider<State, Command, E>,
-  'evolve' | 'initialState' | 'eventTypes'
-> &
-  Readonly<{ snapshots: SnapshotPolicy<State> }>;
-
 /**
  * The newest snapshot if it is of the policy's version and its state deserializes. A
  * snapshot that cannot be read (a tombstoned side stream, a failing read) is no snapshot:
  * it is only a shortcut, and the stream itself is read instead.
  */
-async function usableSnapshot<State>(
+export async function usableSnapshot<State>(
   client: EventStoreDBClient,
   policy: SnapshotPolicy<State>,
   streamName: string,
@@ -125,67 +114,5 @@ async function usableSnapshot<State>(
     return { ...snapshot, state: policy.deserialize(snapshot.state) };
   } catch {
     return undefined;
-  }
-}
-
-/**
- * Loads a stream from its newest snapshot and the events after it. The snapshot
- * is only a shortcut: it is used when the stream still holds, at the snapshot's
- * revision, the very event it was taken after; otherwise (another state version,
- * a snapshot ahead of the stream, a stream deleted and written anew) the whole
- * stream is read. A load that folded `every` events or more stores a snapshot.
- */
-export async function loadWithSnapshot<State, E extends Event>(
-  store: EventStore,
-  decider: SnapshottingDecider<State, E>,
-  streamName: string,
-): Promise<LoadedStream<State>> {
-  const policy = decider.snapshots;
-  const snapshot = await usableSnapshot(store.client, policy, streamName);
-  let from = decider.initialState();
-  let read: StreamRead<E> | undefined;
-  let unfolded: readonly RecordedEvent<E>[] = [];
-  if (snapshot !== undefined) {
-    read = await store.readStream<E>(streamName, snapshot.revision);
-    const [first, ...tail] = read.events;
-    if (first?.revision === snapshot.revision && first.metadata.eventId === snapshot.eventId) {
-      from = snapshot.state;
-      unfolded = tail;
-    } else {
-      read = undefined;
-    }
-  }
-  if (read === undefined) {
-    read = await store.readStream<E>(streamName);
-    unfolded = read.events;
-  }
-  const state = foldEvents(
-    decider,
-    unfolded.map((recorded) => recorded.event),
-    from,
-  );
-  const last = unfolded.at(-1);
-  if (last !== undefined && unfolded.length >= policy.every) {
-    await storeSnapshot(store.client, streamName, policy, state, last);
-  }
-  return { state, revision: read.revision };
-}
-
-async function storeSnapshot<State>(
-  client: EventStoreDBClient,
-  streamName: string,
-  policy: SnapshotPolicy<State>,
-  state: State,
-  after: RecordedEvent,
-): Promise<void> {
-  try {
-    await writeSnapshot(client, policy.name, streamName, {
-      version: policy.version,
-      revision: after.revision,
-      eventId: after.metadata.eventId,
-      state: policy.serialize(state),
-    });
-  } catch {
-    // The load itself succeeded; without this snapshot the next load just reads more events.
   }
 }

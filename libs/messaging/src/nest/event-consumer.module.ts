@@ -1,5 +1,5 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { hirestreamEventCatalog } from '@hirestream/contracts';
+import { EventSerializer } from '@hirestream/event-sourcing';
 import { JsonLogger, PlatformConfig } from '@hirestream/platform';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { Transport, type KafkaOptions } from '@nestjs/microservices';
@@ -25,11 +25,15 @@ export class EventConsumerModule {
       providers: [
         {
           provide: IdempotentEventConsumer,
-          useFactory: (client: EventStoreDBClient, logger: JsonLogger) =>
+          useFactory: (
+            client: EventStoreDBClient,
+            serializer: EventSerializer,
+            logger: JsonLogger,
+          ) =>
             new IdempotentEventConsumer({
               consumerGroup,
               ...retries,
-              catalog: hirestreamEventCatalog,
+              catalog: serializer.catalog,
               processed: new ProcessedEventLog(client, consumerGroup),
               logger: {
                 warn: (message, details) =>
@@ -38,7 +42,7 @@ export class EventConsumerModule {
                   logger.pino.error({ context: 'EventConsumer', ...details }, message),
               },
             }),
-          inject: [EventStoreDBClient, JsonLogger],
+          inject: [EventStoreDBClient, EventSerializer, JsonLogger],
         },
       ],
       exports: [IdempotentEventConsumer],

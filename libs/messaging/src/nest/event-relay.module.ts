@@ -1,4 +1,3 @@
-import { hirestreamEventCatalog } from '@hirestream/contracts';
 import { EventSerializer } from '@hirestream/event-sourcing';
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { JsonLogger, ReadinessRegistry } from '@hirestream/platform';
@@ -30,7 +29,6 @@ export class EventRelayRunner implements OnApplicationBootstrap, BeforeApplicati
       service,
       eventStore,
       serializer,
-      catalog: hirestreamEventCatalog,
       kafka,
       logger: {
         warn: (message, details) =>

@@ -10,7 +10,6 @@ const relay = new EventRelay({
   service: 'candidates',
   eventStore: client,
   serializer: new EventSerializer(hirestreamEventCatalog),
-  catalog: hirestreamEventCatalog,
   kafka: new Kafka({ brokers: [process.env.KAFKA_BROKERS ?? ''], logLevel: logLevel.NOTHING }),
 });
 void relay.start().then(() => console.log('relay started'));
