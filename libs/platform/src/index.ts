@@ -20,8 +20,8 @@ export {
 } from './auth/development-token';
 export type { ReadinessCheck, ReadinessReport, CheckReport } from './health/readiness-check';
 export { ReadinessRegistry } from './health/readiness.registry';
-export type { ProblemMapping, ErrorClass } from './problems/problem-mapping';
-export type { ProblemDetails, FieldProblem } from './problems/problem-details';
+export { ProblemMapper, type ProblemMapping, type ErrorClass } from './problems/problem-mapping';
+export type { ProblemDetails } from './problems/problem-details';
 export { JsonLogger, type LogLevel } from './logging/json-logger';
 export {
   runWithCorrelation,
@@ -38,4 +38,12 @@ export {
   type StoredResponse,
 } from './http/idempotency-store';
 export { IdempotencyInterceptor } from './http/idempotency.interceptor';
-export { ExpectedRevision, IdempotentPost } from './http/command-route.decorators';
+export { ExpectedRevision } from './http/expected-revision.decorator';
+export {
+  CommandRoute,
+  QueryRoute,
+  type CommandRouteOptions,
+  type QueryRouteOptions,
+} from './http/routes';
+export { ValidBody, ValidParams, ValidQuery, type Refinement } from './http/request-schemas';
+export { MAX_BODY_DEPTH } from './http/json-body-parser';

@@ -3,14 +3,19 @@ import { FakeDependency, useTestService } from './test-service.module';
 describe('docs, metrics, health and correlated logs', () => {
   const context = useTestService();
 
-  it('serves the OpenAPI document listing the routes, with bearer auth declared', async () => {
+  it('serves the OpenAPI document listing the routes, with bearer auth on all but the public ones', async () => {
     const response = await context.service.request('/docs-json');
     expect(response.status).toBe(200);
-    const document = response.json() as {
-      paths: Record<string, Record<string, unknown>>;
-      components: { securitySchemes: Record<string, unknown> };
-      security: unknown[];
+    type Operation = {
+      security?: unknown[];
+      responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
     };
+    const document = response.json() as {
+      openapi: string;
+      paths: Record<string, Record<string, Operation>>;
+      components: { securitySchemes: Record<string, unknown>; schemas: Record<string, unknown> };
+    };
+    expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining([
         '/candidates',
@@ -24,7 +29,12 @@ describe('docs, metrics, health and correlated logs', () => {
       type: 'http',
       scheme: 'bearer',
     });
-    expect(document.security).toEqual([{ bearer: [] }]);
+    expect(document.paths['/candidates'].post.security).toEqual([{ bearer: [] }]);
+    expect(document.paths['/health/ready'].get.security).toBeUndefined();
+    expect(document.paths['/candidates'].post.responses['409'].content).toEqual({
+      'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+    });
+    expect(document.components.schemas.Problem).toMatchObject({ type: 'object' });
     expect((await context.service.request('/docs')).status).toBe(200);
   });
 

@@ -21,7 +21,7 @@ describe('problem responses', () => {
     expect(problem.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ field: 'name', rule: 'minLength' }),
-        expect.objectContaining({ field: 'contact.email', rule: 'isEmail' }),
+        expect.objectContaining({ field: 'contact.email', rule: 'format' }),
         expect.objectContaining({ field: 'contact.fax', rule: 'unknownField' }),
         expect.objectContaining({ field: 'age', rule: 'unknownField' }),
       ]),
@@ -48,7 +48,43 @@ describe('problem responses', () => {
       token: context.recruiterToken,
     });
     expect(bad.status).toBe(400);
-    expect(bad.json().errors).toEqual([expect.objectContaining({ field: 'limit', rule: 'max' })]);
+    expect(bad.json().errors).toEqual([
+      expect.objectContaining({ field: 'limit', rule: 'maximum' }),
+    ]);
+  });
+
+  it('answers an array where an object belongs, and the reverse, with 400', async () => {
+    for (const body of [
+      [{ name: 'Ada' }],
+      { name: 'Ada', contact: [[]] },
+      { name: ['Ada'], contact: {} },
+    ]) {
+      const response = await context.service.request('/candidates', {
+        token: context.recruiterToken,
+        body,
+      });
+      expect(response.status).toBe(400);
+      expect(response.json().errors?.[0]).toMatchObject({ rule: 'type' });
+    }
+  });
+
+  it('refuses a body nested deeper than any request needs, before anything walks it', async () => {
+    const deep = `${'{"x":'.repeat(5_000)}{}${'}'.repeat(5_000)}`;
+    const response = await context.service.request('/candidates', {
+      token: context.recruiterToken,
+      body: `{"name":"Ada","contact":{"email":"ada@example.org"},"extra":${deep}}`,
+    });
+    expect(response.status).toBe(400);
+    expect(response.json().detail).toContain('nests deeper than 32 levels');
+  });
+
+  it('answers a body larger than the service accepts with a 413 problem', async () => {
+    const response = await context.service.request('/candidates', {
+      token: context.recruiterToken,
+      body: { name: 'x'.repeat(2 * 1024 * 1024) },
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('answers a malformed JSON body with 400', async () => {

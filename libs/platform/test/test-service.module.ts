@@ -1,23 +1,14 @@
-import { Body, Controller, Get, Injectable, Module, Param, Post, Query } from '@nestjs/common';
-import { Type } from 'class-transformer';
-import {
-  IsEmail,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  Max,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { Controller, Get, Injectable, Module } from '@nestjs/common';
+import { Type, type Static } from '@sinclair/typebox';
+import { emailAddress, singleLineText } from '@hirestream/contracts';
 import { Writable } from 'node:stream';
 import {
-  CandidateScope,
+  CommandRoute,
   CurrentPrincipal,
   type Principal,
   type ProblemMapping,
+  QueryRoute,
   ReadinessRegistry,
-  Roles,
   createServiceApp,
   JsonLogger,
   currentCorrelation,
@@ -25,6 +16,13 @@ import {
   loadConfig,
   PlatformConfig,
   signDevelopmentToken,
+  ValidBody,
+  ValidParams,
+  ValidQuery,
+  IDEMPOTENCY_STORE,
+  type IdempotencyReservation,
+  type IdempotencyStore,
+  type StoredResponse,
 } from '@hirestream/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
@@ -35,32 +33,54 @@ export const testProblemMappings: ProblemMapping[] = [
   { error: CommandRejectedError, status: 409, title: 'Command rejected' },
 ];
 
-class ContactDto {
-  @IsEmail()
-  email!: string;
+const RegisterBody = Type.Object(
+  {
+    name: singleLineText(100, { minLength: 2 }),
+    contact: Type.Object(
+      { email: emailAddress(), phone: Type.Optional(Type.String()) },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+type RegisterBody = Static<typeof RegisterBody>;
 
-  @IsOptional()
-  @IsString()
-  phone?: string;
-}
+const ListQuery = Type.Object(
+  { limit: Type.Optional(Type.Integer({ maximum: 100 })) },
+  { additionalProperties: false },
+);
+type ListQuery = Static<typeof ListQuery>;
 
-export class RegisterDto {
-  @IsString()
-  @MinLength(2)
-  name!: string;
+const IdParams = Type.Object({ id: Type.String() }, { additionalProperties: false });
+type IdParams = Static<typeof IdParams>;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ContactDto)
-  contact!: ContactDto;
-}
+const AnyBody = Type.Object({}, { additionalProperties: true });
 
-export class ListQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Max(100)
-  limit?: number;
+/** Idempotency-Key records in memory: the platform's routes need a store, these tests none that lasts. */
+class InMemoryIdempotencyStore implements IdempotencyStore {
+  private readonly records = new Map<string, IdempotencyReservation>();
+
+  async reserve(scopedKey: string, fingerprint: string): Promise<IdempotencyReservation> {
+    const known = this.records.get(scopedKey);
+    if (known !== undefined) return known;
+    this.records.set(scopedKey, { outcome: 'in-progress', fingerprint });
+    return { outcome: 'reserved' };
+  }
+
+  async complete(scopedKey: string, response: StoredResponse): Promise<void> {
+    const known = this.records.get(scopedKey);
+    if (known !== undefined && known.outcome !== 'reserved') {
+      this.records.set(scopedKey, {
+        outcome: 'completed',
+        fingerprint: known.fingerprint,
+        response,
+      });
+    }
+  }
+
+  async release(scopedKey: string): Promise<void> {
+    this.records.delete(scopedKey);
+  }
 }
 
 /** Whether the fake dependency is reachable; tests flip it. */
@@ -82,9 +102,18 @@ export class FakeDependency {
 export class TestCandidatesController {
   constructor(private readonly logger: JsonLogger) {}
 
-  @Post()
-  @Roles('recruiter', 'admin')
-  register(@Body() body: RegisterDto, @CurrentPrincipal() principal: Principal): object {
+  @CommandRoute({
+    path: '',
+    operationId: 'register',
+    summary: 'Register',
+    roles: ['recruiter', 'admin'],
+    creates: true,
+    response: AnyBody,
+  })
+  register(
+    @ValidBody(RegisterBody) body: RegisterBody,
+    @CurrentPrincipal() principal: Principal,
+  ): object {
     this.logger.log(`registering ${body.name}`, 'TestCandidatesController');
     return {
       registered: body.name,
@@ -93,21 +122,37 @@ export class TestCandidatesController {
     };
   }
 
-  @Get()
-  @Roles('recruiter', 'auditor')
-  list(@Query() query: ListQuery): object {
+  @QueryRoute({
+    path: '',
+    operationId: 'list',
+    summary: 'List',
+    roles: ['recruiter', 'auditor'],
+    response: AnyBody,
+  })
+  list(@ValidQuery(ListQuery) query: ListQuery): object {
     return { limit: query.limit ?? 20 };
   }
 
-  @Get(':id')
-  @Roles('recruiter', 'candidate')
-  @CandidateScope('id')
-  read(@Param('id') id: string, @CurrentPrincipal() principal: Principal): object {
+  @QueryRoute({
+    path: ':id',
+    operationId: 'read',
+    summary: 'Read',
+    roles: ['recruiter', 'candidate'],
+    candidateScope: 'id',
+    response: AnyBody,
+  })
+  read(@ValidParams(IdParams) { id }: IdParams, @CurrentPrincipal() principal: Principal): object {
     return { id, viewer: principal };
   }
 
-  @Post(':id/stage')
-  @Roles('recruiter')
+  @CommandRoute({
+    path: ':id/stage',
+    operationId: 'move',
+    summary: 'Move',
+    roles: ['recruiter'],
+    response: AnyBody,
+    problems: [409],
+  })
   move(): never {
     throw new StageChangeRejectedError('screening must pass before interviews');
   }
@@ -118,7 +163,10 @@ export class TestCandidatesController {
   }
 }
 
-@Module({ controllers: [TestCandidatesController], providers: [FakeDependency] })
+@Module({
+  controllers: [TestCandidatesController],
+  providers: [FakeDependency, { provide: IDEMPOTENCY_STORE, useClass: InMemoryIdempotencyStore }],
+})
 export class TestServiceModule {}
 
 /** Collects JSON log lines in memory instead of stdout. */

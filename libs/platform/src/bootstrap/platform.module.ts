@@ -30,7 +30,13 @@ export interface PlatformContext {
 @Module({})
 export class PlatformModule {
   static forRoot(context: PlatformContext): DynamicModule {
-    const shared: InjectionToken[] = [PlatformConfig, JsonLogger, Registry, ReadinessRegistry];
+    const shared: InjectionToken[] = [
+      PlatformConfig,
+      JsonLogger,
+      Registry,
+      ReadinessRegistry,
+      ProblemMapper,
+    ];
     const providers: Provider[] = [
       { provide: PlatformConfig, useValue: context.config },
       { provide: JsonLogger, useValue: context.logger },

@@ -1,4 +1,4 @@
-import { type DynamicModule, Module, type Type, ValidationPipe } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream } from 'pino';
@@ -11,7 +11,7 @@ import { installRequestHooks } from '../logging/request-hooks';
 import { createMetricsRegistry, HttpMetrics } from '../metrics/http-metrics';
 import { ProblemDetailsFilter } from '../problems/problem-details.filter';
 import { ProblemMapper, type ProblemMapping } from '../problems/problem-mapping';
-import { RequestValidationError } from '../problems/request-validation.error';
+import { installJsonBodyParser } from '../http/json-body-parser';
 import { setupOpenApi } from './openapi.setup';
 import { stopWhenParentExits } from './parent-watch';
 import { PlatformModule } from './platform.module';
@@ -73,24 +73,17 @@ export async function createServiceApp<C extends PlatformConfig>(
       ],
     },
     new FastifyAdapter(),
-    { logger, abortOnError: false },
+    { logger, abortOnError: false, bodyParser: false },
   );
-  installRequestHooks(app.getHttpAdapter().getInstance(), logger, app.get(HttpMetrics));
+  const fastify = app.getHttpAdapter().getInstance();
+  installJsonBodyParser(fastify);
+  installRequestHooks(fastify, logger, app.get(HttpMetrics));
   app.useGlobalGuards(app.get(JwtAuthGuard), app.get(RolesGuard));
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      validationError: { target: false, value: false },
-      exceptionFactory: (errors) => new RequestValidationError(errors),
-    }),
-  );
   app.useGlobalFilters(new ProblemDetailsFilter(mapper, logger));
   if (config.CORS_ORIGINS !== undefined) app.enableCors({ origin: config.CORS_ORIGINS });
   // process.exit rather than re-raising the signal, so that the 'exit' event flushes pending log lines.
   if (options.shutdownHooks !== false) app.enableShutdownHooks([], { useProcessExit: true });
-  setupOpenApi(app, options.serviceName, options.version ?? '1.0');
+  setupOpenApi(app, options.serviceName, options.version ?? '1.0', mapper);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

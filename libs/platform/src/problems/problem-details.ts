@@ -1,13 +1,7 @@
+import type { FieldProblem } from '@hirestream/contracts';
 import { STATUS_CODES } from 'node:http';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
-
-/** One failing rule of one field; `field` is a dotted path (`contact.email`, `panel.0.role`). */
-export interface FieldProblem {
-  readonly field: string;
-  readonly rule: string;
-  readonly message: string;
-}
 
 /** An RFC 9457 problem document, with the extensions this platform adds. */
 export interface ProblemDetails {

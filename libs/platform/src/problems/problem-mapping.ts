@@ -30,7 +30,13 @@ export class ProblemMapper {
   private readonly byClass = new Map<unknown, ResolvedProblemMapping>();
 
   constructor(mappings: readonly ProblemMapping[]) {
+    this.add(mappings);
+  }
+
+  /** Adds mappings for error classes not mapped yet: a service's own mappings win over a library's. */
+  add(mappings: readonly ProblemMapping[]): void {
     for (const mapping of mappings) {
+      if (this.byClass.has(mapping.error)) continue;
       this.byClass.set(mapping.error, {
         status: mapping.status,
         title: mapping.title,
@@ -38,6 +44,11 @@ export class ProblemMapper {
         extensions: mapping.extensions as ResolvedProblemMapping['extensions'],
       });
     }
+  }
+
+  /** Every mapping, for the API documentation. */
+  all(): readonly ResolvedProblemMapping[] {
+    return [...this.byClass.values()];
   }
 
   find(error: unknown): ResolvedProblemMapping | undefined {

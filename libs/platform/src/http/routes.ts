@@ -1,0 +1,149 @@
+import { applyDecorators, Get, HttpCode, Post, Put, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import type { TSchema } from '@sinclair/typebox';
+import { CandidateScope, Roles } from '../auth/auth.decorators';
+import type { Role } from '../auth/roles';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+
+/*
+ * Every API route is declared with one of these two decorators, so that each
+ * says who may call it and documents itself whole: its success body and
+ * headers, and every problem it can answer (filled in by `setupOpenApi` from
+ * the service's problem mappings).
+ */
+
+/** Marks the problem responses `setupOpenApi` completes (shared Problem schema, descriptions). */
+export const PROBLEM_RESPONSE = 'x-hirestream-problem';
+
+type RouteAccess = Readonly<{
+  /** The roles that may call; checked by the roles guard. */
+  roles: readonly Role[];
+  /** For the candidate role: the route parameter naming the candidacy they must own. */
+  candidateScope?: string;
+}>;
+
+type RouteDocs = Readonly<{
+  /** Stable name of the operation for generated clients. */
+  operationId: string;
+  summary: string;
+  /** The success body. */
+  response: TSchema;
+  /** Problems beyond those every route of its kind answers, e.g. 404, 409. */
+  problems?: readonly number[];
+}>;
+
+export type CommandRouteOptions = RouteAccess &
+  RouteDocs &
+  Readonly<{
+    method?: 'POST' | 'PUT';
+    path: string;
+    /** 201 with a Location header for a command that creates a resource; 200 otherwise. */
+    creates?: boolean;
+    /** The resource is a stream: the answer carries its revision as ETag, and If-Match is honoured. */
+    revisioned?: boolean;
+  }>;
+
+export type QueryRouteOptions = RouteAccess &
+  RouteDocs &
+  Readonly<{
+    /** GET, or POST for a query whose question is a body (answered 200, changes nothing). */
+    method?: 'GET' | 'POST';
+    path: string;
+    /** The answer carries the stream revision it reflects as ETag. */
+    revisioned?: boolean;
+  }>;
+
+const ETAG_HEADER = {
+  ETag: { description: 'The stream revision, for If-Match', schema: { type: 'string' } },
+};
+
+function problemResponses(statuses: readonly number[]): MethodDecorator[] {
+  return [...new Set(statuses)]
+    .sort((a, b) => a - b)
+    .map((status) =>
+      ApiResponse({
+        status,
+        description: PROBLEM_RESPONSE,
+      }),
+    );
+}
+
+function access({ roles, candidateScope }: RouteAccess): MethodDecorator[] {
+  return [
+    Roles(...roles),
+    ...(candidateScope === undefined ? [] : [CandidateScope(candidateScope)]),
+    ApiBearerAuth('bearer'),
+  ];
+}
+
+/** Authenticated routes: bad input, no or a bad token, a role that may not, keys unavailable. */
+const EVERY_ROUTE_PROBLEMS = [400, 401, 403, 503];
+
+/** A route that runs a command: POST (Idempotency-Key honoured) or PUT. */
+export function CommandRoute(options: CommandRouteOptions): MethodDecorator {
+  const method = options.method ?? 'POST';
+  const status = options.creates === true ? 201 : 200;
+  const headers = {
+    ...(options.revisioned === true ? ETAG_HEADER : {}),
+    ...(options.creates === true
+      ? { Location: { description: 'Where the new resource is read', schema: { type: 'string' } } }
+      : {}),
+  };
+  return applyDecorators(
+    method === 'POST' ? Post(options.path) : Put(options.path),
+    HttpCode(status),
+    ...access(options),
+    ApiOperation({ operationId: options.operationId, summary: options.summary }),
+    ApiResponse({ status, description: 'Done', schema: options.response, headers }),
+    ...(method === 'POST'
+      ? [
+          UseInterceptors(IdempotencyInterceptor),
+          ApiHeader({
+            name: 'Idempotency-Key',
+            required: false,
+            description:
+              'A repeat with the same key (same caller, route and body) returns the first response and changes nothing; with another body it is 422',
+            schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
+          }),
+        ]
+      : []),
+    ...(options.revisioned === true
+      ? [
+          ApiHeader({
+            name: 'If-Match',
+            required: false,
+            description: 'The revision (ETag) the change expects; 409 when the stream moved on',
+            schema: { type: 'string', pattern: '^"\\d{1,20}"$' },
+          }),
+        ]
+      : []),
+    ...problemResponses([
+      ...EVERY_ROUTE_PROBLEMS,
+      413,
+      ...(method === 'POST' ? [409, 422] : []),
+      ...(options.revisioned === true ? [409] : []),
+      ...(options.problems ?? []),
+    ]),
+  );
+}
+
+/** A route that reads, and changes nothing. */
+export function QueryRoute(options: QueryRouteOptions): MethodDecorator {
+  const post = options.method === 'POST';
+  return applyDecorators(
+    ...(post ? [Post(options.path), HttpCode(200)] : [Get(options.path)]),
+    ...access(options),
+    ApiOperation({ operationId: options.operationId, summary: options.summary }),
+    ApiResponse({
+      status: 200,
+      description: 'Found',
+      schema: options.response,
+      headers: options.revisioned === true ? ETAG_HEADER : undefined,
+    }),
+    ...problemResponses([
+      ...EVERY_ROUTE_PROBLEMS,
+      ...(post ? [413] : []),
+      ...(options.problems ?? []),
+    ]),
+  );
+}
