@@ -1,22 +1,26 @@
+import { hirestreamEventCatalog } from '@hirestream/contracts';
 import { EventStoreModule } from '@hirestream/event-sourcing';
 import { EventRelayModule, KafkaModule } from '@hirestream/messaging';
 import { Module } from '@nestjs/common';
+import { candidateGatewayProvider } from './candidate-gateway';
 import { GetCandidateHistoryController } from './get-candidate-history/get-candidate-history.controller';
 import { GetCandidateController } from './get-candidate/get-candidate.controller';
-import { CandidateListSubscription } from './list-candidates/candidate-list.subscription';
+import { CandidateListProjection } from './list-candidates/candidate-list.projection';
 import { ListCandidatesController } from './list-candidates/list-candidates.controller';
 import { MoveCandidateStageController } from './move-candidate-stage/move-candidate-stage.controller';
 import { RecordScreeningController } from './record-screening/record-screening.controller';
 import { RegisterCandidateController } from './register-candidate/register-candidate.controller';
 import { RejectCandidateController } from './reject-candidate/reject-candidate.controller';
-import { CandidateCommandService } from './common/candidate-command.service';
-import { CandidateReader } from './common/candidate-reader.service';
 import { WithdrawCandidateController } from './withdraw-candidate/withdraw-candidate.controller';
 
 export const SERVICE = 'candidates';
 
 @Module({
-  imports: [EventStoreModule, KafkaModule.forService(SERVICE), EventRelayModule],
+  imports: [
+    EventStoreModule.forRoot({ catalog: hirestreamEventCatalog }),
+    KafkaModule.forService(SERVICE),
+    EventRelayModule,
+  ],
   controllers: [
     RegisterCandidateController,
     RecordScreeningController,
@@ -27,6 +31,6 @@ export const SERVICE = 'candidates';
     GetCandidateHistoryController,
     ListCandidatesController,
   ],
-  providers: [CandidateCommandService, CandidateReader, CandidateListSubscription],
+  providers: [candidateGatewayProvider, CandidateListProjection],
 })
 export class CandidatesModule {}

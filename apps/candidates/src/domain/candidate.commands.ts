@@ -10,7 +10,7 @@ export type RegisterCandidate = Command<'RegisterCandidate', CandidateRegistered
 
 export type RecordScreening = Command<
   'RecordScreening',
-  { candidateId: string; passed: boolean; notes: string; screenedBy: string }
+  { candidateId: string; passed: boolean; notes: string | null; screenedBy: string }
 >;
 
 export type MoveCandidateToStage = Command<

@@ -1,9 +1,6 @@
+import { AggregateNotFoundError, CommandRejectedError } from '@hirestream/contracts';
 import type { CandidateEvent, CandidateStage } from '@hirestream/contracts';
-import {
-  AggregateNotFoundError,
-  CommandRejectedError,
-  deciderSpecification,
-} from '@hirestream/event-sourcing';
+import { deciderSpecification } from '@hirestream/event-sourcing';
 import type { CandidateCommand } from './candidate.commands';
 import { candidateDecider } from './candidate.decider';
 import { ALLOWED_STAGE_MOVES } from './candidate.state';

@@ -1,14 +1,12 @@
 import {
-  candidateEventContracts,
+  CANDIDACY_EVENT_TYPES,
+  candidateStreamName,
+  CommandRejectedError,
+  openCandidacy,
   type CandidateEvent,
   type CandidateStageChanged,
 } from '@hirestream/contracts';
-import {
-  AggregateNotFoundError,
-  assertNever,
-  CommandRejectedError,
-  type Decider,
-} from '@hirestream/event-sourcing';
+import { assertNever, type Aggregate, type Decider } from '@hirestream/event-sourcing';
 import type {
   CandidateCommand,
   MoveCandidateToStage,
@@ -16,24 +14,11 @@ import type {
   RejectCandidate,
   WithdrawCandidate,
 } from './candidate.commands';
-import {
-  ALLOWED_STAGE_MOVES,
-  FINAL_STAGES,
-  type Candidate,
-  type CandidateState,
-} from './candidate.state';
+import { ALLOWED_STAGE_MOVES, type Candidate, type CandidateState } from './candidate.state';
 
+/** The candidate, refused as every service refuses a missing or closed candidacy. */
 function openCandidate(state: CandidateState, candidateId: string): Candidate {
-  if (state.status === 'unregistered') {
-    throw new AggregateNotFoundError(`candidate ${candidateId} does not exist`);
-  }
-  if (FINAL_STAGES.has(state.candidate.stage)) {
-    throw new CommandRejectedError(
-      'candidacy-closed',
-      `candidate ${candidateId} is ${state.candidate.stage}; the candidacy is closed`,
-    );
-  }
-  return state.candidate;
+  return openCandidacy(state.status === 'registered' ? state.candidate : null, candidateId);
 }
 
 function recordScreening(command: RecordScreening, state: CandidateState): CandidateEvent[] {
@@ -179,13 +164,14 @@ export const candidateDecider: Decider<CandidateState, CandidateCommand, Candida
   decide,
   evolve,
   initialState,
-  eventTypes: new Set(candidateEventContracts.map((contract) => contract.type)),
+  eventTypes: CANDIDACY_EVENT_TYPES,
   // A candidate's stream also gathers every other service's facts (interviews, checks, offers),
   // so a long-running candidacy would otherwise be read whole on every command and GET.
   snapshots: {
     name: 'candidates',
-    // Bump whenever `CandidateState` or `evolve` changes: older snapshots are then ignored.
-    version: 1,
+    // Bump whenever `CandidateState` or `evolve` changes: older snapshots are then ignored
+    // (2: screening notes may be null).
+    version: 2,
     every: 50,
     // The state is plain JSON data already.
     serialize: (state) => state,
@@ -197,4 +183,11 @@ export const candidateDecider: Decider<CandidateState, CandidateCommand, Candida
       return state;
     },
   },
+};
+
+/** A candidate's stream, as the candidates service decides on it. */
+export const candidateAggregate: Aggregate<CandidateState, CandidateCommand, CandidateEvent> = {
+  name: 'candidate',
+  decider: candidateDecider,
+  streamOf: (command) => candidateStreamName(command.data.candidateId),
 };

@@ -4,7 +4,7 @@ import type { CandidateRegistered, CandidateStage, RejectionCategory } from '@hi
 export type Candidate = Readonly<
   CandidateRegistered['data'] & {
     stage: CandidateStage;
-    screening: Readonly<{ passed: boolean; notes: string; screenedBy: string }> | null;
+    screening: Readonly<{ passed: boolean; notes: string | null; screenedBy: string }> | null;
     rejection: Readonly<{
       category: RejectionCategory;
       reason: string;
@@ -16,12 +16,6 @@ export type Candidate = Readonly<
 
 export type CandidateState =
   Readonly<{ status: 'unregistered' }> | Readonly<{ status: 'registered'; candidate: Candidate }>;
-
-export const FINAL_STAGES: ReadonlySet<CandidateStage> = new Set([
-  'hired',
-  'rejected',
-  'withdrawn',
-]);
 
 /**
  * The forward moves a person may make with "move to stage". Rejection,

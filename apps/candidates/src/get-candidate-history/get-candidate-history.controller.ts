@@ -1,49 +1,59 @@
-import type { Actor } from '@hirestream/contracts';
-import { entityTagOf, Roles } from '@hirestream/platform';
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AggregateNotFoundError,
+  candidateStreamName,
+  type CandidateEvent,
+} from '@hirestream/contracts';
+import { EventStore, foldEvents } from '@hirestream/event-sourcing';
+import { entityTagOf, QueryRoute, ValidParams } from '@hirestream/platform';
+import { Controller, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Static } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { CandidateIdParams } from '../common/candidate-id.params';
-import { CandidateReader } from '../common/candidate-reader.service';
-
-export type HistoryEntry = Readonly<{
-  eventId: string;
-  type: string;
-  occurredAt: string;
-  actor: Actor;
-  revision: string;
-  correlationId: string;
-  causationId: string;
-  schemaVersion: number;
-  data: unknown;
-}>;
+import { CandidateIdParams } from '../candidate-view/candidate-id.params';
+import { candidateDecider } from '../domain/candidate.decider';
+import { CandidateHistoryView } from './candidate-history.view';
 
 @ApiTags('candidates')
 @Controller('candidates')
 export class GetCandidateHistoryController {
-  constructor(private readonly reader: CandidateReader) {}
+  constructor(private readonly store: EventStore) {}
 
-  @Get(':id/history')
-  @Roles('recruiter', 'hiring-manager', 'auditor', 'admin')
-  @ApiOperation({ summary: "Every event of the candidate's stream, oldest first" })
+  @QueryRoute({
+    path: ':id/history',
+    operationId: 'getCandidateHistory',
+    summary: "Every event of the candidate's stream, oldest first",
+    roles: ['recruiter', 'hiring-manager', 'auditor', 'admin'],
+    revisioned: true,
+    response: CandidateHistoryView,
+    problems: [404],
+  })
   async history(
-    @Param() { id }: CandidateIdParams,
+    @ValidParams(CandidateIdParams) { id }: Static<typeof CandidateIdParams>,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ candidateId: string; events: HistoryEntry[] }> {
-    const loaded = await this.reader.history(id);
-    reply.header('etag', entityTagOf(loaded.revision));
+  ): Promise<CandidateHistoryView> {
+    const { events, revision } = await this.store.readStream<CandidateEvent>(
+      candidateStreamName(id),
+    );
+    const state = foldEvents(
+      candidateDecider,
+      events.map((recorded) => recorded.event),
+    );
+    if (state.status !== 'registered' || revision === undefined) {
+      throw new AggregateNotFoundError(`candidate ${id} does not exist`);
+    }
+    reply.header('etag', entityTagOf(revision));
     return {
       candidateId: id,
-      events: loaded.events.map(({ event, metadata, revision }) => ({
+      events: events.map(({ event, metadata, revision: at }) => ({
         eventId: metadata.eventId,
         type: event.type,
         occurredAt: metadata.occurredAt,
         actor: metadata.actor,
-        revision: revision.toString(),
+        revision: at.toString(),
         correlationId: metadata.correlationId,
         causationId: metadata.causationId,
         schemaVersion: metadata.schemaVersion,
-        data: event.data,
+        data: event.data as Record<string, unknown>,
       })),
     };
   }

@@ -1,32 +1,42 @@
+import { candidateStreamName } from '@hirestream/contracts';
 import {
-  CandidateScope,
   CurrentPrincipal,
-  Roles,
+  QueryRoute,
+  ValidParams,
   type ActingPrincipal,
 } from '@hirestream/platform';
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Static } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { CandidateIdParams } from '../common/candidate-id.params';
-import { CandidateReader } from '../common/candidate-reader.service';
-import { replyWithCandidate, type CandidateView } from '../common/candidate.view';
+import { CANDIDATES, type CandidateGateway } from '../candidate-gateway';
+import { CandidateIdParams } from '../candidate-view/candidate-id.params';
+import { CandidateView, replyWithCandidate } from '../candidate-view/candidate.view';
 
 @ApiTags('candidates')
 @Controller('candidates')
 export class GetCandidateController {
-  constructor(private readonly reader: CandidateReader) {}
+  constructor(@Inject(CANDIDATES) private readonly candidates: CandidateGateway) {}
 
-  @Get(':id')
-  @Roles('recruiter', 'coordinator', 'hiring-manager', 'auditor', 'admin', 'candidate')
-  @CandidateScope('id')
-  @ApiOperation({
+  @QueryRoute({
+    path: ':id',
+    operationId: 'getCandidate',
     summary: 'The candidate as rebuilt from its stream; ETag is the stream revision',
+    roles: ['recruiter', 'coordinator', 'hiring-manager', 'auditor', 'admin', 'candidate'],
+    candidateScope: 'id',
+    revisioned: true,
+    response: CandidateView,
+    problems: [404],
   })
   async get(
-    @Param() { id }: CandidateIdParams,
+    @ValidParams(CandidateIdParams) { id }: Static<typeof CandidateIdParams>,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CandidateView> {
-    return replyWithCandidate(reply, await this.reader.load(id), principal);
+    return replyWithCandidate(
+      reply,
+      await this.candidates.load(candidateStreamName(id)),
+      principal,
+    );
   }
 }

@@ -18,10 +18,10 @@ export type CandidateListQuery = Readonly<{
 }>;
 
 /**
- * The candidate list, kept in memory and fed by a subscription to every
+ * The candidate list, kept in memory and fed by its projection with every
  * candidate event. Pure: it only folds events and answers queries.
  */
-export class CandidateListProjection {
+export class CandidateList {
   private readonly byId = new Map<string, CandidateListItem>();
 
   apply(event: CandidateEvent, occurredAt: string): void {

@@ -1,27 +1,26 @@
-import { Roles } from '@hirestream/platform';
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CandidateListItem } from './candidate-list.projection';
-import { CandidateListSubscription } from './candidate-list.subscription';
-import { ListCandidatesQuery } from './list-candidates.query';
+import { QueryRoute, ValidQuery } from '@hirestream/platform';
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CandidateListProjection } from './candidate-list.projection';
+import { CandidateListView, ListCandidatesQuery } from './list-candidates.query';
 
 @ApiTags('candidates')
 @Controller('candidates')
 export class ListCandidatesController {
-  constructor(private readonly candidateList: CandidateListSubscription) {}
+  constructor(private readonly candidateList: CandidateListProjection) {}
 
-  @Get()
-  @Roles('recruiter', 'coordinator', 'hiring-manager', 'auditor', 'admin')
-  @ApiOperation({
+  @QueryRoute({
+    path: '',
+    operationId: 'listCandidates',
     summary:
-      'Candidates filtered by job and stage, from a projection (eventually consistent with the streams)',
+      "Candidates filtered by job and stage, from a projection that includes this service's own writes",
+    roles: ['recruiter', 'coordinator', 'hiring-manager', 'auditor', 'admin'],
+    response: CandidateListView,
   })
-  list(@Query() query: ListCandidatesQuery): {
-    total: number;
-    limit: number;
-    offset: number;
-    items: CandidateListItem[];
-  } {
+  async list(
+    @ValidQuery(ListCandidatesQuery) query: ListCandidatesQuery,
+  ): Promise<CandidateListView> {
+    await this.candidateList.afterOwnWrites();
     return {
       ...this.candidateList.projection.query(query),
       limit: query.limit,

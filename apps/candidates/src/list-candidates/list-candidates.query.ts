@@ -1,32 +1,36 @@
-import { CANDIDATE_STAGES, type CandidateStage } from '@hirestream/contracts';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { CANDIDATE_STAGES, identifier, oneOf, uuid } from '@hirestream/contracts';
+import { Type, type Static } from '@sinclair/typebox';
 
-export class ListCandidatesQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  jobId?: string;
+export const ListCandidatesQuery = Type.Object(
+  {
+    jobId: Type.Optional(identifier()),
+    stage: Type.Optional(oneOf(CANDIDATE_STAGES)),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    offset: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type ListCandidatesQuery = Static<typeof ListCandidatesQuery>;
 
-  @ApiPropertyOptional({ enum: CANDIDATE_STAGES })
-  @IsOptional()
-  @IsIn(CANDIDATE_STAGES)
-  stage?: CandidateStage;
+const CandidateListItem = Type.Object(
+  {
+    id: uuid(),
+    fullName: Type.String(),
+    jobId: Type.String(),
+    stage: oneOf(CANDIDATE_STAGES),
+    registeredAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { title: 'CandidateListItem', additionalProperties: false },
+);
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-}
+export const CandidateListView = Type.Object(
+  {
+    total: Type.Integer({ minimum: 0 }),
+    limit: Type.Integer(),
+    offset: Type.Integer(),
+    items: Type.Array(CandidateListItem),
+  },
+  { title: 'CandidateList', additionalProperties: false },
+);
+export type CandidateListView = Static<typeof CandidateListView>;

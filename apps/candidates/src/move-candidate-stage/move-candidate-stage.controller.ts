@@ -1,37 +1,46 @@
+import { commandContextOf } from '@hirestream/event-sourcing';
 import {
-  type ActingPrincipal,
+  CommandRoute,
   CurrentPrincipal,
   ExpectedRevision,
-  IdempotentPost,
-  Roles,
+  ValidBody,
+  ValidParams,
+  type ActingPrincipal,
 } from '@hirestream/platform';
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Static } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { CandidateCommandService } from '../common/candidate-command.service';
-import { CandidateIdParams } from '../common/candidate-id.params';
-import { replyWithCandidate, type CandidateView } from '../common/candidate.view';
-import { MoveCandidateStageDto } from './move-candidate-stage.dto';
+import { CANDIDATES, type CandidateGateway } from '../candidate-gateway';
+import { CandidateIdParams } from '../candidate-view/candidate-id.params';
+import { CandidateView, replyWithCandidate } from '../candidate-view/candidate.view';
+import { MoveCandidateStageBody } from './move-candidate-stage.dto';
 
 @ApiTags('candidates')
 @Controller('candidates')
 export class MoveCandidateStageController {
-  constructor(private readonly commands: CandidateCommandService) {}
+  constructor(@Inject(CANDIDATES) private readonly candidates: CandidateGateway) {}
 
-  @IdempotentPost(':id/stage')
-  @Roles('recruiter', 'hiring-manager', 'admin')
-  @ApiOperation({ summary: 'Move the candidate forward to another stage' })
+  @CommandRoute({
+    path: ':id/stage',
+    operationId: 'moveCandidateStage',
+    summary: 'Move the candidate forward to another stage',
+    roles: ['recruiter', 'hiring-manager', 'admin'],
+    revisioned: true,
+    response: CandidateView,
+    problems: [404, 409],
+  })
   async move(
-    @Param() { id }: CandidateIdParams,
-    @Body() body: MoveCandidateStageDto,
+    @ValidParams(CandidateIdParams) { id }: Static<typeof CandidateIdParams>,
+    @ValidBody(MoveCandidateStageBody) body: MoveCandidateStageBody,
     @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CandidateView> {
-    const outcome = await this.commands.execute(
+    const outcome = await this.candidates.handle(
       { type: 'MoveCandidateToStage', data: { candidateId: id, to: body.to } },
-      principal,
-      expectedRevision,
+      commandContextOf({ principal }),
+      { expectedRevision },
     );
     return replyWithCandidate(reply, outcome, principal);
   }

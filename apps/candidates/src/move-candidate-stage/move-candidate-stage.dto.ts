@@ -1,12 +1,12 @@
-import { CANDIDATE_STAGES, type CandidateStage } from '@hirestream/contracts';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { CANDIDATE_STAGES, oneOf } from '@hirestream/contracts';
+import { Type, type Static } from '@sinclair/typebox';
 
-export class MoveCandidateStageDto {
-  @ApiProperty({
-    enum: CANDIDATE_STAGES,
-    description: 'The stage to move to; only forward moves the process allows',
-  })
-  @IsIn(CANDIDATE_STAGES)
-  to!: CandidateStage;
-}
+export const MoveCandidateStageBody = Type.Object(
+  {
+    to: oneOf(CANDIDATE_STAGES, {
+      description: 'The stage to move to; only forward moves the process allows',
+    }),
+  },
+  { title: 'MoveCandidateStage', additionalProperties: false },
+);
+export type MoveCandidateStageBody = Static<typeof MoveCandidateStageBody>;

@@ -1,45 +1,54 @@
+import { commandContextOf } from '@hirestream/event-sourcing';
 import {
-  type ActingPrincipal,
+  CommandRoute,
   CurrentPrincipal,
   ExpectedRevision,
-  IdempotentPost,
-  Roles,
+  ValidBody,
+  ValidParams,
+  type ActingPrincipal,
 } from '@hirestream/platform';
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Static } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { CandidateCommandService } from '../common/candidate-command.service';
-import { CandidateIdParams } from '../common/candidate-id.params';
-import { replyWithCandidate, type CandidateView } from '../common/candidate.view';
-import { RecordScreeningDto } from './record-screening.dto';
+import { CANDIDATES, type CandidateGateway } from '../candidate-gateway';
+import { CandidateIdParams } from '../candidate-view/candidate-id.params';
+import { CandidateView, replyWithCandidate } from '../candidate-view/candidate.view';
+import { RecordScreeningBody } from './record-screening.dto';
 
 @ApiTags('candidates')
 @Controller('candidates')
 export class RecordScreeningController {
-  constructor(private readonly commands: CandidateCommandService) {}
+  constructor(@Inject(CANDIDATES) private readonly candidates: CandidateGateway) {}
 
-  @IdempotentPost(':id/screening')
-  @Roles('recruiter', 'admin')
-  @ApiOperation({ summary: "Record the outcome of the candidate's initial screening" })
-  async recordScreening(
-    @Param() { id }: CandidateIdParams,
-    @Body() body: RecordScreeningDto,
+  @CommandRoute({
+    path: ':id/screening',
+    operationId: 'recordScreening',
+    summary: 'Record the screening outcome (moves an applied candidate into screening)',
+    roles: ['recruiter', 'admin'],
+    revisioned: true,
+    response: CandidateView,
+    problems: [404, 409],
+  })
+  async record(
+    @ValidParams(CandidateIdParams) { id }: Static<typeof CandidateIdParams>,
+    @ValidBody(RecordScreeningBody) body: RecordScreeningBody,
     @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CandidateView> {
-    const outcome = await this.commands.execute(
+    const outcome = await this.candidates.handle(
       {
         type: 'RecordScreening',
         data: {
           candidateId: id,
           passed: body.passed,
-          notes: body.notes,
+          notes: body.notes ?? null,
           screenedBy: principal.subject,
         },
       },
-      principal,
-      expectedRevision,
+      commandContextOf({ principal }),
+      { expectedRevision },
     );
     return replyWithCandidate(reply, outcome, principal);
   }

@@ -1,16 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsString, MaxLength } from 'class-validator';
+import { screeningNotesText } from '@hirestream/contracts';
+import { Type, type Static } from '@sinclair/typebox';
 
-export class RecordScreeningDto {
-  @ApiProperty({ description: 'Whether the candidate passed the screening' })
-  @IsBoolean()
-  passed!: boolean;
-
-  @ApiProperty({
-    example: 'Strong on distributed systems; available from March.',
-    maxLength: 10_000,
-  })
-  @IsString()
-  @MaxLength(10_000)
-  notes!: string;
-}
+export const RecordScreeningBody = Type.Object(
+  {
+    passed: Type.Boolean({ description: 'Whether the candidate passed the screening' }),
+    notes: Type.Optional(screeningNotesText()),
+  },
+  { title: 'RecordScreening', additionalProperties: false },
+);
+export type RecordScreeningBody = Static<typeof RecordScreeningBody>;

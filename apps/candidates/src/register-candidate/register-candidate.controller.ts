@@ -1,43 +1,45 @@
+import { commandContextOf } from '@hirestream/event-sourcing';
 import {
-  type ActingPrincipal,
+  CommandRoute,
   CurrentPrincipal,
-  IdempotentPost,
-  Roles,
+  ValidBody,
+  type ActingPrincipal,
 } from '@hirestream/platform';
-import { Body, Controller, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { CandidateCommandService } from '../common/candidate-command.service';
-import { replyWithCandidate, type CandidateView } from '../common/candidate.view';
-import { RegisterCandidateDto } from './register-candidate.dto';
+import { CANDIDATES, type CandidateGateway } from '../candidate-gateway';
+import { CandidateView, replyWithCandidate } from '../candidate-view/candidate.view';
+import { RegisterCandidateBody } from './register-candidate.dto';
 
 @ApiTags('candidates')
 @Controller('candidates')
 export class RegisterCandidateController {
-  constructor(private readonly commands: CandidateCommandService) {}
+  constructor(@Inject(CANDIDATES) private readonly candidates: CandidateGateway) {}
 
-  @IdempotentPost('', 201)
-  @Roles('recruiter', 'admin')
-  @ApiOperation({ summary: 'Register a candidate for a job opening' })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'A repeat with the same key returns the first result',
+  @CommandRoute({
+    path: '',
+    operationId: 'registerCandidate',
+    summary: 'Register a candidate for a job opening',
+    roles: ['recruiter', 'admin'],
+    creates: true,
+    revisioned: true,
+    response: CandidateView,
   })
   async register(
-    @Body() body: RegisterCandidateDto,
+    @ValidBody(RegisterCandidateBody) body: RegisterCandidateBody,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CandidateView> {
     const candidateId = randomUUID();
-    const outcome = await this.commands.execute(
+    const outcome = await this.candidates.handle(
       {
         type: 'RegisterCandidate',
         data: {
           candidateId,
           personId: body.personId ?? randomUUID(),
-          fullName: body.fullName.trim(),
+          fullName: body.fullName,
           email: body.email,
           phone: body.phone ?? null,
           jobId: body.jobId,
@@ -45,7 +47,9 @@ export class RegisterCandidateController {
           resumeRef: body.resumeRef ?? null,
         },
       },
-      principal,
+      commandContextOf({ principal }),
+      // A registration names a freshly generated id, so there is nothing to read first.
+      { streamIsNew: true },
     );
     reply.header('location', `/candidates/${candidateId}`);
     return replyWithCandidate(reply, outcome, principal);

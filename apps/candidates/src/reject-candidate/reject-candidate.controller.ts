@@ -1,34 +1,43 @@
+import { commandContextOf } from '@hirestream/event-sourcing';
 import {
-  type ActingPrincipal,
+  CommandRoute,
   CurrentPrincipal,
   ExpectedRevision,
-  IdempotentPost,
-  Roles,
+  ValidBody,
+  ValidParams,
+  type ActingPrincipal,
 } from '@hirestream/platform';
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Static } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { CandidateCommandService } from '../common/candidate-command.service';
-import { CandidateIdParams } from '../common/candidate-id.params';
-import { replyWithCandidate, type CandidateView } from '../common/candidate.view';
-import { RejectCandidateDto } from './reject-candidate.dto';
+import { CANDIDATES, type CandidateGateway } from '../candidate-gateway';
+import { CandidateIdParams } from '../candidate-view/candidate-id.params';
+import { CandidateView, replyWithCandidate } from '../candidate-view/candidate.view';
+import { RejectCandidateBody } from './reject-candidate.dto';
 
 @ApiTags('candidates')
 @Controller('candidates')
 export class RejectCandidateController {
-  constructor(private readonly commands: CandidateCommandService) {}
+  constructor(@Inject(CANDIDATES) private readonly candidates: CandidateGateway) {}
 
-  @IdempotentPost(':id/rejection')
-  @Roles('recruiter', 'hiring-manager', 'admin')
-  @ApiOperation({ summary: 'Reject the candidate, with a reason and feedback for them' })
+  @CommandRoute({
+    path: ':id/rejection',
+    operationId: 'rejectCandidate',
+    summary: 'Reject the candidate, with a reason and feedback for them',
+    roles: ['recruiter', 'hiring-manager', 'admin'],
+    revisioned: true,
+    response: CandidateView,
+    problems: [404, 409],
+  })
   async reject(
-    @Param() { id }: CandidateIdParams,
-    @Body() body: RejectCandidateDto,
+    @ValidParams(CandidateIdParams) { id }: Static<typeof CandidateIdParams>,
+    @ValidBody(RejectCandidateBody) body: RejectCandidateBody,
     @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CandidateView> {
-    const outcome = await this.commands.execute(
+    const outcome = await this.candidates.handle(
       {
         type: 'RejectCandidate',
         data: {
@@ -38,8 +47,8 @@ export class RejectCandidateController {
           feedbackForCandidate: body.feedbackForCandidate ?? null,
         },
       },
-      principal,
-      expectedRevision,
+      commandContextOf({ principal }),
+      { expectedRevision },
     );
     return replyWithCandidate(reply, outcome, principal);
   }

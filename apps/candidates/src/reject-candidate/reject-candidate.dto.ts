@@ -1,27 +1,17 @@
-import { REJECTION_CATEGORIES, type RejectionCategory } from '@hirestream/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import {
+  feedbackForCandidateText,
+  oneOf,
+  REJECTION_CATEGORIES,
+  rejectionReasonText,
+} from '@hirestream/contracts';
+import { Type, type Static } from '@sinclair/typebox';
 
-export class RejectCandidateDto {
-  @ApiProperty({ enum: REJECTION_CATEGORIES })
-  @IsIn(REJECTION_CATEGORIES)
-  category!: RejectionCategory;
-
-  @ApiProperty({
-    description: 'Why, for the record (not shown to the candidate)',
-    maxLength: 2_000,
-  })
-  @IsString()
-  @Length(1, 2_000)
-  @Matches(/\S/, { message: 'reason must not be blank' })
-  reason!: string;
-
-  @ApiPropertyOptional({
-    description: 'Constructive feedback the candidate is sent',
-    maxLength: 5_000,
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5_000)
-  feedbackForCandidate?: string;
-}
+export const RejectCandidateBody = Type.Object(
+  {
+    category: oneOf(REJECTION_CATEGORIES),
+    reason: rejectionReasonText(),
+    feedbackForCandidate: Type.Optional(feedbackForCandidateText()),
+  },
+  { title: 'RejectCandidate', additionalProperties: false },
+);
+export type RejectCandidateBody = Static<typeof RejectCandidateBody>;

@@ -1,41 +1,47 @@
+import { commandContextOf } from '@hirestream/event-sourcing';
 import {
-  type ActingPrincipal,
-  CandidateScope,
+  CommandRoute,
   CurrentPrincipal,
   ExpectedRevision,
-  IdempotentPost,
-  Roles,
+  ValidBody,
+  ValidParams,
+  type ActingPrincipal,
 } from '@hirestream/platform';
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Static } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { CandidateCommandService } from '../common/candidate-command.service';
-import { CandidateIdParams } from '../common/candidate-id.params';
-import { replyWithCandidate, type CandidateView } from '../common/candidate.view';
-import { WithdrawCandidateDto } from './withdraw-candidate.dto';
+import { CANDIDATES, type CandidateGateway } from '../candidate-gateway';
+import { CandidateIdParams } from '../candidate-view/candidate-id.params';
+import { CandidateView, replyWithCandidate } from '../candidate-view/candidate.view';
+import { WithdrawCandidateBody } from './withdraw-candidate.dto';
 
 @ApiTags('candidates')
 @Controller('candidates')
 export class WithdrawCandidateController {
-  constructor(private readonly commands: CandidateCommandService) {}
+  constructor(@Inject(CANDIDATES) private readonly candidates: CandidateGateway) {}
 
-  @IdempotentPost(':id/withdrawal')
-  @Roles('candidate', 'recruiter', 'admin')
-  @CandidateScope('id')
-  @ApiOperation({
+  @CommandRoute({
+    path: ':id/withdrawal',
+    operationId: 'withdrawCandidate',
     summary: 'Withdraw the candidacy (the candidate themself, or a recruiter for them)',
+    roles: ['candidate', 'recruiter', 'admin'],
+    candidateScope: 'id',
+    revisioned: true,
+    response: CandidateView,
+    problems: [404, 409],
   })
   async withdraw(
-    @Param() { id }: CandidateIdParams,
-    @Body() body: WithdrawCandidateDto,
+    @ValidParams(CandidateIdParams) { id }: Static<typeof CandidateIdParams>,
+    @ValidBody(WithdrawCandidateBody) body: WithdrawCandidateBody,
     @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CandidateView> {
-    const outcome = await this.commands.execute(
+    const outcome = await this.candidates.handle(
       { type: 'WithdrawCandidate', data: { candidateId: id, reason: body.reason ?? null } },
-      principal,
-      expectedRevision,
+      commandContextOf({ principal }),
+      { expectedRevision },
     );
     return replyWithCandidate(reply, outcome, principal);
   }

@@ -1,10 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { withdrawalReasonText } from '@hirestream/contracts';
+import { Type, type Static } from '@sinclair/typebox';
 
-export class WithdrawCandidateDto {
-  @ApiPropertyOptional({ maxLength: 2_000 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2_000)
-  reason?: string;
-}
+export const WithdrawCandidateBody = Type.Object(
+  { reason: Type.Optional(withdrawalReasonText()) },
+  { title: 'WithdrawCandidate', additionalProperties: false },
+);
+export type WithdrawCandidateBody = Static<typeof WithdrawCandidateBody>;
