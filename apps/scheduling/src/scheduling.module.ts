@@ -1,7 +1,9 @@
+import { hirestreamEventCatalog } from '@hirestream/contracts';
 import { EventStoreModule } from '@hirestream/event-sourcing';
 import { EventConsumerModule, EventRelayModule, KafkaModule } from '@hirestream/messaging';
 import { Module } from '@nestjs/common';
-import { CalendarRepairService } from './calendar-repair/calendar-repair.service';
+import { CalendarHoldRunner } from './calendar-hold/calendar-hold.runner';
+import { CalendarRepairTimer } from './calendar-repair/calendar-repair.timer';
 import { CancelInterviewDayController } from './cancel-interview-day/cancel-interview-day.controller';
 import { CancelInterviewController } from './cancel-interview/cancel-interview.controller';
 import { CompleteInterviewController } from './complete-interview/complete-interview.controller';
@@ -10,25 +12,24 @@ import { FindTimesController } from './find-times/find-times.controller';
 import { GetInterviewController } from './get-interview/get-interview.controller';
 import { InterviewDayAgendaController } from './interview-day-agenda/interview-day-agenda.controller';
 import { InterviewerCalendarController } from './interviewer-calendar/interviewer-calendar.controller';
-import { InterviewerCalendarSubscription } from './interviewer-calendar/interviewer-calendar.subscription';
+import { InterviewerCalendarsProjection } from './interviewer-calendar/interviewer-calendars.projection';
 import { InterviewerInterviewsController } from './interviewer-interviews/interviewer-interviews.controller';
-import { InterviewsProjectionSubscription } from './interviews-projection/interviews-projection.subscription';
+import { InterviewsProjection } from './interviews-projection/interviews.projection';
 import { ListInterviewsController } from './list-interviews/list-interviews.controller';
-import { CandidateClosedReaction, CONSUMER_GROUP } from './reactions/candidate-closed.reaction';
+import { CandidateEventsConsumer, CONSUMER_GROUP } from './reactions/candidate-events.consumer';
 import { RecordNoShowController } from './record-no-show/record-no-show.controller';
 import { RescheduleInterviewDayController } from './reschedule-interview-day/reschedule-interview-day.controller';
 import { RescheduleInterviewController } from './reschedule-interview/reschedule-interview.controller';
 import { ScheduleInterviewDayController } from './schedule-interview-day/schedule-interview-day.controller';
 import { ScheduleInterviewController } from './schedule-interview/schedule-interview.controller';
+import { schedulingGatewayProviders } from './scheduling-gateways';
 import { SetAvailabilityController } from './set-availability/set-availability.controller';
-import { InterviewCommandService } from './common/interview-command.service';
-import { InterviewerCalendars } from './common/interviewer-calendars.service';
 
 export const SERVICE = 'scheduling';
 
 @Module({
   imports: [
-    EventStoreModule,
+    EventStoreModule.forRoot({ catalog: hirestreamEventCatalog }),
     KafkaModule.forService(SERVICE),
     EventRelayModule,
     EventConsumerModule.forGroup(CONSUMER_GROUP),
@@ -50,14 +51,14 @@ export const SERVICE = 'scheduling';
     InterviewerCalendarController,
     SetAvailabilityController,
     FindTimesController,
-    CandidateClosedReaction,
+    CandidateEventsConsumer,
   ],
   providers: [
-    InterviewCommandService,
-    InterviewerCalendars,
-    InterviewerCalendarSubscription,
-    InterviewsProjectionSubscription,
-    CalendarRepairService,
+    ...schedulingGatewayProviders,
+    CalendarHoldRunner,
+    InterviewerCalendarsProjection,
+    InterviewsProjection,
+    CalendarRepairTimer,
   ],
 })
 export class SchedulingModule {}

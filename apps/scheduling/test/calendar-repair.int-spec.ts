@@ -7,11 +7,11 @@ import {
 import type { CommandContext } from '@hirestream/event-sourcing';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CalendarRepairService } from '../src/calendar-repair/calendar-repair.service';
-import { interviewer } from './support/scheduling-fixtures';
-import { useSchedulingApp } from './support/scheduling-test-app';
+import { CalendarRepairTimer } from '../src/calendar-repair/calendar-repair.timer';
+import { interviewer, schedulingFixtures } from './support/scheduling-fixtures';
+import { useServiceApp } from '@hirestream/testing';
 
-let repairs: CalendarRepairService;
+let repairs: CalendarRepairTimer;
 
 const context: CommandContext = {
   actor: { id: 'test', role: 'system' },
@@ -19,14 +19,19 @@ const context: CommandContext = {
   causationId: randomUUID(),
 };
 
-const scheduling = useSchedulingApp('calendar-repair');
+const scheduling = useServiceApp('scheduling');
+const fixtures = schedulingFixtures(() => scheduling.store);
+let coordinator: string;
+beforeAll(async () => {
+  coordinator = await scheduling.bearer('coordinator');
+});
 
 beforeAll(() => {
-  repairs = scheduling.app.get(CalendarRepairService);
+  repairs = scheduling.app.get(CalendarRepairTimer);
 });
 
 async function schedule(candidateId: string, lead: string): Promise<string> {
-  const response = await scheduling.app.inject({
+  const response = await scheduling.inject({
     method: 'POST',
     url: `/candidates/${candidateId}/interviews`,
     payload: {
@@ -39,7 +44,7 @@ async function schedule(candidateId: string, lead: string): Promise<string> {
       videoLink: 'https://meet.example.org/abc',
       panel: [{ interviewerId: lead, role: 'lead' }],
     },
-    headers: { authorization: scheduling.coordinator },
+    headers: { authorization: coordinator },
   });
   expect(response.statusCode).toBe(201);
   return response.json<{ interviewId: string }>().interviewId;
@@ -75,7 +80,7 @@ async function reserveDirectly(
 async function repairUntil(lead: string, expected: string[]): Promise<string[]> {
   for (let attempt = 0; ; attempt += 1) {
     await repairs.repair(0);
-    const starts = await scheduling.fixtures.slotStarts(lead);
+    const starts = await fixtures.slotStarts(lead);
     if (JSON.stringify(starts) === JSON.stringify(expected) || attempt === 40) return starts;
     await sleep(50);
   }
@@ -86,7 +91,7 @@ describe('calendar repair', () => {
     const lead = interviewer('lead');
     await reserveDirectly(
       lead,
-      await scheduling.fixtures.interviewingCandidate(),
+      await fixtures.interviewingCandidate(),
       randomUUID(),
       '2030-03-05T09:00:00Z',
     );
@@ -95,7 +100,7 @@ describe('calendar repair', () => {
 
   it('frees the slots of an interview cancelled without freeing them', async () => {
     const lead = interviewer('lead');
-    const candidateId = await scheduling.fixtures.interviewingCandidate();
+    const candidateId = await fixtures.interviewingCandidate();
     const interviewId = await schedule(candidateId, lead);
     const cancelled: InterviewEvent = {
       type: 'InterviewCancelled',
@@ -107,7 +112,7 @@ describe('calendar repair', () => {
 
   it('moves a slot back to the time the candidate stream has for the interview', async () => {
     const lead = interviewer('lead');
-    const candidateId = await scheduling.fixtures.interviewingCandidate();
+    const candidateId = await fixtures.interviewingCandidate();
     const interviewId = await schedule(candidateId, lead);
     await reserveDirectly(lead, candidateId, interviewId, '2030-03-06T09:00:00Z');
     expect(await repairUntil(lead, ['2030-03-04T09:00:00.000Z'])).toEqual([
@@ -117,7 +122,7 @@ describe('calendar repair', () => {
 
   it('repairs nothing within the grace period, nor any slot that agrees with its interview', async () => {
     const lead = interviewer('lead');
-    const candidateId = await scheduling.fixtures.interviewingCandidate();
+    const candidateId = await fixtures.interviewingCandidate();
     await schedule(candidateId, lead);
     const orphan = interviewer('orphan');
     await reserveDirectly(orphan, candidateId, randomUUID(), '2030-03-05T09:00:00Z');
@@ -125,8 +130,8 @@ describe('calendar repair', () => {
       await repairs.repair();
       await sleep(50);
     }
-    expect(await scheduling.fixtures.slotStarts(orphan)).toEqual(['2030-03-05T09:00:00.000Z']);
+    expect(await fixtures.slotStarts(orphan)).toEqual(['2030-03-05T09:00:00.000Z']);
     expect(await repairUntil(orphan, [])).toEqual([]);
-    expect(await scheduling.fixtures.slotStarts(lead)).toEqual(['2030-03-04T09:00:00.000Z']);
+    expect(await fixtures.slotStarts(lead)).toEqual(['2030-03-04T09:00:00.000Z']);
   });
 });

@@ -2,21 +2,15 @@ import {
   candidateStreamName,
   interviewerCalendarStreamName,
   serviceEventsTopic,
-  type CandidateEvent,
   type InterviewerCalendarEvent,
 } from '@hirestream/contracts';
-import { EventStore, foldEvents, type RecordedEvent } from '@hirestream/event-sourcing';
+import { foldEvents, type RecordedEvent } from '@hirestream/event-sourcing';
 import { IdempotentEventConsumer, type ConsumeOutcome } from '@hirestream/messaging';
+import { useServiceApps, type ServiceApp } from '@hirestream/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Kafka, logLevel, type KafkaMessage, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { bearer, createCandidatesApp } from '../../../test/support/candidates-service';
-import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
-import {
-  createSchedulingApp,
-  startSchedulingConsumer,
-} from '../../../test/support/scheduling-service';
 import type { CandidateStreamEvent } from '../src/domain/interview.decider';
 import { interviewerCalendarDecider } from '../src/domain/interviewer-calendar.decider';
 
@@ -25,40 +19,37 @@ type Interview = { interviewId: string; status: string; cancellationReason: stri
 
 const TOPIC = serviceEventsTopic('candidates');
 
-let servers: EmbeddedServers;
-let candidates: NestFastifyApplication;
-let scheduling: NestFastifyApplication;
-let store: EventStore;
-let kafka: Kafka;
-let producer: Producer;
-let recruiter: string;
 /** What the scheduling consumer did with each delivery, by event id, in order. */
 const outcomes: { eventId: string; outcome: ConsumeOutcome }[] = [];
 
-beforeAll(async () => {
-  servers = await startEmbeddedServers('candidate-reactions');
-  candidates = await createCandidatesApp(servers);
-  scheduling = await createSchedulingApp(servers);
-  const consumer = scheduling.get(IdempotentEventConsumer);
+function recordOutcomes(app: NestFastifyApplication): void {
+  const consumer = app.get(IdempotentEventConsumer);
   const consume = consumer.consume.bind(consumer);
   jest.spyOn(consumer, 'consume').mockImplementation(async (message, ...rest) => {
     const outcome = await consume(message, ...rest);
     outcomes.push({ eventId: String(message.headers.ce_id), outcome });
     return outcome;
   });
-  await startSchedulingConsumer(scheduling);
-  store = scheduling.get(EventStore);
-  kafka = new Kafka({ brokers: [servers.kafka.bootstrapAddress], logLevel: logLevel.NOTHING });
+}
+
+const { candidates, scheduling } = useServiceApps({
+  candidates: {},
+  scheduling: { consumers: true, beforeConsumers: recordOutcomes },
+});
+let kafka: Kafka;
+let producer: Producer;
+
+beforeAll(async () => {
+  kafka = new Kafka({
+    brokers: [scheduling.servers.kafka.bootstrapAddress],
+    logLevel: logLevel.NOTHING,
+  });
   producer = kafka.producer();
   await producer.connect();
-  recruiter = await bearer('recruiter-1', ['recruiter']);
 });
 
 afterAll(async () => {
   await producer?.disconnect();
-  await scheduling?.close();
-  await candidates?.close();
-  await servers?.stop();
 });
 
 /** Polls until `check` returns a value (not undefined), or fails after the deadline. */
@@ -72,30 +63,10 @@ async function eventually<T>(what: string, check: () => Promise<T | undefined>):
   }
 }
 
-async function post(app: NestFastifyApplication, url: string, body: Json) {
-  const response = await app.inject({
-    method: 'POST',
-    url,
-    payload: body,
-    headers: { authorization: recruiter },
-  });
+async function post(app: ServiceApp, url: string, body: Json) {
+  const response = await app.inject({ method: 'POST', url, payload: body, as: 'recruiter' });
   expect(response.statusCode).toBeLessThan(300);
   return response.json<Json>();
-}
-
-/**
- * Closes the candidacy as the candidates service records it; its relay (running
- * here) publishes the event to Kafka. Not through its API: its decider cannot
- * yet fold a candidate stream that holds scheduling events.
- */
-async function closeCandidacy(event: CandidateEvent): Promise<void> {
-  const stream = candidateStreamName(event.data.candidateId);
-  const { revision } = await store.readStream(stream);
-  await store.append(stream, [event], revision, {
-    actor: { id: 'recruiter-1', role: 'recruiter' },
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-  });
 }
 
 /** A candidate in `interviewing`, through the candidates service's API. */
@@ -103,10 +74,8 @@ async function interviewingCandidate(): Promise<string> {
   const { id } = await post(candidates, '/candidates', {
     fullName: 'Grace Hopper',
     email: 'grace@example.org',
-    phone: null,
     jobId: 'job-1',
     source: 'referral',
-    resumeRef: null,
   });
   const candidateId = String(id);
   await post(candidates, `/candidates/${candidateId}/screening`, { passed: true, notes: 'good' });
@@ -150,7 +119,7 @@ async function interviewsOf(candidateId: string): Promise<Map<string, Interview>
   const response = await scheduling.inject({
     method: 'GET',
     url: `/candidates/${candidateId}/interviews`,
-    headers: { authorization: recruiter },
+    as: 'recruiter',
   });
   const { interviews } = response.json<{ interviews: Interview[] }>();
   return new Map(interviews.map((i) => [i.interviewId, i]));
@@ -159,12 +128,13 @@ async function interviewsOf(candidateId: string): Promise<Map<string, Interview>
 async function candidateStream(
   candidateId: string,
 ): Promise<readonly RecordedEvent<CandidateStreamEvent>[]> {
-  return (await store.readStream<CandidateStreamEvent>(candidateStreamName(candidateId))).events;
+  return (await scheduling.store.readStream<CandidateStreamEvent>(candidateStreamName(candidateId)))
+    .events;
 }
 
 /** The interview ids an interviewer's calendar stream holds, and the stream's length. */
 async function calendarOf(interviewerId: string) {
-  const { events } = await store.readStream<InterviewerCalendarEvent>(
+  const { events } = await scheduling.store.readStream<InterviewerCalendarEvent>(
     interviewerCalendarStreamName(interviewerId),
   );
   const calendar = foldEvents(
@@ -211,15 +181,9 @@ it('cancels every open interview of a rejected candidate once, frees the calenda
   expect((await calendarOf(lead)).held).toEqual([first, second].sort());
 
   const reason = 'another candidate was a closer fit';
-  await closeCandidacy({
-    type: 'CandidateRejected',
-    data: {
-      candidateId,
-      category: 'rejected-by-us',
-      reason,
-      feedbackForCandidate: null,
-      stageAtRejection: 'interviewing',
-    },
+  await post(candidates, `/candidates/${candidateId}/rejection`, {
+    category: 'rejected-by-us',
+    reason,
   });
   const rejected = await handledClosing(candidateId, 'CandidateRejected');
 
@@ -274,10 +238,7 @@ it('cancels every open interview of a rejected candidate once, frees the calenda
 it('cancels the open interviews of a candidate who withdrew, with their reason', async () => {
   const { candidateId, lead, notes, first, second } = await candidateWithInterviews();
   const reason = 'accepted another offer';
-  await closeCandidacy({
-    type: 'CandidateWithdrew',
-    data: { candidateId, reason, stageAtWithdrawal: 'interviewing' },
-  });
+  await post(candidates, `/candidates/${candidateId}/withdrawal`, { reason });
   await handledClosing(candidateId, 'CandidateWithdrew');
 
   const interviews = await interviewsOf(candidateId);

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { interviewer } from './support/scheduling-fixtures';
-import { useSchedulingApp } from './support/scheduling-test-app';
+import { interviewer, schedulingFixtures } from './support/scheduling-fixtures';
+import { useServiceApp } from '@hirestream/testing';
 
 // Panelists' calendars are reserved concurrently: a refusal anywhere must still
 // leave every other calendar as it was, and one interviewer's time must still
@@ -11,12 +11,17 @@ type Problem = { status: number; rule?: string; detail?: string };
 type Calendar = { availability: unknown; bookings: { interviewId: string }[] };
 type Response = Awaited<ReturnType<NestFastifyApplication['inject']>>;
 
-const scheduling = useSchedulingApp('concurrent-booking');
+const scheduling = useServiceApp('scheduling');
+const fixtures = schedulingFixtures(() => scheduling.store);
+let coordinator: string;
+beforeAll(async () => {
+  coordinator = await scheduling.bearer('coordinator');
+});
 
 /** Candidates in `interviewing`, written one after another. */
 async function interviewingCandidates(count: number): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < count; i += 1) ids.push(await scheduling.fixtures.interviewingCandidate());
+  for (let i = 0; i < count; i += 1) ids.push(await fixtures.interviewingCandidate());
   return ids;
 }
 
@@ -25,7 +30,7 @@ async function schedule(
   panel: { interviewerId: string; role: string }[],
   startsAt = '2030-03-04T09:00:00.000Z',
 ) {
-  return scheduling.app.inject({
+  return scheduling.inject({
     method: 'POST',
     url: `/candidates/${candidateId}/interviews`,
     payload: {
@@ -38,7 +43,7 @@ async function schedule(
       candidateTimeZone: 'Europe/London',
       panel,
     },
-    headers: { authorization: scheduling.coordinator },
+    headers: { authorization: coordinator },
   });
 }
 
@@ -49,7 +54,7 @@ async function schedule(
  * marker it has folded every earlier reservation and release.
  */
 async function settledCalendar(interviewerId: string): Promise<Calendar> {
-  const marker = await scheduling.app.inject({
+  const marker = await scheduling.inject({
     method: 'PUT',
     url: `/interviewers/${interviewerId}/availability`,
     payload: {
@@ -57,15 +62,15 @@ async function settledCalendar(interviewerId: string): Promise<Calendar> {
       workingHours: [{ weekday: 1, start: '08:00', end: '18:00' }],
       dailyInterviewLimit: 20,
     },
-    headers: { authorization: scheduling.coordinator },
+    headers: { authorization: coordinator },
   });
   expect(marker.statusCode).toBeLessThan(300);
   for (let attempt = 0; ; attempt += 1) {
     const calendar = (
-      await scheduling.app.inject({
+      await scheduling.inject({
         method: 'GET',
         url: `/interviewers/${interviewerId}/calendar?from=2030-03-01T00:00:00Z&to=2030-04-01T00:00:00Z`,
-        headers: { authorization: scheduling.coordinator },
+        headers: { authorization: coordinator },
       })
     ).json<Calendar>();
     if (calendar.availability !== null || attempt === 100) return calendar;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { bearer } from '../../../test/support/candidates-service';
-import { interviewer, type SchedulingFixtures } from './support/scheduling-fixtures';
-import { useSchedulingApp } from './support/scheduling-test-app';
+import { interviewer, schedulingFixtures } from './support/scheduling-fixtures';
+import { useServiceApp } from '@hirestream/testing';
 
 type Json = Record<string, unknown>;
 type Problem = { status: number; rule?: string; detail?: string; errors?: { field: string }[] };
@@ -17,15 +16,13 @@ type Agenda = {
   text: string;
 };
 
-let interviewingCandidate: SchedulingFixtures['interviewingCandidate'];
-let heldSlots: SchedulingFixtures['heldSlots'];
-let slotStarts: SchedulingFixtures['slotStarts'];
-let eventTypes: SchedulingFixtures['eventTypes'];
-
-const scheduling = useSchedulingApp('interview-days');
-
-beforeAll(() => {
-  ({ interviewingCandidate, heldSlots, slotStarts, eventTypes } = scheduling.fixtures);
+const scheduling = useServiceApp('scheduling');
+const { interviewingCandidate, heldSlots, slotStarts, eventTypes } = schedulingFixtures(
+  () => scheduling.store,
+);
+let coordinator: string;
+beforeAll(async () => {
+  coordinator = await scheduling.bearer('coordinator');
 });
 
 const session = (title: string, lead: string, startsAt: string, endsAt: string): Json => ({
@@ -56,12 +53,8 @@ function day(leads: readonly string[], overrides: Json = {}): Json {
   };
 }
 
-async function scheduleDay(
-  candidateId: string,
-  body: Json,
-  authorization = scheduling.coordinator,
-) {
-  return scheduling.app.inject({
+async function scheduleDay(candidateId: string, body: Json, authorization = coordinator) {
+  return scheduling.inject({
     method: 'POST',
     url: `/candidates/${candidateId}/interview-days`,
     payload: body,
@@ -69,12 +62,8 @@ async function scheduleDay(
   });
 }
 
-async function agendaOf(
-  candidateId: string,
-  dayId: string,
-  authorization = scheduling.coordinator,
-) {
-  return scheduling.app.inject({
+async function agendaOf(candidateId: string, dayId: string, authorization = coordinator) {
+  return scheduling.inject({
     method: 'GET',
     url: `/candidates/${candidateId}/interview-days/${dayId}/agenda`,
     headers: { authorization },
@@ -128,22 +117,22 @@ describe('interview days', () => {
     const candidateId = await interviewingCandidate();
     const panel = leads();
     const url = `/candidates/${candidateId}/interview-days`;
-    const stale = await scheduling.app.inject({
+    const stale = await scheduling.inject({
       method: 'POST',
       url,
       payload: day(panel),
-      headers: { authorization: scheduling.coordinator, 'if-match': '"7"' },
+      headers: { authorization: coordinator, 'if-match': '"7"' },
     });
     expect(stale.statusCode).toBe(409);
     for (const lead of panel) expect(await heldSlots(lead)).toEqual([]);
-    const headers = { authorization: scheduling.coordinator, 'idempotency-key': randomUUID() };
-    const first = await scheduling.app.inject({
+    const headers = { authorization: coordinator, 'idempotency-key': randomUUID() };
+    const first = await scheduling.inject({
       method: 'POST',
       url,
       payload: day(panel),
       headers,
     });
-    const again = await scheduling.app.inject({
+    const again = await scheduling.inject({
       method: 'POST',
       url,
       payload: day(panel),
@@ -203,17 +192,17 @@ describe('interview days', () => {
   it("lets the candidate read their own agenda, not another's (403)", async () => {
     const candidateId = await interviewingCandidate();
     const { dayId } = (await scheduleDay(candidateId, day(leads()))).json<DayView>();
-    const own = await bearer('cand-1', ['candidate'], candidateId);
+    const own = await scheduling.bearer('candidate', 'cand-1', candidateId);
     expect((await agendaOf(candidateId, dayId, own)).statusCode).toBe(200);
-    const other = await bearer('cand-2', ['candidate'], randomUUID());
+    const other = await scheduling.bearer('candidate', 'cand-2', randomUUID());
     expect((await agendaOf(candidateId, dayId, other)).statusCode).toBe(403);
     expect((await agendaOf(candidateId, randomUUID())).statusCode).toBe(404);
   });
 
   it('lets only recruiters, coordinators and admins schedule a day', async () => {
     const candidateId = await interviewingCandidate();
-    const candidate = await bearer('cand-1', ['candidate'], candidateId);
-    const interviewerToken = await bearer('interviewer-1', ['interviewer']);
+    const candidate = await scheduling.bearer('candidate', 'cand-1', candidateId);
+    const interviewerToken = await scheduling.bearer('interviewer', 'interviewer-1');
     for (const authorization of [candidate, interviewerToken]) {
       expect((await scheduleDay(candidateId, day(leads()), authorization)).statusCode).toBe(403);
     }
@@ -221,11 +210,11 @@ describe('interview days', () => {
 
   describe('rescheduling and cancelling the whole day', () => {
     const dayAction = (candidateId: string, dayId: string, action: string, payload: Json) =>
-      scheduling.app.inject({
+      scheduling.inject({
         method: 'POST',
         url: `/candidates/${candidateId}/interview-days/${dayId}/${action}`,
         payload,
-        headers: { authorization: scheduling.coordinator },
+        headers: { authorization: coordinator },
       });
 
     it("moves every session, break and panel reservation by one offset, keeping each session's history", async () => {
@@ -322,11 +311,11 @@ describe('interview days', () => {
       });
       expect(bad.statusCode).toBe(400);
       expect(bad.json<Problem>().errors?.map((e) => e.field)).toEqual(['startsAt']);
-      const forbidden = await scheduling.app.inject({
+      const forbidden = await scheduling.inject({
         method: 'POST',
         url: `/candidates/${candidateId}/interview-days/${dayId}/cancellation`,
         payload: { reason: 'x' },
-        headers: { authorization: await bearer('interviewer-1', ['interviewer']) },
+        headers: { authorization: await scheduling.bearer('interviewer', 'interviewer-1') },
       });
       expect(forbidden.statusCode).toBe(403);
     });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { bearer } from '../../../test/support/candidates-service';
-import { interviewer } from './support/scheduling-fixtures';
-import { useSchedulingApp } from './support/scheduling-test-app';
+import { interviewer, schedulingFixtures } from './support/scheduling-fixtures';
+import { useServiceApp } from '@hirestream/testing';
 
 type Json = Record<string, unknown>;
 type Seat = {
@@ -12,7 +11,12 @@ type Seat = {
   startsAt: string;
 };
 
-const scheduling = useSchedulingApp('interview-reads');
+const scheduling = useServiceApp('scheduling');
+const fixtures = schedulingFixtures(() => scheduling.store);
+let coordinator: string;
+beforeAll(async () => {
+  coordinator = await scheduling.bearer('coordinator');
+});
 
 async function request(
   method: 'GET' | 'POST',
@@ -21,25 +25,20 @@ async function request(
   payload?: Json,
   headers: Json = {},
 ) {
-  return scheduling.app.inject({ method, url, payload, headers: { authorization, ...headers } });
+  return scheduling.inject({ method, url, payload, headers: { authorization, ...headers } });
 }
 
 async function schedule(candidateId: string, panel: Json[], startsAt: string): Promise<string> {
-  const response = await request(
-    'POST',
-    `/candidates/${candidateId}/interviews`,
-    scheduling.coordinator,
-    {
-      kind: 'technical',
-      round: 1,
-      format: 'video',
-      startsAt,
-      endsAt: startsAt.replace('T09', 'T10'),
-      candidateTimeZone: 'Europe/London',
-      videoLink: 'https://meet.example.org/abc',
-      panel,
-    },
-  );
+  const response = await request('POST', `/candidates/${candidateId}/interviews`, coordinator, {
+    kind: 'technical',
+    round: 1,
+    format: 'video',
+    startsAt,
+    endsAt: startsAt.replace('T09', 'T10'),
+    candidateTimeZone: 'Europe/London',
+    videoLink: 'https://meet.example.org/abc',
+    panel,
+  });
   expect(response.statusCode).toBe(201);
   return response.json<{ interviewId: string }>().interviewId;
 }
@@ -54,8 +53,8 @@ describe('reading interviews', () => {
   it('shows an interviewer the interviews they sit on, across candidates, with their role and status', async () => {
     const [grace, alan] = [interviewer('grace'), interviewer('alan')];
     const [first, second] = [
-      await scheduling.fixtures.interviewingCandidate(),
-      await scheduling.fixtures.interviewingCandidate(),
+      await fixtures.interviewingCandidate(),
+      await fixtures.interviewingCandidate(),
     ];
     const early = await schedule(
       first,
@@ -73,12 +72,12 @@ describe('reading interviews', () => {
     const cancelled = await request(
       'POST',
       `/candidates/${first}/interviews/${early}/cancellation`,
-      scheduling.coordinator,
+      coordinator,
       { reason: 'role filled' },
     );
     expect(cancelled.statusCode).toBe(200);
 
-    const own = await interviewsOf(alan, await bearer(alan, ['interviewer']));
+    const own = await interviewsOf(alan, await scheduling.bearer('interviewer', alan));
     expect(own.statusCode).toBe(200);
     expect(
       own
@@ -93,13 +92,13 @@ describe('reading interviews', () => {
       [early, first, 'note-taker', 'cancelled'],
       [late, second, 'lead', 'scheduled'],
     ]);
-    const graceSees = (await interviewsOf(grace, scheduling.coordinator)).json<{
+    const graceSees = (await interviewsOf(grace, coordinator)).json<{
       interviews: Seat[];
     }>();
     expect(graceSees.interviews.map((seat) => seat.interviewId)).toEqual([early]);
     const narrow = await interviewsOf(
       alan,
-      scheduling.coordinator,
+      coordinator,
       'from=2030-03-06T00:00:00Z&to=2030-03-07T00:00:00Z',
     );
     expect(
@@ -110,20 +109,22 @@ describe('reading interviews', () => {
   it("refuses an interviewer another interviewer's interviews, and a candidate any (403)", async () => {
     const grace = interviewer('grace');
     expect(
-      (await interviewsOf(grace, await bearer('someone-else', ['interviewer']))).statusCode,
+      (await interviewsOf(grace, await scheduling.bearer('interviewer', 'someone-else')))
+        .statusCode,
     ).toBe(403);
     expect(
-      (await interviewsOf(grace, await bearer('cand-1', ['candidate'], randomUUID()))).statusCode,
+      (await interviewsOf(grace, await scheduling.bearer('candidate', 'cand-1', randomUUID())))
+        .statusCode,
     ).toBe(403);
-    expect((await interviewsOf(grace, await bearer('auditor-1', ['auditor']))).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await interviewsOf(grace, await scheduling.bearer('auditor', 'auditor-1'))).statusCode,
+    ).toBe(200);
   });
 
   it('answers a bad range with 400 naming the field', async () => {
     const response = await interviewsOf(
       interviewer('grace'),
-      scheduling.coordinator,
+      coordinator,
       'from=2030-03-06T00:00:00Z&to=2030-03-01T00:00:00Z',
     );
     expect(response.statusCode).toBe(400);
@@ -134,7 +135,7 @@ describe('reading interviews', () => {
 
   it('lets a panel member, staff and the candidate read one interview, and no other interviewer', async () => {
     const [grace, alan] = [interviewer('grace'), interviewer('alan')];
-    const candidateId = await scheduling.fixtures.interviewingCandidate();
+    const candidateId = await fixtures.interviewingCandidate();
     const interviewId = await schedule(
       candidateId,
       [{ interviewerId: grace, role: 'lead' }],
@@ -142,7 +143,7 @@ describe('reading interviews', () => {
     );
     const read = (authorization: string, id = interviewId) =>
       request('GET', `/candidates/${candidateId}/interviews/${id}`, authorization);
-    const asGrace = await read(await bearer(grace, ['interviewer']));
+    const asGrace = await read(await scheduling.bearer('interviewer', grace));
     expect(asGrace.statusCode).toBe(200);
     expect(asGrace.json()).toMatchObject({
       interviewId,
@@ -151,25 +152,25 @@ describe('reading interviews', () => {
       history: [{ version: 1 }],
     });
     expect(asGrace.headers.etag).toBe('"2"');
-    expect((await read(await bearer(alan, ['interviewer']))).statusCode).toBe(403);
-    expect((await read(await bearer('hm-1', ['hiring-manager']))).statusCode).toBe(200);
-    expect((await read(await bearer('cand-1', ['candidate'], candidateId))).statusCode).toBe(200);
-    expect((await read(await bearer('cand-2', ['candidate'], randomUUID()))).statusCode).toBe(403);
-    expect((await read(scheduling.coordinator, randomUUID())).statusCode).toBe(404);
+    expect((await read(await scheduling.bearer('interviewer', alan))).statusCode).toBe(404);
+    expect((await read(await scheduling.bearer('hiring-manager', 'hm-1'))).statusCode).toBe(200);
+    expect(
+      (await read(await scheduling.bearer('candidate', 'cand-1', candidateId))).statusCode,
+    ).toBe(200);
+    expect(
+      (await read(await scheduling.bearer('candidate', 'cand-2', randomUUID()))).statusCode,
+    ).toBe(403);
+    expect((await read(coordinator, randomUUID())).statusCode).toBe(404);
   });
 
   it("reads its own writes at once, and the list's ETag guards the next write", async () => {
-    const candidateId = await scheduling.fixtures.interviewingCandidate();
+    const candidateId = await fixtures.interviewingCandidate();
     const interviewId = await schedule(
       candidateId,
       [{ interviewerId: interviewer('grace'), role: 'lead' }],
       '2030-03-08T09:00:00Z',
     );
-    const list = await request(
-      'GET',
-      `/candidates/${candidateId}/interviews`,
-      scheduling.coordinator,
-    );
+    const list = await request('GET', `/candidates/${candidateId}/interviews`, coordinator);
     expect(
       list.json<{ interviews: { interviewId: string }[] }>().interviews.map((i) => i.interviewId),
     ).toEqual([interviewId]);
@@ -178,7 +179,7 @@ describe('reading interviews', () => {
     const guarded = await request(
       'POST',
       confirmation,
-      scheduling.coordinator,
+      coordinator,
       {},
       { 'if-match': list.headers.etag },
     );
@@ -186,7 +187,7 @@ describe('reading interviews', () => {
     const stale = await request(
       'POST',
       confirmation,
-      scheduling.coordinator,
+      coordinator,
       {},
       { 'if-match': list.headers.etag },
     );
@@ -194,12 +195,11 @@ describe('reading interviews', () => {
     const after = await request(
       'GET',
       `/candidates/${candidateId}/interviews/${interviewId}`,
-      scheduling.coordinator,
+      coordinator,
     );
     expect(after.json()).toMatchObject({ status: 'confirmed' });
     expect(
-      (await request('GET', `/candidates/${randomUUID()}/interviews`, scheduling.coordinator))
-        .statusCode,
+      (await request('GET', `/candidates/${randomUUID()}/interviews`, coordinator)).statusCode,
     ).toBe(404);
   });
 });

@@ -2,22 +2,19 @@ import { candidateStreamName, serviceEventsTopic } from '@hirestream/contracts';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { bearer } from '../../../test/support/candidates-service';
-import { interviewer, type SchedulingFixtures } from './support/scheduling-fixtures';
-import { useSchedulingApp } from './support/scheduling-test-app';
+import { interviewer, schedulingFixtures } from './support/scheduling-fixtures';
+import { useServiceApp } from '@hirestream/testing';
 
 type Json = Record<string, unknown>;
 type Problem = { status: number; rule?: string; detail?: string; errors?: { field: string }[] };
 
-let interviewingCandidate: SchedulingFixtures['interviewingCandidate'];
-let calendarOf: SchedulingFixtures['calendarOf'];
-let heldSlots: SchedulingFixtures['heldSlots'];
-let eventTypes: SchedulingFixtures['eventTypes'];
-
-const scheduling = useSchedulingApp('scheduling-api');
-
-beforeAll(() => {
-  ({ interviewingCandidate, calendarOf, heldSlots, eventTypes } = scheduling.fixtures);
+const scheduling = useServiceApp('scheduling');
+const { interviewingCandidate, calendarOf, heldSlots, eventTypes } = schedulingFixtures(
+  () => scheduling.store,
+);
+let coordinator: string;
+beforeAll(async () => {
+  coordinator = await scheduling.bearer('coordinator');
 });
 
 const interview = (panel: Json[], overrides: Json = {}): Json => ({
@@ -33,11 +30,11 @@ const interview = (panel: Json[], overrides: Json = {}): Json => ({
 });
 
 async function schedule(candidateId: string, body: Json, headers: Record<string, string> = {}) {
-  return scheduling.app.inject({
+  return scheduling.inject({
     method: 'POST',
     url: `/candidates/${candidateId}/interviews`,
     payload: body,
-    headers: { authorization: scheduling.coordinator, ...headers },
+    headers: { authorization: coordinator, ...headers },
   });
 }
 
@@ -51,6 +48,44 @@ async function slotTime(interviewerId: string, interviewId: string): Promise<str
 
 describe('scheduling API', () => {
   describe('schedule an interview', () => {
+    it('reads, decides and appends once per stream: the candidate and each panelist', async () => {
+      const candidateId = await interviewingCandidate();
+      const [lead, notes] = [interviewer('lead'), interviewer('notes')];
+      const panel = [
+        { interviewerId: lead, role: 'lead' },
+        { interviewerId: notes, role: 'note-taker' },
+      ];
+      // A first booking for the same candidate, so its stream is known to the service.
+      expect((await schedule(candidateId, interview([panel[0]]))).statusCode).toBe(201);
+      const calls: string[] = [];
+      const stop = scheduling.activity.subscribe(({ streamName, kind }) =>
+        calls.push(`${kind} ${streamName}`),
+      );
+      try {
+        const booked = await schedule(
+          candidateId,
+          interview(panel, {
+            startsAt: '2030-03-05T09:00:00Z',
+            endsAt: '2030-03-05T10:00:00Z',
+          }),
+        );
+        expect(booked.statusCode).toBe(201);
+      } finally {
+        stop();
+      }
+      const perStream = (kind: string) =>
+        calls.filter((call) => call.startsWith(`${kind} `)).sort();
+      const streams = [
+        `candidate-${candidateId}`,
+        `interviewer-calendar-${lead}`,
+        `interviewer-calendar-${notes}`,
+      ].sort();
+      for (const kind of ['read', 'decide', 'append']) {
+        expect(perStream(kind)).toEqual(streams.map((stream) => `${kind} ${stream}`));
+      }
+      expect(calls).toHaveLength(9);
+    });
+
     it("reserves every panelist's calendar and records the interview for the candidate", async () => {
       const candidateId = await interviewingCandidate();
       const [lead, notes] = [interviewer('lead'), interviewer('notes')];
@@ -218,20 +253,20 @@ describe('scheduling API', () => {
     it('answers 401 without a token and 403 for an interviewer or the candidate', async () => {
       const candidateId = await interviewingCandidate();
       const body = interview([{ interviewerId: interviewer('lead'), role: 'lead' }]);
-      const anonymous = await scheduling.app.inject({
+      const anonymous = await scheduling.inject({
         method: 'POST',
         url: `/candidates/${candidateId}/interviews`,
         payload: body,
       });
       expect(anonymous.statusCode).toBe(401);
       for (const authorization of [
-        await bearer('interviewer-1', ['interviewer']),
-        await bearer('cand-1', ['candidate'], candidateId),
-        await bearer('auditor-1', ['auditor']),
+        await scheduling.bearer('interviewer', 'interviewer-1'),
+        await scheduling.bearer('candidate', 'cand-1', candidateId),
+        await scheduling.bearer('auditor', 'auditor-1'),
       ]) {
         expect((await schedule(candidateId, body, { authorization })).statusCode).toBe(403);
       }
-      const recruiter = await bearer('recruiter-1', ['recruiter']);
+      const recruiter = await scheduling.bearer('recruiter', 'recruiter-1');
       expect((await schedule(candidateId, body, { authorization: recruiter })).statusCode).toBe(
         201,
       );
@@ -288,8 +323,8 @@ describe('scheduling API', () => {
   });
 
   describe('interview lifecycle', () => {
-    async function post(url: string, body: Json = {}, authorization = scheduling.coordinator) {
-      return scheduling.app.inject({
+    async function post(url: string, body: Json = {}, authorization = coordinator) {
+      return scheduling.inject({
         method: 'POST',
         url,
         payload: body,
@@ -360,7 +395,7 @@ describe('scheduling API', () => {
     it("lets the candidate confirm their own interview, once, and nobody else's", async () => {
       const { candidateId, url } = await scheduled();
       const other = await scheduled();
-      const candidate = await bearer('cand-1', ['candidate'], candidateId);
+      const candidate = await scheduling.bearer('candidate', 'cand-1', candidateId);
       expect((await post(`${other.url}/confirmation`, {}, candidate)).statusCode).toBe(403);
       const confirmed = await post(`${url}/confirmation`, {}, candidate);
       expect(confirmed.statusCode).toBe(200);
@@ -385,7 +420,7 @@ describe('scheduling API', () => {
 
     it("reschedules, moving every panelist's reservation and keeping each version, and asks for confirmation again", async () => {
       const { candidateId, url, lead, notes, interviewId } = await scheduled();
-      const candidate = await bearer('cand-1', ['candidate'], candidateId);
+      const candidate = await scheduling.bearer('candidate', 'cand-1', candidateId);
       expect((await post(`${url}/confirmation`, {}, candidate)).statusCode).toBe(200);
       const moved = await post(`${url}/reschedule`, {
         startsAt: '2030-03-05T13:00:00Z',
@@ -540,9 +575,9 @@ describe('scheduling API', () => {
     it('lets only recruiters, coordinators and admins change interviews', async () => {
       const { candidateId, url } = await scheduled();
       const forbidden = [
-        await bearer('interviewer-1', ['interviewer']),
-        await bearer('auditor-1', ['auditor']),
-        await bearer('cand-1', ['candidate'], candidateId),
+        await scheduling.bearer('interviewer', 'interviewer-1'),
+        await scheduling.bearer('auditor', 'auditor-1'),
+        await scheduling.bearer('candidate', 'cand-1', candidateId),
       ];
       for (const authorization of forbidden) {
         expect((await post(`${url}/cancellation`, { reason: 'x' }, authorization)).statusCode).toBe(
@@ -558,7 +593,7 @@ describe('scheduling API', () => {
           ).statusCode,
         ).toBe(403);
       }
-      const anonymous = await scheduling.app.inject({ method: 'POST', url: `${url}/completion` });
+      const anonymous = await scheduling.inject({ method: 'POST', url: `${url}/completion` });
       expect(anonymous.statusCode).toBe(401);
     });
 
@@ -573,12 +608,12 @@ describe('scheduling API', () => {
       );
       const earlierId = earlier.json<{ interviewId: string }>().interviewId;
       const list = async (authorization: string) =>
-        scheduling.app.inject({
+        scheduling.inject({
           method: 'GET',
           url: `/candidates/${candidateId}/interviews`,
           headers: { authorization },
         });
-      const asCoordinator = await list(scheduling.coordinator);
+      const asCoordinator = await list(coordinator);
       expect(asCoordinator.statusCode).toBe(200);
       expect(asCoordinator.headers.etag).toBe('"3"');
       expect(
@@ -586,11 +621,15 @@ describe('scheduling API', () => {
           .json<{ interviews: { interviewId: string }[] }>()
           .interviews.map((i) => i.interviewId),
       ).toEqual([earlierId, interviewId]);
-      expect((await list(await bearer('cand-1', ['candidate'], candidateId))).statusCode).toBe(200);
-      expect((await list(await bearer('cand-2', ['candidate'], randomUUID()))).statusCode).toBe(
+      expect(
+        (await list(await scheduling.bearer('candidate', 'cand-1', candidateId))).statusCode,
+      ).toBe(200);
+      expect(
+        (await list(await scheduling.bearer('candidate', 'cand-2', randomUUID()))).statusCode,
+      ).toBe(403);
+      expect((await list(await scheduling.bearer('interviewer', 'interviewer-1'))).statusCode).toBe(
         403,
       );
-      expect((await list(await bearer('interviewer-1', ['interviewer']))).statusCode).toBe(403);
     });
   });
 
@@ -603,12 +642,8 @@ describe('scheduling API', () => {
       ...overrides,
     });
 
-    async function setAvailability(
-      interviewerId: string,
-      body: Json,
-      authorization = scheduling.coordinator,
-    ) {
-      return scheduling.app.inject({
+    async function setAvailability(interviewerId: string, body: Json, authorization = coordinator) {
+      return scheduling.inject({
         method: 'PUT',
         url: `/interviewers/${interviewerId}/availability`,
         payload: body,
@@ -616,12 +651,8 @@ describe('scheduling API', () => {
       });
     }
 
-    async function readCalendar(
-      interviewerId: string,
-      query: string,
-      authorization = scheduling.coordinator,
-    ) {
-      return scheduling.app.inject({
+    async function readCalendar(interviewerId: string, query: string, authorization = coordinator) {
+      return scheduling.inject({
         method: 'GET',
         url: `/interviewers/${interviewerId}/calendar?${query}`,
         headers: { authorization },
@@ -642,11 +673,11 @@ describe('scheduling API', () => {
     }
 
     async function findTimes(body: Json) {
-      return scheduling.app.inject({
+      return scheduling.inject({
         method: 'POST',
         url: '/find-times',
         payload: body,
-        headers: { authorization: scheduling.coordinator },
+        headers: { authorization: coordinator },
       });
     }
 
@@ -670,7 +701,7 @@ describe('scheduling API', () => {
 
     it('lets only coordinators and admins set availability, and refuses hours that end before they start', async () => {
       const lead = interviewer('lead');
-      const asInterviewer = await bearer(lead, ['interviewer']);
+      const asInterviewer = await scheduling.bearer('interviewer', lead);
       expect((await setAvailability(lead, availability(), asInterviewer)).statusCode).toBe(403);
       const backwards = await setAvailability(
         lead,
@@ -715,7 +746,7 @@ describe('scheduling API', () => {
       const own = await readCalendar(
         lead,
         'from=2030-03-04T00:00:00Z&to=2030-03-05T00:00:00Z',
-        await bearer(lead, ['interviewer']),
+        await scheduling.bearer('interviewer', lead),
       );
       expect(own.statusCode).toBe(200);
       expect(own.json<Calendar>().bookings).toHaveLength(1);
@@ -724,10 +755,10 @@ describe('scheduling API', () => {
       const someoneElse = await readCalendar(
         lead,
         'from=2030-03-04T00:00:00Z&to=2030-03-05T00:00:00Z',
-        await bearer('interviewer-x', ['interviewer']),
+        await scheduling.bearer('interviewer', 'interviewer-x'),
       );
       expect(someoneElse.statusCode).toBe(403);
-      const candidate = await bearer('cand-1', ['candidate'], randomUUID());
+      const candidate = await scheduling.bearer('candidate', 'cand-1', randomUUID());
       expect(
         (await readCalendar(lead, 'from=2030-03-04T00:00:00Z&to=2030-03-05T00:00:00Z', candidate))
           .statusCode,
@@ -831,7 +862,7 @@ describe('scheduling API', () => {
     );
 
     it('lets only recruiters, coordinators and admins find times', async () => {
-      const response = await scheduling.app.inject({
+      const response = await scheduling.inject({
         method: 'POST',
         url: '/find-times',
         payload: {
@@ -840,7 +871,7 @@ describe('scheduling API', () => {
           from: '2030-03-04T00:00:00Z',
           to: '2030-03-05T00:00:00Z',
         },
-        headers: { authorization: await bearer('interviewer-1', ['interviewer']) },
+        headers: { authorization: await scheduling.bearer('interviewer', 'interviewer-1') },
       });
       expect(response.statusCode).toBe(403);
     });
@@ -851,11 +882,11 @@ describe('scheduling API', () => {
     const lead = interviewer('lead');
     const booked = await schedule(candidateId, interview([{ interviewerId: lead, role: 'lead' }]));
     const { interviewId } = booked.json<{ interviewId: string }>();
-    const cancel = await scheduling.app.inject({
+    const cancel = await scheduling.inject({
       method: 'POST',
       url: `/candidates/${candidateId}/interviews/${interviewId}/cancellation`,
       payload: { reason: 'role filled' },
-      headers: { authorization: scheduling.coordinator },
+      headers: { authorization: coordinator },
     });
     expect(cancel.statusCode).toBe(200);
     // Relayed in scheduling.store order: once this later booking is on the topic, everything before it is too.

@@ -26,7 +26,7 @@ const interview = (change: Partial<Interview> = {}): Interview => ({
   ...change,
 });
 
-describe('slot repair', () => {
+describe('calendar hold repair of a slot', () => {
   it('leaves a slot that agrees with its interview, and the slots of finished interviews', () => {
     expect(slotRepair('grace', slot, interview())).toBeUndefined();
     expect(slotRepair('grace', slot, interview({ status: 'confirmed' }))).toBeUndefined();
@@ -36,14 +36,21 @@ describe('slot repair', () => {
 
   it('releases a slot whose booking was never recorded, or whose interview was cancelled', () => {
     expect(slotRepair('grace', slot, undefined)).toEqual({
-      action: 'release',
-      reason: 'the booking was never recorded for the candidate',
+      type: 'ReleaseInterviewerSlot',
+      data: {
+        interviewerId: 'grace',
+        interviewId: 'i-1',
+        reason: 'the booking was never recorded for the candidate',
+      },
     });
     expect(slotRepair('grace', slot, interview({ status: 'cancelled' }))).toMatchObject({
-      action: 'release',
-      reason: 'the interview was cancelled',
+      type: 'ReleaseInterviewerSlot',
+      data: { reason: 'the interview was cancelled' },
     });
-    expect(slotRepair('alan', slot, interview())).toMatchObject({ action: 'release' });
+    expect(slotRepair('alan', slot, interview())).toMatchObject({
+      type: 'ReleaseInterviewerSlot',
+      data: { interviewerId: 'alan', reason: 'the interviewer is not on the panel' },
+    });
   });
 
   it('moves a slot to the time the candidate stream has for the open interview', () => {
@@ -53,6 +60,18 @@ describe('slot repair', () => {
         slot,
         interview({ startsAt: '2030-03-05T09:00:00Z', endsAt: '2030-03-05T10:00:00Z' }),
       ),
-    ).toEqual({ action: 'move', startsAt: '2030-03-05T09:00:00Z', endsAt: '2030-03-05T10:00:00Z' });
+    ).toEqual({
+      type: 'ReserveInterviewerSlot',
+      data: {
+        interviewerId: 'grace',
+        candidateId: 'c-1',
+        interviewId: 'i-1',
+        startsAt: '2030-03-05T09:00:00Z',
+        endsAt: '2030-03-05T10:00:00Z',
+        // A time once accepted is judged as of its own start, past working hours.
+        now: '2030-03-05T09:00:00Z',
+        override: { reason: "repaired: moved to the interview's recorded time" },
+      },
+    });
   });
 });

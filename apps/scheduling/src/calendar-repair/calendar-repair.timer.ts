@@ -1,34 +1,33 @@
-import { AggregateNotFoundError } from '@hirestream/event-sourcing';
+import { candidateStreamName } from '@hirestream/contracts';
+import { commandContextOf } from '@hirestream/event-sourcing';
 import { JsonLogger } from '@hirestream/platform';
 import {
+  Inject,
   Injectable,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { SCHEDULING_SYSTEM_ACTOR } from '../common/command-context';
-import { InterviewCommandService } from '../common/interview-command.service';
-import { InterviewerCalendars } from '../common/interviewer-calendars.service';
-import type { Interview } from '../domain/interview.state';
+import { CalendarHoldRunner } from '../calendar-hold/calendar-hold.runner';
+import { slotRepair } from '../calendar-hold/slot-repair';
 import type { ReservedSlot } from '../domain/interviewer-calendar.state';
-import { InterviewerCalendarSubscription } from '../interviewer-calendar/interviewer-calendar.subscription';
-import { InterviewsProjectionSubscription } from '../interviews-projection/interviews-projection.subscription';
-import { slotRepair } from './slot-repair';
+import { InterviewerCalendarsProjection } from '../interviewer-calendar/interviewer-calendars.projection';
+import { InterviewsProjection } from '../interviews-projection/interviews.projection';
+import { SCHEDULING_ACTOR } from '../scheduling-actor';
+import { INTERVIEWS, type InterviewGateway } from '../scheduling-gateways';
 
 const REPAIR_EVERY_MS = 60_000;
 /** A disagreement must outlast any booking still being written before it is repaired. */
 export const REPAIR_GRACE_MS = 60_000;
 
 /**
- * Finishes the compensations that failed: a booking's calendar writes and its
- * candidate-stream write are two appends, and if putting the calendars back
- * after a failure itself fails, slots stay held (the safe side). Every minute
- * the projections point at slots that disagree with their interview; each one
- * still disagreeing a grace period later is checked against the candidate's
- * stream itself and released or moved back.
+ * Finishes the calendar hold's undos that failed: every minute the projections
+ * point at slots that disagree with their interview; each one still disagreeing
+ * a grace period later is judged again against the candidate's stream itself
+ * (`slotRepair`) and repaired through the calendar hold.
  */
 @Injectable()
-export class CalendarRepairService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class CalendarRepairTimer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   /** When each disagreeing slot (`interviewer/interview`) was first seen. */
   private readonly suspected = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
@@ -36,10 +35,10 @@ export class CalendarRepairService implements OnApplicationBootstrap, BeforeAppl
   private running: Promise<unknown> | undefined;
 
   constructor(
-    private readonly calendars: InterviewerCalendarSubscription,
-    private readonly interviews: InterviewsProjectionSubscription,
-    private readonly candidateStreams: InterviewCommandService,
-    private readonly calendarStreams: InterviewerCalendars,
+    private readonly calendars: InterviewerCalendarsProjection,
+    private readonly interviews: InterviewsProjection,
+    @Inject(INTERVIEWS) private readonly candidateStreams: InterviewGateway,
+    private readonly calendarHold: CalendarHoldRunner,
     private readonly logger: JsonLogger,
   ) {}
 
@@ -88,16 +87,8 @@ export class CalendarRepairService implements OnApplicationBootstrap, BeforeAppl
     return repaired;
   }
 
-  /** Decided again on the candidate's stream: the projections only say where to look. */
+  /** Judged again on the candidate's stream: the projections only say where to look. */
   private async repairSlot(interviewerId: string, slot: ReservedSlot): Promise<boolean> {
-    const repair = slotRepair(interviewerId, slot, await this.recorded(slot));
-    if (repair === undefined) return false;
-    const correlationId = randomUUID();
-    const context = {
-      actor: SCHEDULING_SYSTEM_ACTOR,
-      correlationId,
-      causationId: correlationId,
-    };
     const details = {
       context: 'CalendarRepair',
       interviewerId,
@@ -105,40 +96,18 @@ export class CalendarRepairService implements OnApplicationBootstrap, BeforeAppl
       interviewId: slot.interviewId,
     };
     try {
-      if (repair.action === 'release') {
-        await this.calendarStreams.release(
-          [interviewerId],
-          slot.interviewId,
-          repair.reason,
-          context,
-        );
-      } else {
-        await this.calendarStreams.restore(
-          interviewerId,
-          slot,
-          repair,
-          "repaired: moved to the interview's recorded time",
-          context,
-        );
-      }
+      const { state } = await this.candidateStreams.load(candidateStreamName(slot.candidateId));
+      const repair = slotRepair(interviewerId, slot, state.interviews.get(slot.interviewId));
+      if (repair === undefined) return false;
+      await this.calendarHold.repair(
+        [repair],
+        commandContextOf({ timer: { id: randomUUID() }, actor: SCHEDULING_ACTOR }),
+      );
       this.logger.pino.warn({ ...details, repair }, 'calendar slot repaired');
       return true;
     } catch (error) {
-      this.logger.pino.error(
-        { ...details, repair, error: String(error) },
-        'calendar slot repair failed',
-      );
+      this.logger.pino.error({ ...details, error: String(error) }, 'calendar slot repair failed');
       return false;
-    }
-  }
-
-  private async recorded(slot: ReservedSlot): Promise<Interview | undefined> {
-    try {
-      const { state } = await this.candidateStreams.load(slot.candidateId);
-      return state.interviews.get(slot.interviewId);
-    } catch (error) {
-      if (error instanceof AggregateNotFoundError) return undefined;
-      throw error;
     }
   }
 }

@@ -1,58 +1,47 @@
+import { commandContextOf } from '@hirestream/event-sourcing';
 import {
-  type ActingPrincipal,
+  CommandRoute,
   CurrentPrincipal,
   ExpectedRevision,
-  IdempotentPost,
-  Roles,
+  ValidBody,
+  ValidParams,
+  type ActingPrincipal,
 } from '@hirestream/platform';
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ReasonDto } from '../common/booking.dto';
-import { commandContextOf } from '../common/command-context';
-import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
-import { InterviewCommandService } from '../common/interview-command.service';
-import { replyWithInterviewDay, type InterviewDayView } from '../common/interview-day.view';
-import { InterviewerCalendars } from '../common/interviewer-calendars.service';
-import { InterviewDayParams } from '../interview-day-agenda/interview-day.params';
+import { CalendarHoldRunner } from '../calendar-hold/calendar-hold.runner';
+import { ReasonBody } from '../interviews/booking.dto';
+import { InterviewDayView, replyWithInterviewDay } from '../interviews/interview-day.view';
+import { InterviewDayParams } from '../interviews/interview.params';
+import { INTERVIEW_SCHEDULERS } from '../interviews/scheduling-roles';
 
 @ApiTags('interviews')
 @Controller('candidates')
 export class CancelInterviewDayController {
-  constructor(
-    private readonly interviews: InterviewCommandService,
-    private readonly calendars: InterviewerCalendars,
-  ) {}
+  constructor(private readonly calendarHold: CalendarHoldRunner) {}
 
-  @IdempotentPost(':id/interview-days/:dayId/cancellation')
-  @Roles(...INTERVIEW_SCHEDULERS)
-  @ApiOperation({
+  @CommandRoute({
+    path: ':id/interview-days/:dayId/cancellation',
+    operationId: 'cancelInterviewDay',
     summary: "Cancel every open session of the interview day and free their panels' calendars",
+    roles: INTERVIEW_SCHEDULERS,
+    revisioned: true,
+    response: InterviewDayView,
+    problems: [404, 409],
   })
   async cancel(
-    @Param() { id, dayId }: InterviewDayParams,
-    @Body() { reason }: ReasonDto,
+    @ValidParams(InterviewDayParams) { id, dayId }: InterviewDayParams,
+    @ValidBody(ReasonBody) { reason }: ReasonBody,
     @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InterviewDayView> {
-    const context = commandContextOf(principal);
-    const outcome = await this.interviews.execute(
+    const outcome = await this.calendarHold.run(
       { type: 'CancelInterviewDay', data: { candidateId: id, dayId, reason } },
-      context,
-      expectedRevision,
+      commandContextOf({ principal }),
+      { expectedRevision },
     );
-    const day = replyWithInterviewDay(reply, outcome, id, dayId);
-    // Freed only once the cancellations are recorded; releasing a slot not held changes nothing.
-    for (const session of day.sessions) {
-      if (session.status !== 'cancelled') continue;
-      await this.calendars.release(
-        session.panel.map((member) => member.interviewerId),
-        session.interviewId,
-        reason,
-        context,
-      );
-    }
-    return day;
+    return replyWithInterviewDay(reply, outcome, id, dayId, principal);
   }
 }

@@ -1,52 +1,47 @@
+import { commandContextOf } from '@hirestream/event-sourcing';
 import {
-  type ActingPrincipal,
+  CommandRoute,
   CurrentPrincipal,
   ExpectedRevision,
-  IdempotentPost,
-  Roles,
+  ValidBody,
+  ValidParams,
+  type ActingPrincipal,
 } from '@hirestream/platform';
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ReasonDto } from '../common/booking.dto';
-import { commandContextOf } from '../common/command-context';
-import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
-import { InterviewCommandService } from '../common/interview-command.service';
-import { InterviewParams } from '../common/interview.params';
-import { interviewIn, replyWithInterview, type InterviewView } from '../common/interview.view';
-import { InterviewerCalendars } from '../common/interviewer-calendars.service';
+import { CalendarHoldRunner } from '../calendar-hold/calendar-hold.runner';
+import { ReasonBody } from '../interviews/booking.dto';
+import { InterviewParams } from '../interviews/interview.params';
+import { InterviewViewFor, replyWithInterview } from '../interviews/interview.view';
+import { INTERVIEW_SCHEDULERS } from '../interviews/scheduling-roles';
 
 @ApiTags('interviews')
 @Controller('candidates')
 export class CancelInterviewController {
-  constructor(
-    private readonly interviews: InterviewCommandService,
-    private readonly calendars: InterviewerCalendars,
-  ) {}
+  constructor(private readonly calendarHold: CalendarHoldRunner) {}
 
-  @IdempotentPost(':id/interviews/:interviewId/cancellation')
-  @Roles(...INTERVIEW_SCHEDULERS)
-  @ApiOperation({ summary: "Cancel the interview and free its panel's calendars" })
+  @CommandRoute({
+    path: ':id/interviews/:interviewId/cancellation',
+    operationId: 'cancelInterview',
+    summary: "Cancel the interview and free its panel's calendars",
+    roles: INTERVIEW_SCHEDULERS,
+    revisioned: true,
+    response: InterviewViewFor,
+    problems: [404, 409],
+  })
   async cancel(
-    @Param() { id, interviewId }: InterviewParams,
-    @Body() { reason }: ReasonDto,
+    @ValidParams(InterviewParams) { id, interviewId }: InterviewParams,
+    @ValidBody(ReasonBody) { reason }: ReasonBody,
     @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<InterviewView> {
-    const context = commandContextOf(principal);
-    const outcome = await this.interviews.execute(
+  ): Promise<InterviewViewFor> {
+    const outcome = await this.calendarHold.run(
       { type: 'CancelInterview', data: { candidateId: id, interviewId, reason } },
-      context,
-      expectedRevision,
+      commandContextOf({ principal }),
+      { expectedRevision },
     );
-    // Freed only once the cancellation is recorded: until then the time stays taken.
-    await this.calendars.release(
-      interviewIn(outcome.state, interviewId).panel.map((member) => member.interviewerId),
-      interviewId,
-      reason,
-      context,
-    );
-    return replyWithInterview(reply, outcome, id, interviewId);
+    return replyWithInterview(reply, outcome, id, interviewId, principal);
   }
 }

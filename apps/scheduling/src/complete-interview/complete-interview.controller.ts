@@ -1,41 +1,47 @@
+import { commandContextOf } from '@hirestream/event-sourcing';
 import {
-  type ActingPrincipal,
+  CommandRoute,
   CurrentPrincipal,
   ExpectedRevision,
-  IdempotentPost,
-  Roles,
+  ValidParams,
+  type ActingPrincipal,
 } from '@hirestream/platform';
-import { Controller, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { commandContextOf } from '../common/command-context';
-import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
-import { InterviewCommandService } from '../common/interview-command.service';
-import { InterviewParams } from '../common/interview.params';
-import { replyWithInterview, type InterviewView } from '../common/interview.view';
+import { InterviewParams } from '../interviews/interview.params';
+import { InterviewViewFor, replyWithInterview } from '../interviews/interview.view';
+import { INTERVIEW_SCHEDULERS } from '../interviews/scheduling-roles';
+import { INTERVIEWS, type InterviewGateway } from '../scheduling-gateways';
 
 @ApiTags('interviews')
 @Controller('candidates')
 export class CompleteInterviewController {
-  constructor(private readonly interviews: InterviewCommandService) {}
+  constructor(@Inject(INTERVIEWS) private readonly interviews: InterviewGateway) {}
 
-  @IdempotentPost(':id/interviews/:interviewId/completion')
-  @Roles(...INTERVIEW_SCHEDULERS)
-  @ApiOperation({ summary: 'Mark the interview as having taken place; feedback is now due' })
+  @CommandRoute({
+    path: ':id/interviews/:interviewId/completion',
+    operationId: 'completeInterview',
+    summary: 'Mark the interview as having taken place; feedback is now due',
+    roles: INTERVIEW_SCHEDULERS,
+    revisioned: true,
+    response: InterviewViewFor,
+    problems: [404, 409],
+  })
   async complete(
-    @Param() { id, interviewId }: InterviewParams,
+    @ValidParams(InterviewParams) { id, interviewId }: InterviewParams,
     @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<InterviewView> {
-    const outcome = await this.interviews.execute(
+  ): Promise<InterviewViewFor> {
+    const outcome = await this.interviews.handle(
       {
         type: 'CompleteInterview',
         data: { candidateId: id, interviewId, now: new Date().toISOString() },
       },
-      commandContextOf(principal),
-      expectedRevision,
+      commandContextOf({ principal }),
+      { expectedRevision },
     );
-    return replyWithInterview(reply, outcome, id, interviewId);
+    return replyWithInterview(reply, outcome, id, interviewId, principal);
   }
 }

@@ -1,40 +1,45 @@
+import { commandContextOf } from '@hirestream/event-sourcing';
 import {
-  type ActingPrincipal,
-  CandidateScope,
+  CommandRoute,
   CurrentPrincipal,
   ExpectedRevision,
-  IdempotentPost,
-  Roles,
+  ValidParams,
+  type ActingPrincipal,
 } from '@hirestream/platform';
-import { Controller, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { commandContextOf } from '../common/command-context';
-import { InterviewCommandService } from '../common/interview-command.service';
-import { InterviewParams } from '../common/interview.params';
-import { replyWithInterview, type InterviewView } from '../common/interview.view';
-import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
+import { InterviewParams } from '../interviews/interview.params';
+import { InterviewViewFor, replyWithInterview } from '../interviews/interview.view';
+import { INTERVIEW_SCHEDULERS } from '../interviews/scheduling-roles';
+import { INTERVIEWS, type InterviewGateway } from '../scheduling-gateways';
 
 @ApiTags('interviews')
 @Controller('candidates')
 export class ConfirmInterviewController {
-  constructor(private readonly interviews: InterviewCommandService) {}
+  constructor(@Inject(INTERVIEWS) private readonly interviews: InterviewGateway) {}
 
-  @IdempotentPost(':id/interviews/:interviewId/confirmation')
-  @Roles('candidate', ...INTERVIEW_SCHEDULERS)
-  @CandidateScope('id')
-  @ApiOperation({ summary: 'The candidate confirms they will attend at the current time' })
+  @CommandRoute({
+    path: ':id/interviews/:interviewId/confirmation',
+    operationId: 'confirmInterview',
+    summary: 'The candidate confirms they will attend at the current time',
+    roles: ['candidate', ...INTERVIEW_SCHEDULERS],
+    candidateScope: 'id',
+    revisioned: true,
+    response: InterviewViewFor,
+    problems: [404, 409],
+  })
   async confirm(
-    @Param() { id, interviewId }: InterviewParams,
+    @ValidParams(InterviewParams) { id, interviewId }: InterviewParams,
     @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<InterviewView> {
-    const outcome = await this.interviews.execute(
+  ): Promise<InterviewViewFor> {
+    const outcome = await this.interviews.handle(
       { type: 'ConfirmInterview', data: { candidateId: id, interviewId } },
-      commandContextOf(principal),
-      expectedRevision,
+      commandContextOf({ principal }),
+      { expectedRevision },
     );
-    return replyWithInterview(reply, outcome, id, interviewId);
+    return replyWithInterview(reply, outcome, id, interviewId, principal);
   }
 }

@@ -1,5 +1,6 @@
+import { AggregateNotFoundError } from '@hirestream/contracts';
 import type { InterviewDaySession, PanelMember } from '@hirestream/contracts';
-import { AggregateNotFoundError, foldEvents } from '@hirestream/event-sourcing';
+import { foldEvents } from '@hirestream/event-sourcing';
 import { agendaText, interviewDayAgenda } from './interview-day-agenda';
 import { interviewDecider, type CandidateStreamEvent } from './interview.decider';
 

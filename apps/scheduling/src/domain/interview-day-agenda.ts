@@ -1,8 +1,8 @@
+import { AggregateNotFoundError } from '@hirestream/contracts';
 import type { InterviewFormat } from '@hirestream/contracts';
-import { AggregateNotFoundError } from '@hirestream/event-sourcing';
 import { intervalOf } from './intervals';
 import type { CandidateInterviews } from './interview.state';
-import { dateText, localDateAt, utcOffsetText, wallClockText } from './time-zones';
+import { localSpan } from './time-zones';
 
 /** One line of the agenda, with times as the candidate's clock shows them. */
 export type AgendaItem = Readonly<{
@@ -34,13 +34,7 @@ export function interviewDayAgenda(state: CandidateInterviews, dayId: string): I
   const timeZone = day.candidateTimeZone;
   const local = (startsAt: string, endsAt: string) => {
     const { start, end } = intervalOf({ startsAt, endsAt });
-    return {
-      date: dateText(localDateAt(start, timeZone)),
-      start: wallClockText(start, timeZone),
-      end: wallClockText(end, timeZone),
-      utcOffset: utcOffsetText(start, timeZone),
-      at: start,
-    };
+    return { ...localSpan(start, end, timeZone), at: start };
   };
   const sessions = day.sessionIds.flatMap((id) => {
     const session = state.interviews.get(id);

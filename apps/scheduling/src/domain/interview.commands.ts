@@ -9,11 +9,18 @@ import type {
 /** `now` is the time the command is decided at: deciders never read a clock. */
 type At = Readonly<{ now: string }>;
 
-export type ScheduleInterview = Command<'ScheduleInterview', InterviewScheduled['data'] & At>;
+/**
+ * Why a booking may break the panel's working hours or daily limits (never a
+ * clash): read by the calendar hold, which books the panel's calendars.
+ */
+export type BookingOverride = Readonly<{ reason: string }>;
+type Booking = At & Readonly<{ override: BookingOverride | null }>;
+
+export type ScheduleInterview = Command<'ScheduleInterview', InterviewScheduled['data'] & Booking>;
 
 export type ScheduleInterviewDay = Command<
   'ScheduleInterviewDay',
-  InterviewDayScheduled['data'] & At
+  InterviewDayScheduled['data'] & Booking
 >;
 
 export type ConfirmInterview = Command<'ConfirmInterview', InterviewConfirmed['data']>;
@@ -26,7 +33,7 @@ export type RescheduleInterview = Command<
     startsAt: string;
     endsAt: string;
     reason: string;
-  } & At
+  } & Booking
 >;
 
 export type CancelInterview = Command<'CancelInterview', InterviewCancelled['data']>;
@@ -34,13 +41,19 @@ export type CancelInterview = Command<'CancelInterview', InterviewCancelled['dat
 /** Moves the whole day so that it begins at `startsAt`; sessions and breaks keep their spacing. */
 export type RescheduleInterviewDay = Command<
   'RescheduleInterviewDay',
-  { candidateId: string; dayId: string; startsAt: string; reason: string } & At
+  { candidateId: string; dayId: string; startsAt: string; reason: string } & Booking
 >;
 
 /** Cancels every session of the day still open. */
 export type CancelInterviewDay = Command<
   'CancelInterviewDay',
   { candidateId: string; dayId: string; reason: string }
+>;
+
+/** Cancels every interview of the candidate still open (a rejection or withdrawal closed the candidacy). */
+export type CancelOpenInterviews = Command<
+  'CancelOpenInterviews',
+  { candidateId: string; reason: string }
 >;
 
 /** Who did not come: the candidate, or a named member of the panel. */
@@ -65,5 +78,6 @@ export type InterviewCommand =
   | CancelInterview
   | RescheduleInterviewDay
   | CancelInterviewDay
+  | CancelOpenInterviews
   | RecordNoShow
   | CompleteInterview;

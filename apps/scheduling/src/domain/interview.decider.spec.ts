@@ -1,15 +1,11 @@
+import { AggregateNotFoundError, CommandRejectedError } from '@hirestream/contracts';
 import type {
   CandidateStage,
   InterviewDaySession,
   InterviewScheduled,
   PanelMember,
 } from '@hirestream/contracts';
-import {
-  AggregateNotFoundError,
-  CommandRejectedError,
-  deciderSpecification,
-  foldEvents,
-} from '@hirestream/event-sourcing';
+import { deciderSpecification, foldEvents } from '@hirestream/event-sourcing';
 import type { InterviewCommand } from './interview.commands';
 import { interviewDecider, type CandidateStreamEvent } from './interview.decider';
 
@@ -101,7 +97,7 @@ const scheduled = (change: Partial<InterviewScheduled['data']> = {}): CandidateS
 });
 const schedule = (change: Partial<InterviewScheduled['data']> = {}): InterviewCommand => ({
   type: 'ScheduleInterview',
-  data: { ...interviewData(change), now },
+  data: { ...interviewData(change), now, override: null },
 });
 const ids = { candidateId, interviewId: 'i-1' };
 const confirmed: CandidateStreamEvent = { type: 'InterviewConfirmed', data: ids };
@@ -121,7 +117,7 @@ const reschedule = (
   reason = 'lead is ill',
 ): InterviewCommand => ({
   type: 'RescheduleInterview',
-  data: { ...ids, startsAt, endsAt, reason, now: at },
+  data: { ...ids, startsAt, endsAt, reason, now: at, override: null },
 });
 const rescheduled = (
   version: number,
@@ -424,6 +420,50 @@ describe('interview decider', () => {
     });
   });
 
+  describe('CancelOpenInterviews', () => {
+    const cancelOpen = (reason = 'the candidate was rejected'): InterviewCommand => ({
+      type: 'CancelOpenInterviews',
+      data: { candidateId, reason },
+    });
+    const second = (change: Partial<InterviewScheduled['data']> = {}) =>
+      scheduled({
+        interviewId: 'i-2',
+        startsAt: '2026-03-31T09:00:00Z',
+        endsAt: '2026-03-31T10:00:00Z',
+        ...change,
+      });
+
+    it('cancels every interview still open, with the one reason, whatever the candidacy', () => {
+      spec
+        .given([...historyIn.rejected.slice(0, 3), scheduled(), second(), historyIn.rejected[3]])
+        .when(cancelOpen())
+        .then([
+          { type: 'InterviewCancelled', data: { ...ids, reason: 'the candidate was rejected' } },
+          {
+            type: 'InterviewCancelled',
+            data: { candidateId, interviewId: 'i-2', reason: 'the candidate was rejected' },
+          },
+        ]);
+    });
+
+    it('leaves closed interviews alone and decides nothing when none is open', () => {
+      spec
+        .given([
+          ...interviewing,
+          scheduled(),
+          completed,
+          second(),
+          {
+            type: 'InterviewCancelled',
+            data: { candidateId, interviewId: 'i-2', reason: 'role filled' },
+          },
+        ])
+        .when(cancelOpen())
+        .then([]);
+      spec.given(interviewing).when(cancelOpen()).then([]);
+    });
+  });
+
   describe('CancelInterview', () => {
     const cancel = (reason = 'role filled'): InterviewCommand => ({
       type: 'CancelInterview',
@@ -595,7 +635,7 @@ describe('interview decider', () => {
     };
     const scheduleDay = (change: Partial<typeof dayData> = {}): InterviewCommand => ({
       type: 'ScheduleInterviewDay',
-      data: { ...dayData, ...change, now },
+      data: { ...dayData, ...change, now, override: null },
     });
     const dayScheduled: CandidateStreamEvent = { type: 'InterviewDayScheduled', data: dayData };
 
@@ -630,6 +670,7 @@ describe('interview decider', () => {
             endsAt: '2026-04-01T09:00:00Z',
             reason: 'x',
             now,
+            override: null,
           },
         })
         .thenThrows(CommandRejectedError, rule('interview-day-session-moves-with-its-day'));
@@ -726,7 +767,7 @@ describe('interview decider', () => {
         reason = 'hiring manager away',
       ): InterviewCommand => ({
         type: 'RescheduleInterviewDay',
-        data: { candidateId, dayId: 'd-1', startsAt, reason, now: at },
+        data: { candidateId, dayId: 'd-1', startsAt, reason, now: at, override: null },
       });
       // The whole day one day later: 1 April 2026.
       const dayMoved: CandidateStreamEvent = {
@@ -950,7 +991,10 @@ describe('interview decider', () => {
         .thenThrows(CommandRejectedError, rule('candidacy-closed'));
       spec
         .given(interviewing)
-        .when({ type: 'ScheduleInterviewDay', data: { ...dayData, now: '2026-03-31T08:30:00Z' } })
+        .when({
+          type: 'ScheduleInterviewDay',
+          data: { ...dayData, now: '2026-03-31T08:30:00Z', override: null },
+        })
         .thenThrows(CommandRejectedError, mentions('in-the-past', 'session "Coding"'));
     });
   });

@@ -1,20 +1,21 @@
 import {
-  candidateEventContracts,
+  AggregateNotFoundError,
+  CANDIDACY_EVENT_TYPES,
+  candidateStreamName,
+  CommandRejectedError,
+  evolveCandidacy,
+  openCandidacy,
   type CandidateEvent,
   type InterviewEvent,
   type InterviewKind,
   type InterviewSetting,
 } from '@hirestream/contracts';
-import {
-  AggregateNotFoundError,
-  assertNever,
-  CommandRejectedError,
-  type Decider,
-} from '@hirestream/event-sourcing';
+import { assertNever, type Aggregate, type Decider } from '@hirestream/event-sourcing';
 import { intervalOf, overlaps, type Interval } from './intervals';
 import type {
   CancelInterview,
   CancelInterviewDay,
+  CancelOpenInterviews,
   CompleteInterview,
   ConfirmInterview,
   InterviewCommand,
@@ -25,7 +26,6 @@ import type {
   ScheduleInterviewDay,
 } from './interview.commands';
 import {
-  CLOSED_CANDIDATE_STAGES,
   CLOSED_INTERVIEW_STATUSES,
   INTERVIEW_KINDS_BY_STAGE,
   type CandidateInterviews,
@@ -40,18 +40,8 @@ export type CandidateStreamEvent = CandidateEvent | InterviewEvent;
 
 type Candidate = NonNullable<CandidateInterviews['candidate']>;
 
-function openCandidacy(state: CandidateInterviews, candidateId: string): Candidate {
-  const { candidate } = state;
-  if (candidate === null) {
-    throw new AggregateNotFoundError(`candidate ${candidateId} does not exist`);
-  }
-  if (CLOSED_CANDIDATE_STAGES.has(candidate.stage)) {
-    throw new CommandRejectedError(
-      'candidacy-closed',
-      `candidate ${candidateId} is ${candidate.stage}; the candidacy is closed`,
-    );
-  }
-  return candidate;
+function openCandidate(state: CandidateInterviews, candidateId: string): Candidate {
+  return openCandidacy(state.candidate, candidateId);
 }
 
 function checkKindAllowed(candidate: Candidate, kind: InterviewKind): void {
@@ -151,9 +141,9 @@ function checkStarted(interview: Interview, now: string, action: string): void {
 }
 
 function schedule(command: ScheduleInterview, state: CandidateInterviews): InterviewEvent {
-  const { now: _now, ...scheduled } = command.data;
+  const { now: _now, override: _override, ...scheduled } = command.data;
   const what = `interview ${scheduled.interviewId}`;
-  checkKindAllowed(openCandidacy(state, scheduled.candidateId), scheduled.kind);
+  checkKindAllowed(openCandidate(state, scheduled.candidateId), scheduled.kind);
   checkNewInterviewId(state, scheduled.interviewId);
   checkTimeZone(scheduled.candidateTimeZone);
   const time = checkedInterval(command.data, what);
@@ -186,8 +176,8 @@ function checkBackToBack(items: readonly DayItem[]): void {
 }
 
 function scheduleDay(command: ScheduleInterviewDay, state: CandidateInterviews): InterviewEvent {
-  const { now, ...day } = command.data;
-  const candidate = openCandidacy(state, day.candidateId);
+  const { now, override: _override, ...day } = command.data;
+  const candidate = openCandidate(state, day.candidateId);
   if (state.days.has(day.dayId)) {
     throw new CommandRejectedError(
       'interview-day-already-scheduled',
@@ -228,7 +218,7 @@ function scheduleDay(command: ScheduleInterviewDay, state: CandidateInterviews):
 }
 
 function confirm(command: ConfirmInterview, state: CandidateInterviews): InterviewEvent {
-  openCandidacy(state, command.data.candidateId);
+  openCandidate(state, command.data.candidateId);
   const interview = openInterview(state, command.data.interviewId, 'confirmed');
   if (interview.status === 'confirmed') {
     throw new CommandRejectedError(
@@ -241,7 +231,7 @@ function confirm(command: ConfirmInterview, state: CandidateInterviews): Intervi
 
 function reschedule(command: RescheduleInterview, state: CandidateInterviews): InterviewEvent {
   const { candidateId, interviewId, startsAt, endsAt, reason } = command.data;
-  openCandidacy(state, candidateId);
+  openCandidate(state, candidateId);
   const interview = openInterview(state, interviewId, 'rescheduled');
   if (interview.day !== null) {
     throw new CommandRejectedError(
@@ -303,7 +293,7 @@ function rescheduleDay(
   state: CandidateInterviews,
 ): InterviewEvent {
   const { candidateId, dayId, startsAt, reason, now } = command.data;
-  openCandidacy(state, candidateId);
+  openCandidate(state, candidateId);
   const day = existingDay(state, dayId);
   const sessions = openSessionsOf(state, day, 'rescheduled');
   checkReason(reason, 'a reschedule');
@@ -359,6 +349,16 @@ function cancel(command: CancelInterview, state: CandidateInterviews): Interview
   openInterview(state, command.data.interviewId, 'cancelled');
   checkReason(command.data.reason, 'a cancellation');
   return { type: 'InterviewCancelled', data: command.data };
+}
+
+/** Every open interview cancelled with the reason; nothing when none is open. */
+function cancelOpen(command: CancelOpenInterviews, state: CandidateInterviews): InterviewEvent[] {
+  const { candidateId, reason } = command.data;
+  checkReason(reason, 'a cancellation');
+  return [...state.interviews.values()].filter(isOpen).map(({ interviewId }) => ({
+    type: 'InterviewCancelled',
+    data: { candidateId, interviewId, reason },
+  }));
 }
 
 /** One cancellation per session still open, so each session's history reads the same as a single interview's. */
@@ -420,6 +420,8 @@ function decide(
       return rescheduleDay(command, state);
     case 'CancelInterviewDay':
       return cancelDay(command, state);
+    case 'CancelOpenInterviews':
+      return cancelOpen(command, state);
     case 'RecordNoShow':
       return recordNoShow(command, state);
     case 'CompleteInterview':
@@ -427,13 +429,6 @@ function decide(
     default:
       return assertNever(command);
   }
-}
-
-function withCandidate(
-  state: CandidateInterviews,
-  change: (candidate: Candidate) => Candidate,
-): CandidateInterviews {
-  return state.candidate === null ? state : { ...state, candidate: change(state.candidate) };
 }
 
 function withInterviews(
@@ -480,15 +475,11 @@ function newInterview(
 function evolve(state: CandidateInterviews, event: CandidateStreamEvent): CandidateInterviews {
   switch (event.type) {
     case 'CandidateRegistered':
-      return { ...state, candidate: { candidateId: event.data.candidateId, stage: 'applied' } };
     case 'ScreeningRecorded':
-      return state;
     case 'CandidateStageChanged':
-      return withCandidate(state, (c) => ({ ...c, stage: event.data.to }));
     case 'CandidateRejected':
-      return withCandidate(state, (c) => ({ ...c, stage: 'rejected' }));
     case 'CandidateWithdrew':
-      return withCandidate(state, (c) => ({ ...c, stage: 'withdrawn' }));
+      return { ...state, candidate: evolveCandidacy(state.candidate, event) };
     case 'InterviewScheduled': {
       const { candidateId: _candidateId, ...interview } = event.data;
       return withInterviews(state, [newInterview({ ...interview, day: null })]);
@@ -571,6 +562,11 @@ const INTERVIEW_EVENT_TYPES: Readonly<Record<InterviewEvent['type'], true>> = {
   InterviewCompleted: true,
 };
 
+/** Whether an event of the candidate's stream is one of this service's interview events. */
+export function isInterviewEvent(event: CandidateStreamEvent): event is InterviewEvent {
+  return Object.hasOwn(INTERVIEW_EVENT_TYPES, event.type);
+}
+
 type StoredInterviews = Readonly<{
   candidate: CandidateInterviews['candidate'];
   interviews: Interview[];
@@ -603,10 +599,7 @@ export const interviewDecider: Decider<
   decide,
   evolve,
   initialState,
-  eventTypes: new Set([
-    ...candidateEventContracts.map((contract) => contract.type),
-    ...Object.keys(INTERVIEW_EVENT_TYPES),
-  ]),
+  eventTypes: new Set([...CANDIDACY_EVENT_TYPES, ...Object.keys(INTERVIEW_EVENT_TYPES)]),
   // Every service appends to the candidate's stream, and every interview command reads it.
   snapshots: {
     name: 'scheduling-interviews',
@@ -620,4 +613,15 @@ export const interviewDecider: Decider<
     }),
     deserialize: restoredInterviews,
   },
+};
+
+/** A candidate's stream, as the scheduling service decides on it. */
+export const interviewAggregate: Aggregate<
+  CandidateInterviews,
+  InterviewCommand,
+  CandidateStreamEvent
+> = {
+  name: 'candidate-interviews',
+  decider: interviewDecider,
+  streamOf: (command) => candidateStreamName(command.data.candidateId),
 };

@@ -1,5 +1,6 @@
 import {
   INTERVIEW_KINDS,
+  type Candidacy,
   type CandidateStage,
   type InterviewDayBreak,
   type InterviewKind,
@@ -55,7 +56,7 @@ export type InterviewDay = Readonly<{
  * the candidates service's events) and every interview scheduled for them.
  */
 export type CandidateInterviews = Readonly<{
-  candidate: Readonly<{ candidateId: string; stage: CandidateStage }> | null;
+  candidate: Candidacy | null;
   interviews: ReadonlyMap<string, Interview>;
   days: ReadonlyMap<string, InterviewDay>;
 }>;
@@ -77,9 +78,3 @@ export const INTERVIEW_KINDS_BY_STAGE: Readonly<Record<CandidateStage, readonly 
     rejected: [],
     withdrawn: [],
   };
-
-export const CLOSED_CANDIDATE_STAGES: ReadonlySet<CandidateStage> = new Set([
-  'hired',
-  'rejected',
-  'withdrawn',
-]);

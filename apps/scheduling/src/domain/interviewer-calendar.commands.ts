@@ -4,6 +4,7 @@ import type {
   InterviewerSlotReleased,
   InterviewerSlotReserved,
 } from '@hirestream/contracts';
+import type { BookingOverride } from './interview.commands';
 
 export type SetInterviewerAvailability = Command<
   'SetInterviewerAvailability',
@@ -19,7 +20,7 @@ export type ReserveInterviewerSlot = Command<
   'ReserveInterviewerSlot',
   Omit<InterviewerSlotReserved['data'], 'override'> & {
     now: string;
-    override: Readonly<{ reason: string }> | null;
+    override: BookingOverride | null;
   }
 >;
 

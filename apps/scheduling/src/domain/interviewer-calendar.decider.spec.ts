@@ -1,5 +1,6 @@
+import { CommandRejectedError } from '@hirestream/contracts';
 import type { InterviewerAvailabilitySet, InterviewerCalendarEvent } from '@hirestream/contracts';
-import { CommandRejectedError, deciderSpecification, foldEvents } from '@hirestream/event-sourcing';
+import { deciderSpecification, foldEvents } from '@hirestream/event-sourcing';
 import type { InterviewerCalendarCommand } from './interviewer-calendar.commands';
 import { interviewerCalendarDecider } from './interviewer-calendar.decider';
 

@@ -1,5 +1,9 @@
-import type { InterviewerCalendarEvent } from '@hirestream/contracts';
-import { assertNever, CommandRejectedError, type Decider } from '@hirestream/event-sourcing';
+import { CommandRejectedError } from '@hirestream/contracts';
+import {
+  interviewerCalendarStreamName,
+  type InterviewerCalendarEvent,
+} from '@hirestream/contracts';
+import { assertNever, type Aggregate, type Decider } from '@hirestream/event-sourcing';
 import { contains, intervalOf, overlaps, type Interval } from './intervals';
 import type {
   InterviewerCalendarCommand,
@@ -216,4 +220,15 @@ export const interviewerCalendarDecider: Decider<
     }),
     deserialize: restoredCalendar,
   },
+};
+
+/** An interviewer's calendar stream: the consistency boundary of "one place at a time". */
+export const interviewerCalendarAggregate: Aggregate<
+  InterviewerCalendar,
+  InterviewerCalendarCommand,
+  InterviewerCalendarEvent
+> = {
+  name: 'interviewer-calendar',
+  decider: interviewerCalendarDecider,
+  streamOf: (command) => interviewerCalendarStreamName(command.data.interviewerId),
 };

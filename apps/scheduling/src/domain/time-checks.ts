@@ -1,6 +1,5 @@
-import { CommandRejectedError } from '@hirestream/event-sourcing';
+import { CommandRejectedError, isKnownTimeZone } from '@hirestream/contracts';
 import type { Interval } from './intervals';
-import { isTimeZone } from './time-zones';
 
 /**
  * The checks every booking makes on its times, shared by the interview and
@@ -32,7 +31,7 @@ export function checkedInterval(
 }
 
 export function checkTimeZone(timeZone: string): void {
-  if (!isTimeZone(timeZone)) {
+  if (!isKnownTimeZone(timeZone)) {
     throw new CommandRejectedError('unknown-time-zone', `${timeZone} is not an IANA time zone`);
   }
 }

@@ -30,16 +30,6 @@ function formatterIn(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Whether the platform knows the zone (`Europe/London`, `UTC`); unknown names are refused by Intl. */
-export function isTimeZone(name: string): boolean {
-  try {
-    formatterIn(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function wallClockAt(instant: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const part of formatterIn(timeZone).formatToParts(instant)) {
@@ -144,4 +134,16 @@ export function utcOffsetText(instant: number, timeZone: string): string {
 export function minuteOfDay(wallClock: string): number {
   const [hours, minutes] = wallClock.split(':').map(Number);
   return hours * 60 + minutes;
+}
+
+/** A span as a clock in `timeZone` shows it: `YYYY-MM-DD`, `HH:MM`–`HH:MM` and `GMT+01:00`. */
+export type LocalSpan = Readonly<{ date: string; start: string; end: string; utcOffset: string }>;
+
+export function localSpan(start: number, end: number, timeZone: string): LocalSpan {
+  return {
+    date: dateText(localDateAt(start, timeZone)),
+    start: wallClockText(start, timeZone),
+    end: wallClockText(end, timeZone),
+    utcOffset: utcOffsetText(start, timeZone),
+  };
 }

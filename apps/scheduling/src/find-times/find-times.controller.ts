@@ -1,33 +1,39 @@
-import { CommandRejectedError } from '@hirestream/event-sourcing';
-import { Roles } from '@hirestream/platform';
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  AggregateNotFoundError,
+  candidateStreamName,
+  CommandRejectedError,
+} from '@hirestream/contracts';
+import { QueryRoute, ValidBody } from '@hirestream/platform';
+import { Controller, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { findTimes, type PanelistCalendar } from '../domain/find-times';
 import { intervalOf, type Interval } from '../domain/intervals';
 import { CLOSED_INTERVIEW_STATUSES } from '../domain/interview.state';
-import { InterviewerCalendarSubscription } from '../interviewer-calendar/interviewer-calendar.subscription';
-import { InterviewCommandService } from '../common/interview-command.service';
-import { FindTimesDto } from './find-times.dto';
-import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
-
-export type ProposedTime = Readonly<{ startsAt: string; endsAt: string }>;
+import { InterviewerCalendarsProjection } from '../interviewer-calendar/interviewer-calendars.projection';
+import { boundedRange } from '../interviewers/time-range.query';
+import { INTERVIEW_SCHEDULERS } from '../interviews/scheduling-roles';
+import { INTERVIEWS, type InterviewGateway } from '../scheduling-gateways';
+import { FindTimesBody, ProposedTimes } from './find-times.dto';
 
 @ApiTags('interviewers')
 @Controller()
 export class FindTimesController {
   constructor(
-    private readonly calendars: InterviewerCalendarSubscription,
-    private readonly interviews: InterviewCommandService,
+    private readonly calendars: InterviewerCalendarsProjection,
+    @Inject(INTERVIEWS) private readonly interviews: InterviewGateway,
   ) {}
 
-  @Post('find-times')
-  @HttpCode(200)
-  @Roles(...INTERVIEW_SCHEDULERS)
-  @ApiOperation({
+  @QueryRoute({
+    method: 'POST',
+    path: 'find-times',
+    operationId: 'findTimes',
     summary:
       'Propose times, earliest first, when the whole panel (and the candidate) is free, within working hours and daily limits',
+    roles: INTERVIEW_SCHEDULERS,
+    response: ProposedTimes,
+    problems: [404, 409],
   })
-  async find(@Body() body: FindTimesDto): Promise<{ proposals: ProposedTime[] }> {
+  async find(@ValidBody(FindTimesBody, boundedRange) body: FindTimesBody): Promise<ProposedTimes> {
     const panel = body.panel.map((interviewerId): PanelistCalendar => {
       const { availability, slots } = this.calendars.projection.calendarOf(interviewerId);
       if (availability === null) {
@@ -45,8 +51,8 @@ export class FindTimesController {
       candidateBusy: await this.candidateBusy(body.candidateId),
       range: { start: Math.max(requested.start, Date.now()), end: requested.end },
       durationMinutes: body.durationMinutes,
-      stepMinutes: body.stepMinutes,
-      maxProposals: body.maxProposals,
+      stepMinutes: body.stepMinutes ?? 15,
+      maxProposals: body.maxProposals ?? 10,
     });
     return {
       proposals: proposals.map((slot) => ({
@@ -58,7 +64,10 @@ export class FindTimesController {
 
   private async candidateBusy(candidateId: string | undefined): Promise<Interval[]> {
     if (candidateId === undefined) return [];
-    const { state } = await this.interviews.load(candidateId);
+    const { state, revision } = await this.interviews.load(candidateStreamName(candidateId));
+    if (revision === undefined) {
+      throw new AggregateNotFoundError(`candidate ${candidateId} does not exist`);
+    }
     return [...state.interviews.values()]
       .filter((interview) => !CLOSED_INTERVIEW_STATUSES.has(interview.status))
       .map(intervalOf);

@@ -1,57 +1,41 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
-import { IDENTIFIER } from '../common/booking.dto';
-import { TimeRange } from '../common/time-range.query';
+import { actorId, oneOf, utcInstant, uuid } from '@hirestream/contracts';
+import { Type, type Static } from '@sinclair/typebox';
+import { timeRangeFields } from '../interviewers/time-range.query';
 
-const STEPS = [5, 10, 15, 20, 30, 60] as const;
+export const FindTimesBody = Type.Object(
+  {
+    ...timeRangeFields,
+    panel: Type.Array(actorId(), {
+      minItems: 1,
+      maxItems: 12,
+      uniqueItems: true,
+      examples: [['interviewer-7', 'interviewer-9']],
+    }),
+    durationMinutes: Type.Integer({ minimum: 15, maximum: 480, examples: [60] }),
+    candidateId: Type.Optional(
+      uuid({ description: "Also avoid the candidate's own open interviews" }),
+    ),
+    stepMinutes: Type.Optional(
+      oneOf([5, 10, 15, 20, 30, 60], {
+        default: 15,
+        description: 'Proposals start on these minutes',
+      }),
+    ),
+    maxProposals: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })),
+  },
+  { title: 'FindTimes', additionalProperties: false },
+);
+export type FindTimesBody = Static<typeof FindTimesBody>;
 
-export class FindTimesDto extends TimeRange {
-  @ApiProperty({ type: [String], example: ['interviewer-7', 'interviewer-9'] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(12)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @Matches(IDENTIFIER, { each: true, message: 'panel must hold interviewer identifiers' })
-  panel!: string[];
-
-  @ApiProperty({ minimum: 15, maximum: 480, example: 60 })
-  @IsInt()
-  @Min(15)
-  @Max(480)
-  durationMinutes!: number;
-
-  @ApiPropertyOptional({ description: "Also avoid the candidate's own open interviews" })
-  @IsOptional()
-  @IsUUID()
-  candidateId?: string;
-
-  @ApiPropertyOptional({
-    enum: STEPS,
-    default: 15,
-    description: 'Proposals start on these minutes',
-  })
-  @IsOptional()
-  @IsIn(STEPS)
-  stepMinutes = 15;
-
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 50, default: 10 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(50)
-  maxProposals = 10;
-}
+export const ProposedTimes = Type.Object(
+  {
+    proposals: Type.Array(
+      Type.Object(
+        { startsAt: utcInstant(), endsAt: utcInstant() },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { title: 'ProposedTimes', additionalProperties: false },
+);
+export type ProposedTimes = Static<typeof ProposedTimes>;

@@ -1,47 +1,48 @@
-import { AggregateNotFoundError } from '@hirestream/event-sourcing';
+import { AggregateNotFoundError, candidateStreamName } from '@hirestream/contracts';
 import {
-  CandidateScope,
   CurrentPrincipal,
-  Roles,
+  QueryRoute,
+  ValidParams,
   type ActingPrincipal,
 } from '@hirestream/platform';
-import { Controller, ForbiddenException, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { InterviewParams } from '../common/interview.params';
-import { interviewIn, replyWithInterview, type InterviewView } from '../common/interview.view';
-import { isStaffReader, STAFF_READERS } from '../common/scheduling-roles';
-import {
-  InterviewsProjectionSubscription,
-  OWN_WRITES_TIMEOUT_MS,
-} from '../interviews-projection/interviews-projection.subscription';
+import { InterviewParams } from '../interviews/interview.params';
+import { InterviewViewFor, replyWithInterview } from '../interviews/interview.view';
+import { isStaffReader, STAFF_READERS } from '../interviews/scheduling-roles';
+import { InterviewsProjection } from '../interviews-projection/interviews.projection';
 
 @ApiTags('interviews')
 @Controller('candidates')
 export class GetInterviewController {
-  constructor(private readonly interviews: InterviewsProjectionSubscription) {}
+  constructor(private readonly interviews: InterviewsProjection) {}
 
-  @Get(':id/interviews/:interviewId')
-  @Roles(...STAFF_READERS, 'candidate', 'interviewer')
-  @CandidateScope('id')
-  @ApiOperation({
+  @QueryRoute({
+    path: ':id/interviews/:interviewId',
+    operationId: 'getInterview',
     summary:
-      'One interview with its history, from a projection; interviewers read only the interviews they sit on',
+      'One interview with its history, from a projection; interviewers read only the interviews they sit on (404 for any other)',
+    roles: [...STAFF_READERS, 'candidate', 'interviewer'],
+    candidateScope: 'id',
+    revisioned: true,
+    response: InterviewViewFor,
+    problems: [404],
   })
   async get(
-    @Param() { id, interviewId }: InterviewParams,
+    @ValidParams(InterviewParams) { id, interviewId }: InterviewParams,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<InterviewView> {
-    const { projection } = this.interviews;
-    await projection.afterOwnWrites(OWN_WRITES_TIMEOUT_MS, id);
-    const read = projection.candidate(id);
-    if (read === undefined) throw new AggregateNotFoundError(`candidate ${id} does not exist`);
-    const { panel } = interviewIn(read.state, interviewId);
-    const onPanel = panel.some((member) => member.interviewerId === principal.subject);
-    if (principal.actingRole === 'interviewer' && !isStaffReader(principal) && !onPanel) {
-      throw new ForbiddenException('An interviewer may only read the interviews they sit on');
+  ): Promise<InterviewViewFor> {
+    await this.interviews.afterOwnWrites(candidateStreamName(id));
+    const read = this.interviews.projection.candidate(id);
+    const interview = read === undefined ? undefined : read.state.interviews.get(interviewId);
+    const onPanel = interview?.panel.some((member) => member.interviewerId === principal.subject);
+    // An interviewer learns nothing of interviews they do not sit on, not even that they exist.
+    const mayRead = principal.actingRole !== 'interviewer' || isStaffReader(principal) || onPanel;
+    if (read === undefined || interview === undefined || !mayRead) {
+      throw new AggregateNotFoundError(`interview ${interviewId} does not exist`);
     }
-    return replyWithInterview(reply, read, id, interviewId);
+    return replyWithInterview(reply, read, id, interviewId, principal);
   }
 }

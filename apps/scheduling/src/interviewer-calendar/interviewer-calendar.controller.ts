@@ -1,45 +1,58 @@
-import { CurrentPrincipal, Roles, type ActingPrincipal } from '@hirestream/platform';
-import { Controller, ForbiddenException, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { actorId, nullable, timeSpanFields, uuid } from '@hirestream/contracts';
+import {
+  CurrentPrincipal,
+  QueryRoute,
+  ValidParams,
+  ValidQuery,
+  type ActingPrincipal,
+} from '@hirestream/platform';
+import { Controller, ForbiddenException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Type, type Static } from '@sinclair/typebox';
 import { intervalOf, overlaps } from '../domain/intervals';
-import type { Availability } from '../domain/working-hours';
-import { isStaffReader, STAFF_READERS } from '../common/scheduling-roles';
-import { TimeRange } from '../common/time-range.query';
-import { InterviewerCalendarSubscription } from './interviewer-calendar.subscription';
-import { InterviewerIdParams } from '../common/interviewer-id.params';
+import { AvailabilityView } from '../interviewers/availability.view';
+import { InterviewerIdParams } from '../interviewers/interviewer.params';
+import { boundedRange, TimeRangeQuery } from '../interviewers/time-range.query';
+import { isStaffReader, STAFF_READERS } from '../interviews/scheduling-roles';
+import { InterviewerCalendarsProjection } from './interviewer-calendars.projection';
 
-export type CalendarBooking = Readonly<{
-  interviewId: string;
-  candidateId: string;
-  startsAt: string;
-  endsAt: string;
-}>;
-
-export type CalendarView = Readonly<{
-  interviewerId: string;
-  availability: Availability | null;
-  bookings: CalendarBooking[];
-}>;
+const CalendarView = Type.Object(
+  {
+    interviewerId: actorId(),
+    availability: nullable(AvailabilityView),
+    bookings: Type.Array(
+      Type.Object(
+        { interviewId: uuid(), candidateId: uuid(), ...timeSpanFields },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { title: 'InterviewerCalendar', additionalProperties: false },
+);
+type CalendarView = Static<typeof CalendarView>;
 
 @ApiTags('interviewers')
 @Controller('interviewers')
 export class InterviewerCalendarController {
-  constructor(private readonly calendars: InterviewerCalendarSubscription) {}
+  constructor(private readonly calendars: InterviewerCalendarsProjection) {}
 
-  @Get(':id/calendar')
-  @Roles('interviewer', ...STAFF_READERS)
-  @ApiOperation({
+  @QueryRoute({
+    path: ':id/calendar',
+    operationId: 'getInterviewerCalendar',
     summary:
       "The interviewer's bookings overlapping [from, to), from a projection; interviewers read only their own",
+    roles: ['interviewer', ...STAFF_READERS],
+    response: CalendarView,
   })
-  calendar(
-    @Param() { id }: InterviewerIdParams,
-    @Query() query: TimeRange,
+  async calendar(
+    @ValidParams(InterviewerIdParams) { id }: InterviewerIdParams,
+    @ValidQuery(TimeRangeQuery, boundedRange) query: TimeRangeQuery,
     @CurrentPrincipal() principal: ActingPrincipal,
-  ): CalendarView {
+  ): Promise<CalendarView> {
     if (principal.subject !== id && !isStaffReader(principal)) {
       throw new ForbiddenException('An interviewer may only read their own calendar');
     }
+    await this.calendars.afterOwnWrites();
     const range = intervalOf({ startsAt: query.from, endsAt: query.to });
     const calendar = this.calendars.projection.calendarOf(id);
     const bookings = [...calendar.slots.values()]
@@ -51,6 +64,13 @@ export class InterviewerCalendarController {
         startsAt: new Date(interval.start).toISOString(),
         endsAt: new Date(interval.end).toISOString(),
       }));
-    return { interviewerId: id, availability: calendar.availability, bookings };
+    return {
+      interviewerId: id,
+      availability:
+        calendar.availability === null
+          ? null
+          : { ...calendar.availability, workingHours: [...calendar.availability.workingHours] },
+      bookings,
+    };
   }
 }

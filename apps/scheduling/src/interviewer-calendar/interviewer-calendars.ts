@@ -13,11 +13,11 @@ export const CALENDAR_EVENT_TYPES: readonly InterviewerCalendarEvent['type'][] =
 ];
 
 /**
- * Every interviewer's calendar in memory, folded with the calendar decider's
- * own `evolve`, so the projection and the write side read events alike. It is
+ * Every interviewer's calendar, folded with the calendar decider's own
+ * `evolve`, so the read model and the write side read events alike. It is
  * eventually consistent: bookings are guarded by the calendar streams, never by it.
  */
-export class InterviewerCalendarProjection {
+export class InterviewerCalendars {
   private readonly byInterviewer = new Map<string, InterviewerCalendar>();
 
   apply(streamName: string, event: InterviewerCalendarEvent): void {

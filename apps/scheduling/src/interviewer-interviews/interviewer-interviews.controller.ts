@@ -1,42 +1,56 @@
-import type { PanelRole } from '@hirestream/contracts';
-import { CurrentPrincipal, Roles, type ActingPrincipal } from '@hirestream/platform';
-import { Controller, ForbiddenException, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { intervalOf, overlaps } from '../domain/intervals';
-import type { InterviewView } from '../common/interview.view';
-import { InterviewerIdParams } from '../common/interviewer-id.params';
-import { isStaffReader, STAFF_READERS } from '../common/scheduling-roles';
-import { TimeRange } from '../common/time-range.query';
+import { actorId, oneOf, PANEL_ROLES, type DeepReadonly } from '@hirestream/contracts';
 import {
-  InterviewsProjectionSubscription,
-  OWN_WRITES_TIMEOUT_MS,
-} from '../interviews-projection/interviews-projection.subscription';
+  CurrentPrincipal,
+  QueryRoute,
+  ValidParams,
+  ValidQuery,
+  type ActingPrincipal,
+} from '@hirestream/platform';
+import { Controller, ForbiddenException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Type, type Static } from '@sinclair/typebox';
+import { intervalOf, overlaps } from '../domain/intervals';
+import { InterviewerIdParams } from '../interviewers/interviewer.params';
+import { boundedRange, TimeRangeQuery } from '../interviewers/time-range.query';
+import { InterviewView } from '../interviews/interview.view';
+import { isStaffReader, STAFF_READERS } from '../interviews/scheduling-roles';
+import { InterviewsProjection } from '../interviews-projection/interviews.projection';
 
-export type PanelSeatView = InterviewView & Readonly<{ role: PanelRole }>;
+const PanelSeat = Type.Object(
+  { ...InterviewView.properties, role: oneOf(PANEL_ROLES) },
+  { title: 'PanelSeat', additionalProperties: false },
+);
+
+const PanelSeats = Type.Object(
+  { interviewerId: actorId(), interviews: Type.Array(PanelSeat) },
+  { title: 'PanelSeats', additionalProperties: false },
+);
+type PanelSeats = DeepReadonly<Static<typeof PanelSeats>>;
 
 @ApiTags('interviewers')
 @Controller('interviewers')
 export class InterviewerInterviewsController {
-  constructor(private readonly interviews: InterviewsProjectionSubscription) {}
+  constructor(private readonly interviews: InterviewsProjection) {}
 
-  @Get(':id/interviews')
-  @Roles('interviewer', ...STAFF_READERS)
-  @ApiOperation({
+  @QueryRoute({
+    path: ':id/interviews',
+    operationId: 'listInterviewerInterviews',
     summary:
       "The interviews overlapping [from, to) on whose panel the interviewer sits, any status, earliest first, with the interviewer's role; interviewers read only their own",
+    roles: ['interviewer', ...STAFF_READERS],
+    response: PanelSeats,
   })
   async list(
-    @Param() { id }: InterviewerIdParams,
-    @Query() query: TimeRange,
+    @ValidParams(InterviewerIdParams) { id }: InterviewerIdParams,
+    @ValidQuery(TimeRangeQuery, boundedRange) query: TimeRangeQuery,
     @CurrentPrincipal() principal: ActingPrincipal,
-  ): Promise<{ interviewerId: string; interviews: PanelSeatView[] }> {
+  ): Promise<PanelSeats> {
     if (principal.subject !== id && !isStaffReader(principal)) {
       throw new ForbiddenException('An interviewer may only read the interviews they sit on');
     }
-    const { projection } = this.interviews;
-    await projection.afterOwnWrites(OWN_WRITES_TIMEOUT_MS);
+    await this.interviews.afterOwnWrites();
     const range = intervalOf({ startsAt: query.from, endsAt: query.to });
-    const interviews = projection
+    const interviews = this.interviews.projection
       .interviewsOf(id)
       .filter(({ interview }) => overlaps(intervalOf(interview), range))
       .sort((a, b) => Date.parse(a.interview.startsAt) - Date.parse(b.interview.startsAt))

@@ -1,36 +1,46 @@
-import { AggregateNotFoundError } from '@hirestream/event-sourcing';
-import { CandidateScope, Roles } from '@hirestream/platform';
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { CandidateIdParams } from '../common/candidate-id.params';
-import { replyWithInterviews, type InterviewView } from '../common/interview.view';
-import { STAFF_READERS } from '../common/scheduling-roles';
+import { AggregateNotFoundError, candidateStreamName } from '@hirestream/contracts';
 import {
-  InterviewsProjectionSubscription,
-  OWN_WRITES_TIMEOUT_MS,
-} from '../interviews-projection/interviews-projection.subscription';
+  CurrentPrincipal,
+  QueryRoute,
+  ValidParams,
+  type ActingPrincipal,
+} from '@hirestream/platform';
+import { Controller, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CandidateIdParams } from '../interviews/interview.params';
+import {
+  InterviewList,
+  replyWithInterviews,
+  type InterviewViewFor,
+} from '../interviews/interview.view';
+import { STAFF_READERS } from '../interviews/scheduling-roles';
+import { InterviewsProjection } from '../interviews-projection/interviews.projection';
 
 @ApiTags('interviews')
 @Controller('candidates')
 export class ListInterviewsController {
-  constructor(private readonly interviews: InterviewsProjectionSubscription) {}
+  constructor(private readonly interviews: InterviewsProjection) {}
 
-  @Get(':id/interviews')
-  @Roles(...STAFF_READERS, 'candidate')
-  @CandidateScope('id')
-  @ApiOperation({
+  @QueryRoute({
+    path: ':id/interviews',
+    operationId: 'listInterviews',
     summary:
       "The candidate's interviews, earliest first, from a projection that includes this service's own writes; ETag is the candidate stream's revision it reflects",
+    roles: [...STAFF_READERS, 'candidate'],
+    candidateScope: 'id',
+    revisioned: true,
+    response: InterviewList,
+    problems: [404],
   })
   async list(
-    @Param() { id }: CandidateIdParams,
+    @ValidParams(CandidateIdParams) { id }: CandidateIdParams,
+    @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ interviews: InterviewView[] }> {
-    const { projection } = this.interviews;
-    await projection.afterOwnWrites(OWN_WRITES_TIMEOUT_MS, id);
-    const read = projection.candidate(id);
+  ): Promise<{ interviews: InterviewViewFor[] }> {
+    await this.interviews.afterOwnWrites(candidateStreamName(id));
+    const read = this.interviews.projection.candidate(id);
     if (read === undefined) throw new AggregateNotFoundError(`candidate ${id} does not exist`);
-    return replyWithInterviews(reply, read, id);
+    return replyWithInterviews(reply, read, id, principal);
   }
 }

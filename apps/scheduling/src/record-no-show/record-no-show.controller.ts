@@ -1,49 +1,55 @@
+import { commandContextOf } from '@hirestream/event-sourcing';
 import {
-  type ActingPrincipal,
+  CommandRoute,
   CurrentPrincipal,
   ExpectedRevision,
-  IdempotentPost,
-  Roles,
+  ValidBody,
+  ValidParams,
+  type ActingPrincipal,
 } from '@hirestream/platform';
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Absentee } from '../domain/interview.commands';
-import { commandContextOf } from '../common/command-context';
-import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
-import { InterviewCommandService } from '../common/interview-command.service';
-import { InterviewParams } from '../common/interview.params';
-import { replyWithInterview, type InterviewView } from '../common/interview.view';
-import { RecordNoShowDto } from './record-no-show.dto';
+import { InterviewParams } from '../interviews/interview.params';
+import { InterviewViewFor, replyWithInterview } from '../interviews/interview.view';
+import { INTERVIEW_SCHEDULERS } from '../interviews/scheduling-roles';
+import { INTERVIEWS, type InterviewGateway } from '../scheduling-gateways';
+import { noShowPairing, RecordNoShowBody } from './record-no-show.dto';
 
 @ApiTags('interviews')
 @Controller('candidates')
 export class RecordNoShowController {
-  constructor(private readonly interviews: InterviewCommandService) {}
+  constructor(@Inject(INTERVIEWS) private readonly interviews: InterviewGateway) {}
 
-  @IdempotentPost(':id/interviews/:interviewId/no-show')
-  @Roles(...INTERVIEW_SCHEDULERS)
-  @ApiOperation({ summary: 'Record that the candidate or a panel member did not attend' })
+  @CommandRoute({
+    path: ':id/interviews/:interviewId/no-show',
+    operationId: 'recordNoShow',
+    summary: 'Record that the candidate or a panel member did not attend',
+    roles: INTERVIEW_SCHEDULERS,
+    revisioned: true,
+    response: InterviewViewFor,
+    problems: [404, 409],
+  })
   async record(
-    @Param() { id, interviewId }: InterviewParams,
-    @Body() body: RecordNoShowDto,
+    @ValidParams(InterviewParams) { id, interviewId }: InterviewParams,
+    @ValidBody(RecordNoShowBody, noShowPairing) body: RecordNoShowBody,
     @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<InterviewView> {
-    // Validation pairs them: an interviewer id comes with, and only with, party interviewer.
+  ): Promise<InterviewViewFor> {
     const absentee: Absentee =
       body.interviewerId === undefined
         ? { party: 'candidate' }
         : { party: 'interviewer', interviewerId: body.interviewerId };
-    const outcome = await this.interviews.execute(
+    const outcome = await this.interviews.handle(
       {
         type: 'RecordNoShow',
         data: { candidateId: id, interviewId, absentee, now: new Date().toISOString() },
       },
-      commandContextOf(principal),
-      expectedRevision,
+      commandContextOf({ principal }),
+      { expectedRevision },
     );
-    return replyWithInterview(reply, outcome, id, interviewId);
+    return replyWithInterview(reply, outcome, id, interviewId, principal);
   }
 }

@@ -1,30 +1,36 @@
-import { NO_SHOW_PARTIES, type NoShowParty } from '@hirestream/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, Length, ValidateBy, ValidateIf } from 'class-validator';
-
-const onlyForAnInterviewer = ValidateBy({
-  name: 'onlyForAnInterviewer',
-  validator: {
-    validate: (_value, args) => (args?.object as RecordNoShowDto).party === 'interviewer',
-    defaultMessage: () =>
-      'interviewerId names a panel member, so it goes with party interviewer only',
-  },
-});
+import { actorId, NO_SHOW_PARTIES, oneOf, type FieldProblem } from '@hirestream/contracts';
+import { Type, type Static } from '@sinclair/typebox';
 
 /** Valid only as a pair: `interviewerId` is given exactly when the party is an interviewer. */
-export class RecordNoShowDto {
-  @ApiProperty({ enum: NO_SHOW_PARTIES, description: 'Who did not come' })
-  @IsIn(NO_SHOW_PARTIES)
-  party!: NoShowParty;
+export const RecordNoShowBody = Type.Object(
+  {
+    party: oneOf(NO_SHOW_PARTIES, { description: 'Who did not come' }),
+    interviewerId: Type.Optional(
+      actorId({ description: 'The panel member who did not come; only for an interviewer' }),
+    ),
+  },
+  { title: 'RecordNoShow', additionalProperties: false },
+);
+export type RecordNoShowBody = Static<typeof RecordNoShowBody>;
 
-  @ApiPropertyOptional({
-    description: 'The panel member who did not come; only for an interviewer',
-  })
-  @ValidateIf(
-    (body: RecordNoShowDto) => body.party === 'interviewer' || body.interviewerId !== undefined,
-  )
-  @IsString()
-  @Length(1, 100)
-  @onlyForAnInterviewer
-  interviewerId?: string;
+export function noShowPairing({ party, interviewerId }: RecordNoShowBody): FieldProblem[] {
+  if (party === 'interviewer' && interviewerId === undefined) {
+    return [
+      {
+        field: 'interviewerId',
+        rule: 'required',
+        message: 'interviewerId names the panel member who did not come',
+      },
+    ];
+  }
+  if (party === 'candidate' && interviewerId !== undefined) {
+    return [
+      {
+        field: 'interviewerId',
+        rule: 'onlyForAnInterviewer',
+        message: 'interviewerId names a panel member, so it goes with party interviewer only',
+      },
+    ];
+  }
+  return [];
 }

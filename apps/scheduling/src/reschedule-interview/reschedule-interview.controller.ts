@@ -1,58 +1,58 @@
+import { commandContextOf } from '@hirestream/event-sourcing';
 import {
-  type ActingPrincipal,
+  CommandRoute,
   CurrentPrincipal,
   ExpectedRevision,
-  IdempotentPost,
-  Roles,
+  ValidBody,
+  ValidParams,
+  type ActingPrincipal,
 } from '@hirestream/platform';
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { RescheduleInterview } from '../domain/interview.commands';
-import { commandContextOf } from '../common/command-context';
-import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
-import { InterviewCommandService } from '../common/interview-command.service';
-import { InterviewParams } from '../common/interview.params';
-import { interviewIn, replyWithInterview, type InterviewView } from '../common/interview.view';
-import { InterviewerCalendars } from '../common/interviewer-calendars.service';
-import { RescheduleInterviewDto } from './reschedule-interview.dto';
+import { CalendarHoldRunner } from '../calendar-hold/calendar-hold.runner';
+import { InterviewParams } from '../interviews/interview.params';
+import { InterviewViewFor, replyWithInterview } from '../interviews/interview.view';
+import { INTERVIEW_SCHEDULERS } from '../interviews/scheduling-roles';
+import { RescheduleInterviewBody } from './reschedule-interview.dto';
 
 @ApiTags('interviews')
 @Controller('candidates')
 export class RescheduleInterviewController {
-  constructor(
-    private readonly interviews: InterviewCommandService,
-    private readonly calendars: InterviewerCalendars,
-  ) {}
+  constructor(private readonly calendarHold: CalendarHoldRunner) {}
 
-  @IdempotentPost(':id/interviews/:interviewId/reschedule')
-  @Roles(...INTERVIEW_SCHEDULERS)
-  @ApiOperation({
+  @CommandRoute({
+    path: ':id/interviews/:interviewId/reschedule',
+    operationId: 'rescheduleInterview',
     summary: "Move the interview to a new time, moving its panel's calendar reservations with it",
+    roles: INTERVIEW_SCHEDULERS,
+    revisioned: true,
+    response: InterviewViewFor,
+    problems: [404, 409],
   })
   async reschedule(
-    @Param() { id, interviewId }: InterviewParams,
-    @Body() body: RescheduleInterviewDto,
+    @ValidParams(InterviewParams) { id, interviewId }: InterviewParams,
+    @ValidBody(RescheduleInterviewBody) body: RescheduleInterviewBody,
     @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<InterviewView> {
-    const now = new Date().toISOString();
-    const { startsAt, endsAt, reason } = body;
-    const command: RescheduleInterview = {
-      type: 'RescheduleInterview',
-      data: { candidateId: id, interviewId, startsAt, endsAt, reason, now },
-    };
-    const checked = await this.interviews.checkLoaded(command, expectedRevision);
-    const current = interviewIn(checked.state, interviewId);
-    const context = commandContextOf(principal);
-    const outcome = await this.calendars.holdWhile(
-      current.panel.map((member) => member.interviewerId),
-      { candidateId: id, interviewId, startsAt, endsAt, now, override: body.override ?? null },
-      { startsAt: current.startsAt, endsAt: current.endsAt },
-      context,
-      () => this.interviews.execute(command, context, expectedRevision, checked),
+  ): Promise<InterviewViewFor> {
+    const outcome = await this.calendarHold.run(
+      {
+        type: 'RescheduleInterview',
+        data: {
+          candidateId: id,
+          interviewId,
+          startsAt: body.startsAt,
+          endsAt: body.endsAt,
+          reason: body.reason,
+          now: new Date().toISOString(),
+          override: body.override ?? null,
+        },
+      },
+      commandContextOf({ principal }),
+      { expectedRevision },
     );
-    return replyWithInterview(reply, outcome, id, interviewId);
+    return replyWithInterview(reply, outcome, id, interviewId, principal);
   }
 }

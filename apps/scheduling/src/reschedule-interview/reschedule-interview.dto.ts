@@ -1,13 +1,9 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
-import { OverrideDto, ReasonDto } from '../common/booking.dto';
-import { TimeSpanDto } from '../common/interview-setting.dto';
+import { schedulingReason, timeSpanFields } from '@hirestream/contracts';
+import { Type, type Static } from '@sinclair/typebox';
+import { OverrideBody } from '../interviews/booking.dto';
 
-export class RescheduleInterviewDto extends IntersectionType(TimeSpanDto, ReasonDto) {
-  @ApiPropertyOptional({ type: OverrideDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OverrideDto)
-  override?: OverrideDto;
-}
+export const RescheduleInterviewBody = Type.Object(
+  { ...timeSpanFields, reason: schedulingReason(), override: Type.Optional(OverrideBody) },
+  { title: 'RescheduleInterview', additionalProperties: false },
+);
+export type RescheduleInterviewBody = Static<typeof RescheduleInterviewBody>;

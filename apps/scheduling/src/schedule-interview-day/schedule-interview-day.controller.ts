@@ -1,86 +1,74 @@
+import { commandContextOf } from '@hirestream/event-sourcing';
 import {
-  type ActingPrincipal,
+  CommandRoute,
   CurrentPrincipal,
   ExpectedRevision,
-  IdempotentPost,
-  Roles,
+  ValidBody,
+  ValidParams,
+  type ActingPrincipal,
 } from '@hirestream/platform';
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { ScheduleInterviewDay } from '../domain/interview.commands';
-import { CandidateIdParams } from '../common/candidate-id.params';
-import { commandContextOf } from '../common/command-context';
-import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
-import { InterviewCommandService } from '../common/interview-command.service';
-import { replyWithInterviewDay, type InterviewDayView } from '../common/interview-day.view';
-import { InterviewerCalendars } from '../common/interviewer-calendars.service';
-import { ScheduleInterviewDayDto } from './schedule-interview-day.dto';
+import { CalendarHoldRunner } from '../calendar-hold/calendar-hold.runner';
+import { InterviewDayView, replyWithInterviewDay } from '../interviews/interview-day.view';
+import { CandidateIdParams } from '../interviews/interview.params';
+import { INTERVIEW_SCHEDULERS } from '../interviews/scheduling-roles';
+import { ScheduleInterviewDayBody } from './schedule-interview-day.dto';
 
 @ApiTags('interviews')
 @Controller('candidates')
 export class ScheduleInterviewDayController {
-  constructor(
-    private readonly interviews: InterviewCommandService,
-    private readonly calendars: InterviewerCalendars,
-  ) {}
+  constructor(private readonly calendarHold: CalendarHoldRunner) {}
 
-  @IdempotentPost(':id/interview-days', 201)
-  @Roles(...INTERVIEW_SCHEDULERS)
-  @ApiOperation({
+  @CommandRoute({
+    path: ':id/interview-days',
+    operationId: 'scheduleInterviewDay',
     summary:
       "Schedule an interview day: reserve every session's panel, then record the day for the candidate",
-  })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'A repeat with the same key returns the first result',
+    roles: INTERVIEW_SCHEDULERS,
+    creates: true,
+    revisioned: true,
+    response: InterviewDayView,
+    problems: [404, 409],
   })
   async schedule(
-    @Param() { id }: CandidateIdParams,
-    @Body() body: ScheduleInterviewDayDto,
+    @ValidParams(CandidateIdParams) { id }: CandidateIdParams,
+    @ValidBody(ScheduleInterviewDayBody) body: ScheduleInterviewDayBody,
     @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InterviewDayView> {
-    const now = new Date().toISOString();
-    const command: ScheduleInterviewDay = {
-      type: 'ScheduleInterviewDay',
-      data: {
-        candidateId: id,
-        dayId: randomUUID(),
-        candidateTimeZone: body.candidateTimeZone,
-        sessions: body.sessions.map((session) => ({
-          interviewId: randomUUID(),
-          title: session.title,
-          kind: session.kind,
-          round: session.round,
-          format: session.format,
-          location: session.location ?? null,
-          videoLink: session.videoLink ?? null,
-          panel: session.panel.map(({ interviewerId, role }) => ({ interviewerId, role })),
-          startsAt: session.startsAt,
-          endsAt: session.endsAt,
-        })),
-        breaks: body.breaks.map(({ title, startsAt, endsAt }) => ({ title, startsAt, endsAt })),
-        now,
+    const dayId = randomUUID();
+    const outcome = await this.calendarHold.run(
+      {
+        type: 'ScheduleInterviewDay',
+        data: {
+          candidateId: id,
+          dayId,
+          candidateTimeZone: body.candidateTimeZone,
+          sessions: body.sessions.map((session) => ({
+            interviewId: randomUUID(),
+            title: session.title,
+            kind: session.kind,
+            round: session.round,
+            format: session.format,
+            location: session.location ?? null,
+            videoLink: session.videoLink ?? null,
+            panel: session.panel,
+            startsAt: session.startsAt,
+            endsAt: session.endsAt,
+          })),
+          breaks: body.breaks,
+          now: new Date().toISOString(),
+          override: body.override ?? null,
+        },
       },
-    };
-    const { candidateId, dayId, sessions } = command.data;
-    const checked = await this.interviews.checkLoaded(command, expectedRevision);
-    const context = commandContextOf(principal);
-    const override = body.override ?? null;
-    const outcome = await this.calendars.holdEachWhile(
-      sessions.map(({ interviewId, startsAt, endsAt, panel }) => ({
-        interviewerIds: panel.map((member) => member.interviewerId),
-        booking: { candidateId, interviewId, startsAt, endsAt, now, override },
-        previous: null,
-      })),
-      context,
-      () => this.interviews.execute(command, context, expectedRevision, checked),
+      commandContextOf({ principal }),
+      { expectedRevision },
     );
-    reply.header('location', `/candidates/${candidateId}/interview-days/${dayId}/agenda`);
-    return replyWithInterviewDay(reply, outcome, candidateId, dayId);
+    reply.header('location', `/candidates/${id}/interview-days/${dayId}/agenda`);
+    return replyWithInterviewDay(reply, outcome, id, dayId, principal);
   }
 }

@@ -1,63 +1,31 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsOptional,
-  IsString,
-  IsTimeZone,
-  Length,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
-import { OverrideDto } from '../common/booking.dto';
-import { InterviewSettingDto, TimeSpanDto } from '../common/interview-setting.dto';
-
-export class InterviewDayBreakDto extends TimeSpanDto {
-  @ApiProperty({ example: 'Lunch' })
-  @IsString()
-  @Length(1, 200)
-  @Matches(/\S/, { message: 'title must not be blank' })
-  title!: string;
-}
+import { sessionTitle, timeSpanFields, timeZoneName } from '@hirestream/contracts';
+import { Type, type Static } from '@sinclair/typebox';
+import { interviewSettingBodyFields, OverrideBody } from '../interviews/booking.dto';
 
 /** A session is an interview of its own: its own panel, kind, format and place. */
-export class InterviewDaySessionDto extends InterviewSettingDto {
-  @ApiProperty({ example: 'System design' })
-  @IsString()
-  @Length(1, 200)
-  @Matches(/\S/, { message: 'title must not be blank' })
-  title!: string;
-}
+const SessionBody = Type.Object(
+  { title: sessionTitle(), ...interviewSettingBodyFields },
+  { title: 'InterviewDaySessionRequest', additionalProperties: false },
+);
 
-export class ScheduleInterviewDayDto {
-  @ApiProperty({
-    type: [InterviewDaySessionDto],
-    description: 'At least two; with the breaks, back to back',
-  })
-  @IsArray()
-  @ArrayMaxSize(12)
-  @ValidateNested({ each: true })
-  @Type(() => InterviewDaySessionDto)
-  sessions!: InterviewDaySessionDto[];
+const BreakBody = Type.Object(
+  { title: sessionTitle(), ...timeSpanFields },
+  { title: 'InterviewDayBreakRequest', additionalProperties: false },
+);
 
-  @ApiProperty({ type: [InterviewDayBreakDto], description: 'Between sessions, e.g. lunch' })
-  @IsArray()
-  @ArrayMaxSize(12)
-  @ValidateNested({ each: true })
-  @Type(() => InterviewDayBreakDto)
-  breaks!: InterviewDayBreakDto[];
-
-  @ApiProperty({
-    example: 'Europe/London',
-    description: 'The IANA zone the candidate reads the agenda in',
-  })
-  @IsTimeZone()
-  candidateTimeZone!: string;
-
-  @ApiPropertyOptional({ type: OverrideDto, description: 'Applies to every session' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OverrideDto)
-  override?: OverrideDto;
-}
+export const ScheduleInterviewDayBody = Type.Object(
+  {
+    sessions: Type.Array(SessionBody, {
+      maxItems: 12,
+      description: 'At least two; with the breaks, back to back',
+    }),
+    breaks: Type.Array(BreakBody, { maxItems: 12, description: 'Between sessions, e.g. lunch' }),
+    candidateTimeZone: timeZoneName({
+      description: 'The IANA zone the candidate reads the agenda in',
+      examples: ['Europe/London'],
+    }),
+    override: Type.Optional({ ...OverrideBody, description: 'Applies to every session' }),
+  },
+  { title: 'ScheduleInterviewDay', additionalProperties: false },
+);
+export type ScheduleInterviewDayBody = Static<typeof ScheduleInterviewDayBody>;

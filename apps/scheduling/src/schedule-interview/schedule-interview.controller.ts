@@ -1,78 +1,69 @@
+import { commandContextOf } from '@hirestream/event-sourcing';
 import {
-  type ActingPrincipal,
+  CommandRoute,
   CurrentPrincipal,
   ExpectedRevision,
-  IdempotentPost,
-  Roles,
+  ValidBody,
+  ValidParams,
+  type ActingPrincipal,
 } from '@hirestream/platform';
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { ScheduleInterview } from '../domain/interview.commands';
-import { CandidateIdParams } from '../common/candidate-id.params';
-import { commandContextOf } from '../common/command-context';
-import { INTERVIEW_SCHEDULERS } from '../common/scheduling-roles';
-import { InterviewCommandService } from '../common/interview-command.service';
-import { replyWithInterview, type InterviewView } from '../common/interview.view';
-import { InterviewerCalendars } from '../common/interviewer-calendars.service';
-import { ScheduleInterviewDto } from './schedule-interview.dto';
+import { CalendarHoldRunner } from '../calendar-hold/calendar-hold.runner';
+import { CandidateIdParams } from '../interviews/interview.params';
+import { InterviewViewFor, replyWithInterview } from '../interviews/interview.view';
+import { INTERVIEW_SCHEDULERS } from '../interviews/scheduling-roles';
+import { ScheduleInterviewBody } from './schedule-interview.dto';
 
 @ApiTags('interviews')
 @Controller('candidates')
 export class ScheduleInterviewController {
-  constructor(
-    private readonly interviews: InterviewCommandService,
-    private readonly calendars: InterviewerCalendars,
-  ) {}
+  constructor(private readonly calendarHold: CalendarHoldRunner) {}
 
-  @IdempotentPost(':id/interviews', 201)
-  @Roles(...INTERVIEW_SCHEDULERS)
-  @ApiOperation({
+  @CommandRoute({
+    path: ':id/interviews',
+    operationId: 'scheduleInterview',
     summary:
       "Schedule an interview: reserve each panelist's calendar, then record it for the candidate",
-  })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'A repeat with the same key returns the first result',
+    roles: INTERVIEW_SCHEDULERS,
+    creates: true,
+    revisioned: true,
+    response: InterviewViewFor,
+    problems: [404, 409],
   })
   async schedule(
-    @Param() { id }: CandidateIdParams,
-    @Body() body: ScheduleInterviewDto,
+    @ValidParams(CandidateIdParams) { id }: CandidateIdParams,
+    @ValidBody(ScheduleInterviewBody) body: ScheduleInterviewBody,
     @ExpectedRevision() expectedRevision: bigint | undefined,
     @CurrentPrincipal() principal: ActingPrincipal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<InterviewView> {
-    const now = new Date().toISOString();
-    const command: ScheduleInterview = {
-      type: 'ScheduleInterview',
-      data: {
-        candidateId: id,
-        interviewId: randomUUID(),
-        kind: body.kind,
-        round: body.round,
-        format: body.format,
-        location: body.location ?? null,
-        videoLink: body.videoLink ?? null,
-        panel: body.panel.map(({ interviewerId, role }) => ({ interviewerId, role })),
-        startsAt: body.startsAt,
-        endsAt: body.endsAt,
-        candidateTimeZone: body.candidateTimeZone,
-        now,
+  ): Promise<InterviewViewFor> {
+    const interviewId = randomUUID();
+    const outcome = await this.calendarHold.run(
+      {
+        type: 'ScheduleInterview',
+        data: {
+          candidateId: id,
+          interviewId,
+          kind: body.kind,
+          round: body.round,
+          format: body.format,
+          location: body.location ?? null,
+          videoLink: body.videoLink ?? null,
+          panel: body.panel,
+          startsAt: body.startsAt,
+          endsAt: body.endsAt,
+          candidateTimeZone: body.candidateTimeZone,
+          now: new Date().toISOString(),
+          override: body.override ?? null,
+        },
       },
-    };
-    const { candidateId, interviewId, startsAt, endsAt, panel } = command.data;
-    const checked = await this.interviews.checkLoaded(command, expectedRevision);
-    const context = commandContextOf(principal);
-    const outcome = await this.calendars.holdWhile(
-      panel.map((member) => member.interviewerId),
-      { candidateId, interviewId, startsAt, endsAt, now, override: body.override ?? null },
-      null,
-      context,
-      () => this.interviews.execute(command, context, expectedRevision, checked),
+      commandContextOf({ principal }),
+      { expectedRevision },
     );
-    reply.header('location', `/candidates/${candidateId}/interviews/${interviewId}`);
-    return replyWithInterview(reply, outcome, candidateId, interviewId);
+    reply.header('location', `/candidates/${id}/interviews/${interviewId}`);
+    return replyWithInterview(reply, outcome, id, interviewId, principal);
   }
 }

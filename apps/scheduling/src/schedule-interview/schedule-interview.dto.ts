@@ -1,20 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsOptional, IsTimeZone, ValidateNested } from 'class-validator';
-import { OverrideDto } from '../common/booking.dto';
-import { InterviewSettingDto } from '../common/interview-setting.dto';
+import { timeZoneName } from '@hirestream/contracts';
+import { Type, type Static } from '@sinclair/typebox';
+import { interviewSettingBodyFields, OverrideBody } from '../interviews/booking.dto';
 
-export class ScheduleInterviewDto extends InterviewSettingDto {
-  @ApiProperty({
-    example: 'Europe/London',
-    description: 'The IANA zone the candidate reads times in',
-  })
-  @IsTimeZone()
-  candidateTimeZone!: string;
-
-  @ApiPropertyOptional({ type: OverrideDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OverrideDto)
-  override?: OverrideDto;
-}
+export const ScheduleInterviewBody = Type.Object(
+  {
+    ...interviewSettingBodyFields,
+    candidateTimeZone: timeZoneName({
+      description: 'The IANA zone the candidate reads times in',
+      examples: ['Europe/London'],
+    }),
+    override: Type.Optional(OverrideBody),
+  },
+  { title: 'ScheduleInterview', additionalProperties: false },
+);
+export type ScheduleInterviewBody = Static<typeof ScheduleInterviewBody>;

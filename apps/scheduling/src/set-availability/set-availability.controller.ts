@@ -1,34 +1,45 @@
-import { CurrentPrincipal, Roles, type ActingPrincipal } from '@hirestream/platform';
-import { Body, Controller, Param, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Availability } from '../domain/working-hours';
-import { InterviewerIdParams } from '../common/interviewer-id.params';
-import { commandContextOf } from '../common/command-context';
-import { InterviewerCalendars } from '../common/interviewer-calendars.service';
-import { SetAvailabilityDto } from './set-availability.dto';
+import { commandContextOf } from '@hirestream/event-sourcing';
+import {
+  CommandRoute,
+  CurrentPrincipal,
+  ValidBody,
+  ValidParams,
+  type ActingPrincipal,
+} from '@hirestream/platform';
+import { Controller, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Static } from '@sinclair/typebox';
+import { InterviewerAvailabilityView } from '../interviewers/availability.view';
+import { InterviewerIdParams } from '../interviewers/interviewer.params';
+import { CALENDARS, type CalendarGateway } from '../scheduling-gateways';
+import { SetAvailabilityBody } from './set-availability.dto';
+
+type InterviewerAvailability = Static<typeof InterviewerAvailabilityView>;
 
 @ApiTags('interviewers')
 @Controller('interviewers')
 export class SetAvailabilityController {
-  constructor(private readonly calendars: InterviewerCalendars) {}
+  constructor(@Inject(CALENDARS) private readonly calendars: CalendarGateway) {}
 
-  @Put(':id/availability')
-  @Roles('coordinator', 'admin')
-  @ApiOperation({
+  @CommandRoute({
+    method: 'PUT',
+    path: ':id/availability',
+    operationId: 'setInterviewerAvailability',
     summary: "Set the interviewer's working hours (in their own zone) and daily interview limit",
+    roles: ['coordinator', 'admin'],
+    response: InterviewerAvailabilityView,
+    problems: [409],
   })
   async set(
-    @Param() { id }: InterviewerIdParams,
-    @Body() body: SetAvailabilityDto,
+    @ValidParams(InterviewerIdParams) { id }: InterviewerIdParams,
+    @ValidBody(SetAvailabilityBody) body: SetAvailabilityBody,
     @CurrentPrincipal() principal: ActingPrincipal,
-  ): Promise<Availability & { interviewerId: string }> {
-    const data = {
-      interviewerId: id,
-      timeZone: body.timeZone,
-      workingHours: body.workingHours.map(({ weekday, start, end }) => ({ weekday, start, end })),
-      dailyInterviewLimit: body.dailyInterviewLimit,
-    };
-    await this.calendars.setAvailability(data, commandContextOf(principal));
+  ): Promise<InterviewerAvailability> {
+    const data = { interviewerId: id, ...body };
+    await this.calendars.handle(
+      { type: 'SetInterviewerAvailability', data },
+      commandContextOf({ principal }),
+    );
     return data;
   }
 }

@@ -26,9 +26,10 @@ export type SchedulingFixtures = Readonly<{
   eventTypes: (candidateId: string) => Promise<string[]>;
 }>;
 
-export function schedulingFixtures(store: EventStore): SchedulingFixtures {
+/** The fixtures over the store `storeOf` gives once the spec's app has started. */
+export function schedulingFixtures(storeOf: () => EventStore): SchedulingFixtures {
   const calendarOf = async (interviewerId: string): Promise<InterviewerCalendar> => {
-    const { events } = await store.readStream<InterviewerCalendarEvent>(
+    const { events } = await storeOf().readStream<InterviewerCalendarEvent>(
       interviewerCalendarStreamName(interviewerId),
     );
     return foldEvents(
@@ -58,7 +59,7 @@ export function schedulingFixtures(store: EventStore): SchedulingFixtures {
           data: { candidateId, from: 'applied', to: 'interviewing' },
         },
       ];
-      await store.append(candidateStreamName(candidateId), events, undefined, {
+      await storeOf().append(candidateStreamName(candidateId), events, undefined, {
         actor: { id: 'recruiter-1', role: 'recruiter' },
         correlationId: randomUUID(),
         causationId: randomUUID(),
@@ -75,7 +76,7 @@ export function schedulingFixtures(store: EventStore): SchedulingFixtures {
       );
     },
     async eventTypes(candidateId) {
-      const { events } = await store.readStream(candidateStreamName(candidateId));
+      const { events } = await storeOf().readStream(candidateStreamName(candidateId));
       return events.map((recorded) => recorded.event.type);
     },
   };
