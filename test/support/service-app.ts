@@ -1,0 +1,133 @@
+import { EventStore, StreamActivity } from '@hirestream/event-sourcing';
+import {
+  createServiceApp,
+  startMicroservices,
+  type Role,
+  type ServiceOptions,
+} from '@hirestream/platform';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { InjectOptions, Response } from 'light-my-request';
+import { join } from 'node:path';
+import { bearer } from './tokens';
+import { startEmbeddedServers, type EmbeddedServers } from './embedded-servers';
+import { OpenApiResponseChecker } from './openapi-responses';
+
+const repositoryRoot = join(__dirname, '..', '..');
+
+/** A request to the app: `as` names the caller (a role, a token or none), defaulting to none. */
+export type ServiceRequest = InjectOptions & Readonly<{ as?: Role | Readonly<{ bearer: string }> }>;
+
+export type ServiceApp = {
+  servers: EmbeddedServers;
+  app: NestFastifyApplication;
+  store: EventStore;
+  /** Every store call of the service's command gateways, to count what a request cost. */
+  activity: StreamActivity;
+  /** `Bearer …` for a caller with `role`, subject `<role>-1` unless told otherwise. */
+  bearer(role: Role, subject?: string, candidateId?: string): Promise<string>;
+  /**
+   * Sends a request and checks the response against the service's OpenAPI
+   * document (status documented, body matching its schema) before returning it.
+   */
+  inject(request: ServiceRequest): Promise<Response>;
+};
+
+export type ServiceAppOptions = Readonly<{
+  /** Also start the service's Kafka consumers (its reactions), as `bootstrapService` does. */
+  consumers?: boolean;
+  /** Called with the app before its consumers start, e.g. to watch what they do. */
+  beforeConsumers?: (app: NestFastifyApplication) => void;
+  env?: Readonly<Record<string, string>>;
+}>;
+
+/** The service's `<name>.service-options.ts` export, found by the naming convention. */
+export function serviceOptionsOf(name: string): ServiceOptions {
+  // Found by name at run time, so a new service needs no registration here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const module = require(
+    join(repositoryRoot, 'apps', name, 'src', `${name}.service-options`),
+  ) as Record<string, ServiceOptions>;
+  const options = Object.entries(module).find(([key]) => key.endsWith('ServiceOptions'))?.[1];
+  if (options === undefined) throw new Error(`apps/${name} exports no …ServiceOptions`);
+  return options;
+}
+
+async function startServiceApp(
+  name: string,
+  servers: EmbeddedServers,
+  options: ServiceAppOptions,
+  into: ServiceApp,
+): Promise<void> {
+  const serviceOptions = serviceOptionsOf(name);
+  into.servers = servers;
+  into.app = await createServiceApp({
+    ...serviceOptions,
+    env: { ...servers.env, ...options.env },
+    shutdownHooks: false,
+  });
+  options.beforeConsumers?.(into.app);
+  if (options.consumers === true) await startMicroservices(into.app, serviceOptions);
+  into.store = into.app.get(EventStore);
+  into.activity = into.app.get(StreamActivity);
+  const document = (await into.app.inject({ method: 'GET', url: '/docs-json' })).json<
+    ConstructorParameters<typeof OpenApiResponseChecker>[0]
+  >();
+  const checker = new OpenApiResponseChecker(document);
+  const tokens = new Map<string, Promise<string>>();
+  into.bearer = (role, subject = `${role}-1`, candidateId) => {
+    const key = `${role}\n${subject}\n${candidateId ?? ''}`;
+    let token = tokens.get(key);
+    if (token === undefined) {
+      token = bearer(subject, [role], candidateId);
+      tokens.set(key, token);
+    }
+    return token;
+  };
+  into.inject = async ({ as, ...request }) => {
+    const authorization =
+      as === undefined ? undefined : typeof as === 'string' ? await into.bearer(as) : as.bearer;
+    const response = await into.app.inject({
+      ...request,
+      headers: { ...(authorization === undefined ? {} : { authorization }), ...request.headers },
+    });
+    checker.check({
+      method: String(request.method ?? 'GET').toUpperCase(),
+      url: String(request.url),
+      statusCode: response.statusCode,
+      contentType: response.headers['content-type'] as string | undefined,
+      body: response.body,
+    });
+    return response;
+  };
+}
+
+/**
+ * Starts the embedded servers once for the spec file and the named services
+ * on them, each built as `npm start` builds it (in the order given), before the
+ * file's tests; after them, stops the services in reverse order, then the
+ * servers. Call at the top level of a spec file.
+ */
+export function useServiceApps<N extends string>(
+  services: Readonly<Record<N, ServiceAppOptions>>,
+): Readonly<Record<N, ServiceApp>> {
+  const names = Object.keys(services) as N[];
+  const apps = Object.fromEntries(names.map((name) => [name, {} as ServiceApp])) as Record<
+    N,
+    ServiceApp
+  >;
+  let servers: EmbeddedServers | undefined;
+  beforeAll(async () => {
+    servers = await startEmbeddedServers(names.join('-'));
+    for (const name of names) await startServiceApp(name, servers, services[name], apps[name]);
+  });
+  afterAll(async () => {
+    for (const name of [...names].reverse()) await apps[name].app?.close();
+    await servers?.stop();
+  });
+  return apps;
+}
+
+/** `useServiceApps` for one service. */
+export function useServiceApp(name: string, options: ServiceAppOptions = {}): Readonly<ServiceApp> {
+  return useServiceApps({ [name]: options })[name];
+}
