@@ -38,7 +38,7 @@ export type {
   CatchUpSubscriptionOptions,
   SubscriptionLogger,
 } from './subscriptions/catch-up-subscription';
-export { OwnWrites, type OwnWrite } from './projections/own-writes';
+export { OwnWrites, type OwnWrite } from './command/own-writes';
 export { filterOf, type ProjectionSelection } from './projections/projection-selection';
 export {
   InMemoryProjectionHost,

@@ -1,7 +1,7 @@
 import { hirestreamEventCatalog, type CandidateEvent } from '@hirestream/contracts';
 import { InMemoryProjectionHost } from '@hirestream/event-sourcing';
 import { Injectable } from '@nestjs/common';
-import { CandidateList } from './candidate-list';
+import { CandidateList } from './candidate-list.read-model';
 
 /** The candidate list, rebuilt in memory from every candidate event at each start. */
 @Injectable()

@@ -1,7 +1,7 @@
 import type { InterviewerCalendarEvent } from '@hirestream/contracts';
 import { InMemoryProjectionHost } from '@hirestream/event-sourcing';
 import { Injectable } from '@nestjs/common';
-import { CALENDAR_EVENT_TYPES, InterviewerCalendars } from './interviewer-calendars';
+import { CALENDAR_EVENT_TYPES, InterviewerCalendars } from './interviewer-calendars.read-model';
 
 /** Every interviewer's calendar, rebuilt in memory from the calendar events at each start. */
 @Injectable()

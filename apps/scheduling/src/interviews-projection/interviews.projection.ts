@@ -2,7 +2,7 @@ import { CANDIDATE_STREAM_PREFIX } from '@hirestream/contracts';
 import { InMemoryProjectionHost } from '@hirestream/event-sourcing';
 import { Injectable } from '@nestjs/common';
 import type { CandidateStreamEvent } from '../domain/interview.decider';
-import { InterviewIndex } from './interview-index';
+import { InterviewIndex } from './interview-index.read-model';
 
 /** Every candidate's interviews, rebuilt in memory from the candidate streams at each start. */
 @Injectable()

@@ -1,6 +1,6 @@
 import type { Command, Event } from '@hirestream/contracts';
 import { decidedEvents, foldEvents } from '../decider/decider';
-import type { OwnWrites } from '../projections/own-writes';
+import type { OwnWrites } from './own-writes';
 import { StreamRevisionConflictError, type EventStore } from '../store/event-store';
 import type { CommandContext } from '../store/recorded-event';
 import type { Aggregate } from './aggregate';

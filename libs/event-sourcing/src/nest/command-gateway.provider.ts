@@ -3,7 +3,7 @@ import type { InjectionToken, Provider } from '@nestjs/common';
 import type { Aggregate } from '../command/aggregate';
 import { CommandGateway } from '../command/command-gateway';
 import { StreamActivity } from '../command/stream-activity';
-import { OwnWrites } from '../projections/own-writes';
+import { OwnWrites } from '../command/own-writes';
 import { EventStore } from '../store/event-store';
 
 /** Provides the aggregate's `CommandGateway` under `token` (needs `EventStoreModule`). */

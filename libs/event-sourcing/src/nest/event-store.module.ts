@@ -18,7 +18,7 @@ import { Counter, Registry } from 'prom-client';
 import { COMMAND_PROBLEM_MAPPINGS } from '../command/command-problems';
 import { StreamActivity } from '../command/stream-activity';
 import { EventStoreIdempotencyStore } from '../idempotency/event-store-idempotency.store';
-import { OwnWrites } from '../projections/own-writes';
+import { OwnWrites } from '../command/own-writes';
 import { EventSerializer } from '../store/event-serializer';
 import { EventStore } from '../store/event-store';
 

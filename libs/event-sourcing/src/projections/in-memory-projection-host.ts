@@ -11,7 +11,7 @@ import {
 import { EventSerializer } from '../store/event-serializer';
 import type { RecordedEvent } from '../store/recorded-event';
 import { CatchUpSubscription } from '../subscriptions/catch-up-subscription';
-import { OwnWrites } from './own-writes';
+import { OwnWrites } from '../command/own-writes';
 import { filterOf, selects, type ProjectionSelection } from './projection-selection';
 
 /** How long a read waits for the caller's own writes to reach the projection. */

@@ -1,5 +1,5 @@
 import { eventTypeFilter, streamNameFilter, type Filter } from '@eventstore/db-client';
-import type { OwnWrite } from './own-writes';
+import type { OwnWrite } from '../command/own-writes';
 
 /** Which events of `$all` feed a projection: these types, or every event of streams with these prefixes. */
 export type ProjectionSelection =

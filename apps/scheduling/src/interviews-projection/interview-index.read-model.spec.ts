@@ -1,7 +1,7 @@
 import type { EventMetadata } from '@hirestream/contracts';
 import type { RecordedEvent } from '@hirestream/event-sourcing';
 import type { CandidateStreamEvent } from '../domain/interview.decider';
-import { InterviewIndex } from './interview-index';
+import { InterviewIndex } from './interview-index.read-model';
 
 const metadata: EventMetadata = {
   eventId: 'e',

@@ -1,0 +1,143 @@
+import { validate } from '@readme/openapi-parser';
+import { useServiceApps } from '@hirestream/testing';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+
+// Every service's OpenAPI document: valid OpenAPI 3.1, every operation named
+// and fully described, and good enough for a generated client to type both
+// its success bodies and its problems. (Each service's own specs check every
+// real response against the document; see test/support/openapi-responses.ts.)
+
+const services = readdirSync(join(__dirname, '..', 'apps'));
+const apps = useServiceApps(Object.fromEntries(services.map((name) => [name, {}])));
+
+type Operation = {
+  operationId?: string;
+  security?: unknown[];
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+};
+type Document = { paths: Record<string, Record<string, Operation>> };
+
+async function documentOf(service: string): Promise<Document> {
+  const response = await apps[service].inject({ method: 'GET', url: '/docs-json' });
+  return response.json<Document>();
+}
+
+/**
+ * The TypeScript types openapi-typescript (a client generator) writes for the
+ * document; in a child process, as the generator is an ES module jest cannot load.
+ */
+function generatedTypes(document: Document): string {
+  return execFileSync(
+    process.execPath,
+    [
+      '-e',
+      `const { default: generate, astToString } = require('openapi-typescript');
+       let input = '';
+       process.stdin.on('data', (chunk) => (input += chunk));
+       process.stdin.on('end', async () =>
+         process.stdout.write(astToString(await generate(JSON.parse(input)))));`,
+    ],
+    { cwd: join(__dirname, '..'), input: JSON.stringify(document), encoding: 'utf8' },
+  );
+}
+
+/** Whether `source` (importing the generated types as ./api) type-checks; the diagnostics if not. */
+function typeCheck(generated: string, source: string): string[] {
+  const files = new Map([
+    ['/api.ts', generated],
+    ['/client.ts', source],
+  ]);
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    // Only the two files: no ambient @types from node_modules.
+    types: [],
+  };
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  host.readFile = (name) => files.get(name) ?? readFile(name);
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (name) => files.has(name) || fileExists(name);
+  host.getSourceFile = (name, version) => {
+    const text = files.get(name) ?? readFile(name);
+    return text === undefined ? undefined : ts.createSourceFile(name, text, version);
+  };
+  const program = ts.createProgram(['/client.ts'], options, host);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+describe.each(services)('the %s OpenAPI document', (service) => {
+  it('is valid OpenAPI 3.1', async () => {
+    const document = await documentOf(service);
+    await expect(validate(structuredClone(document) as never)).resolves.toMatchObject({
+      valid: true,
+    });
+  });
+
+  it('names every operation, documents its success body and its problems, and secures all but health', async () => {
+    const document = await documentOf(service);
+    const operationIds = new Set<string>();
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        expect({ where, operationId: operation.operationId }).toEqual({
+          where,
+          operationId: expect.stringMatching(/^[a-z][A-Za-z]+$/),
+        });
+        operationIds.add(operation.operationId!);
+        const success = Object.entries(operation.responses).find(([status]) => status < '300');
+        expect({ where, body: success?.[1].content?.['application/json']?.schema }).toEqual({
+          where,
+          body: expect.anything(),
+        });
+        if (path.startsWith('/health/')) {
+          expect(operation.security).toBeUndefined();
+          continue;
+        }
+        expect({ where, security: operation.security }).toEqual({
+          where,
+          security: [{ bearer: [] }],
+        });
+        for (const status of ['400', '401', '403']) {
+          expect({ where, status, problem: operation.responses[status]?.content }).toEqual({
+            where,
+            status,
+            problem: {
+              'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+            },
+          });
+        }
+      }
+    }
+    expect(operationIds.size).toBe(
+      Object.values(document.paths).reduce((n, item) => n + Object.keys(item).length, 0),
+    );
+  });
+});
+
+describe('a client generated from the documents', () => {
+  it('types the success bodies and the problems, and refuses what the API does not have', async () => {
+    const generated = generatedTypes(await documentOf('candidates'));
+    const client = `
+      import type { paths } from './api';
+      type Register = paths['/candidates']['post'];
+      type Created = Register['responses'][201]['content']['application/json'];
+      type Refused = Register['responses'][409]['content']['application/problem+json'];
+      type Invalid = Register['responses'][400]['content']['application/problem+json'];
+      export const id: string = ({} as Created).id;
+      export const stage: 'applied' | 'screening' | 'interviewing' | 'background-check' | 'offer' | 'hired' | 'rejected' | 'withdrawn' = ({} as Created).stage;
+      export const rule: string | undefined = ({} as Refused).rule;
+      export const field: string | undefined = ({} as Invalid).errors?.[0]?.field;
+    `;
+    expect(typeCheck(generated, client)).toEqual([]);
+    expect(
+      typeCheck(generated, `${client}\nexport const salary: number = ({} as Created).salary;`),
+    ).toEqual([expect.stringContaining("Property 'salary' does not exist")]);
+  });
+});
