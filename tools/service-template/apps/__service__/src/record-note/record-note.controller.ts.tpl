@@ -1,0 +1,56 @@
+import { uuid } from '@hirestream/contracts';
+import { commandContextOf } from '@hirestream/event-sourcing';
+import {
+  CommandRoute,
+  CurrentPrincipal,
+  entityTagOf,
+  ExpectedRevision,
+  ValidBody,
+  ValidParams,
+  type ActingPrincipal,
+} from '@hirestream/platform';
+import { Controller, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { NOTES, type NoteGateway } from '../note-gateway';
+import { NoteView, RecordNoteBody } from './record-note.dto';
+
+const CandidateIdParams = Type.Object({ id: uuid() }, { additionalProperties: false });
+type CandidateIdParams = Static<typeof CandidateIdParams>;
+
+@ApiTags('__service__')
+@Controller('candidates')
+export class RecordNoteController {
+  constructor(@Inject(NOTES) private readonly notes: NoteGateway) {}
+
+  @CommandRoute({
+    path: ':id/__service__-notes',
+    operationId: 'record__Service__Note',
+    summary: 'Record a note about the candidacy',
+    roles: ['recruiter', 'admin'],
+    creates: true,
+    revisioned: true,
+    response: NoteView,
+    problems: [404, 409],
+  })
+  async record(
+    @ValidParams(CandidateIdParams) { id }: CandidateIdParams,
+    @ValidBody(RecordNoteBody) body: RecordNoteBody,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
+    @CurrentPrincipal() principal: ActingPrincipal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<NoteView> {
+    const note = { candidateId: id, noteId: randomUUID(), text: body.text };
+    const outcome = await this.notes.handle(
+      { type: 'RecordNote', data: note },
+      commandContextOf({ principal }),
+      { expectedRevision },
+    );
+    const revision = outcome.revision ?? 0n;
+    reply.header('etag', entityTagOf(revision));
+    reply.header('location', `/candidates/${id}/__service__-notes/${note.noteId}`);
+    return { ...note, revision: revision.toString() };
+  }
+}
