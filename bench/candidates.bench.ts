@@ -16,7 +16,7 @@ import {
   PlatformConfig,
   signDevelopmentToken,
 } from '@hirestream/platform';
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { candidatesServiceOptions } from '../apps/candidates/src/candidates.service-options';
 import {
@@ -26,6 +26,7 @@ import {
 import { startDevstackProcess } from '../test/support/devstack-process';
 import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 import { driveConnection, percentile, type LoadCounters } from './support/keep-alive-load';
+import { childCpuMicros, readyPort, reportReady } from './support/served-child';
 import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 
 // The candidates service against the embedded servers: register-candidate over
@@ -40,44 +41,14 @@ const CONCURRENCY = 32;
 const WARMUP_MS = 2_000;
 const MEASURE_MS = 8_000;
 
-type ChildMessage = { kind: 'ready'; port: number } | { kind: 'cpu'; micros: number };
-
 async function serve(): Promise<void> {
   const app = await bootstrapService({
     ...candidatesServiceOptions,
     port: 0,
     shutdownHooks: false,
   });
-  process.on('message', (message: string) => {
-    if (message !== 'cpu') return;
-    const usage = process.cpuUsage();
-    process.send?.({ kind: 'cpu', micros: usage.user + usage.system } satisfies ChildMessage);
-  });
   process.on('SIGINT', () => process.exit(0));
-  process.send?.({
-    kind: 'ready',
-    port: Number(new URL(await app.getUrl()).port),
-  } satisfies ChildMessage);
-}
-
-function nextMessage<K extends ChildMessage['kind']>(
-  child: ChildProcess,
-  kind: K,
-): Promise<Extract<ChildMessage, { kind: K }>> {
-  return new Promise((resolve) => {
-    const listener = (message: ChildMessage): void => {
-      if (message.kind !== kind) return;
-      child.off('message', listener);
-      resolve(message as Extract<ChildMessage, { kind: K }>);
-    };
-    child.on('message', listener);
-  });
-}
-
-async function serviceCpu(child: ChildProcess): Promise<number> {
-  const reply = nextMessage(child, 'cpu');
-  child.send('cpu');
-  return (await reply).micros;
+  reportReady(Number(new URL(await app.getUrl()).port));
 }
 
 async function benchCommands(env: Record<string, string>): Promise<void> {
@@ -91,7 +62,7 @@ async function benchCommands(env: Record<string, string>): Promise<void> {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   try {
-    const { port } = await nextMessage(child, 'ready');
+    const port = await readyPort(child);
     const token = await signDevelopmentToken(
       { subject: 'bench', roles: ['recruiter'] },
       loadConfig(PlatformConfig, { AUTH_MODE: 'development' }),
@@ -116,7 +87,7 @@ async function benchCommands(env: Record<string, string>): Promise<void> {
     sockets.forEach((socket) => socket.destroy());
 
     const counters: LoadCounters = { ok: 0, failed: 0, latencies: [] };
-    const cpuBefore = await serviceCpu(child);
+    const cpuBefore = await childCpuMicros(child);
     const started = performance.now();
     sockets = Array.from({ length: CONCURRENCY }, () =>
       driveConnection(port, request, counters, 201),
@@ -124,7 +95,7 @@ async function benchCommands(env: Record<string, string>): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, MEASURE_MS));
     sockets.forEach((socket) => socket.destroy());
     const seconds = (performance.now() - started) / 1000;
-    const cpuMicros = (await serviceCpu(child)) - cpuBefore;
+    const cpuMicros = (await childCpuMicros(child)) - cpuBefore;
     const latencies = counters.latencies ?? [];
     console.log(
       `register-candidate over HTTP, concurrency ${CONCURRENCY}, ${MEASURE_MS / 1000} s:`,
@@ -165,7 +136,12 @@ function candidateHistory(count: number): CandidateEvent[] {
       i % 2 === 1
         ? {
             type: 'ScreeningRecorded',
-            data: { candidateId, passed: true, notes: `note ${i} `.repeat(8), screenedBy: 'r-1' },
+            data: {
+              candidateId,
+              passed: true,
+              notes: `note ${i} `.repeat(8).trim(),
+              screenedBy: 'r-1',
+            },
           }
         : {
             type: 'CandidateStageChanged',

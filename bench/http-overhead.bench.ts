@@ -6,6 +6,7 @@ import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import Fastify from 'fastify';
 import { fork, type ChildProcess } from 'node:child_process';
 import { driveConnection } from './support/keep-alive-load';
+import { childCpuMicros, readyPort, reportReady } from './support/served-child';
 import {
   bootstrapService,
   loadConfig,
@@ -44,9 +45,6 @@ const TARGETS: readonly Target[] = [
   { label: 'platform', server: 'nest', path: `/bench/items/42${QUERY}` },
   { label: 'platform + DTO', server: 'nest', path: `/bench/validated/42${QUERY}` },
 ];
-type ChildMessage =
-  | { readonly kind: 'ready'; readonly port: number }
-  | { readonly kind: 'cpu'; readonly micros: number };
 
 class ItemQuery {
   @IsOptional()
@@ -136,24 +134,7 @@ async function serve(kind: ServerKind): Promise<void> {
     const address = fastify.server.address();
     port = typeof address === 'object' && address !== null ? address.port : 0;
   }
-  process.on('message', (message: string) => {
-    if (message === 'cpu') {
-      const usage = process.cpuUsage();
-      process.send?.({ kind: 'cpu', micros: usage.user + usage.system } satisfies ChildMessage);
-    }
-  });
-  process.send?.({ kind: 'ready', port } satisfies ChildMessage);
-}
-
-function nextMessage(child: ChildProcess, kind: ChildMessage['kind']): Promise<ChildMessage> {
-  return new Promise((resolve) => {
-    const listener = (message: ChildMessage): void => {
-      if (message.kind !== kind) return;
-      child.off('message', listener);
-      resolve(message);
-    };
-    child.on('message', listener);
-  });
+  reportReady(port);
 }
 
 interface RoundResult {
@@ -168,21 +149,9 @@ async function measure(child: ChildProcess, port: number, request: Buffer): Prom
     driveConnection(port, request, counters),
   );
   await new Promise((resolve) => setTimeout(resolve, WARMUP_MS));
-  const cpuBefore = nextMessage(child, 'cpu');
-  child.send('cpu');
-  const before = {
-    ok: counters.ok,
-    cpu: ((await cpuBefore) as { micros: number }).micros,
-    at: performance.now(),
-  };
+  const before = { ok: counters.ok, cpu: await childCpuMicros(child), at: performance.now() };
   await new Promise((resolve) => setTimeout(resolve, MEASURE_MS));
-  const cpuAfter = nextMessage(child, 'cpu');
-  child.send('cpu');
-  const after = {
-    ok: counters.ok,
-    cpu: ((await cpuAfter) as { micros: number }).micros,
-    at: performance.now(),
-  };
+  const after = { ok: counters.ok, cpu: await childCpuMicros(child), at: performance.now() };
   for (const socket of sockets) socket.destroy();
   const requests = after.ok - before.ok;
   return {
@@ -197,8 +166,7 @@ async function startServer(kind: ServerKind): Promise<{ child: ChildProcess; por
     execArgv: [...TYPESCRIPT_NODE_ARGS],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const ready = (await nextMessage(child, 'ready')) as { port: number };
-  return { child, port: ready.port };
+  return { child, port: await readyPort(child) };
 }
 
 async function main(): Promise<void> {

@@ -21,6 +21,7 @@ import { startDevstackProcess } from '../test/support/devstack-process';
 import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 import { driveConnection, percentile, type LoadCounters } from './support/keep-alive-load';
+import { childCpuMicros, readyPort, reportReady } from './support/served-child';
 
 // The scheduling service: find-times for a 5-person panel over two weeks with
 // 200 bookings per interviewer (the pure function, in process), and
@@ -43,7 +44,7 @@ async function serve(): Promise<void> {
     shutdownHooks: false,
   });
   process.on('SIGINT', () => process.exit(0));
-  process.send?.({ port: Number(new URL(await app.getUrl()).port) });
+  reportReady(Number(new URL(await app.getUrl()).port));
 }
 
 /** A small deterministic generator, so every run books the same calendars. */
@@ -180,6 +181,7 @@ function bookings(candidateId: string, connection: string, token: string): () =>
 
 /** Warms up, then measures bookings over `concurrency` connections, each its own candidate and panel. */
 async function measureBookings(
+  child: ChildProcess,
   port: number,
   token: string,
   connectionString: string,
@@ -197,16 +199,21 @@ async function measureBookings(
   sockets.forEach((socket) => socket.destroy());
 
   const counters: LoadCounters = { ok: 0, failed: 0, latencies: [] };
+  const cpuBefore = await childCpuMicros(child);
   const started = performance.now();
   sockets = requests.map((request) => driveConnection(port, request, counters, 201));
   await new Promise((resolve) => setTimeout(resolve, MEASURE_MS));
   sockets.forEach((socket) => socket.destroy());
   const seconds = (performance.now() - started) / 1000;
+  const cpuMicros = (await childCpuMicros(child)) - cpuBefore;
   const latencies = counters.latencies ?? [];
   console.log(
     `schedule-interview over HTTP (2-person panel), concurrency ${concurrency}, ${MEASURE_MS / 1000} s:`,
   );
   console.log(`  ${Math.round(counters.ok / seconds)} bookings/s; failed: ${counters.failed}`);
+  console.log(
+    `  service CPU ${Math.round(cpuMicros / counters.ok)} µs per booking (with its relay and projections)`,
+  );
   console.log(
     `  latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
   );
@@ -220,15 +227,13 @@ async function benchScheduling(env: Record<string, string>): Promise<void> {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   try {
-    const { port } = await new Promise<{ port: number }>((resolve) =>
-      child.once('message', (message: { port: number }) => resolve(message)),
-    );
+    const port = await readyPort(child);
     const token = await signDevelopmentToken(
       { subject: 'bench', roles: ['coordinator'] },
       loadConfig(PlatformConfig, { AUTH_MODE: 'development' }),
     );
     for (const concurrency of CONCURRENCIES) {
-      await measureBookings(port, token, env.EVENTSTORE_CONNECTION_STRING, concurrency);
+      await measureBookings(child, port, token, env.EVENTSTORE_CONNECTION_STRING, concurrency);
     }
   } finally {
     child.kill('SIGINT');
