@@ -51,3 +51,4 @@ export { processSpecification } from './testing/process-specification';
 export { EventStoreIdempotencyStore } from './idempotency/event-store-idempotency.store';
 export { EventStoreModule, EVENT_CATALOG } from './nest/event-store.module';
 export { provideCommandGateway } from './nest/command-gateway.provider';
+export { Caller, type CommandCaller } from './nest/caller.decorator';

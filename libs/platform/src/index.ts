@@ -6,7 +6,14 @@ export {
 } from './bootstrap/service-bootstrap';
 export { loadConfig, ConfigValidationError, type ConfigProblem } from './config/config-loader';
 export { PlatformConfig, type AuthMode } from './config/platform.config';
-export { Public, Roles, CandidateScope, CurrentPrincipal } from './auth/auth.decorators';
+export {
+  actingPrincipalOf,
+  CandidateScope,
+  CurrentPrincipal,
+  Public,
+  Roles,
+  type RequestWithPrincipal,
+} from './auth/auth.decorators';
 export type { ActingPrincipal, Principal } from './auth/principal';
 export { ACTOR_ID_MAX_LENGTH, ACTOR_ID_PATTERN, ACTOR_ID_RULE, isActorId } from './auth/actor-id';
 export { ROLES, isRole, type Role } from './auth/roles';
@@ -38,7 +45,6 @@ export {
   type StoredResponse,
 } from './http/idempotency-store';
 export { IdempotencyInterceptor } from './http/idempotency.interceptor';
-export { ExpectedRevision } from './http/expected-revision.decorator';
 export {
   CommandRoute,
   QueryRoute,

@@ -1,14 +1,9 @@
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
 import { candidateStreamName } from '@hirestream/contracts';
-import {
-  CurrentPrincipal,
-  QueryRoute,
-  ValidParams,
-  type ActingPrincipal,
-} from '@hirestream/platform';
-import { Controller, Inject, Res } from '@nestjs/common';
+import { QueryRoute, ValidParams } from '@hirestream/platform';
+import { Controller, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
 import { CANDIDATES, type CandidateGateway } from '../candidate-gateway';
 import { CandidateIdParams } from '../candidate-view/candidate-id.params';
 import { CandidateView, replyWithCandidate } from '../candidate-view/candidate.view';
@@ -30,13 +25,9 @@ export class GetCandidateController {
   })
   async get(
     @ValidParams(CandidateIdParams) { id }: Static<typeof CandidateIdParams>,
-    @CurrentPrincipal() principal: ActingPrincipal,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: CommandCaller,
   ): Promise<CandidateView> {
-    return replyWithCandidate(
-      reply,
-      await this.candidates.load(candidateStreamName(id)),
-      principal,
-    );
+    const loaded = await this.candidates.load(candidateStreamName(id));
+    return replyWithCandidate(caller.reply, loaded, caller.principal);
   }
 }

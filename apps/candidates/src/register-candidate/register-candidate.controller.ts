@@ -1,13 +1,7 @@
-import { commandContextOf } from '@hirestream/event-sourcing';
-import {
-  CommandRoute,
-  CurrentPrincipal,
-  ValidBody,
-  type ActingPrincipal,
-} from '@hirestream/platform';
-import { Controller, Inject, Res } from '@nestjs/common';
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
+import { CommandRoute, ValidBody } from '@hirestream/platform';
+import { Controller, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CANDIDATES, type CandidateGateway } from '../candidate-gateway';
 import { CandidateView, replyWithCandidate } from '../candidate-view/candidate.view';
@@ -29,8 +23,7 @@ export class RegisterCandidateController {
   })
   async register(
     @ValidBody(RegisterCandidateBody) body: RegisterCandidateBody,
-    @CurrentPrincipal() principal: ActingPrincipal,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: CommandCaller,
   ): Promise<CandidateView> {
     const candidateId = randomUUID();
     const outcome = await this.candidates.handle(
@@ -47,11 +40,11 @@ export class RegisterCandidateController {
           resumeRef: body.resumeRef ?? null,
         },
       },
-      commandContextOf({ principal }),
+      caller.context,
       // A registration names a freshly generated id, so there is nothing to read first.
       { streamIsNew: true },
     );
-    reply.header('location', `/candidates/${candidateId}`);
-    return replyWithCandidate(reply, outcome, principal);
+    caller.reply.header('location', `/candidates/${candidateId}`);
+    return replyWithCandidate(caller.reply, outcome, caller.principal);
   }
 }

@@ -1,16 +1,8 @@
-import { commandContextOf } from '@hirestream/event-sourcing';
-import {
-  CommandRoute,
-  CurrentPrincipal,
-  ExpectedRevision,
-  ValidBody,
-  ValidParams,
-  type ActingPrincipal,
-} from '@hirestream/platform';
-import { Controller, Inject, Res } from '@nestjs/common';
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
+import { CommandRoute, ValidBody, ValidParams } from '@hirestream/platform';
+import { Controller, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
 import { CANDIDATES, type CandidateGateway } from '../candidate-gateway';
 import { CandidateIdParams } from '../candidate-view/candidate-id.params';
 import { CandidateView, replyWithCandidate } from '../candidate-view/candidate.view';
@@ -34,15 +26,13 @@ export class WithdrawCandidateController {
   async withdraw(
     @ValidParams(CandidateIdParams) { id }: Static<typeof CandidateIdParams>,
     @ValidBody(WithdrawCandidateBody) body: WithdrawCandidateBody,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @CurrentPrincipal() principal: ActingPrincipal,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: CommandCaller,
   ): Promise<CandidateView> {
     const outcome = await this.candidates.handle(
       { type: 'WithdrawCandidate', data: { candidateId: id, reason: body.reason ?? null } },
-      commandContextOf({ principal }),
-      { expectedRevision },
+      caller.context,
+      caller.options,
     );
-    return replyWithCandidate(reply, outcome, principal);
+    return replyWithCandidate(caller.reply, outcome, caller.principal);
   }
 }

@@ -1,15 +1,7 @@
-import { commandContextOf } from '@hirestream/event-sourcing';
-import {
-  CommandRoute,
-  CurrentPrincipal,
-  ExpectedRevision,
-  ValidBody,
-  ValidParams,
-  type ActingPrincipal,
-} from '@hirestream/platform';
-import { Controller, Res } from '@nestjs/common';
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
+import { CommandRoute, ValidBody, ValidParams } from '@hirestream/platform';
+import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { CalendarHoldRunner } from '../calendar-hold/calendar-hold.runner';
 import { ReasonBody } from '../interviews/booking.dto';
 import { InterviewDayView, replyWithInterviewDay } from '../interviews/interview-day.view';
@@ -33,15 +25,13 @@ export class CancelInterviewDayController {
   async cancel(
     @ValidParams(InterviewDayParams) { id, dayId }: InterviewDayParams,
     @ValidBody(ReasonBody) { reason }: ReasonBody,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @CurrentPrincipal() principal: ActingPrincipal,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: CommandCaller,
   ): Promise<InterviewDayView> {
     const outcome = await this.calendarHold.run(
       { type: 'CancelInterviewDay', data: { candidateId: id, dayId, reason } },
-      commandContextOf({ principal }),
-      { expectedRevision },
+      caller.context,
+      caller.options,
     );
-    return replyWithInterviewDay(reply, outcome, id, dayId, principal);
+    return replyWithInterviewDay(caller.reply, outcome, id, dayId, caller.principal);
   }
 }

@@ -1,15 +1,7 @@
-import { commandContextOf } from '@hirestream/event-sourcing';
-import {
-  CommandRoute,
-  CurrentPrincipal,
-  ExpectedRevision,
-  ValidBody,
-  ValidParams,
-  type ActingPrincipal,
-} from '@hirestream/platform';
-import { Controller, Res } from '@nestjs/common';
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
+import { CommandRoute, ValidBody, ValidParams } from '@hirestream/platform';
+import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { CalendarHoldRunner } from '../calendar-hold/calendar-hold.runner';
 import { ReasonBody } from '../interviews/booking.dto';
 import { InterviewParams } from '../interviews/interview.params';
@@ -33,15 +25,13 @@ export class CancelInterviewController {
   async cancel(
     @ValidParams(InterviewParams) { id, interviewId }: InterviewParams,
     @ValidBody(ReasonBody) { reason }: ReasonBody,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @CurrentPrincipal() principal: ActingPrincipal,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: CommandCaller,
   ): Promise<InterviewViewFor> {
     const outcome = await this.calendarHold.run(
       { type: 'CancelInterview', data: { candidateId: id, interviewId, reason } },
-      commandContextOf({ principal }),
-      { expectedRevision },
+      caller.context,
+      caller.options,
     );
-    return replyWithInterview(reply, outcome, id, interviewId, principal);
+    return replyWithInterview(caller.reply, outcome, id, interviewId, caller.principal);
   }
 }

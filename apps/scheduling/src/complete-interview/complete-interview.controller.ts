@@ -1,14 +1,7 @@
-import { commandContextOf } from '@hirestream/event-sourcing';
-import {
-  CommandRoute,
-  CurrentPrincipal,
-  ExpectedRevision,
-  ValidParams,
-  type ActingPrincipal,
-} from '@hirestream/platform';
-import { Controller, Inject, Res } from '@nestjs/common';
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
+import { CommandRoute, ValidParams } from '@hirestream/platform';
+import { Controller, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { InterviewParams } from '../interviews/interview.params';
 import { InterviewViewFor, replyWithInterview } from '../interviews/interview.view';
 import { INTERVIEW_SCHEDULERS } from '../interviews/scheduling-roles';
@@ -30,18 +23,16 @@ export class CompleteInterviewController {
   })
   async complete(
     @ValidParams(InterviewParams) { id, interviewId }: InterviewParams,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @CurrentPrincipal() principal: ActingPrincipal,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: CommandCaller,
   ): Promise<InterviewViewFor> {
     const outcome = await this.interviews.handle(
       {
         type: 'CompleteInterview',
         data: { candidateId: id, interviewId, now: new Date().toISOString() },
       },
-      commandContextOf({ principal }),
-      { expectedRevision },
+      caller.context,
+      caller.options,
     );
-    return replyWithInterview(reply, outcome, id, interviewId, principal);
+    return replyWithInterview(caller.reply, outcome, id, interviewId, caller.principal);
   }
 }

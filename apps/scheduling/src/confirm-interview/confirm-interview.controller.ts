@@ -1,14 +1,7 @@
-import { commandContextOf } from '@hirestream/event-sourcing';
-import {
-  CommandRoute,
-  CurrentPrincipal,
-  ExpectedRevision,
-  ValidParams,
-  type ActingPrincipal,
-} from '@hirestream/platform';
-import { Controller, Inject, Res } from '@nestjs/common';
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
+import { CommandRoute, ValidParams } from '@hirestream/platform';
+import { Controller, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { InterviewParams } from '../interviews/interview.params';
 import { InterviewViewFor, replyWithInterview } from '../interviews/interview.view';
 import { INTERVIEW_SCHEDULERS } from '../interviews/scheduling-roles';
@@ -31,15 +24,13 @@ export class ConfirmInterviewController {
   })
   async confirm(
     @ValidParams(InterviewParams) { id, interviewId }: InterviewParams,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @CurrentPrincipal() principal: ActingPrincipal,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: CommandCaller,
   ): Promise<InterviewViewFor> {
     const outcome = await this.interviews.handle(
       { type: 'ConfirmInterview', data: { candidateId: id, interviewId } },
-      commandContextOf({ principal }),
-      { expectedRevision },
+      caller.context,
+      caller.options,
     );
-    return replyWithInterview(reply, outcome, id, interviewId, principal);
+    return replyWithInterview(caller.reply, outcome, id, interviewId, caller.principal);
   }
 }

@@ -1,13 +1,8 @@
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
 import { AggregateNotFoundError, candidateStreamName } from '@hirestream/contracts';
-import {
-  CurrentPrincipal,
-  QueryRoute,
-  ValidParams,
-  type ActingPrincipal,
-} from '@hirestream/platform';
-import { Controller, Res } from '@nestjs/common';
+import { QueryRoute, ValidParams } from '@hirestream/platform';
+import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { InterviewParams } from '../interviews/interview.params';
 import { InterviewViewFor, replyWithInterview } from '../interviews/interview.view';
 import { isStaffReader, STAFF_READERS } from '../interviews/scheduling-roles';
@@ -31,18 +26,20 @@ export class GetInterviewController {
   })
   async get(
     @ValidParams(InterviewParams) { id, interviewId }: InterviewParams,
-    @CurrentPrincipal() principal: ActingPrincipal,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: CommandCaller,
   ): Promise<InterviewViewFor> {
     await this.interviews.afterOwnWrites(candidateStreamName(id));
     const read = this.interviews.projection.candidate(id);
     const interview = read === undefined ? undefined : read.state.interviews.get(interviewId);
-    const onPanel = interview?.panel.some((member) => member.interviewerId === principal.subject);
+    const onPanel = interview?.panel.some(
+      (member) => member.interviewerId === caller.principal.subject,
+    );
     // An interviewer learns nothing of interviews they do not sit on, not even that they exist.
-    const mayRead = principal.actingRole !== 'interviewer' || isStaffReader(principal) || onPanel;
+    const mayRead =
+      caller.principal.actingRole !== 'interviewer' || isStaffReader(caller.principal) || onPanel;
     if (read === undefined || interview === undefined || !mayRead) {
       throw new AggregateNotFoundError(`interview ${interviewId} does not exist`);
     }
-    return replyWithInterview(reply, read, id, interviewId, principal);
+    return replyWithInterview(caller.reply, read, id, interviewId, caller.principal);
   }
 }

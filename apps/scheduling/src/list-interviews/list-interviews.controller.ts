@@ -1,13 +1,8 @@
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
 import { AggregateNotFoundError, candidateStreamName } from '@hirestream/contracts';
-import {
-  CurrentPrincipal,
-  QueryRoute,
-  ValidParams,
-  type ActingPrincipal,
-} from '@hirestream/platform';
-import { Controller, Res } from '@nestjs/common';
+import { QueryRoute, ValidParams } from '@hirestream/platform';
+import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { CandidateIdParams } from '../interviews/interview.params';
 import {
   InterviewList,
@@ -35,12 +30,11 @@ export class ListInterviewsController {
   })
   async list(
     @ValidParams(CandidateIdParams) { id }: CandidateIdParams,
-    @CurrentPrincipal() principal: ActingPrincipal,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: CommandCaller,
   ): Promise<{ interviews: InterviewViewFor[] }> {
     await this.interviews.afterOwnWrites(candidateStreamName(id));
     const read = this.interviews.projection.candidate(id);
     if (read === undefined) throw new AggregateNotFoundError(`candidate ${id} does not exist`);
-    return replyWithInterviews(reply, read, id, principal);
+    return replyWithInterviews(caller.reply, read, id, caller.principal);
   }
 }

@@ -1,15 +1,7 @@
-import { commandContextOf } from '@hirestream/event-sourcing';
-import {
-  CommandRoute,
-  CurrentPrincipal,
-  ExpectedRevision,
-  ValidBody,
-  ValidParams,
-  type ActingPrincipal,
-} from '@hirestream/platform';
-import { Controller, Inject, Res } from '@nestjs/common';
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
+import { CommandRoute, ValidBody, ValidParams } from '@hirestream/platform';
+import { Controller, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import type { Absentee } from '../domain/interview.commands';
 import { InterviewParams } from '../interviews/interview.params';
 import { InterviewViewFor, replyWithInterview } from '../interviews/interview.view';
@@ -34,9 +26,7 @@ export class RecordNoShowController {
   async record(
     @ValidParams(InterviewParams) { id, interviewId }: InterviewParams,
     @ValidBody(RecordNoShowBody, noShowPairing) body: RecordNoShowBody,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @CurrentPrincipal() principal: ActingPrincipal,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: CommandCaller,
   ): Promise<InterviewViewFor> {
     const absentee: Absentee =
       body.interviewerId === undefined
@@ -47,9 +37,9 @@ export class RecordNoShowController {
         type: 'RecordNoShow',
         data: { candidateId: id, interviewId, absentee, now: new Date().toISOString() },
       },
-      commandContextOf({ principal }),
-      { expectedRevision },
+      caller.context,
+      caller.options,
     );
-    return replyWithInterview(reply, outcome, id, interviewId, principal);
+    return replyWithInterview(caller.reply, outcome, id, interviewId, caller.principal);
   }
 }

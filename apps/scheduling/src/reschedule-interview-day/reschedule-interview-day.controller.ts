@@ -1,15 +1,7 @@
-import { commandContextOf } from '@hirestream/event-sourcing';
-import {
-  CommandRoute,
-  CurrentPrincipal,
-  ExpectedRevision,
-  ValidBody,
-  ValidParams,
-  type ActingPrincipal,
-} from '@hirestream/platform';
-import { Controller, Res } from '@nestjs/common';
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
+import { CommandRoute, ValidBody, ValidParams } from '@hirestream/platform';
+import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { CalendarHoldRunner } from '../calendar-hold/calendar-hold.runner';
 import { InterviewDayView, replyWithInterviewDay } from '../interviews/interview-day.view';
 import { InterviewDayParams } from '../interviews/interview.params';
@@ -34,9 +26,7 @@ export class RescheduleInterviewDayController {
   async reschedule(
     @ValidParams(InterviewDayParams) { id, dayId }: InterviewDayParams,
     @ValidBody(RescheduleInterviewDayBody) body: RescheduleInterviewDayBody,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @CurrentPrincipal() principal: ActingPrincipal,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: CommandCaller,
   ): Promise<InterviewDayView> {
     const outcome = await this.calendarHold.run(
       {
@@ -50,9 +40,9 @@ export class RescheduleInterviewDayController {
           override: body.override ?? null,
         },
       },
-      commandContextOf({ principal }),
-      { expectedRevision },
+      caller.context,
+      caller.options,
     );
-    return replyWithInterviewDay(reply, outcome, id, dayId, principal);
+    return replyWithInterviewDay(caller.reply, outcome, id, dayId, caller.principal);
   }
 }

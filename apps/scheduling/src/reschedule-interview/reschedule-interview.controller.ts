@@ -1,15 +1,7 @@
-import { commandContextOf } from '@hirestream/event-sourcing';
-import {
-  CommandRoute,
-  CurrentPrincipal,
-  ExpectedRevision,
-  ValidBody,
-  ValidParams,
-  type ActingPrincipal,
-} from '@hirestream/platform';
-import { Controller, Res } from '@nestjs/common';
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
+import { CommandRoute, ValidBody, ValidParams } from '@hirestream/platform';
+import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { CalendarHoldRunner } from '../calendar-hold/calendar-hold.runner';
 import { InterviewParams } from '../interviews/interview.params';
 import { InterviewViewFor, replyWithInterview } from '../interviews/interview.view';
@@ -33,9 +25,7 @@ export class RescheduleInterviewController {
   async reschedule(
     @ValidParams(InterviewParams) { id, interviewId }: InterviewParams,
     @ValidBody(RescheduleInterviewBody) body: RescheduleInterviewBody,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @CurrentPrincipal() principal: ActingPrincipal,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: CommandCaller,
   ): Promise<InterviewViewFor> {
     const outcome = await this.calendarHold.run(
       {
@@ -50,9 +40,9 @@ export class RescheduleInterviewController {
           override: body.override ?? null,
         },
       },
-      commandContextOf({ principal }),
-      { expectedRevision },
+      caller.context,
+      caller.options,
     );
-    return replyWithInterview(reply, outcome, id, interviewId, principal);
+    return replyWithInterview(caller.reply, outcome, id, interviewId, caller.principal);
   }
 }

@@ -1,15 +1,7 @@
-import { commandContextOf } from '@hirestream/event-sourcing';
-import {
-  CommandRoute,
-  CurrentPrincipal,
-  ExpectedRevision,
-  ValidBody,
-  ValidParams,
-  type ActingPrincipal,
-} from '@hirestream/platform';
-import { Controller, Res } from '@nestjs/common';
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
+import { CommandRoute, ValidBody, ValidParams } from '@hirestream/platform';
+import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CalendarHoldRunner } from '../calendar-hold/calendar-hold.runner';
 import { InterviewDayView, replyWithInterviewDay } from '../interviews/interview-day.view';
@@ -36,9 +28,7 @@ export class ScheduleInterviewDayController {
   async schedule(
     @ValidParams(CandidateIdParams) { id }: CandidateIdParams,
     @ValidBody(ScheduleInterviewDayBody) body: ScheduleInterviewDayBody,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @CurrentPrincipal() principal: ActingPrincipal,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: CommandCaller,
   ): Promise<InterviewDayView> {
     const dayId = randomUUID();
     const outcome = await this.calendarHold.run(
@@ -65,10 +55,10 @@ export class ScheduleInterviewDayController {
           override: body.override ?? null,
         },
       },
-      commandContextOf({ principal }),
-      { expectedRevision },
+      caller.context,
+      caller.options,
     );
-    reply.header('location', `/candidates/${id}/interview-days/${dayId}/agenda`);
-    return replyWithInterviewDay(reply, outcome, id, dayId, principal);
+    caller.reply.header('location', `/candidates/${id}/interview-days/${dayId}/agenda`);
+    return replyWithInterviewDay(caller.reply, outcome, id, dayId, caller.principal);
   }
 }

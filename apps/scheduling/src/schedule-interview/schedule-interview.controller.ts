@@ -1,15 +1,7 @@
-import { commandContextOf } from '@hirestream/event-sourcing';
-import {
-  CommandRoute,
-  CurrentPrincipal,
-  ExpectedRevision,
-  ValidBody,
-  ValidParams,
-  type ActingPrincipal,
-} from '@hirestream/platform';
-import { Controller, Res } from '@nestjs/common';
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
+import { CommandRoute, ValidBody, ValidParams } from '@hirestream/platform';
+import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CalendarHoldRunner } from '../calendar-hold/calendar-hold.runner';
 import { CandidateIdParams } from '../interviews/interview.params';
@@ -36,9 +28,7 @@ export class ScheduleInterviewController {
   async schedule(
     @ValidParams(CandidateIdParams) { id }: CandidateIdParams,
     @ValidBody(ScheduleInterviewBody) body: ScheduleInterviewBody,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @CurrentPrincipal() principal: ActingPrincipal,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: CommandCaller,
   ): Promise<InterviewViewFor> {
     const interviewId = randomUUID();
     const outcome = await this.calendarHold.run(
@@ -60,10 +50,10 @@ export class ScheduleInterviewController {
           override: body.override ?? null,
         },
       },
-      commandContextOf({ principal }),
-      { expectedRevision },
+      caller.context,
+      caller.options,
     );
-    reply.header('location', `/candidates/${id}/interviews/${interviewId}`);
-    return replyWithInterview(reply, outcome, id, interviewId, principal);
+    caller.reply.header('location', `/candidates/${id}/interviews/${interviewId}`);
+    return replyWithInterview(caller.reply, outcome, id, interviewId, caller.principal);
   }
 }

@@ -1,11 +1,5 @@
-import { commandContextOf } from '@hirestream/event-sourcing';
-import {
-  CommandRoute,
-  CurrentPrincipal,
-  ValidBody,
-  ValidParams,
-  type ActingPrincipal,
-} from '@hirestream/platform';
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
+import { CommandRoute, ValidBody, ValidParams } from '@hirestream/platform';
 import { Controller, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
@@ -33,13 +27,10 @@ export class SetAvailabilityController {
   async set(
     @ValidParams(InterviewerIdParams) { id }: InterviewerIdParams,
     @ValidBody(SetAvailabilityBody) body: SetAvailabilityBody,
-    @CurrentPrincipal() principal: ActingPrincipal,
+    @Caller() caller: CommandCaller,
   ): Promise<InterviewerAvailability> {
     const data = { interviewerId: id, ...body };
-    await this.calendars.handle(
-      { type: 'SetInterviewerAvailability', data },
-      commandContextOf({ principal }),
-    );
+    await this.calendars.handle({ type: 'SetInterviewerAvailability', data }, caller.context);
     return data;
   }
 }

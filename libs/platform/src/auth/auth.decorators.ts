@@ -27,11 +27,15 @@ export interface RequestWithPrincipal extends FastifyRequest {
   actingRole?: Role;
 }
 
+/** The request's verified caller and the role they act in; undefined only on `@Public()` routes. */
+export function actingPrincipalOf(request: RequestWithPrincipal): ActingPrincipal | undefined {
+  const { principal, actingRole } = request;
+  if (principal === undefined) return undefined;
+  return { ...principal, actingRole: actingRole ?? principal.roles[0] };
+}
+
 /** The verified caller and the role they act in; undefined only on `@Public()` routes. */
 export const CurrentPrincipal = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): ActingPrincipal | undefined => {
-    const { principal, actingRole } = context.switchToHttp().getRequest<RequestWithPrincipal>();
-    if (principal === undefined) return undefined;
-    return { ...principal, actingRole: actingRole ?? principal.roles[0] };
-  },
+  (_data: unknown, context: ExecutionContext): ActingPrincipal | undefined =>
+    actingPrincipalOf(context.switchToHttp().getRequest<RequestWithPrincipal>()),
 );
