@@ -24,9 +24,7 @@ const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swcTransform },
-  transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|jose|content-disposition|cookie)/)',
-  ],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|content-disposition|cookie)/)'],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
 };
