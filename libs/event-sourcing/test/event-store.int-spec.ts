@@ -38,6 +38,7 @@ const counter: Aggregate<number, Increment, Incremented> = {
   decider: {
     initialState: () => 0,
     evolve: (total, event) => total + event.data.by,
+    eventTypes: new Set(['CounterIncremented']),
     decide: (command, total) => {
       if (total + command.data.by > command.data.limit)
         throw new CommandRejectedError('limit', 'over the limit');
@@ -161,6 +162,25 @@ describe('CommandGateway', () => {
     await client.deleteStream(name);
     await replica().gateway.handle(increment(name, 2), context);
     expect(await gateway.handle(increment(name, 1), context)).toMatchObject({ state: 3 });
+  });
+
+  it("passes over other services' events it does not fold, even at schema versions it does not know", async () => {
+    const name = stream('shared');
+    const { gateway } = replica();
+    await gateway.handle(increment(name, 2), context);
+    await client.appendToStream(
+      name,
+      jsonEvent({
+        type: 'SomethingElseHappened',
+        data: { shape: 'from a newer build' },
+        metadata: { schemaVersion: 99 },
+      }),
+    );
+    expect(await gateway.handle(increment(name, 1), context)).toMatchObject({
+      state: 3,
+      revision: 2n,
+    });
+    expect(await replica().gateway.load(name)).toEqual({ state: 3, revision: 2n });
   });
 
   it('appends a decision at the revision it was decided on, or reports who got in first', async () => {

@@ -1,9 +1,8 @@
 import type { Command, Event } from '@hirestream/contracts';
 import { foldEvents, type Decider } from '../decider/decider';
-import type { EventStore } from '../store/event-store';
-import type { RecordedEvent } from '../store/recorded-event';
+import type { EventStore, StreamPoint, StreamRead } from '../store/event-store';
 import { usableSnapshot, writeSnapshot, type SnapshotPolicy } from '../store/snapshots';
-import { LoadedStateCache, type LoadedState } from './loaded-state-cache';
+import { LoadedStateCache } from './loaded-state-cache';
 
 /** A stream folded with a decider; revision undefined: no such stream. */
 export type LoadedStream<State> = Readonly<{ state: State; revision: bigint | undefined }>;
@@ -13,12 +12,21 @@ type FoldingDecider<State, E extends Event> = Pick<
   'evolve' | 'initialState' | 'eventTypes' | 'snapshots'
 >;
 
+/** What a fold starts from: the initial state, or a state taken after the event at `revision`. */
+type FoldBase<State> = Readonly<{
+  state: State;
+  foldedSinceSnapshot: number;
+  revision?: bigint;
+  eventId?: string;
+}>;
+
 /**
  * Reads a stream and folds it, reading as little as it can: from the state it
  * last saw of the stream (kept in memory), else in one read for a stream shorter
  * than the decider's snapshot interval, else from the newest usable snapshot and
- * the events after it. Stores a snapshot once `every` events were folded since
- * the last one. Calls `onRead` for every read of the store.
+ * the events after it. Only the event types the decider folds are decoded.
+ * Stores a snapshot once `every` events were read since the last one. Calls
+ * `onRead` for every read of the store.
  */
 export class StreamLoader<State, E extends Event> {
   private readonly cache: LoadedStateCache<State>;
@@ -35,29 +43,33 @@ export class StreamLoader<State, E extends Event> {
   async load(streamName: string): Promise<LoadedStream<State>> {
     const cached = this.cache.get(streamName);
     if (cached !== undefined) {
-      const [first, ...tail] = await this.read(streamName, cached.revision);
-      if (first?.revision === cached.revision && first.metadata.eventId === cached.eventId) {
-        return this.fold(streamName, cached, tail);
-      }
+      const tail = await this.read(streamName, cached.revision);
+      if (startsAt(tail, cached)) return this.fold(streamName, cached, tail);
       // The stream was deleted or written anew since: forget what was kept.
       this.cache.delete(streamName);
     }
     const start = { state: this.decider.initialState(), foldedSinceSnapshot: 0 };
     const policy = this.decider.snapshots;
-    if (policy === undefined) {
-      return this.fold(streamName, start, await this.read(streamName));
-    }
+    if (policy === undefined) return this.fold(streamName, start, await this.read(streamName));
     const head = await this.read(streamName, undefined, policy.every);
-    if (head.length < policy.every) return this.fold(streamName, start, head);
+    if (head.count < policy.every) return this.fold(streamName, start, head);
     return this.loadLong(streamName, policy, head);
   }
 
   /** Keeps the state a command's append left the stream in, for the next load. */
-  remember(streamName: string, loaded: LoadedState<State>): void {
+  remember(
+    streamName: string,
+    loaded: Readonly<{
+      state: State;
+      revision: bigint;
+      eventId: string;
+      foldedSinceSnapshot: number;
+    }>,
+  ): void {
     this.cache.set(streamName, loaded);
   }
 
-  /** Folded since the last snapshot, as the cache knows it (0 for a stream not kept). */
+  /** Read since the last snapshot, as the cache knows it (0 for a stream not kept). */
   foldedSinceSnapshot(streamName: string): number {
     return this.cache.get(streamName)?.foldedSinceSnapshot ?? 0;
   }
@@ -65,57 +77,67 @@ export class StreamLoader<State, E extends Event> {
   private async loadLong(
     streamName: string,
     policy: SnapshotPolicy<State>,
-    head: readonly RecordedEvent<E>[],
+    head: StreamRead<E>,
   ): Promise<LoadedStream<State>> {
     this.onRead(streamName);
     const snapshot = await usableSnapshot(this.store.client, policy, streamName);
     if (snapshot !== undefined) {
-      const [first, ...tail] = await this.read(streamName, snapshot.revision);
-      if (first?.revision === snapshot.revision && first.metadata.eventId === snapshot.eventId) {
+      const tail = await this.read(streamName, snapshot.revision);
+      if (startsAt(tail, snapshot)) {
         return this.fold(streamName, { ...snapshot, foldedSinceSnapshot: 0 }, tail);
       }
     }
-    const rest = await this.read(streamName, BigInt(head.length));
-    return this.fold(streamName, { state: this.decider.initialState(), foldedSinceSnapshot: 0 }, [
-      ...head,
-      ...rest,
-    ]);
+    const rest = await this.read(streamName, BigInt(head.count));
+    return this.fold(
+      streamName,
+      { state: this.decider.initialState(), foldedSinceSnapshot: 0 },
+      {
+        events: [...head.events, ...rest.events],
+        revision: rest.revision ?? head.revision,
+        first: head.first,
+        last: rest.last ?? head.last,
+        count: head.count + rest.count,
+      },
+    );
   }
 
   private async read(
     streamName: string,
     fromRevision?: bigint,
     maxCount?: number,
-  ): Promise<RecordedEvent<E>[]> {
+  ): Promise<StreamRead<E>> {
     this.onRead(streamName);
-    return (await this.store.readStream<E>(streamName, { fromRevision, maxCount })).events;
+    return this.store.readStream<E>(streamName, {
+      fromRevision,
+      maxCount,
+      types: this.decider.eventTypes,
+    });
   }
 
   /**
-   * Folds `events` onto `base` (the start, a snapshot or a kept state), keeps
-   * the result, and stores a snapshot once `every` events were folded since the
-   * last one (also when they were folded by this process's own appends).
+   * Folds what was read onto `base` (the start, a snapshot or a kept state;
+   * a read from a base's revision starts with the event the base already holds),
+   * keeps the result, and stores a snapshot once `every` events were read since
+   * the last one (also when this process appended them).
    */
   private async fold(
     streamName: string,
-    base: Readonly<{
-      state: State;
-      foldedSinceSnapshot: number;
-      revision?: bigint;
-      eventId?: string;
-    }>,
-    events: readonly RecordedEvent<E>[],
+    base: FoldBase<State>,
+    read: StreamRead<E>,
   ): Promise<LoadedStream<State>> {
+    const after = base.revision;
+    const unfolded =
+      after === undefined ? read.events : read.events.filter((e) => e.revision > after);
     const state = foldEvents(
       this.decider,
-      events.map((recorded) => recorded.event),
+      unfolded.map((recorded) => recorded.event),
       base.state,
     );
-    const last = events.at(-1);
-    const revision = last?.revision ?? base.revision;
-    const eventId = last?.metadata.eventId ?? base.eventId;
+    const revision = read.last?.revision ?? base.revision;
+    const eventId = read.last?.eventId ?? base.eventId;
     if (revision === undefined || eventId === undefined) return { state, revision: undefined };
-    let foldedSinceSnapshot = base.foldedSinceSnapshot + events.length;
+    const readAfterBase = after === undefined ? read.count : read.count - 1;
+    let foldedSinceSnapshot = base.foldedSinceSnapshot + readAfterBase;
     const policy = this.decider.snapshots;
     if (policy !== undefined && foldedSinceSnapshot >= policy.every) {
       await this.storeSnapshot(streamName, policy, state, revision, eventId);
@@ -143,4 +165,9 @@ export class StreamLoader<State, E extends Event> {
       // The load itself succeeded; without this snapshot the next cold load reads more events.
     }
   }
+}
+
+/** Whether a read from `point.revision` on starts with the very event `point` names. */
+function startsAt(read: StreamRead<Event>, point: StreamPoint): boolean {
+  return read.first?.revision === point.revision && read.first.eventId === point.eventId;
 }

@@ -8,10 +8,18 @@ import type { Event } from '@hirestream/contracts';
 import type { EventSerializer } from './event-serializer';
 import type { CommandContext, RecordedEvent } from './recorded-event';
 
+/** Where an event sits in its stream, whether or not it was decoded. */
+export type StreamPoint = Readonly<{ revision: bigint; eventId: string }>;
+
 export type StreamRead<E extends Event> = Readonly<{
   events: RecordedEvent<E>[];
   /** Revision of the last event read, or undefined when none was (or the stream does not exist). */
   revision: bigint | undefined;
+  /** The first and last events read, also when `types` passed over them. */
+  first: StreamPoint | undefined;
+  last: StreamPoint | undefined;
+  /** How many events were read, decoded or passed over. */
+  count: number;
 }>;
 
 export type ReadStreamOptions = Readonly<{
@@ -19,6 +27,12 @@ export type ReadStreamOptions = Readonly<{
   fromRevision?: bigint;
   /** Read at most this many events. */
   maxCount?: number;
+  /**
+   * Decode only events of these types; the others (other services' facts in a
+   * shared stream, perhaps at schema versions this build does not know) are
+   * passed over unread, but still count for the revision.
+   */
+  types?: ReadonlySet<string>;
 }>;
 
 export type AppendResult = Readonly<{
@@ -52,18 +66,27 @@ export class EventStore {
     options: ReadStreamOptions = {},
   ): Promise<StreamRead<E>> {
     const events: RecordedEvent<E>[] = [];
+    let first: StreamPoint | undefined;
+    let last: StreamPoint | undefined;
+    let count = 0;
     try {
       for await (const resolved of this.client.readStream(streamName, {
         fromRevision: options.fromRevision,
         maxCount: options.maxCount,
       })) {
-        events.push(this.serializer.fromResolved<E>(resolved));
+        const recorded = resolved.event;
+        if (recorded === undefined) continue;
+        last = { revision: recorded.revision, eventId: recorded.id };
+        first ??= last;
+        count += 1;
+        if (options.types === undefined || options.types.has(recorded.type)) {
+          events.push(this.serializer.fromResolved<E>(resolved));
+        }
       }
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return { events: [], revision: undefined };
-      throw error;
+      if (!(error instanceof StreamNotFoundError)) throw error;
     }
-    return { events, revision: events.at(-1)?.revision };
+    return { events, revision: last?.revision, first, last, count };
   }
 
   /**
