@@ -34,9 +34,12 @@ export type { Snapshot, SnapshotPolicy } from './store/snapshots';
 export { readSnapshot, snapshotStreamName, writeSnapshot } from './store/snapshots';
 export { CheckpointStore } from './subscriptions/checkpoint-store';
 export { CatchUpSubscription } from './subscriptions/catch-up-subscription';
+export { SubscriptionHealth, type WatchedSubscription } from './subscriptions/subscription-health';
 export type {
   CatchUpSubscriptionOptions,
+  Checkpoints,
   SubscriptionLogger,
+  SubscriptionStall,
 } from './subscriptions/catch-up-subscription';
 export { OwnWrites, type OwnWrite } from './command/own-writes';
 export { filterOf, type ProjectionSelection } from './projections/projection-selection';

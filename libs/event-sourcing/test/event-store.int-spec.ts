@@ -262,6 +262,61 @@ describe('CatchUpSubscription', () => {
     expect(seen).toEqual([0, 1, 2, 3, 4, 0, 1, 2]);
   });
 
+  it('reports itself stalled on an event that keeps failing, once, and never skips it', async () => {
+    const type = `Fragile${Date.now()}`;
+    await client.appendToStream(
+      `fragile-${type}`,
+      [0, 1, 2].map((i) => jsonEvent({ type, data: { i } })),
+    );
+    let healthy = false;
+    const handled: number[] = [];
+    const logged: string[] = [];
+    const stalls: string[] = [];
+    const subscription = new CatchUpSubscription({
+      name: `fragile-${type}`,
+      client,
+      filter: eventTypeFilter({ prefixes: [type] }),
+      initialBackoffMs: 5,
+      maxBackoffMs: 10,
+      stallAfterAttempts: 3,
+      onStall: (stall) => stalls.push(`${stall.streamName}@${stall.revision}`),
+      logger: {
+        warn: (message) => logged.push(`warn ${message}`),
+        error: (message) => logged.push(`error ${message}`),
+      },
+      handle: async (events) => {
+        for (const e of events) {
+          const { i } = e.event?.data as { i: number };
+          if (i === 1 && !healthy) throw new Error('cannot apply event 1');
+          handled.push(i);
+        }
+      },
+    });
+    try {
+      subscription.start();
+      for (let tries = 0; subscription.stall === undefined && tries < 400; tries += 1)
+        await new Promise((r) => setTimeout(r, 10));
+      expect(subscription.stall).toMatchObject({
+        subscription: `fragile-${type}`,
+        streamName: `fragile-${type}`,
+        revision: expect.any(String),
+        eventType: type,
+        reason: 'cannot apply event 1',
+      });
+      // Retrying goes on, quietly: the stall was logged and counted once.
+      await new Promise((r) => setTimeout(r, 100));
+      expect(logged.filter((line) => line.startsWith('error'))).toHaveLength(1);
+      expect(stalls).toHaveLength(1);
+      healthy = true;
+      for (let tries = 0; handled.length < 3 && tries < 400; tries += 1)
+        await new Promise((r) => setTimeout(r, 10));
+      expect(new Set(handled)).toEqual(new Set([0, 1, 2]));
+      expect(subscription.stall).toBeUndefined();
+    } finally {
+      await subscription.stop();
+    }
+  });
+
   it('resubscribes after the server went away and came back, missing nothing', async () => {
     const dir = await makeTempDir('resubscribe');
     let restartable = await startEventStoreServer({ port: 0, dataDir: dir });

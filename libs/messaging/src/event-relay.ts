@@ -9,6 +9,7 @@ import {
   CheckpointStore,
   type EventSerializer,
   type SubscriptionLogger,
+  type SubscriptionStall,
 } from '@hirestream/event-sourcing';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,6 +24,8 @@ export type EventRelayOptions = Readonly<{
   /** Partitions of the service's topic when the relay has to create it. */
   topicPartitions?: number;
   logger?: SubscriptionLogger;
+  /** Told when an event keeps failing to publish (the relay never skips it). */
+  onStall?: (stall: SubscriptionStall) => void;
 }>;
 
 /**
@@ -56,10 +59,16 @@ export class EventRelay {
       checkpoints: new CheckpointStore(options.eventStore, `${options.service}-relay`),
       handle: (events) => this.publish(events),
       logger: options.logger,
+      onStall: options.onStall,
     });
   }
 
   /** True once connected to Kafka and subscribed. */
+  /** Set while an event keeps failing to publish. */
+  get stall(): SubscriptionStall | undefined {
+    return this.subscription.stall;
+  }
+
   get isRunning(): boolean {
     return this.running;
   }

@@ -21,6 +21,7 @@ import { EventStoreIdempotencyStore } from '../idempotency/event-store-idempoten
 import { OwnWrites } from '../command/own-writes';
 import { EventSerializer } from '../store/event-serializer';
 import { EventStore } from '../store/event-store';
+import { SubscriptionHealth } from '../subscriptions/subscription-health';
 
 /** The service's event catalog, as `EventStoreModule.forRoot` was given it. */
 export const EVENT_CATALOG = Symbol('EVENT_CATALOG');
@@ -98,6 +99,7 @@ export class EventStoreModule {
         },
         StreamActivity,
         OwnWrites,
+        SubscriptionHealth,
         EventStoreConnection,
       ],
       exports: [
@@ -108,6 +110,7 @@ export class EventStoreModule {
         IDEMPOTENCY_STORE,
         StreamActivity,
         OwnWrites,
+        SubscriptionHealth,
       ],
     };
   }

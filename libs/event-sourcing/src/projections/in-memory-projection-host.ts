@@ -1,6 +1,6 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
 import type { Event } from '@hirestream/contracts';
-import { JsonLogger, ReadinessRegistry } from '@hirestream/platform';
+import { JsonLogger } from '@hirestream/platform';
 import {
   Inject,
   Injectable,
@@ -11,6 +11,7 @@ import {
 import { EventSerializer } from '../store/event-serializer';
 import type { RecordedEvent } from '../store/recorded-event';
 import { CatchUpSubscription } from '../subscriptions/catch-up-subscription';
+import { SubscriptionHealth } from '../subscriptions/subscription-health';
 import { OwnWrites } from '../command/own-writes';
 import { filterOf, selects, type ProjectionSelection } from './projection-selection';
 
@@ -59,7 +60,7 @@ export function InMemoryProjectionHost<P, E extends Event>(
       serializer: EventSerializer,
       private readonly ownWrites: OwnWrites,
       logger: JsonLogger,
-      readiness: ReadinessRegistry,
+      health: SubscriptionHealth,
     ) {
       this.subscription = new CatchUpSubscription({
         name: definition.name,
@@ -75,15 +76,12 @@ export function InMemoryProjectionHost<P, E extends Event>(
         logger: {
           warn: (message, details) =>
             logger.pino.warn({ context: definition.name, ...details }, message),
+          error: (message, details) =>
+            logger.pino.error({ context: definition.name, ...details }, message),
         },
+        onStall: health.onStall,
       });
-      readiness.register({
-        name: definition.name,
-        check: async () => {
-          if (!this.subscription.isCaughtUp)
-            throw new Error(`${definition.name} is still catching up`);
-        },
-      });
+      health.watch(definition.name, () => this.subscription, true);
     }
 
     get isCaughtUp(): boolean {

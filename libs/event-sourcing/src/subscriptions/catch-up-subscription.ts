@@ -6,10 +6,27 @@ import {
   type Position,
 } from '@eventstore/db-client';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CheckpointStore } from './checkpoint-store';
 
 export type SubscriptionLogger = Readonly<{
   warn: (message: string, details?: Record<string, unknown>) => void;
+  error?: (message: string, details?: Record<string, unknown>) => void;
+}>;
+
+/** Where a subscription keeps its position between runs. */
+export type Checkpoints = Readonly<{
+  load(): Promise<Position | undefined>;
+  store(position: Position): Promise<void>;
+}>;
+
+/** A subscription that keeps failing on one event: which, why, since when. */
+export type SubscriptionStall = Readonly<{
+  subscription: string;
+  streamName: string;
+  revision: string;
+  eventType: string;
+  reason: string;
+  attempts: number;
+  since: string;
 }>;
 
 export type CatchUpSubscriptionOptions = Readonly<{
@@ -19,7 +36,14 @@ export type CatchUpSubscriptionOptions = Readonly<{
   /** Handles a batch of consecutive events; the checkpoint moves only after it resolves. */
   handle: (events: readonly AllStreamResolvedEvent[]) => Promise<void>;
   /** Durable checkpoint; without one every start replays from the beginning (in-memory projections). */
-  checkpoints?: CheckpointStore;
+  checkpoints?: Checkpoints;
+  /**
+   * Failed attempts at one batch after which the subscription reports itself
+   * stalled (`stall`, `onStall`); it keeps retrying with the longest backoff
+   * and never skips the event. Default 5.
+   */
+  stallAfterAttempts?: number;
+  onStall?: (stall: SubscriptionStall) => void;
   /**
    * Least time between two checkpoint writes (default 1 s; 0 writes after every
    * batch). Delivery is at least once anyway, so a crash replays at most this
@@ -48,11 +72,19 @@ export class CatchUpSubscription {
   private running: Promise<void> | undefined;
   private current: { unsubscribe(): Promise<void> } | undefined;
   private readonly caughtUpWaiters: Array<() => void> = [];
+  /** Consecutive failed attempts at the batch starting with `failing`. */
+  private failing: { eventId: string; attempts: number; since: string } | undefined;
+  private currentStall: SubscriptionStall | undefined;
 
   constructor(private readonly options: CatchUpSubscriptionOptions) {}
 
   get isCaughtUp(): boolean {
     return this.caughtUp;
+  }
+
+  /** Set while one event keeps failing past `stallAfterAttempts`; cleared once it is handled. */
+  get stall(): SubscriptionStall | undefined {
+    return this.currentStall;
   }
 
   start(): void {
@@ -105,10 +137,13 @@ export class CatchUpSubscription {
       try {
         await this.consumeOnce(() => (backoff = initialBackoff));
       } catch (error) {
-        this.options.logger?.warn(`subscription ${this.options.name} dropped; resubscribing`, {
-          error: error instanceof Error ? error.message : String(error),
-          backoffMs: backoff,
-        });
+        // A failing event is reported by handleCounted, once; a dropped connection here.
+        if (!(error instanceof HandlerFailedError)) {
+          this.options.logger?.warn(`subscription ${this.options.name} dropped; resubscribing`, {
+            error: error instanceof Error ? error.message : String(error),
+            backoffMs: backoff,
+          });
+        }
       }
       if (this.stopped) break;
       await sleep(backoff);
@@ -144,7 +179,7 @@ export class CatchUpSubscription {
           if (next.done) break;
           batch.push(next.value);
         }
-        await this.options.handle(batch);
+        await this.handleCounted(batch);
         const position = batch.at(-1)?.event?.position;
         if (position !== undefined) {
           this.lastHandled = position;
@@ -161,6 +196,55 @@ export class CatchUpSubscription {
       }
     } finally {
       await subscription.unsubscribe();
+    }
+  }
+
+  /** Hands a batch to the handler, counting failures at its first event to tell a stall. */
+  private async handleCounted(batch: readonly AllStreamResolvedEvent[]): Promise<void> {
+    const first = batch[0]?.event;
+    try {
+      await this.options.handle(batch);
+    } catch (error) {
+      if (first === undefined) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      const failing =
+        this.failing?.eventId === first.id
+          ? { ...this.failing, attempts: this.failing.attempts + 1 }
+          : { eventId: first.id, attempts: 1, since: new Date().toISOString() };
+      this.failing = failing;
+      const stall: SubscriptionStall = {
+        subscription: this.options.name,
+        streamName: first.streamId,
+        revision: first.revision.toString(),
+        eventType: first.type,
+        reason,
+        attempts: failing.attempts,
+        since: failing.since,
+      };
+      const limit = this.options.stallAfterAttempts ?? 5;
+      if (failing.attempts === limit) {
+        this.currentStall = stall;
+        const log = this.options.logger?.error ?? this.options.logger?.warn;
+        log?.(`subscription ${this.options.name} is stalled: an event keeps failing`, stall);
+        this.options.onStall?.(stall);
+      } else if (failing.attempts < limit) {
+        this.options.logger?.warn(
+          `subscription ${this.options.name} could not handle an event`,
+          stall,
+        );
+      } else {
+        this.currentStall = stall;
+      }
+      throw new HandlerFailedError(reason);
+    }
+    if (this.failing !== undefined) {
+      if (this.currentStall !== undefined) {
+        this.options.logger?.warn(`subscription ${this.options.name} is moving again`, {
+          ...this.currentStall,
+        });
+      }
+      this.failing = undefined;
+      this.currentStall = undefined;
     }
   }
 
@@ -188,3 +272,6 @@ export class CatchUpSubscription {
     }
   }
 }
+
+/** The handler refused a batch; the subscription resubscribes from before it. */
+class HandlerFailedError extends Error {}

@@ -4,6 +4,7 @@ import {
   type EventStoreDBClient,
   type Position,
 } from '@eventstore/db-client';
+import type { Checkpoints } from './catch-up-subscription';
 
 const CHECKPOINT_EVENT_TYPE = 'CheckpointStored';
 
@@ -13,7 +14,7 @@ type StoredCheckpoint = { commit: string; prepare: string };
  * A subscription's durable checkpoint, kept in EventStoreDB itself in the
  * stream `checkpoint-<name>`, whose metadata keeps only its last event.
  */
-export class CheckpointStore {
+export class CheckpointStore implements Checkpoints {
   private readonly streamName: string;
   private metadataWritten = false;
 

@@ -1,6 +1,6 @@
-import { EventSerializer } from '@hirestream/event-sourcing';
+import { EventSerializer, SubscriptionHealth } from '@hirestream/event-sourcing';
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { JsonLogger, ReadinessRegistry } from '@hirestream/platform';
+import { JsonLogger } from '@hirestream/platform';
 import {
   Inject,
   Injectable,
@@ -23,7 +23,7 @@ export class EventRelayRunner implements OnApplicationBootstrap, BeforeApplicati
     serializer: EventSerializer,
     @Inject(Kafka) kafka: Kafka,
     logger: JsonLogger,
-    readiness: ReadinessRegistry,
+    health: SubscriptionHealth,
   ) {
     this.relay = new EventRelay({
       service,
@@ -33,14 +33,17 @@ export class EventRelayRunner implements OnApplicationBootstrap, BeforeApplicati
       logger: {
         warn: (message, details) =>
           logger.pino.warn({ context: 'EventRelay', ...details }, message),
+        error: (message, details) =>
+          logger.pino.error({ context: 'EventRelay', ...details }, message),
       },
+      onStall: health.onStall,
     });
-    readiness.register({
-      name: 'relay',
-      check: async () => {
-        if (!this.relay.isRunning) throw new Error('the relay is not running');
-      },
-    });
+    // "Caught up" here means running: connected to Kafka and subscribed.
+    health.watch(
+      'relay',
+      () => ({ isCaughtUp: this.relay.isRunning, stall: this.relay.stall }),
+      true,
+    );
   }
 
   onApplicationBootstrap(): void {
