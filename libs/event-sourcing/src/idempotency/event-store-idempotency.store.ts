@@ -22,13 +22,22 @@ type KeyState =
   | { status: 'reserved'; fingerprint: string; reservedAt: number }
   | { status: 'completed'; fingerprint: string; response: StoredResponse };
 
+/** How long a key is remembered by default: a client retrying later is making a new request. */
+export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
+
 /**
  * Idempotency-Key records kept in EventStoreDB, one stream per scoped key
  * (`idempotency-<hash>`). A reservation is an append that expects the stream's
- * current revision, so concurrent repeats cannot both run.
+ * current revision, so concurrent repeats cannot both run. Each stream's
+ * metadata gives it a `$maxAge` of the time to live: older records are no
+ * longer read (a repeat then runs as a new request) and EventStoreDB's
+ * scavenging deletes them.
  */
 export class EventStoreIdempotencyStore implements IdempotencyStore {
-  constructor(private readonly client: EventStoreDBClient) {}
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly ttlMs = DEFAULT_IDEMPOTENCY_TTL_MS,
+  ) {}
 
   async reserve(
     scopedKey: string,
@@ -36,8 +45,12 @@ export class EventStoreIdempotencyStore implements IdempotencyStore {
     now: Date,
   ): Promise<IdempotencyReservation> {
     const streamName = `idempotency-${scopedKey}`;
+    /** The revision of a stream whose every record expired (it reads as empty but exists). */
+    let expiredAt: bigint | undefined;
     for (;;) {
-      const { state, revision } = await this.read(streamName);
+      const read = await this.read(streamName);
+      const { state } = read;
+      const revision = read.revision ?? expiredAt;
       const abandoned =
         state.status === 'reserved' && now.getTime() - state.reservedAt > ABANDONED_RESERVATION_MS;
       if (state.status === 'completed') {
@@ -55,10 +68,18 @@ export class EventStoreIdempotencyStore implements IdempotencyStore {
           }),
           { expectedRevision: revision ?? NO_STREAM },
         );
+        if (revision === undefined) {
+          await this.client.setStreamMetadata(streamName, {
+            maxAge: Math.ceil(this.ttlMs / 1000),
+          });
+        }
         return { outcome: 'reserved' };
       } catch (error) {
         // Another request with this key got in first: look again at what it did.
         if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (read.revision === undefined && typeof error.actualVersion === 'bigint') {
+          expiredAt = error.actualVersion;
+        }
       }
     }
   }
