@@ -218,11 +218,16 @@ describe('interview decider', () => {
         .then([scheduled({ format: 'phone', videoLink: null })]);
     });
 
-    it('refuses an interview that ends before it starts, or starts in the past', () => {
+    it('refuses an interview that ends before it starts, lasts for days, or starts in the past', () => {
       spec
         .given(interviewing)
         .when(schedule({ endsAt: '2026-03-30T09:00:00Z' }))
         .thenThrows(CommandRejectedError, rule('ends-before-it-starts'));
+      // Years of an interviewer's time blocked by one booking.
+      spec
+        .given(interviewing)
+        .when(schedule({ endsAt: '2029-03-30T10:00:00Z' }))
+        .thenThrows(CommandRejectedError, rule('too-long'));
       spec
         .given(interviewing)
         .when(schedule({ startsAt: '2026-03-20T11:00:00Z' }))

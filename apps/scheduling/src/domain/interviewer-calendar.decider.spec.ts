@@ -162,6 +162,10 @@ describe('interviewer calendar decider', () => {
         .thenThrows(CommandRejectedError, rule('ends-before-it-starts'));
       spec
         .given([])
+        .when(reserve('i-1', '2026-03-30T10:00:00Z', '2026-03-31T10:00:00Z'))
+        .thenThrows(CommandRejectedError, rule('too-long'));
+      spec
+        .given([])
         .when(reserve('i-1', 'next tuesday', '2026-03-30T10:00:00Z'))
         .thenThrows(CommandRejectedError, rule('invalid-instant'));
     });

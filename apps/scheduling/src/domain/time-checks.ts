@@ -1,6 +1,9 @@
 import { CommandRejectedError, isKnownTimeZone } from '@hirestream/contracts';
 import type { Interval } from './intervals';
 
+/** Longer than any interview, session or break: a booking past it is a mistake, not a plan. */
+export const MAX_BOOKING_HOURS = 12;
+
 /**
  * The checks every booking makes on its times, shared by the interview and
  * interviewer calendar deciders so both refuse the same things by the same names.
@@ -19,6 +22,12 @@ export function checkedInterval(
     throw new CommandRejectedError(
       'ends-before-it-starts',
       `${what} must end after it starts (${times.startsAt} – ${times.endsAt})`,
+    );
+  }
+  if (end - start > MAX_BOOKING_HOURS * 3_600_000) {
+    throw new CommandRejectedError(
+      'too-long',
+      `${what} lasts longer than ${MAX_BOOKING_HOURS} hours (${times.startsAt} – ${times.endsAt})`,
     );
   }
   if (start < now) {
