@@ -230,7 +230,7 @@ describe('interview decider', () => {
         .thenThrows(CommandRejectedError, rule('too-long'));
       spec
         .given(interviewing)
-        .when(schedule({ startsAt: '2026-03-20T11:00:00Z' }))
+        .when(schedule({ startsAt: '2026-03-20T11:00:00Z', endsAt: '2026-03-20T12:00:00Z' }))
         .thenThrows(CommandRejectedError, rule('in-the-past'));
     });
 
