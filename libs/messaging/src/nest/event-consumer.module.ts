@@ -7,6 +7,7 @@ import {
   IdempotentEventConsumer,
   type IdempotentEventConsumerOptions,
 } from '../idempotent-event-consumer';
+import { kafkaClientConfig } from '../kafka-client-config';
 import { ProcessedEventLog } from '../processed-event-log';
 
 /**
@@ -50,7 +51,10 @@ export class EventConsumerModule {
   }
 }
 
-/** Attaches NestJS's Kafka transport (ServerKafka over kafkajs) for the group's `@EventPattern` handlers. */
+/**
+ * Attaches NestJS's Kafka transport (ServerKafka over kafkajs, with the same
+ * client settings as `KafkaModule`'s) for the group's `@EventPattern` handlers.
+ */
 export function connectEventConsumer(
   app: INestApplication,
   service: string,
@@ -61,7 +65,7 @@ export function connectEventConsumer(
     {
       transport: Transport.KAFKA,
       options: {
-        client: { clientId: `hirestream-${service}-consumer`, brokers: config.KAFKA_BROKERS },
+        client: kafkaClientConfig(config, `hirestream-${service}-consumer`),
         consumer: { groupId: consumerGroup, allowAutoTopicCreation: true },
         subscribe: { fromBeginning: true },
         // Nest appends "-server" to the group id unless told the exact one is wanted.

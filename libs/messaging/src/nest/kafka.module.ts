@@ -1,6 +1,7 @@
 import { PlatformConfig, ReadinessRegistry, JsonLogger } from '@hirestream/platform';
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Kafka, logLevel, type Admin, type LogEntry } from 'kafkajs';
+import { kafkaClientConfig } from '../kafka-client-config';
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
 
@@ -39,7 +40,10 @@ class KafkaConnection implements OnApplicationShutdown {
   }
 }
 
-/** The kafkajs client of a service (KAFKA_BROKERS), logging through the service's JSON logger. */
+/**
+ * The kafkajs client of a service (KAFKA_BROKERS, with the TLS and SASL
+ * settings of `kafkaClientConfig`), logging through the service's JSON logger.
+ */
 @Global()
 @Module({})
 export class KafkaModule {
@@ -52,8 +56,7 @@ export class KafkaModule {
           provide: Kafka,
           useFactory: (config: PlatformConfig, logger: JsonLogger) =>
             new Kafka({
-              clientId: `hirestream-${service}`,
-              brokers: config.KAFKA_BROKERS,
+              ...kafkaClientConfig(config, `hirestream-${service}`),
               logLevel: logLevel.WARN,
               logCreator: kafkaLogCreator(logger),
             }),

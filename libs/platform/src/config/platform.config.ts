@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayNotEmpty,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -23,12 +24,30 @@ import {
 } from '../auth/auth-config-rules';
 import { DEVELOPMENT_SIGNING_SECRET } from '../auth/development-token';
 import { LOG_LEVELS, type LogLevel } from '../logging/json-logger';
+import {
+  booleanFlag,
+  NotWithPasswordFile,
+  OnlyWithKafkaSsl,
+  OnlyWithSaslMechanism,
+  PlainOnlyOverTls,
+  ReadableFile,
+} from './kafka-config-rules';
 
 export const AUTH_MODES = ['development', 'jwks'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
 
+export const KAFKA_SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
+export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
+
 const MAX_CLOCK_TOLERANCE_SECONDS = 300;
 const MAX_DEVELOPMENT_TOKEN_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+const lowerCase = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.toLowerCase() : value;
+
+/** A client certificate and its key go together: setting either asks for both. */
+const clientCertificateWanted = (config: PlatformConfig): boolean =>
+  config.KAFKA_SSL_CERT_FILE !== undefined || config.KAFKA_SSL_KEY_FILE !== undefined;
 
 const commaSeparated = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string'
@@ -77,6 +96,73 @@ export class PlatformConfig {
     message: 'KAFKA_BROKERS must be comma-separated host:port pairs',
   })
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
+
+  /** TLS to the brokers (a cluster's SSL or SASL_SSL listener); certificates are always verified. */
+  @Transform(booleanFlag)
+  @IsBoolean({ message: 'KAFKA_SSL must be true or false' })
+  KAFKA_SSL = false;
+
+  /** PEM file of the CA(s) the brokers' certificates are checked against; unset: Node's usual CAs. */
+  @IsOptional()
+  @IsString()
+  @ReadableFile({ pem: true })
+  @OnlyWithKafkaSsl()
+  KAFKA_SSL_CA_FILE?: string;
+
+  /** PEM file of this service's client certificate, for brokers that authenticate clients by TLS. */
+  @ValidateIf(clientCertificateWanted)
+  @IsString({
+    message: 'KAFKA_SSL_CERT_FILE is required with KAFKA_SSL_KEY_FILE (a certificate and its key)',
+  })
+  @ReadableFile({ pem: true })
+  @OnlyWithKafkaSsl()
+  KAFKA_SSL_CERT_FILE?: string;
+
+  /** PEM file of the client certificate's private key (unencrypted). */
+  @ValidateIf(clientCertificateWanted)
+  @IsString({
+    message: 'KAFKA_SSL_KEY_FILE is required with KAFKA_SSL_CERT_FILE (a certificate and its key)',
+  })
+  @ReadableFile({ pem: true })
+  @OnlyWithKafkaSsl()
+  KAFKA_SSL_KEY_FILE?: string;
+
+  /** Unset: no SASL. Kafka's upper-case names (SCRAM-SHA-512) are accepted too. */
+  @IsOptional()
+  @Transform(lowerCase)
+  @IsIn(KAFKA_SASL_MECHANISMS, {
+    message: `KAFKA_SASL_MECHANISM must be one of ${KAFKA_SASL_MECHANISMS.join(', ')}`,
+  })
+  @PlainOnlyOverTls()
+  KAFKA_SASL_MECHANISM?: KafkaSaslMechanism;
+
+  @ValidateIf(
+    (config: PlatformConfig) =>
+      config.KAFKA_SASL_MECHANISM !== undefined || config.KAFKA_SASL_USERNAME !== undefined,
+  )
+  @IsString({ message: 'KAFKA_SASL_USERNAME is required when KAFKA_SASL_MECHANISM is set' })
+  @OnlyWithSaslMechanism()
+  KAFKA_SASL_USERNAME?: string;
+
+  @ValidateIf(
+    (config: PlatformConfig) =>
+      config.KAFKA_SASL_PASSWORD !== undefined ||
+      (config.KAFKA_SASL_MECHANISM !== undefined && config.KAFKA_SASL_PASSWORD_FILE === undefined),
+  )
+  @IsString({
+    message:
+      'KAFKA_SASL_PASSWORD (or KAFKA_SASL_PASSWORD_FILE) is required when KAFKA_SASL_MECHANISM is set',
+  })
+  @OnlyWithSaslMechanism()
+  @NotWithPasswordFile()
+  KAFKA_SASL_PASSWORD?: string;
+
+  /** A file holding the SASL password (a mounted secret), read at start; one trailing newline is dropped. */
+  @IsOptional()
+  @IsString()
+  @ReadableFile({ pem: false })
+  @OnlyWithSaslMechanism()
+  KAFKA_SASL_PASSWORD_FILE?: string;
 
   /** No default: a service must be told whose tokens to trust. */
   @IsIn(AUTH_MODES, {
