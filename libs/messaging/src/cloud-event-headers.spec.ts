@@ -2,6 +2,9 @@ import { Type } from '@sinclair/typebox';
 import {
   EventCatalog,
   candidateRegisteredContract,
+  eventContract,
+  hirestreamEventCatalog,
+  singleLineText,
   type EventContract,
 } from '@hirestream/contracts';
 import type { RecordedEvent } from '@hirestream/event-sourcing';
@@ -9,6 +12,8 @@ import {
   fromCloudEventMessage,
   MalformedMessageError,
   toCloudEventMessage,
+  UntrustedMessageError,
+  type IncomingKafkaMessage,
 } from './cloud-event-headers';
 
 const recorded: RecordedEvent = {
@@ -38,9 +43,19 @@ const recorded: RecordedEvent = {
   position: 99n,
 };
 
+const CANDIDATE_ID = '5a1e9c2d-7b3f-4e8a-9c0d-1e2f3a4b5c6d';
+
 describe('CloudEvents mapping', () => {
   const catalog = new EventCatalog([candidateRegisteredContract]);
   const message = toCloudEventMessage('candidates', candidateRegisteredContract, recorded);
+  /** The relay's message as a consumer of the candidates topic receives it, with `changes` applied. */
+  const received = (changes: Partial<IncomingKafkaMessage> = {}): IncomingKafkaMessage => ({
+    topic: 'hirestream.candidates.events',
+    key: message.key,
+    headers: message.headers,
+    value: message.value,
+    ...changes,
+  });
 
   it('keys the message by candidate id and carries the CloudEvents attributes as headers', () => {
     expect(message.key).toBe('5a1e9c2d-7b3f-4e8a-9c0d-1e2f3a4b5c6d');
@@ -66,7 +81,10 @@ describe('CloudEvents mapping', () => {
     const headers = Object.fromEntries(
       Object.entries(message.headers).map(([k, v]) => [k, Buffer.from(v)]),
     );
-    const event = fromCloudEventMessage(catalog, headers, Buffer.from(message.value));
+    const event = fromCloudEventMessage(
+      catalog,
+      received({ key: Buffer.from(message.key), headers, value: Buffer.from(message.value) }),
+    );
     expect(event).toEqual({
       id: recorded.metadata.eventId,
       type: 'CandidateRegistered',
@@ -93,8 +111,7 @@ describe('CloudEvents mapping', () => {
     };
     const event = fromCloudEventMessage(
       new EventCatalog([v2]),
-      message.headers,
-      JSON.parse(message.value),
+      received({ value: JSON.parse(message.value) }),
     );
     expect(event.schemaVersion).toBe(2);
     expect(event.data).toEqual({ ...recorded.event.data, tags: [] });
@@ -140,7 +157,97 @@ describe('CloudEvents mapping', () => {
       /email must match format "email"/,
     ],
   ])('refuses %s as malformed', (_case, headers, value, reason) => {
-    expect(() => fromCloudEventMessage(catalog, headers, value)).toThrow(MalformedMessageError);
-    expect(() => fromCloudEventMessage(catalog, headers, value)).toThrow(reason);
+    const read = () => fromCloudEventMessage(catalog, received({ headers, value }));
+    expect(read).toThrow(MalformedMessageError);
+    expect(read).toThrow(reason);
+  });
+
+  describe('accepts only what the owner of the topic published', () => {
+    const cancellation = JSON.stringify({
+      candidateId: CANDIDATE_ID,
+      interviewId: '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a',
+      reason: 'withdrew',
+    });
+    const OTHER_ID = '0f0e0d0c-0b0a-4908-8706-050403020100';
+
+    it('reads a scheduling event on the scheduling topic', () => {
+      const event = fromCloudEventMessage(hirestreamEventCatalog, {
+        topic: 'hirestream.scheduling.events',
+        key: CANDIDATE_ID,
+        headers: {
+          ...message.headers,
+          ce_type: 'hirestream.scheduling.InterviewCancelled.v1',
+          ce_source: '/hirestream/scheduling',
+        },
+        value: cancellation,
+      });
+      expect(event).toMatchObject({ type: 'InterviewCancelled', source: '/hirestream/scheduling' });
+    });
+
+    it.each([
+      [
+        'a topic that is no service events topic',
+        received({ topic: 'candidates-feed' }),
+        /topic candidates-feed is not a service's events topic/,
+      ],
+      [
+        "another service's source",
+        received({ headers: { ...message.headers, ce_source: '/hirestream/scheduling' } }),
+        /ce_source \/hirestream\/scheduling is not \/hirestream\/candidates, the only source of hirestream\.candidates\.events/,
+      ],
+      [
+        'a type claiming another service',
+        received({
+          headers: { ...message.headers, ce_type: 'hirestream.scheduling.InterviewCancelled.v1' },
+          value: cancellation,
+        }),
+        /ce_type names the service scheduling, but hirestream\.candidates\.events carries only events of candidates/,
+      ],
+      [
+        "another service's event type under the topic owner's name",
+        received({
+          headers: { ...message.headers, ce_type: 'hirestream.candidates.InterviewCancelled.v1' },
+          value: cancellation,
+        }),
+        /InterviewCancelled is owned by scheduling, so candidates cannot publish it on hirestream\.candidates\.events/,
+      ],
+      [
+        "a key other than the event's candidate",
+        received({ key: OTHER_ID }),
+        new RegExp(`message key ${OTHER_ID} is not the event's candidateId ${CANDIDATE_ID}`),
+      ],
+      ['a message without a key', received({ key: null }), /the message has no key/],
+      [
+        "a subject other than the event's candidate",
+        received({ headers: { ...message.headers, ce_subject: OTHER_ID } }),
+        new RegExp(`ce_subject ${OTHER_ID} is not the message key ${CANDIDATE_ID}`),
+      ],
+    ])('refuses %s as untrusted', (_case, incoming, reason) => {
+      const read = () => fromCloudEventMessage(hirestreamEventCatalog, incoming);
+      expect(read).toThrow(UntrustedMessageError);
+      expect(read).toThrow(reason);
+    });
+
+    it('refuses an event that is about no candidate', () => {
+      const jobOpened = eventContract({
+        type: 'JobOpened',
+        owner: 'candidates',
+        description: 'A job opened.',
+        schemaVersion: 1,
+        data: { title: singleLineText(100) },
+      });
+      const read = () =>
+        fromCloudEventMessage(
+          new EventCatalog([jobOpened]),
+          received({
+            headers: { ...message.headers, ce_type: 'hirestream.candidates.JobOpened.v1' },
+            value: JSON.stringify({ title: 'Engineer' }),
+          }),
+        );
+      expect(read).toThrow(UntrustedMessageError);
+      expect(read).toThrow(
+        /JobOpened has no candidateId; only per-candidate events travel on Kafka/,
+      );
+    });
   });
 });

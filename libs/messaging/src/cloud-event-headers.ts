@@ -42,6 +42,18 @@ export class MalformedMessageError extends Error {
   }
 }
 
+/**
+ * A readable event that the owner of its topic did not publish as such: its
+ * source, type or candidate id do not fit the topic and the message key. It is
+ * never handled; the reason names the check that failed.
+ */
+export class UntrustedMessageError extends Error {
+  constructor(reason: string) {
+    super(`untrusted event message: ${reason}`);
+    this.name = 'UntrustedMessageError';
+  }
+}
+
 export function toCloudEventMessage(
   service: string,
   contract: EventContract,
@@ -73,8 +85,17 @@ export function toCloudEventMessage(
 }
 
 const CLOUD_EVENT_TYPE = /^hirestream\.([a-z-]+)\.([A-Za-z]+)\.v(\d+)$/;
+const SERVICE_EVENTS_TOPIC = /^hirestream\.([a-z-]+)\.events$/;
 
-type HeaderValue = string | Buffer | (string | Buffer)[] | undefined | null;
+export type HeaderValue = string | Buffer | (string | Buffer)[] | undefined | null;
+
+/** A message as read from Kafka: the topic it came from, its key, headers and value. */
+export type IncomingKafkaMessage = Readonly<{
+  topic: string;
+  key: string | Buffer | null;
+  headers: Readonly<Record<string, HeaderValue>>;
+  value: unknown;
+}>;
 
 function header(headers: Readonly<Record<string, HeaderValue>>, name: string): string {
   const raw = headers[name];
@@ -85,12 +106,20 @@ function header(headers: Readonly<Record<string, HeaderValue>>, name: string): s
   return value.toString();
 }
 
-/** Reads a message written by `toCloudEventMessage` (of this or an older version). */
+/**
+ * Reads a message written by `toCloudEventMessage` (of this or an older
+ * version) and checks that the owner of its topic published it: topic
+ * `hirestream.<service>.events` carries only events with ce_source
+ * `/hirestream/<service>` and a ce_type `hirestream.<service>.<Type>.v<n>` of a
+ * type <service> owns, about the candidate named by the message key (the
+ * data's candidateId and ce_subject). Kafka carries only per-candidate events,
+ * so an event without a candidateId is refused too.
+ */
 export function fromCloudEventMessage(
   catalog: EventCatalog,
-  headers: Readonly<Record<string, HeaderValue>>,
-  value: unknown,
+  message: IncomingKafkaMessage,
 ): IncomingEvent {
+  const { headers } = message;
   if (header(headers, 'ce_specversion') !== '1.0') {
     throw new MalformedMessageError('ce_specversion is not 1.0');
   }
@@ -98,9 +127,13 @@ export function fromCloudEventMessage(
   const match = CLOUD_EVENT_TYPE.exec(ceType);
   if (match === null)
     throw new MalformedMessageError(`ce_type ${ceType} is not a hirestream event type`);
-  const [, , type, version] = match;
+  const [, typeService, type, version] = match;
+  checkPublisher(catalog, message.topic, header(headers, 'ce_source'), typeService, type);
+
   const data =
-    typeof value === 'string' || Buffer.isBuffer(value) ? parseJson(value.toString()) : value;
+    typeof message.value === 'string' || Buffer.isBuffer(message.value)
+      ? parseJson(message.value.toString())
+      : message.value;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new MalformedMessageError('data is not a JSON object');
   }
@@ -120,18 +153,76 @@ export function fromCloudEventMessage(
       `${type} does not match its schema: ${problems.map((p) => p.message).join('; ')}`,
     );
   }
+  const subject = header(headers, 'ce_subject');
+  checkCandidate(message.key, subject, type, upcast.candidateId);
   return {
     id: header(headers, 'ce_id'),
     type,
     schemaVersion: catalog.contractOf(type)?.schemaVersion ?? Number(version),
     source: header(headers, 'ce_source'),
-    subject: header(headers, 'ce_subject'),
+    subject,
     time: header(headers, 'ce_time'),
     correlationId: header(headers, 'ce_correlationid'),
     causationId: header(headers, 'ce_causationid'),
     actor: { id: header(headers, 'ce_actorid'), role: actorRole as Actor['role'] },
     data: upcast,
   };
+}
+
+/** The topic names its owner; source, the type's service and the type's owner must all be that service. */
+function checkPublisher(
+  catalog: EventCatalog,
+  topic: string,
+  source: string,
+  typeService: string,
+  type: string,
+): void {
+  const owner = SERVICE_EVENTS_TOPIC.exec(topic)?.[1];
+  if (owner === undefined) {
+    throw new UntrustedMessageError(
+      `topic ${topic} is not a service's events topic (hirestream.<service>.events)`,
+    );
+  }
+  if (source !== cloudEventSource(owner)) {
+    throw new UntrustedMessageError(
+      `ce_source ${source} is not ${cloudEventSource(owner)}, the only source of ${topic}`,
+    );
+  }
+  if (typeService !== owner) {
+    throw new UntrustedMessageError(
+      `ce_type names the service ${typeService}, but ${topic} carries only events of ${owner}`,
+    );
+  }
+  const contractOwner = catalog.contractOf(type)?.owner;
+  if (contractOwner !== undefined && contractOwner !== owner) {
+    throw new UntrustedMessageError(
+      `${type} is owned by ${contractOwner}, so ${owner} cannot publish it on ${topic}`,
+    );
+  }
+}
+
+/** The key, ce_subject and the data's candidateId all name the same candidate. */
+function checkCandidate(
+  key: string | Buffer | null,
+  subject: string,
+  type: string,
+  candidateId: unknown,
+): void {
+  if (key === null || key.length === 0) throw new UntrustedMessageError('the message has no key');
+  const keyText = key.toString();
+  if (typeof candidateId !== 'string') {
+    throw new UntrustedMessageError(
+      `${type} has no candidateId; only per-candidate events travel on Kafka`,
+    );
+  }
+  if (candidateId !== keyText) {
+    throw new UntrustedMessageError(
+      `the message key ${keyText} is not the event's candidateId ${candidateId}`,
+    );
+  }
+  if (subject !== keyText) {
+    throw new UntrustedMessageError(`ce_subject ${subject} is not the message key ${keyText}`);
+  }
 }
 
 function parseJson(text: string): unknown {

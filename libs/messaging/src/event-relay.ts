@@ -125,10 +125,12 @@ export class EventRelay {
     await this.producer.send({ topic: this.topic, acks: -1, messages });
   }
 
+  /** Creates the topic only when it is missing, so a cluster that denies Create (ACLs) is fine once it exists. */
   private async ensureTopic(): Promise<void> {
     const admin = this.options.kafka.admin();
     await admin.connect();
     try {
+      if ((await admin.listTopics()).includes(this.topic)) return;
       await admin.createTopics({
         topics: [{ topic: this.topic, numPartitions: this.options.topicPartitions ?? 3 }],
         waitForLeaders: true,

@@ -5,21 +5,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   fromCloudEventMessage,
   MalformedMessageError,
+  UntrustedMessageError,
   type IncomingEvent,
+  type IncomingKafkaMessage,
 } from './cloud-event-headers';
 import type { ProcessedEventLog } from './processed-event-log';
 
-type HeaderValue = string | Buffer | (string | Buffer)[] | undefined | null;
-
 /** A consumed message as Nest's Kafka transport hands it over (headers decoded, JSON value parsed). */
-export type ConsumedMessage = Readonly<{
-  topic: string;
-  partition: number;
-  offset: string;
-  key: string | Buffer | null;
-  headers: Readonly<Record<string, HeaderValue>>;
-  value: unknown;
-}>;
+export type ConsumedMessage = IncomingKafkaMessage &
+  Readonly<{
+    partition: number;
+    offset: string;
+  }>;
 
 export type ConsumeOutcome = 'handled' | 'duplicate' | 'dead-lettered';
 
@@ -42,8 +39,10 @@ export type IdempotentEventConsumerOptions = Readonly<{
  * Handles each hirestream event once per consumer group: a redelivered event
  * (same id) is skipped; a failing one is retried a bounded number of times and
  * then published to the group's dead-letter topic, so it never blocks its
- * partition; a malformed one goes there at once. The handler runs with the
- * event's correlation id as the current correlation.
+ * partition; a malformed one, or one the topic's owner did not publish
+ * (`fromCloudEventMessage`'s checks), goes there at once and never reaches the
+ * handler. The handler runs with the event's correlation id as the current
+ * correlation.
  */
 export class IdempotentEventConsumer {
   constructor(private readonly options: IdempotentEventConsumerOptions) {}
@@ -56,11 +55,12 @@ export class IdempotentEventConsumer {
   ): Promise<ConsumeOutcome> {
     let event: IncomingEvent;
     try {
-      event = fromCloudEventMessage(this.options.catalog, message.headers, message.value);
+      event = fromCloudEventMessage(this.options.catalog, message);
     } catch (error) {
-      if (!(error instanceof MalformedMessageError)) throw error;
-      await this.deadLetter(message, producer, error, 1);
-      return 'dead-lettered';
+      if (!(error instanceof MalformedMessageError || error instanceof UntrustedMessageError)) {
+        throw error;
+      }
+      return this.refuse(message, producer, error);
     }
     if (await this.options.processed.has(event.id)) return 'duplicate';
 
@@ -68,6 +68,23 @@ export class IdempotentEventConsumer {
     // A dead-lettered event counts as processed too: a redelivery must not dead-letter it twice.
     await this.options.processed.add(event.id);
     return outcome;
+  }
+
+  /**
+   * Dead-letters a message that can never be handled, once. It is remembered by
+   * its place in Kafka, not by its ce_id: a forger could claim the id of a
+   * genuine event not yet consumed and so have that event skipped.
+   */
+  private async refuse(
+    message: ConsumedMessage,
+    producer: Producer,
+    error: Error,
+  ): Promise<'duplicate' | 'dead-lettered'> {
+    const position = `${message.topic}/${message.partition}/${message.offset}`;
+    if (await this.options.processed.has(position)) return 'duplicate';
+    await this.deadLetter(message, producer, error, 1);
+    await this.options.processed.add(position);
+    return 'dead-lettered';
   }
 
   private async handleWithRetries(

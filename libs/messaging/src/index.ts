@@ -2,8 +2,13 @@ export {
   fromCloudEventMessage,
   MalformedMessageError,
   toCloudEventMessage,
+  UntrustedMessageError,
 } from './cloud-event-headers';
-export type { IncomingEvent, OutgoingKafkaMessage } from './cloud-event-headers';
+export type {
+  IncomingEvent,
+  IncomingKafkaMessage,
+  OutgoingKafkaMessage,
+} from './cloud-event-headers';
 export { EventRelay } from './event-relay';
 export type { EventRelayOptions } from './event-relay';
 export { IdempotentEventConsumer } from './idempotent-event-consumer';
@@ -16,6 +21,7 @@ export type {
 export { consumedMessageOf } from './kafka-context-message';
 export { react, type Reaction } from './reaction';
 export { ProcessedEventLog } from './processed-event-log';
+export { kafkaClientConfig } from './kafka-client-config';
 export { KafkaModule, SERVICE_NAME } from './nest/kafka.module';
 export { EventRelayModule, EventRelayRunner } from './nest/event-relay.module';
 export { connectEventConsumer, EventConsumerModule } from './nest/event-consumer.module';

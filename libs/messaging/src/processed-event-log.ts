@@ -3,8 +3,9 @@ import { jsonEvent, StreamNotFoundError, type EventStoreDBClient } from '@events
 const PROCESSED_EVENT_TYPE = 'EventProcessed';
 
 /**
- * The ids of the events a consumer group has already handled, so that a
- * redelivered event is recognized and not applied twice. Kept durably in the
+ * The ids of the events a consumer group has already handled (and the Kafka
+ * positions of the messages it refused), so that a redelivered event is
+ * recognized and not applied twice. Kept durably in the
  * stream `processed-<group>`, whose metadata bounds it to the last `window`
  * ids: redeliveries come from uncommitted offsets and relay retries, which
  * are recent, so an old id never needs remembering.

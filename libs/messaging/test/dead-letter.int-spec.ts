@@ -13,6 +13,7 @@ import {
   IdempotentEventConsumer,
   toCloudEventMessage,
   type IncomingEvent,
+  type OutgoingKafkaMessage,
 } from '../src';
 import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
 import { registration } from './support/candidate-events';
@@ -96,16 +97,26 @@ function cloudEvent(fullName: string) {
   return { eventId, message };
 }
 
-async function readTopic(topic: string, count: number): Promise<KafkaMessage[]> {
+/** Reads `topic` from its beginning until `enough` says so (or 10 s passed). */
+async function readTopic(
+  topic: string,
+  enough: (messages: readonly KafkaMessage[]) => boolean,
+): Promise<KafkaMessage[]> {
   const reader = kafka.consumer({ groupId: `reader-${randomUUID()}` });
   const messages: KafkaMessage[] = [];
   await reader.connect();
   await reader.subscribe({ topic, fromBeginning: true });
   await reader.run({ eachMessage: async ({ message }) => void messages.push(message) });
-  for (let tries = 0; messages.length < count && tries < 500; tries += 1)
+  for (let tries = 0; !enough(messages) && tries < 500; tries += 1)
     await new Promise((r) => setTimeout(r, 20));
   await reader.disconnect();
   return messages;
+}
+
+function headersOf(message: KafkaMessage): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
+  );
 }
 
 it('sends a malformed and a failing message to the dead-letter topic, keeps consuming, and applies a redelivered event once', async () => {
@@ -129,12 +140,10 @@ it('sends a malformed and a failing message to the dead-letter topic, keeps cons
   expect(handled.map((e) => e.id).sort()).toEqual([good.eventId, extra.eventId].sort());
   expect(attempts.get(poison.eventId)).toBe(3);
 
-  const dead = await readTopic(deadLetterTopic(TOPIC, GROUP), 2);
+  const dead = await readTopic(deadLetterTopic(TOPIC, GROUP), (messages) => messages.length >= 2);
   expect(dead).toHaveLength(2);
   dead.sort((a, b) => Number(a.headers?.dlq_attempts) - Number(b.headers?.dlq_attempts));
-  const headers = dead.map((m) =>
-    Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v)])),
-  );
+  const headers = dead.map(headersOf);
   expect(headers[0]).toMatchObject({
     dlq_original_topic: TOPIC,
     dlq_consumer_group: GROUP,
@@ -148,4 +157,89 @@ it('sends a malformed and a failing message to the dead-letter topic, keeps cons
     dlq_error: 'cannot handle this person',
   });
   expect(JSON.parse(dead[1].value!.toString())).toMatchObject({ fullName: 'Poison Pill' });
+});
+
+describe('a forged producer on the candidates topic', () => {
+  it('has each forgery dead-lettered with the check it failed, never handled, while a genuine event still flows', async () => {
+    const genuine = cloudEvent('Genuine Person');
+    const { message } = genuine;
+    const withHeaders = (headers: Record<string, string>) => ({
+      ...message,
+      headers: { ...message.headers, ...headers, ce_id: randomUUID() },
+    });
+    const cancellation = JSON.stringify({
+      candidateId: message.key,
+      interviewId: randomUUID(),
+      reason: 'forged',
+    });
+    const forgeries: Record<string, OutgoingKafkaMessage> = {
+      // Also claims the genuine event's id: that must not get the genuine event skipped.
+      schedulingSource: {
+        ...message,
+        headers: { ...message.headers, ce_source: '/hirestream/scheduling' },
+      },
+      typeOfAnotherService: {
+        ...withHeaders({ ce_type: 'hirestream.scheduling.InterviewCancelled.v1' }),
+        value: cancellation,
+      },
+      keyOfAnotherCandidate: { ...withHeaders({}), key: randomUUID() },
+      schedulingEventOnCandidatesTopic: {
+        ...withHeaders({ ce_type: 'hirestream.candidates.InterviewCancelled.v1' }),
+        value: cancellation,
+      },
+    };
+    await producer.send({ topic: TOPIC, messages: [...Object.values(forgeries), message] });
+
+    for (let tries = 0; !handled.some((e) => e.id === genuine.eventId) && tries < 500; tries += 1)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(handled.filter((e) => e.id === genuine.eventId)).toHaveLength(1);
+
+    const forgedIds = new Set(Object.values(forgeries).map((m) => m.headers.ce_id));
+    const deadForgeries = (messages: readonly KafkaMessage[]) =>
+      messages.map(headersOf).filter((h) => forgedIds.has(h.ce_id));
+    const dead = deadForgeries(
+      await readTopic(deadLetterTopic(TOPIC, GROUP), (m) => deadForgeries(m).length >= 4),
+    );
+    const reasonOf = (forgery: { headers: Record<string, string> }) =>
+      dead.find(
+        (h) => h.ce_id === forgery.headers.ce_id && h.ce_source === forgery.headers.ce_source,
+      )?.dlq_error;
+    expect(dead).toHaveLength(4);
+    expect(dead.every((h) => h.dlq_attempts === '1' && h.dlq_original_topic === TOPIC)).toBe(true);
+    expect(reasonOf(forgeries.schedulingSource)).toMatch(
+      /^untrusted event message: ce_source \/hirestream\/scheduling is not \/hirestream\/candidates/,
+    );
+    expect(reasonOf(forgeries.typeOfAnotherService)).toMatch(
+      /ce_type names the service scheduling, but hirestream\.candidates\.events carries only events of candidates/,
+    );
+    expect(reasonOf(forgeries.keyOfAnotherCandidate)).toMatch(
+      /the message key \S+ is not the event's candidateId/,
+    );
+    expect(reasonOf(forgeries.schedulingEventOnCandidatesTopic)).toMatch(
+      /InterviewCancelled is owned by scheduling, so candidates cannot publish it/,
+    );
+    // The handler never ran for a forgery (the genuine event's id ran once, for the genuine one).
+    for (const id of forgedIds) expect(attempts.get(id) ?? 0).toBe(id === genuine.eventId ? 1 : 0);
+  });
+
+  it('dead-letters a redelivered forgery once: it is remembered by its place in the topic', async () => {
+    const consumer = app.get(IdempotentEventConsumer);
+    const forged = cloudEvent('Redelivered Forgery').message;
+    const redelivery = {
+      topic: TOPIC,
+      partition: 0,
+      offset: '987654321',
+      key: randomUUID(),
+      headers: forged.headers,
+      value: forged.value,
+    };
+    const handler = async (): Promise<void> => {
+      throw new Error('the handler must not run for an untrusted message');
+    };
+    expect(await consumer.consume(redelivery, producer, handler)).toBe('dead-lettered');
+    expect(await consumer.consume(redelivery, producer, handler)).toBe('duplicate');
+    expect(await consumer.consume({ ...redelivery, offset: '987654322' }, producer, handler)).toBe(
+      'dead-lettered',
+    );
+  });
 });
