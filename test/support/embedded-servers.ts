@@ -1,6 +1,7 @@
 import { startEventStoreServer, type EventStoreServer } from '@hirestream/embedded-eventstore';
 import { startKafkaBroker, type KafkaBroker } from '@hirestream/embedded-kafka';
 import { join } from 'node:path';
+import { createTestDatabase } from './shared-postgres';
 import { makeTempDir, removeTempDir } from './temp-dir';
 
 export interface EmbeddedServers {
@@ -11,9 +12,14 @@ export interface EmbeddedServers {
   stop(): Promise<void>;
 }
 
-/** Both embedded servers in this process, on free ports, with data in a fresh temp dir. */
+/**
+ * The embedded EventStoreDB and Kafka servers in this process, on free ports,
+ * with data in a fresh temp dir, and a fresh database on the run's shared
+ * embedded PostgreSQL server.
+ */
 export async function startEmbeddedServers(name: string): Promise<EmbeddedServers> {
   const dataDir = await makeTempDir(name);
+  const database = await createTestDatabase();
   const eventStore = await startEventStoreServer({ port: 0, dataDir: join(dataDir, 'eventstore') });
   const kafka = await startKafkaBroker({
     port: 0,
@@ -28,9 +34,11 @@ export async function startEmbeddedServers(name: string): Promise<EmbeddedServer
       KAFKA_BROKERS: kafka.bootstrapAddress,
       LOG_LEVEL: 'warn',
       AUTH_MODE: 'development',
+      DATABASE_URL: database.url,
     },
     async stop() {
       await Promise.all([eventStore.close(), kafka.close()]);
+      await database.drop();
       await removeTempDir(dataDir);
     },
   };

@@ -1,6 +1,7 @@
 import { hirestreamEventCatalog } from '@hirestream/contracts';
 import { EventStoreModule } from '@hirestream/event-sourcing';
 import { EventRelayModule, KafkaModule } from '@hirestream/messaging';
+import { ReadModelModule } from '@hirestream/read-models';
 import { Module } from '@nestjs/common';
 import { candidateGatewayProvider } from './candidate-gateway';
 import { GetCandidateHistoryController } from './get-candidate-history/get-candidate-history.controller';
@@ -20,6 +21,7 @@ export const SERVICE = 'candidates';
     EventStoreModule.forRoot({ catalog: hirestreamEventCatalog }),
     KafkaModule.forService(SERVICE),
     EventRelayModule,
+    ReadModelModule.forService(SERVICE),
   ],
   controllers: [
     RegisterCandidateController,

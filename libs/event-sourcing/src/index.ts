@@ -42,7 +42,7 @@ export type {
   SubscriptionStall,
 } from './subscriptions/catch-up-subscription';
 export { OwnWrites, type OwnWrite } from './command/own-writes';
-export { filterOf, type ProjectionSelection } from './projections/projection-selection';
+export { filterOf, selects, type ProjectionSelection } from './projections/projection-selection';
 export {
   InMemoryProjectionHost,
   OWN_WRITES_TIMEOUT_MS,

@@ -1,7 +1,8 @@
 import type { CandidateEvent, CandidateStage } from '@hirestream/contracts';
-import { assertNever } from '@hirestream/event-sourcing';
+import type { RecordedEvent } from '@hirestream/event-sourcing';
 
-export type CandidateListItem = Readonly<{
+/** One row of the candidate list. */
+export type CandidateListRow = Readonly<{
   id: string;
   fullName: string;
   jobId: string;
@@ -10,64 +11,56 @@ export type CandidateListItem = Readonly<{
   updatedAt: string;
 }>;
 
-export type CandidateListQuery = Readonly<{
-  jobId?: string;
-  stage?: CandidateStage;
-  limit: number;
-  offset: number;
+/** What a batch of events changes in the list: rows to add, and rows to move on. */
+export type CandidateListChanges = Readonly<{
+  inserts: readonly CandidateListRow[];
+  updates: readonly Readonly<{ id: string; stage: CandidateStage | null; updatedAt: string }>[];
 }>;
 
-/**
- * The candidate list, kept in memory and fed by its projection with every
- * candidate event. Pure: it only folds events and answers queries.
- */
-export class CandidateList {
-  private readonly byId = new Map<string, CandidateListItem>();
+/** The stage an event leaves the candidate in, or null when it leaves the stage alone. */
+function stageAfter(event: CandidateEvent): CandidateStage | null {
+  switch (event.type) {
+    case 'CandidateRegistered':
+      return 'applied';
+    case 'CandidateStageChanged':
+      return event.data.to;
+    case 'CandidateRejected':
+      return 'rejected';
+    case 'CandidateWithdrew':
+      return 'withdrawn';
+    case 'ScreeningRecorded':
+      return null;
+  }
+}
 
-  apply(event: CandidateEvent, occurredAt: string): void {
-    const { candidateId } = event.data;
-    const current = this.byId.get(candidateId);
-    switch (event.type) {
-      case 'CandidateRegistered':
-        this.byId.set(candidateId, {
-          id: candidateId,
-          fullName: event.data.fullName,
-          jobId: event.data.jobId,
-          stage: 'applied',
-          registeredAt: occurredAt,
-          updatedAt: occurredAt,
-        });
-        return;
-      case 'CandidateStageChanged':
-        if (current)
-          this.byId.set(candidateId, { ...current, stage: event.data.to, updatedAt: occurredAt });
-        return;
-      case 'CandidateRejected':
-        if (current)
-          this.byId.set(candidateId, { ...current, stage: 'rejected', updatedAt: occurredAt });
-        return;
-      case 'CandidateWithdrew':
-        if (current)
-          this.byId.set(candidateId, { ...current, stage: 'withdrawn', updatedAt: occurredAt });
-        return;
-      case 'ScreeningRecorded':
-        if (current) this.byId.set(candidateId, { ...current, updatedAt: occurredAt });
-        return;
-      default:
-        assertNever(event);
+/**
+ * The candidate list's fold, pure: a batch of candidate events as the rows to
+ * insert (registrations, with whatever else the batch did to them) and the
+ * newest stage and update time of the other candidates the batch touched.
+ */
+export function candidateListChanges(
+  events: readonly RecordedEvent<CandidateEvent>[],
+): CandidateListChanges {
+  const inserted = new Map<string, CandidateListRow>();
+  const updated = new Map<
+    string,
+    { id: string; stage: CandidateStage | null; updatedAt: string }
+  >();
+  for (const { event, metadata } of events) {
+    const id = event.data.candidateId;
+    const at = metadata.occurredAt;
+    const stage = stageAfter(event);
+    if (event.type === 'CandidateRegistered') {
+      const { fullName, jobId } = event.data;
+      inserted.set(id, { id, fullName, jobId, stage: 'applied', registeredAt: at, updatedAt: at });
+      continue;
+    }
+    const row = inserted.get(id);
+    if (row !== undefined) {
+      inserted.set(id, { ...row, stage: stage ?? row.stage, updatedAt: at });
+    } else {
+      updated.set(id, { id, stage: stage ?? updated.get(id)?.stage ?? null, updatedAt: at });
     }
   }
-
-  /** Matching candidates, oldest registration first, one page at a time. */
-  query(query: CandidateListQuery): { total: number; items: CandidateListItem[] } {
-    const matching = [...this.byId.values()].filter(
-      (item) =>
-        (query.jobId === undefined || item.jobId === query.jobId) &&
-        (query.stage === undefined || item.stage === query.stage),
-    );
-    return {
-      total: matching.length,
-      items: matching.slice(query.offset, query.offset + query.limit),
-    };
-  }
+  return { inserts: [...inserted.values()], updates: [...updated.values()] };
 }

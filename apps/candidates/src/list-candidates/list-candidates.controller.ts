@@ -21,10 +21,6 @@ export class ListCandidatesController {
     @ValidQuery(ListCandidatesQuery) query: ListCandidatesQuery,
   ): Promise<CandidateListView> {
     await this.candidateList.afterOwnWrites();
-    return {
-      ...this.candidateList.projection.query(query),
-      limit: query.limit,
-      offset: query.offset,
-    };
+    return { ...(await this.candidateList.list(query)), limit: query.limit, offset: query.offset };
   }
 }

@@ -1,0 +1,16 @@
+export { ReadModelDatabase, type Sql } from './database/read-model-database';
+export { ReadModelUnavailableError } from './database/read-model-unavailable.error';
+export { sqlName } from './database/sql-names';
+export {
+  postgresProjection,
+  type PostgresProjection,
+  type ProjectionTables,
+} from './projection/projection-definition';
+export { ProjectionBuilds, type ProjectionBuild } from './projection/projection-builds';
+export { ProjectionRunner, runnerLockKey } from './projection/projection-runner';
+export {
+  OWN_WRITES_TIMEOUT_MS,
+  PostgresProjectionHost,
+} from './projection/postgres-projection-host';
+export { ReadModelConfig } from './read-model.config';
+export { ReadModelModule } from './nest/read-model.module';

@@ -1,0 +1,5 @@
+import { stopSharedPostgres } from './shared-postgres';
+
+export default async function globalTeardown(): Promise<void> {
+  await stopSharedPostgres();
+}
