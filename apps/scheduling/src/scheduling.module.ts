@@ -1,6 +1,7 @@
 import { hirestreamEventCatalog } from '@hirestream/contracts';
 import { EventStoreModule } from '@hirestream/event-sourcing';
 import { EventConsumerModule, EventRelayModule, KafkaModule } from '@hirestream/messaging';
+import { ReadModelModule } from '@hirestream/read-models';
 import { Module } from '@nestjs/common';
 import { CalendarHoldRunner } from './calendar-hold/calendar-hold.runner';
 import { CalendarRepairTimer } from './calendar-repair/calendar-repair.timer';
@@ -33,6 +34,7 @@ export const SERVICE = 'scheduling';
     KafkaModule.forService(SERVICE),
     EventRelayModule,
     EventConsumerModule.forGroup(CONSUMER_GROUP),
+    ReadModelModule.forService(SERVICE),
   ],
   controllers: [
     ScheduleInterviewController,

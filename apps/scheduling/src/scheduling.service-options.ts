@@ -1,5 +1,6 @@
 import { connectEventConsumer } from '@hirestream/messaging';
 import type { ServiceOptions } from '@hirestream/platform';
+import { ReadModelConfig } from '@hirestream/read-models';
 import { CONSUMER_GROUP } from './reactions/candidate-events.consumer';
 import { SchedulingModule, SERVICE } from './scheduling.module';
 
@@ -8,6 +9,7 @@ export const schedulingServiceOptions: ServiceOptions = {
   serviceName: SERVICE,
   module: SchedulingModule,
   port: 3002,
+  config: ReadModelConfig,
   // The candidates service's rejections and withdrawals close open interviews.
   connectMicroservices: (app) => connectEventConsumer(app, SERVICE, CONSUMER_GROUP),
 };

@@ -19,6 +19,7 @@ import { INTERVIEWS, type InterviewGateway } from '../scheduling-gateways';
 const REPAIR_EVERY_MS = 60_000;
 /** A disagreement must outlast any booking still being written before it is repaired. */
 export const REPAIR_GRACE_MS = 60_000;
+const LOOK_BACK_MS = 24 * 60 * 60_000;
 
 /**
  * Finishes the calendar hold's undos that failed: every minute the projections
@@ -66,19 +67,21 @@ export class CalendarRepairTimer implements OnApplicationBootstrap, BeforeApplic
     if (!this.calendars.isCaughtUp || !this.interviews.isCaughtUp) return 0;
     const stillSuspected = new Set<string>();
     let repaired = 0;
-    for (const [interviewerId, calendar] of this.calendars.projection.entries()) {
-      for (const slot of calendar.slots.values()) {
-        const interview = this.interviews.projection
-          .candidate(slot.candidateId)
-          ?.state.interviews.get(slot.interviewId);
-        if (slotRepair(interviewerId, slot, interview) === undefined) continue;
-        const key = `${interviewerId}/${slot.interviewId}`;
-        stillSuspected.add(key);
-        const firstSeen = this.suspected.get(key) ?? now;
-        this.suspected.set(key, firstSeen);
-        if (now - firstSeen >= graceMs && (await this.repairSlot(interviewerId, slot))) {
-          repaired += 1;
-        }
+    // A slot long past holds no one's time any more: only recent and future ones are compared.
+    const slots = await this.calendars.slotsEndingAfter(new Date(now - LOOK_BACK_MS).toISOString());
+    const interviews = await this.interviews.candidates([
+      ...new Set(slots.map((slot) => slot.candidateId)),
+    ]);
+    for (const slot of slots) {
+      const { interviewerId } = slot;
+      const interview = interviews.get(slot.candidateId)?.interviews.get(slot.interviewId);
+      if (slotRepair(interviewerId, slot, interview) === undefined) continue;
+      const key = `${interviewerId}/${slot.interviewId}`;
+      stillSuspected.add(key);
+      const firstSeen = this.suspected.get(key) ?? now;
+      this.suspected.set(key, firstSeen);
+      if (now - firstSeen >= graceMs && (await this.repairSlot(interviewerId, slot))) {
+        repaired += 1;
       }
     }
     for (const key of this.suspected.keys()) {

@@ -591,6 +591,16 @@ function restoredInterviews(stored: unknown): CandidateInterviews {
   };
 }
 
+/** A candidate's interviews as JSON and back (snapshots, the interviews read model). */
+export const candidateInterviewsJson = {
+  serialize: ({ candidate, interviews, days }: CandidateInterviews): StoredInterviews => ({
+    candidate,
+    interviews: [...interviews.values()],
+    days: [...days.values()],
+  }),
+  deserialize: restoredInterviews,
+};
+
 export const interviewDecider: Decider<
   CandidateInterviews,
   InterviewCommand,
@@ -606,12 +616,7 @@ export const interviewDecider: Decider<
     // Bump whenever `CandidateInterviews`, `evolve` or `eventTypes` change: older snapshots are then ignored.
     version: 1,
     every: 50,
-    serialize: ({ candidate, interviews, days }): StoredInterviews => ({
-      candidate,
-      interviews: [...interviews.values()],
-      days: [...days.values()],
-    }),
-    deserialize: restoredInterviews,
+    ...candidateInterviewsJson,
   },
 };
 

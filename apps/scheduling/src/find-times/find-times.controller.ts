@@ -34,16 +34,22 @@ export class FindTimesController {
     problems: [404, 409],
   })
   async find(@ValidBody(FindTimesBody, boundedRange) body: FindTimesBody): Promise<ProposedTimes> {
-    const panel = body.panel.map((interviewerId): PanelistCalendar => {
-      const { availability, slots } = this.calendars.projection.calendarOf(interviewerId);
-      if (availability === null) {
-        throw new CommandRejectedError(
-          'availability-not-set',
-          `${interviewerId} has no working hours yet, so no time can be proposed for them`,
+    const panel = await Promise.all(
+      body.panel.map(async (interviewerId): Promise<PanelistCalendar> => {
+        const { availability, slots } = await this.calendars.calendarOf(
+          interviewerId,
+          body.from,
+          body.to,
         );
-      }
-      return { interviewerId, availability, busy: [...slots.values()].map((s) => s.interval) };
-    });
+        if (availability === null) {
+          throw new CommandRejectedError(
+            'availability-not-set',
+            `${interviewerId} has no working hours yet, so no time can be proposed for them`,
+          );
+        }
+        return { interviewerId, availability, busy: slots.map((slot) => slot.interval) };
+      }),
+    );
     const requested = intervalOf({ startsAt: body.from, endsAt: body.to });
     // The projection only proposes: booking a proposal is still checked against each calendar stream.
     const proposals = findTimes({

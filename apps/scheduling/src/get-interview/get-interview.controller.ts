@@ -29,7 +29,7 @@ export class GetInterviewController {
     @Caller() caller: CommandCaller,
   ): Promise<InterviewViewFor> {
     await this.interviews.afterOwnWrites(candidateStreamName(id));
-    const read = this.interviews.projection.candidate(id);
+    const read = await this.interviews.candidate(id);
     const interview = read === undefined ? undefined : read.state.interviews.get(interviewId);
     const onPanel = interview?.panel.some(
       (member) => member.interviewerId === caller.principal.subject,

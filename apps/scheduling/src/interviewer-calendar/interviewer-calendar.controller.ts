@@ -9,7 +9,6 @@ import {
 import { Controller, ForbiddenException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Type, type Static } from '@sinclair/typebox';
-import { intervalOf, overlaps } from '../domain/intervals';
 import { AvailabilityView } from '../interviewers/availability.view';
 import { InterviewerIdParams } from '../interviewers/interviewer.params';
 import { boundedRange, TimeRangeQuery } from '../interviewers/time-range.query';
@@ -53,24 +52,19 @@ export class InterviewerCalendarController {
       throw new ForbiddenException('An interviewer may only read their own calendar');
     }
     await this.calendars.afterOwnWrites();
-    const range = intervalOf({ startsAt: query.from, endsAt: query.to });
-    const calendar = this.calendars.projection.calendarOf(id);
-    const bookings = [...calendar.slots.values()]
-      .filter((slot) => overlaps(slot.interval, range))
-      .sort((a, b) => a.interval.start - b.interval.start)
-      .map(({ interviewId, candidateId, interval }) => ({
-        interviewId,
-        candidateId,
-        startsAt: new Date(interval.start).toISOString(),
-        endsAt: new Date(interval.end).toISOString(),
-      }));
+    const calendar = await this.calendars.calendarOf(id, query.from, query.to);
     return {
       interviewerId: id,
       availability:
         calendar.availability === null
           ? null
           : { ...calendar.availability, workingHours: [...calendar.availability.workingHours] },
-      bookings,
+      bookings: calendar.slots.map(({ interviewId, candidateId, startsAt, endsAt }) => ({
+        interviewId,
+        candidateId,
+        startsAt,
+        endsAt,
+      })),
     };
   }
 }

@@ -2,38 +2,79 @@ import {
   interviewerIdOfCalendarStream,
   type InterviewerCalendarEvent,
 } from '@hirestream/contracts';
-import { interviewerCalendarDecider } from '../domain/interviewer-calendar.decider';
-import type { InterviewerCalendar } from '../domain/interviewer-calendar.state';
+import type { RecordedEvent } from '@hirestream/event-sourcing';
+import type { Availability } from '../domain/working-hours';
 
-/** The event types of calendar streams, which feed this projection. */
+/** The event types of calendar streams, which feed the calendars' projection. */
 export const CALENDAR_EVENT_TYPES: readonly InterviewerCalendarEvent['type'][] = [
   'InterviewerAvailabilitySet',
   'InterviewerSlotReserved',
   'InterviewerSlotReleased',
 ];
 
+export type SlotRow = Readonly<{
+  interviewerId: string;
+  interviewId: string;
+  candidateId: string;
+  startsAt: string;
+  endsAt: string;
+}>;
+
+/** What a batch of calendar events changes: availabilities set, slots held (or moved), slots freed. */
+export type CalendarChanges = Readonly<{
+  availabilities: readonly Readonly<{ interviewerId: string; availability: Availability }>[];
+  held: readonly SlotRow[];
+  freed: readonly Readonly<{ interviewerId: string; interviewId: string }>[];
+}>;
+
 /**
- * Every interviewer's calendar, folded with the calendar decider's own
- * `evolve`, so the read model and the write side read events alike. It is
- * eventually consistent: bookings are guarded by the calendar streams, never by it.
+ * The calendars' fold, pure, as the calendar decider's `evolve` reads the same
+ * events: the last availability of each interviewer, and the final fate of each
+ * slot the batch touched (reserving an interview's slot again moves it).
  */
-export class InterviewerCalendars {
-  private readonly byInterviewer = new Map<string, InterviewerCalendar>();
-
-  apply(streamName: string, event: InterviewerCalendarEvent): void {
+export function calendarChanges(
+  events: readonly RecordedEvent<InterviewerCalendarEvent>[],
+): CalendarChanges {
+  const availabilities = new Map<string, Availability>();
+  const slots = new Map<
+    string,
+    SlotRow | Readonly<{ interviewerId: string; interviewId: string }>
+  >();
+  for (const { streamName, event } of events) {
     const interviewerId = interviewerIdOfCalendarStream(streamName);
-    if (interviewerId === undefined) return;
-    const calendar = this.calendarOf(interviewerId);
-    this.byInterviewer.set(interviewerId, interviewerCalendarDecider.evolve(calendar, event));
+    if (interviewerId === undefined) continue;
+    switch (event.type) {
+      case 'InterviewerAvailabilitySet': {
+        const { interviewerId: _id, ...availability } = event.data;
+        availabilities.set(interviewerId, availability);
+        break;
+      }
+      case 'InterviewerSlotReserved': {
+        const { interviewId, candidateId, startsAt, endsAt } = event.data;
+        slots.set(`${interviewerId}/${interviewId}`, {
+          interviewerId,
+          interviewId,
+          candidateId,
+          startsAt,
+          endsAt,
+        });
+        break;
+      }
+      case 'InterviewerSlotReleased':
+        slots.set(`${interviewerId}/${event.data.interviewId}`, {
+          interviewerId,
+          interviewId: event.data.interviewId,
+        });
+        break;
+    }
   }
-
-  /** Every interviewer's calendar the projection has seen. */
-  entries(): IterableIterator<[string, InterviewerCalendar]> {
-    return this.byInterviewer.entries();
-  }
-
-  /** An interviewer nobody has booked or given availability yet has an empty calendar. */
-  calendarOf(interviewerId: string): InterviewerCalendar {
-    return this.byInterviewer.get(interviewerId) ?? interviewerCalendarDecider.initialState();
-  }
+  const fates = [...slots.values()];
+  return {
+    availabilities: [...availabilities].map(([interviewerId, availability]) => ({
+      interviewerId,
+      availability,
+    })),
+    held: fates.filter((fate): fate is SlotRow => 'startsAt' in fate),
+    freed: fates.filter((fate) => !('startsAt' in fate)),
+  };
 }

@@ -9,7 +9,6 @@ import {
 import { Controller, ForbiddenException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Type, type Static } from '@sinclair/typebox';
-import { intervalOf, overlaps } from '../domain/intervals';
 import { InterviewerIdParams } from '../interviewers/interviewer.params';
 import { boundedRange, TimeRangeQuery } from '../interviewers/time-range.query';
 import { InterviewView } from '../interviews/interview.view';
@@ -49,16 +48,12 @@ export class InterviewerInterviewsController {
       throw new ForbiddenException('An interviewer may only read the interviews they sit on');
     }
     await this.interviews.afterOwnWrites();
-    const range = intervalOf({ startsAt: query.from, endsAt: query.to });
-    const interviews = this.interviews.projection
-      .interviewsOf(id)
-      .filter(({ interview }) => overlaps(intervalOf(interview), range))
-      .sort((a, b) => Date.parse(a.interview.startsAt) - Date.parse(b.interview.startsAt))
-      .map(({ candidateId, interview }) => ({
-        ...interview,
-        candidateId,
-        role: interview.panel.find((member) => member.interviewerId === id)!.role,
-      }));
+    const seats = await this.interviews.seatsOf(id, query.from, query.to);
+    const interviews = seats.map(({ candidateId, interview, role }) => ({
+      ...interview,
+      candidateId,
+      role,
+    }));
     return { interviewerId: id, interviews };
   }
 }

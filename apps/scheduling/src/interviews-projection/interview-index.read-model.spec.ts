@@ -1,7 +1,7 @@
 import type { EventMetadata } from '@hirestream/contracts';
 import type { RecordedEvent } from '@hirestream/event-sourcing';
 import type { CandidateStreamEvent } from '../domain/interview.decider';
-import { InterviewIndex } from './interview-index.read-model';
+import { foldCandidate, panelSeatsOf } from './interview-index.read-model';
 
 const metadata: EventMetadata = {
   eventId: 'e',
@@ -12,29 +12,25 @@ const metadata: EventMetadata = {
   schemaVersion: 1,
 };
 
-function recorded(
-  candidateId: string,
+const recorded = (
   revision: bigint,
-  event: CandidateStreamEvent | { type: 'AssessmentBooked'; data: object },
-): RecordedEvent<CandidateStreamEvent> {
-  return {
-    event: event as CandidateStreamEvent,
-    metadata,
-    streamName: `candidate-${candidateId}`,
-    revision,
-    position: undefined,
-  };
-}
+  event: CandidateStreamEvent,
+): RecordedEvent<CandidateStreamEvent> => ({
+  event,
+  metadata,
+  streamName: 'candidate-c-1',
+  revision,
+  position: undefined,
+});
 
-const interviewScheduled = (
-  candidateId: string,
+const scheduled = (
   interviewId: string,
   panel: readonly string[],
   startsAt: string,
 ): CandidateStreamEvent => ({
   type: 'InterviewScheduled',
   data: {
-    candidateId,
+    candidateId: 'c-1',
     interviewId,
     kind: 'technical',
     round: 1,
@@ -52,50 +48,53 @@ const interviewScheduled = (
 });
 
 describe('interview index', () => {
-  it("follows each candidate's interviews, at the revision of the whole stream", () => {
-    const index = new InterviewIndex();
-    index.apply(
-      recorded('c-1', 0n, interviewScheduled('c-1', 'i-1', ['grace'], '2030-03-04T09:00:00Z')),
-    );
-    // Another service's fact in the shared stream moves the revision, not the interviews.
-    index.apply(recorded('c-1', 1n, { type: 'AssessmentBooked', data: {} }));
-    index.apply(
-      recorded('c-1', 2n, {
+  it("folds a candidate's interviews batch after batch, as the decider does", () => {
+    const first = foldCandidate(undefined, [
+      recorded(0n, scheduled('i-1', ['grace'], '2030-03-04T09:00:00Z')),
+    ]);
+    const second = foldCandidate(first, [
+      recorded(1n, {
         type: 'InterviewCancelled',
         data: { candidateId: 'c-1', interviewId: 'i-1', reason: 'role filled' },
       }),
-    );
-    const read = index.candidate('c-1');
-    expect(read?.revision).toBe(2n);
-    expect(read?.state.interviews.get('i-1')).toMatchObject({
+    ]);
+    expect(second.interviews.get('i-1')).toMatchObject({
       status: 'cancelled',
       cancellationReason: 'role filled',
     });
-    expect(index.candidate('c-2')).toBeUndefined();
+    expect(first.interviews.get('i-1')?.status).toBe('scheduled');
   });
 
-  it('finds the interviews each interviewer sits on, across candidates, and only those', () => {
-    const index = new InterviewIndex();
-    index.apply(
-      recorded(
-        'c-1',
-        0n,
-        interviewScheduled('c-1', 'i-1', ['grace', 'alan'], '2030-03-04T09:00:00Z'),
-      ),
-    );
-    index.apply(
-      recorded('c-1', 1n, interviewScheduled('c-1', 'i-2', ['alan'], '2030-03-05T09:00:00Z')),
-    );
-    index.apply(
-      recorded('c-2', 0n, interviewScheduled('c-2', 'i-3', ['grace'], '2030-03-06T09:00:00Z')),
-    );
-    const ids = (interviewerId: string) =>
-      index
-        .interviewsOf(interviewerId)
-        .map(({ candidateId, interview }) => `${candidateId}/${interview.interviewId}`)
-        .sort();
-    expect(ids('grace')).toEqual(['c-1/i-1', 'c-2/i-3']);
-    expect(ids('alan')).toEqual(['c-1/i-1', 'c-1/i-2']);
-    expect(ids('barbara')).toEqual([]);
+  it('lists a seat for each panel member of every interview, with their role and time', () => {
+    const state = foldCandidate(undefined, [
+      recorded(0n, scheduled('i-1', ['grace', 'alan'], '2030-03-04T09:00:00Z')),
+      recorded(1n, scheduled('i-2', ['alan'], '2030-03-05T09:00:00Z')),
+    ]);
+    expect(panelSeatsOf('c-1', state)).toEqual([
+      {
+        interviewerId: 'grace',
+        candidateId: 'c-1',
+        interviewId: 'i-1',
+        role: 'lead',
+        startsAt: '2030-03-04T09:00:00Z',
+        endsAt: '2030-03-04T10:00:00Z',
+      },
+      {
+        interviewerId: 'alan',
+        candidateId: 'c-1',
+        interviewId: 'i-1',
+        role: 'note-taker',
+        startsAt: '2030-03-04T09:00:00Z',
+        endsAt: '2030-03-04T10:00:00Z',
+      },
+      {
+        interviewerId: 'alan',
+        candidateId: 'c-1',
+        interviewId: 'i-2',
+        role: 'lead',
+        startsAt: '2030-03-05T09:00:00Z',
+        endsAt: '2030-03-05T10:00:00Z',
+      },
+    ]);
   });
 });

@@ -1,63 +1,44 @@
-import { candidateIdOfStream } from '@hirestream/contracts';
+import type { PanelRole } from '@hirestream/contracts';
 import { foldEvents, type RecordedEvent } from '@hirestream/event-sourcing';
 import { interviewDecider, type CandidateStreamEvent } from '../domain/interview.decider';
-import type { CandidateInterviews, Interview } from '../domain/interview.state';
+import type { CandidateInterviews } from '../domain/interview.state';
 
-/** One candidate's interviews as of `revision`, the revision of their whole stream. */
-export type CandidateInterviewsRead = Readonly<{ state: CandidateInterviews; revision: bigint }>;
-
-export type InterviewOfCandidate = Readonly<{ candidateId: string; interview: Interview }>;
+/** One seat on an interview's panel, as the interviewers' reads find it. */
+export type PanelSeat = Readonly<{
+  interviewerId: string;
+  candidateId: string;
+  interviewId: string;
+  role: PanelRole;
+  startsAt: string;
+  endsAt: string;
+}>;
 
 /**
- * Every candidate's interviews, folded with the interview decider's own
- * `evolve` from every event of the candidate streams (so the revision is the
- * stream's, usable for `If-Match`), and which candidates each interviewer sits
- * on a panel for. Pure: it folds events and answers queries; commands never trust it.
+ * Folds a batch of one candidate's stream events onto what the index held of
+ * them, with the interview decider's own `evolve`, so reads and commands read
+ * events alike. Pure.
  */
-export class InterviewIndex {
-  private readonly byCandidate = new Map<string, CandidateInterviewsRead>();
-  private readonly candidatesByInterviewer = new Map<string, Set<string>>();
+export function foldCandidate(
+  held: CandidateInterviews | undefined,
+  events: readonly RecordedEvent<CandidateStreamEvent>[],
+): CandidateInterviews {
+  return foldEvents(
+    interviewDecider,
+    events.map((recorded) => recorded.event),
+    held ?? interviewDecider.initialState(),
+  );
+}
 
-  apply({ streamName, event, revision }: RecordedEvent<CandidateStreamEvent>): void {
-    const candidateId = candidateIdOfStream(streamName);
-    if (candidateId === undefined) return;
-    const current = this.byCandidate.get(candidateId)?.state ?? interviewDecider.initialState();
-    this.byCandidate.set(candidateId, {
-      state: foldEvents(interviewDecider, [event], current),
-      revision,
-    });
-    if (event.type === 'InterviewScheduled') this.indexPanels(candidateId, [event.data]);
-    if (event.type === 'InterviewDayScheduled') this.indexPanels(candidateId, event.data.sessions);
-  }
-
-  /** Undefined until the candidate's stream has an event the index has seen. */
-  candidate(candidateId: string): CandidateInterviewsRead | undefined {
-    return this.byCandidate.get(candidateId);
-  }
-
-  /** Every interview, of any status, on whose panel the interviewer sits. */
-  interviewsOf(interviewerId: string): InterviewOfCandidate[] {
-    const found: InterviewOfCandidate[] = [];
-    for (const candidateId of this.candidatesByInterviewer.get(interviewerId) ?? []) {
-      for (const interview of this.byCandidate.get(candidateId)?.state.interviews.values() ?? []) {
-        if (interview.panel.some((member) => member.interviewerId === interviewerId)) {
-          found.push({ candidateId, interview });
-        }
-      }
-    }
-    return found;
-  }
-
-  private indexPanels(
-    candidateId: string,
-    interviews: readonly Readonly<{ panel: Interview['panel'] }>[],
-  ): void {
-    for (const { panel } of interviews) {
-      for (const { interviewerId } of panel) {
-        const candidates = this.candidatesByInterviewer.get(interviewerId) ?? new Set<string>();
-        candidates.add(candidateId);
-        this.candidatesByInterviewer.set(interviewerId, candidates);
-      }
-    }
-  }
+/** Every panel seat of a candidate's interviews, of any status. */
+export function panelSeatsOf(candidateId: string, state: CandidateInterviews): PanelSeat[] {
+  return [...state.interviews.values()].flatMap((interview) =>
+    interview.panel.map(({ interviewerId, role }) => ({
+      interviewerId,
+      candidateId,
+      interviewId: interview.interviewId,
+      role,
+      startsAt: interview.startsAt,
+      endsAt: interview.endsAt,
+    })),
+  );
 }

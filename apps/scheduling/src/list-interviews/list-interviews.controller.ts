@@ -33,7 +33,7 @@ export class ListInterviewsController {
     @Caller() caller: CommandCaller,
   ): Promise<{ interviews: InterviewViewFor[] }> {
     await this.interviews.afterOwnWrites(candidateStreamName(id));
-    const read = this.interviews.projection.candidate(id);
+    const read = await this.interviews.candidate(id);
     if (read === undefined) throw new AggregateNotFoundError(`candidate ${id} does not exist`);
     return replyWithInterviews(caller.reply, read, id, caller.principal);
   }

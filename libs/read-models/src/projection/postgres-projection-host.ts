@@ -24,7 +24,7 @@ import { ProjectionRunner } from './projection-runner';
 import { ProjectionWatch } from './projection-watch';
 
 /** How long a read waits for the caller's own writes to reach the projection. */
-export const OWN_WRITES_TIMEOUT_MS = 2_000;
+export const OWN_WRITES_TIMEOUT_MS = 5_000;
 const POLL_MS = 50;
 
 /** An injectable serving one PostgreSQL projection's reads, and running it when this replica holds its lock. */
@@ -107,7 +107,7 @@ export function PostgresProjectionHost<T extends string, E extends Event>(
         logger: { info: log('info'), warn: log('warn'), error: log('error') },
         onStall: health.onStall,
         onApplied: (build, position) => this.noteApplied(build, position.commit),
-        onCaughtUp: (build) => this.goLive(build),
+        onCaughtUp: (build, applied) => this.goLive(build, applied?.commit),
       });
       health.watch(
         definition.name,
@@ -204,17 +204,21 @@ export function PostgresProjectionHost<T extends string, E extends Event>(
 
     private async refreshLive(): Promise<ProjectionBuild | undefined> {
       const live = await this.builds.live(definition.name, definition.version);
+      // A refresh that started before this runner's promotion must not undo it.
+      if (live === undefined) return this.live;
       this.live = live;
-      if (live?.checkpoint !== undefined) this.noteApplied(live, live.checkpoint.commit);
+      if (live.checkpoint !== undefined) this.noteApplied(live, live.checkpoint.commit);
       return live;
     }
 
-    private goLive(build: ProjectionBuild): void {
+    private goLive(build: ProjectionBuild, applied: bigint | undefined): void {
       this.live = build;
+      if (applied !== undefined) this.noteApplied(build, applied);
     }
 
+    /** Own writes count as read once the live build has them: a building build serves no reads. */
     private noteApplied(build: Pick<ProjectionBuild, 'generation'>, commit: bigint): void {
-      if (this.live !== undefined && build.generation !== this.live.generation) return;
+      if (build.generation !== this.live?.generation) return;
       if (commit > this.applied) this.applied = commit;
       for (const waiter of [...this.waiters]) {
         if (waiter.position <= this.applied) waiter.resolve();

@@ -25,11 +25,17 @@ export type PostgresProjection<T extends string, E extends Event> = Readonly<{
   eventTypes?: ReadonlySet<string>;
   /** Statements creating the tables and indexes, run once per build, in order, in one transaction. */
   migrations: (tables: ProjectionTables<T>) => readonly string[];
-  /** Changes the rows for a batch of events, in the batch's transaction (with the checkpoint). */
+  /**
+   * Changes the rows for a batch of events, in the batch's transaction (with the
+   * checkpoint). `revisions` has the newest revision the batch read of each
+   * stream, also of events passed over (for a read model keeping a stream's
+   * revision, as an ETag does).
+   */
   apply: (
     sql: Sql,
     tables: ProjectionTables<T>,
     events: readonly RecordedEvent<E>[],
+    revisions: ReadonlyMap<string, bigint>,
   ) => Promise<void>;
 }>;
 

@@ -10,7 +10,7 @@ import {
 } from '@hirestream/event-sourcing';
 import type { PoolClient } from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ReadModelDatabase } from '../database/read-model-database';
+import type { ReadModelDatabase, Sql } from '../database/read-model-database';
 import { lockKey } from '../database/sql-names';
 import type { ProjectionBuild, ProjectionBuilds } from './projection-builds';
 import type { PostgresProjection } from './projection-definition';
@@ -28,8 +28,8 @@ export type ProjectionRunnerOptions<T extends string, E extends Event> = Readonl
   onStall?: (stall: SubscriptionStall) => void;
   /** Told after each committed batch, so this process's reads know the checkpoint at once. */
   onApplied?: (build: ProjectionBuild, position: Position) => void;
-  /** Told when this runner made a build live (or found it live and caught up). */
-  onCaughtUp?: (build: ProjectionBuild) => void;
+  /** Told when this runner made a build live (or found it live and caught up), with the newest position applied. */
+  onCaughtUp?: (build: ProjectionBuild, applied: Position | undefined) => void;
   /** Events per transaction at most. */
   maxBatchSize?: number;
 }>;
@@ -56,6 +56,9 @@ export class ProjectionRunner<T extends string, E extends Event> {
   private restart: (() => void) | undefined;
   private holdingLock = false;
   private caughtUp = false;
+  private lastApplied: Position | undefined;
+  /** The lock client's work, one transaction at a time: a batch and a promotion never interleave. */
+  private onLockClient: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: ProjectionRunnerOptions<T, E>) {}
 
@@ -145,6 +148,7 @@ export class ProjectionRunner<T extends string, E extends Event> {
   private async drive(): Promise<void> {
     const { definition, builds } = this.options;
     const build = await this.buildToDrive();
+    this.lastApplied = build.checkpoint;
     const tables = builds.tablesOf(build, definition.tables);
     const ended = new Promise<void>((resolve) => (this.restart = resolve));
     let failure: unknown;
@@ -195,35 +199,54 @@ export class ProjectionRunner<T extends string, E extends Event> {
     tables: ReturnType<ProjectionBuilds['tablesOf']>,
     batch: readonly AllStreamResolvedEvent[],
   ): Promise<boolean> {
-    const { definition, builds, db, serializer } = this.options;
+    const { definition, builds, serializer } = this.options;
     const last = batch.at(-1)?.event;
     if (last?.position === undefined || this.lockClient === undefined) return true;
+    const revisions = new Map<string, bigint>();
+    for (const { event } of batch)
+      if (event !== undefined) revisions.set(event.streamId, event.revision);
     const events = batch.flatMap((resolved): RecordedEvent<E>[] =>
       resolved.event === undefined ||
       (definition.eventTypes !== undefined && !definition.eventTypes.has(resolved.event.type))
         ? []
         : [serializer.fromResolved<E>(resolved)],
     );
-    const applied = await db.transaction(async (sql) => {
+    const applied = await this.transactionOnLockClient(async (sql) => {
       const { rows } = await sql.query<{ status: string }>(
         `select status from ${builds.buildsTable}
          where name = $1 and version = $2 and generation = $3 for update`,
         [build.name, build.version, build.generation],
       );
       if (rows[0]?.status !== 'building' && rows[0]?.status !== 'live') return false;
-      if (events.length > 0) await definition.apply(sql, tables, events);
+      if (revisions.size > 0) await definition.apply(sql, tables, events, revisions);
       await builds.advance(sql, build, last.position!, last.created.toISOString(), events.length);
       return true;
-    }, this.lockClient);
-    if (applied) this.options.onApplied?.(build, last.position);
+    });
+    if (applied) {
+      this.lastApplied = last.position;
+      this.options.onApplied?.(build, last.position);
+    }
     return applied;
   }
 
+  /** Runs work on the lock's connection once the work before it there is done. */
+  private withLockClient<R>(work: (client: PoolClient) => Promise<R>): Promise<R> {
+    const client = this.lockClient;
+    if (client === undefined) return Promise.reject(new Error('the runner lost its lock'));
+    const result = this.onLockClient.then(() => work(client));
+    this.onLockClient = result.catch(() => undefined);
+    return result;
+  }
+
+  private transactionOnLockClient<R>(work: (sql: Sql) => Promise<R>): Promise<R> {
+    return this.withLockClient((client) => this.options.db.transaction(work, client));
+  }
+
   private async caughtUpWith(build: ProjectionBuild): Promise<void> {
-    const { builds, db, logger, definition } = this.options;
+    const { builds, logger, definition } = this.options;
     try {
       if (build.status === 'building' && this.lockClient !== undefined) {
-        const retired = await db.transaction((sql) => builds.promote(sql, build), this.lockClient);
+        const retired = await this.transactionOnLockClient((sql) => builds.promote(sql, build));
         for (const old of retired) await builds.dropTables(old);
         logger.info(`projection ${definition.name} v${definition.version} is live`, {
           generation: build.generation,
@@ -231,7 +254,7 @@ export class ProjectionRunner<T extends string, E extends Event> {
         });
       }
       this.caughtUp = true;
-      this.options.onCaughtUp?.({ ...build, status: 'live' });
+      this.options.onCaughtUp?.({ ...build, status: 'live' }, this.lastApplied);
       await this.retireOlderVersions();
     } catch (error) {
       logger.warn(`projection ${definition.name} could not go live; retrying`, {
@@ -244,24 +267,25 @@ export class ProjectionRunner<T extends string, E extends Event> {
   /** Retires and drops older versions' builds once no replica runs them any more. */
   private async retireOlderVersions(): Promise<void> {
     const { builds, db, definition } = this.options;
-    const client = this.lockClient;
-    if (client === undefined || !this.caughtUp) return;
+    if (this.lockClient === undefined || !this.caughtUp) return;
     for (const version of await builds.olderVersions(definition.name, definition.version)) {
       const key = runnerLockKey(db.schema, definition.name, version);
-      const { rows } = await client.query<{ locked: boolean }>(
-        'select pg_try_advisory_lock($1::bigint) as locked',
-        [key],
-      );
-      if (rows[0]?.locked !== true) continue;
-      try {
-        const retired = await db.transaction(
-          (sql) => builds.retireVersion(sql, definition.name, version),
-          client,
+      const retired = await this.withLockClient(async (client) => {
+        const { rows } = await client.query<{ locked: boolean }>(
+          'select pg_try_advisory_lock($1::bigint) as locked',
+          [key],
         );
-        for (const old of retired) await builds.dropTables(old);
-      } finally {
-        await client.query('select pg_advisory_unlock($1::bigint)', [key]);
-      }
+        if (rows[0]?.locked !== true) return [];
+        try {
+          return await db.transaction(
+            (sql) => builds.retireVersion(sql, definition.name, version),
+            client,
+          );
+        } finally {
+          await client.query('select pg_advisory_unlock($1::bigint)', [key]);
+        }
+      });
+      for (const old of retired) await builds.dropTables(old);
     }
   }
 }
