@@ -43,11 +43,6 @@ export type {
 } from './subscriptions/catch-up-subscription';
 export { OwnWrites, type OwnWrite } from './command/own-writes';
 export { filterOf, selects, type ProjectionSelection } from './projections/projection-selection';
-export {
-  InMemoryProjectionHost,
-  OWN_WRITES_TIMEOUT_MS,
-  type InMemoryProjectionDefinition,
-} from './projections/in-memory-projection-host';
 export { deciderSpecification } from './testing/decider-specification';
 export type { DeciderThen } from './testing/decider-specification';
 export { processSpecification } from './testing/process-specification';
