@@ -308,6 +308,23 @@ describe('candidates API', () => {
       expect(corrected.headers['idempotent-replayed']).toBeUndefined();
     });
 
+    it('remembers a key for IDEMPOTENCY_TTL_HOURS (24 by default), as the $maxAge of its stream', async () => {
+      const client = api.app.get(EventStoreDBClient);
+      const headers = { 'idempotency-key': `remembered-${Date.now()}` };
+      expect((await post('/candidates', newCandidate(), headers)).statusCode).toBe(201);
+      const records: string[] = [];
+      for await (const { event } of client.readAll({
+        direction: 'backwards',
+        fromPosition: 'end',
+        maxCount: 20,
+      })) {
+        if (event?.streamId.startsWith('idempotency-')) records.push(event.streamId);
+      }
+      expect(records.length).toBeGreaterThan(0);
+      const { metadata } = await client.getStreamMetadata(records[0]!);
+      expect(metadata?.maxAge).toBe(24 * 60 * 60);
+    });
+
     it('runs concurrent repeats of one key once', async () => {
       const headers = { 'idempotency-key': `concurrent-${Date.now()}` };
       const responses = await Promise.all(

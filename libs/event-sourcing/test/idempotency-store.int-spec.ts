@@ -6,7 +6,7 @@ const response = { headers: { etag: '"0"' }, body: { id: 'x' } };
 
 describe('Idempotency-Key records', () => {
   it('answer a repeat with the first response while they live', async () => {
-    const store = new EventStoreIdempotencyStore(embedded.client);
+    const store = new EventStoreIdempotencyStore(embedded.client, 60_000);
     const key = `key-${Date.now()}`;
     expect(await store.reserve(key, 'f', new Date())).toEqual({ outcome: 'reserved' });
     await store.complete(key, response);

@@ -22,9 +22,6 @@ type KeyState =
   | { status: 'reserved'; fingerprint: string; reservedAt: number }
   | { status: 'completed'; fingerprint: string; response: StoredResponse };
 
-/** How long a key is remembered by default: a client retrying later is making a new request. */
-export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
-
 /**
  * Idempotency-Key records kept in EventStoreDB, one stream per scoped key
  * (`idempotency-<hash>`). A reservation is an append that expects the stream's
@@ -36,7 +33,8 @@ export const DEFAULT_IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
 export class EventStoreIdempotencyStore implements IdempotencyStore {
   constructor(
     private readonly client: EventStoreDBClient,
-    private readonly ttlMs = DEFAULT_IDEMPOTENCY_TTL_MS,
+    /** How long a key is remembered: a client retrying later is making a new request. */
+    private readonly ttlMs: number,
   ) {}
 
   async reserve(

@@ -94,8 +94,9 @@ export class EventStoreModule {
         },
         {
           provide: IDEMPOTENCY_STORE,
-          useFactory: (client: EventStoreDBClient) => new EventStoreIdempotencyStore(client),
-          inject: [EventStoreDBClient],
+          useFactory: (client: EventStoreDBClient, config: PlatformConfig) =>
+            new EventStoreIdempotencyStore(client, config.IDEMPOTENCY_TTL_HOURS * 3_600_000),
+          inject: [EventStoreDBClient, PlatformConfig],
         },
         StreamActivity,
         OwnWrites,

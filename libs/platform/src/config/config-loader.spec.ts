@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       AUTH_CANDIDATE_CLAIM: 'candidate_id',
       AUTH_CLOCK_TOLERANCE_SECONDS: 30,
       AUTH_DEV_TOKEN_MAX_TTL_SECONDS: 86_400,
+      IDEMPOTENCY_TTL_HOURS: 24,
     });
     expect(config.PORT).toBeUndefined();
   });
@@ -57,6 +58,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'loud',
       KAFKA_BROKERS: 'no-port',
       PROJECTION_BATCH_SIZE: '0',
+      IDEMPOTENCY_TTL_HOURS: '1.5',
     });
     expect(error.problems).toEqual(
       expect.arrayContaining([
@@ -64,6 +66,7 @@ describe('loadConfig', () => {
         expect.objectContaining({ variable: 'LOG_LEVEL', rule: 'isIn' }),
         expect.objectContaining({ variable: 'KAFKA_BROKERS', rule: 'matches' }),
         expect.objectContaining({ variable: 'PROJECTION_BATCH_SIZE', rule: 'min' }),
+        expect.objectContaining({ variable: 'IDEMPOTENCY_TTL_HOURS', rule: 'isInt' }),
       ]),
     );
     expect(error.message).toContain('PORT');

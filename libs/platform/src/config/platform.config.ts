@@ -88,6 +88,16 @@ export class PlatformConfig {
   })
   EVENTSTORE_CONNECTION_STRING = 'esdb://127.0.0.1:2113?tls=false';
 
+  /**
+   * How long an Idempotency-Key is remembered, with the response it got (up to
+   * 30 days); a repeat after that runs as a new request.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'IDEMPOTENCY_TTL_HOURS must be a whole number of hours' })
+  @Min(1)
+  @Max(720)
+  IDEMPOTENCY_TTL_HOURS = 24;
+
   @Transform(commaSeparated)
   @IsArray()
   @ArrayNotEmpty()
