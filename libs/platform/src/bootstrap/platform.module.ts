@@ -2,8 +2,7 @@ import { type DynamicModule, type InjectionToken, Module, type Provider } from '
 import { Reflector } from '@nestjs/core';
 import { Registry } from 'prom-client';
 import { AccessPolicies } from '../auth/access-policy';
-import { JwtAuthGuard } from '../auth/jwt-auth.guard';
-import { RolesGuard } from '../auth/roles.guard';
+import { AccessGuard } from '../auth/access.guard';
 import { TokenVerifier } from '../auth/token-verifier';
 import { PlatformConfig } from '../config/platform.config';
 import { HealthController } from '../health/health.controller';
@@ -55,14 +54,9 @@ export class PlatformModule {
         inject: [Reflector],
       },
       {
-        provide: JwtAuthGuard,
-        useFactory: (p: AccessPolicies, v: TokenVerifier) => new JwtAuthGuard(p, v),
+        provide: AccessGuard,
+        useFactory: (p: AccessPolicies, v: TokenVerifier) => new AccessGuard(p, v),
         inject: [AccessPolicies, TokenVerifier],
-      },
-      {
-        provide: RolesGuard,
-        useFactory: (p: AccessPolicies) => new RolesGuard(p),
-        inject: [AccessPolicies],
       },
     ];
     if (context.configClass !== PlatformConfig) {

@@ -2,8 +2,7 @@ import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream } from 'pino';
-import { JwtAuthGuard } from '../auth/jwt-auth.guard';
-import { RolesGuard } from '../auth/roles.guard';
+import { AccessGuard } from '../auth/access.guard';
 import { type ConfigClass, loadConfig } from '../config/config-loader';
 import { PlatformConfig } from '../config/platform.config';
 import { JsonLogger } from '../logging/json-logger';
@@ -78,7 +77,7 @@ export async function createServiceApp<C extends PlatformConfig>(
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodyParser(fastify);
   installRequestHooks(fastify, logger, app.get(HttpMetrics));
-  app.useGlobalGuards(app.get(JwtAuthGuard), app.get(RolesGuard));
+  app.useGlobalGuards(app.get(AccessGuard));
   app.useGlobalFilters(new ProblemDetailsFilter(mapper, logger));
   if (config.CORS_ORIGINS !== undefined) app.enableCors({ origin: config.CORS_ORIGINS });
   // process.exit rather than re-raising the signal, so that the 'exit' event flushes pending log lines.

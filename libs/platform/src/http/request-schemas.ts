@@ -1,7 +1,8 @@
 import { SchemaValidator, type DataCheck, type FieldProblem } from '@hirestream/contracts';
-import { Body, Param, Query, type PipeTransform } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
 import type { Static, TObject } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { RequestValidationError } from '../problems/request-validation.error';
 
 /*
@@ -16,10 +17,14 @@ const strings = new SchemaValidator({ text: 'normalize', fromStrings: true });
 /** A check beyond one field's rules (one field against another); returns what is wrong. */
 export type Refinement<T> = (value: T) => FieldProblem[];
 
-class SchemaPipe<S extends TObject> implements PipeTransform<unknown, Static<S>> {
+type RequestPart = 'body' | 'query' | 'params';
+
+/** One part of the request, checked against a schema (and a refinement). */
+class RequestPartCheck<S extends TObject> {
   private readonly check: DataCheck;
 
   constructor(
+    private readonly part: RequestPart,
     schema: S,
     validator: SchemaValidator,
     private readonly refine?: Refinement<Static<S>>,
@@ -27,8 +32,8 @@ class SchemaPipe<S extends TObject> implements PipeTransform<unknown, Static<S>>
     this.check = validator.checkOf(schema);
   }
 
-  transform(value: unknown): Static<S> {
-    const input = value ?? {};
+  of(request: FastifyRequest): Static<S> {
+    const input = request[this.part] ?? {};
     const problems = this.check(input);
     if (problems.length > 0) throw new RequestValidationError(problems);
     const refused = this.refine?.(input as Static<S>) ?? [];
@@ -38,18 +43,15 @@ class SchemaPipe<S extends TObject> implements PipeTransform<unknown, Static<S>>
 }
 
 /**
- * The parameter's design type is whatever its TypeScript type compiled to (for
- * a type named as its schema, the schema object itself), which the OpenAPI
- * scanner would take for a class: the schema documents it instead.
+ * A custom parameter rather than `@Body(pipe)`: Nest resolves a parameter with
+ * a pipe through several promises per request, and a check that is
+ * synchronous needs none (a refusal still reaches the exception filter). The
+ * request is the first argument of an HTTP context (`switchToHttp()` allocates).
  */
-function untyped(target: object, key: string | symbol | undefined, index: number): void {
-  if (key === undefined) return;
-  const types = Reflect.getMetadata('design:paramtypes', target, key) as unknown[] | undefined;
-  if (types === undefined) return;
-  const replaced = [...types];
-  replaced[index] = Object;
-  Reflect.defineMetadata('design:paramtypes', replaced, target, key);
-}
+const CheckedRequestPart = createParamDecorator(
+  (check: { of(request: FastifyRequest): unknown }, context: ExecutionContext) =>
+    check.of(context.getArgByIndex<FastifyRequest>(0)),
+);
 
 function documentOn(
   target: object,
@@ -67,8 +69,7 @@ export function ValidBody<S extends TObject>(
   refine?: Refinement<Static<S>>,
 ): ParameterDecorator {
   return (target, key, index) => {
-    untyped(target, key, index);
-    Body(new SchemaPipe(schema, bodies, refine))(target, key, index);
+    CheckedRequestPart(new RequestPartCheck('body', schema, bodies, refine))(target, key, index);
     documentOn(target, key, ApiBody({ schema, required: true }));
   };
 }
@@ -79,8 +80,7 @@ export function ValidQuery<S extends TObject>(
   refine?: Refinement<Static<S>>,
 ): ParameterDecorator {
   return (target, key, index) => {
-    untyped(target, key, index);
-    Query(new SchemaPipe(schema, strings, refine))(target, key, index);
+    CheckedRequestPart(new RequestPartCheck('query', schema, strings, refine))(target, key, index);
     for (const [name, property] of Object.entries(schema.properties)) {
       documentOn(
         target,
@@ -94,8 +94,7 @@ export function ValidQuery<S extends TObject>(
 /** The path parameters as an object, checked against `schema`. */
 export function ValidParams<S extends TObject>(schema: S): ParameterDecorator {
   return (target, key, index) => {
-    untyped(target, key, index);
-    Param(new SchemaPipe(schema, strings))(target, key, index);
+    CheckedRequestPart(new RequestPartCheck('params', schema, strings))(target, key, index);
     for (const [name, property] of Object.entries(schema.properties)) {
       documentOn(target, key, ApiParam({ name, required: true, schema: property }));
     }

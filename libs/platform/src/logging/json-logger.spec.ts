@@ -61,10 +61,25 @@ describe('JsonLogger', () => {
     expect(lines[2]).not.toHaveProperty('err');
   });
 
+  it('writes pre-serialized members as the line pino writes for the same fields', () => {
+    const { logger, lines } = capture();
+    const fields = { context: 'http', correlationId: 'corr-1', url: '/a?b="c"', status: 200 };
+    logger.pino.info(fields, 'request completed');
+    logger.writeMembers(
+      'info',
+      `"context":"http","correlationId":"corr-1","url":${JSON.stringify(fields.url)},"status":200`,
+      'request completed',
+    );
+    const [fromPino, fromMembers] = lines.map(({ time: _time, ...rest }) => rest);
+    expect(fromMembers).toEqual(fromPino);
+    expect(Object.keys(lines[1])).toEqual(Object.keys(lines[0]));
+  });
+
   it('drops lines below the level', () => {
     const { logger, lines } = capture('warn');
     logger.log('quiet');
     logger.debug('quieter');
+    logger.writeMembers('info', '"correlationId":"corr-1"', 'quiet too');
     expect(lines).toEqual([]);
   });
 });
