@@ -1,3 +1,4 @@
+import { chmod } from 'node:fs/promises';
 import { portProblems } from '../tools/port-check';
 import { SERVICES } from '../tools/services';
 import {
@@ -5,6 +6,7 @@ import {
   killLeftovers,
   type PlatformPorts,
   type PlatformProcess,
+  postmasterPid,
   runningAfter,
   startPlatform,
 } from './support/platform-process';
@@ -23,6 +25,8 @@ let ports: PlatformPorts;
 
 beforeAll(async () => {
   dataDir = await makeTempDir('platform-leftovers');
+  // As root PostgreSQL runs as the `postgres` OS user, which must be able to reach its data folder.
+  await chmod(dataDir, 0o755);
   ports = await freePlatformPorts();
 });
 
@@ -31,15 +35,15 @@ afterAll(async () => {
   await removeTempDir(dataDir);
 });
 
+/** The pids of start.ts, the processes it started, and PostgreSQL's postmaster (the devstack's child). */
 async function startedAndReady(platform: PlatformProcess): Promise<number[]> {
   await platform.waitForLine('hirestream is ready', READY_MS);
-  const pids = [...platform.pids.values()];
   expect([...platform.pids.keys()]).toEqual([
     'hirestream',
     'devstack',
     ...SERVICES.map((s) => s.name),
   ]);
-  return pids;
+  return [...platform.pids.values(), postmasterPid(dataDir)];
 }
 
 async function expectGoneWithTheirPorts(pids: readonly number[]): Promise<void> {
@@ -95,11 +99,13 @@ it(
         line.includes(`port ${port} (--${name}-port) is in use`),
       );
       expect(problem).toBeDefined();
-      // Linux tells which process holds a port: the servers hold theirs, each service its own.
+      // Linux tells which process holds a port: the devstack holds the in-process servers',
+      // PostgreSQL's postmaster its own, each service its own.
       if (process.platform === 'linux') {
-        const holder = platform.pids.get(
-          ['eventstore', 'kafka'].includes(name) ? 'devstack' : name,
-        );
+        const holder =
+          name === 'postgres'
+            ? postmasterPid(dataDir)
+            : platform.pids.get(['eventstore', 'kafka'].includes(name) ? 'devstack' : name);
         expect(problem).toContain(`by pid ${holder}: `);
       }
     }

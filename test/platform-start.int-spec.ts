@@ -1,16 +1,30 @@
+import { chmod } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { SERVICES } from '../tools/services';
-import { freePlatformPorts, killLeftovers, startPlatform } from './support/platform-process';
+import { isProcessRunning } from '../libs/platform/src/bootstrap/parent-watch';
+import {
+  freePlatformPorts,
+  killLeftovers,
+  postmasterPid,
+  startPlatform,
+} from './support/platform-process';
+import { bearer } from './support/tokens';
 import { makeTempDir, removeTempDir } from './support/temp-dir';
 
 afterAll(killLeftovers);
 
-it('starts the platform as `npm start` does: every service reports ready, and Ctrl-C stops everything', async () => {
+it('starts the platform as `npm start` does on a fresh data folder: PostgreSQL and every service report ready, the services read from PostgreSQL, and Ctrl-C stops everything', async () => {
   const dataDir = await makeTempDir('platform-start');
+  // As root PostgreSQL runs as the `postgres` OS user, which must be able to reach its data folder.
+  await chmod(dataDir, 0o755);
   const ports = await freePlatformPorts();
   const start = startPlatform({ dataDir, ports, via: 'node' });
   const output = start.output;
+  let postmaster: number | undefined;
   try {
     await start.waitForLine('hirestream is ready', 90_000);
+    postmaster = postmasterPid(dataDir);
 
     for (const service of SERVICES) {
       const url = `http://127.0.0.1:${ports[service.name]}`;
@@ -19,12 +33,41 @@ it('starts the platform as `npm start` does: every service reports ready, and Ct
       expect(ready.status).toBe(200);
       const report = (await ready.json()) as { checks: { name: string; status: string }[] };
       expect(report.checks.map((c) => c.name)).toEqual(
-        expect.arrayContaining(['eventstore', 'kafka', 'relay']),
+        expect.arrayContaining(['eventstore', 'kafka', 'postgres', 'relay']),
       );
       expect(report.checks.every((c) => c.status === 'up')).toBe(true);
       expect((await fetch(`${url}/docs-json`)).status).toBe(200);
     }
     expect(output.join('\n')).toContain('npm run token -- --role');
+    expect(output).toContain(
+      `  PostgreSQL    postgres://hirestream:hirestream-development@127.0.0.1:${ports.postgres}/hirestream`,
+    );
+    expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+
+    // The candidate list is a projection in PostgreSQL, and includes the caller's own writes.
+    const candidates = `http://127.0.0.1:${ports.candidates}/candidates`;
+    const authorization = await bearer('recruiter-1', ['recruiter']);
+    const registered = await fetch(candidates, {
+      method: 'POST',
+      headers: {
+        authorization,
+        'content-type': 'application/json',
+        'idempotency-key': 'platform-start',
+      },
+      body: JSON.stringify({
+        fullName: 'Ada Lovelace',
+        email: 'ada@example.org',
+        jobId: 'job-platform-start',
+        source: 'referral',
+      }),
+    });
+    expect(registered.status).toBe(201);
+    const { id } = (await registered.json()) as { id: string };
+    const listed = await fetch(`${candidates}?jobId=job-platform-start`, {
+      headers: { authorization },
+    });
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toMatchObject({ total: 1, items: [{ id }] });
   } finally {
     start.launcher.kill('SIGINT');
     await start.exited.finally(() => removeTempDir(dataDir));
@@ -34,4 +77,5 @@ it('starts the platform as `npm start` does: every service reports ready, and Ct
   for (const service of SERVICES) {
     await expect(fetch(`http://127.0.0.1:${ports[service.name]}/health/live`)).rejects.toThrow();
   }
+  expect(postmaster !== undefined && isProcessRunning(postmaster)).toBe(false);
 }, 120_000);

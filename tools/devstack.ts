@@ -2,16 +2,32 @@ import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { startEventStoreServer } from '@hirestream/embedded-eventstore';
 import { startKafkaBroker } from '@hirestream/embedded-kafka';
+import { startPostgresServer } from '@hirestream/embedded-postgres';
 import { parseBoolean, parseCount, parsePort } from './command-line-values';
 // The file itself: the platform's index would load NestJS, which the servers do not need.
 import { onParentExit } from '../libs/platform/src/bootstrap/parent-watch';
 
-// Runs the embedded EventStoreDB-compatible server and Kafka-compatible broker in
-// the foreground. Without a port flag both start; with one, only that one.
-const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--advertised-host HOST]
+// Runs the embedded EventStoreDB-compatible server, Kafka-compatible broker and
+// PostgreSQL server in the foreground. Without a port flag all three start; with
+// port flags, only those.
+const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--postgres-port PORT] [--advertised-host HOST]
   Kafka: [--kafka-partitions N] [--kafka-auto-create-topics true|false] [--kafka-initial-rebalance-delay-ms MS]
          [--kafka-retention-ms MS] [--kafka-retention-bytes BYTES] [--kafka-max-request-bytes BYTES]
          [--kafka-max-connections N] [--kafka-connections-max-idle-ms MS]`;
+
+interface StartedServer {
+  readonly readyLine: string;
+  close(): Promise<void>;
+}
+
+/** A started server and the line that tells where it listens. */
+function withReadyLine(
+  name: string,
+  address: string,
+  server: { close(): Promise<void> },
+): StartedServer {
+  return { readyLine: `${name} ready on ${address}`, close: () => server.close() };
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -19,6 +35,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string', default: './.data' },
       'eventstore-port': { type: 'string' },
       'kafka-port': { type: 'string' },
+      'postgres-port': { type: 'string' },
       'advertised-host': { type: 'string', default: '127.0.0.1' },
       'kafka-partitions': { type: 'string' },
       'kafka-auto-create-topics': { type: 'string' },
@@ -36,43 +53,70 @@ async function main(): Promise<void> {
     return;
   }
   const dataDir = resolve(values['data-dir']);
-  const startBoth = values['eventstore-port'] === undefined && values['kafka-port'] === undefined;
-  const closers: Array<() => Promise<void>> = [];
+  const startAll =
+    values['eventstore-port'] === undefined &&
+    values['kafka-port'] === undefined &&
+    values['postgres-port'] === undefined;
+  const eventStorePort = parsePort('--eventstore-port', values['eventstore-port'], 2113);
+  const kafkaOptions = {
+    port: parsePort('--kafka-port', values['kafka-port'], 9092),
+    advertisedHost: values['advertised-host'],
+    dataDir: join(dataDir, 'kafka'),
+    defaultPartitions: parseCount('--kafka-partitions', values['kafka-partitions']),
+    autoCreateTopics: parseBoolean(
+      '--kafka-auto-create-topics',
+      values['kafka-auto-create-topics'],
+    ),
+    initialRebalanceDelayMs: parseCount(
+      '--kafka-initial-rebalance-delay-ms',
+      values['kafka-initial-rebalance-delay-ms'],
+    ),
+    retentionMs: parseCount('--kafka-retention-ms', values['kafka-retention-ms']),
+    retentionBytes: parseCount('--kafka-retention-bytes', values['kafka-retention-bytes']),
+    maxRequestBytes: parseCount('--kafka-max-request-bytes', values['kafka-max-request-bytes']),
+    maxConnections: parseCount('--kafka-max-connections', values['kafka-max-connections']),
+    connectionsMaxIdleMs: parseCount(
+      '--kafka-connections-max-idle-ms',
+      values['kafka-connections-max-idle-ms'],
+    ),
+  };
+  // ReadModelConfig's default DATABASE_URL names this port.
+  const postgresPort = parsePort('--postgres-port', values['postgres-port'], 5433);
 
-  if (startBoth || values['eventstore-port'] !== undefined) {
-    const eventStore = await startEventStoreServer({
-      port: parsePort('--eventstore-port', values['eventstore-port'], 2113),
+  // The servers start side by side: PostgreSQL runs in processes of its own.
+  const starting: Array<Promise<StartedServer>> = [];
+  if (startAll || values['eventstore-port'] !== undefined) {
+    const eventStore = startEventStoreServer({
+      port: eventStorePort,
       dataDir: join(dataDir, 'eventstore'),
     });
-    closers.push(() => eventStore.close());
-    console.log(`eventstore ready on ${eventStore.connectionString}`);
+    starting.push(
+      eventStore.then((server) => withReadyLine('eventstore', server.connectionString, server)),
+    );
   }
-  if (startBoth || values['kafka-port'] !== undefined) {
-    const broker = await startKafkaBroker({
-      port: parsePort('--kafka-port', values['kafka-port'], 9092),
-      advertisedHost: values['advertised-host'],
-      dataDir: join(dataDir, 'kafka'),
-      defaultPartitions: parseCount('--kafka-partitions', values['kafka-partitions']),
-      autoCreateTopics: parseBoolean(
-        '--kafka-auto-create-topics',
-        values['kafka-auto-create-topics'],
-      ),
-      initialRebalanceDelayMs: parseCount(
-        '--kafka-initial-rebalance-delay-ms',
-        values['kafka-initial-rebalance-delay-ms'],
-      ),
-      retentionMs: parseCount('--kafka-retention-ms', values['kafka-retention-ms']),
-      retentionBytes: parseCount('--kafka-retention-bytes', values['kafka-retention-bytes']),
-      maxRequestBytes: parseCount('--kafka-max-request-bytes', values['kafka-max-request-bytes']),
-      maxConnections: parseCount('--kafka-max-connections', values['kafka-max-connections']),
-      connectionsMaxIdleMs: parseCount(
-        '--kafka-connections-max-idle-ms',
-        values['kafka-connections-max-idle-ms'],
-      ),
+  if (startAll || values['kafka-port'] !== undefined) {
+    const kafka = startKafkaBroker(kafkaOptions);
+    starting.push(kafka.then((broker) => withReadyLine('kafka', broker.bootstrapAddress, broker)));
+  }
+  if (startAll || values['postgres-port'] !== undefined) {
+    const postgres = startPostgresServer({
+      port: postgresPort,
+      dataDir: join(dataDir, 'postgres'),
     });
-    closers.push(() => broker.close());
-    console.log(`kafka ready on ${broker.bootstrapAddress}`);
+    starting.push(
+      postgres.then((server) => withReadyLine('postgres', server.connectionString, server)),
+    );
   }
+  const outcomes = await Promise.allSettled(starting);
+  const servers = outcomes.flatMap((outcome) =>
+    outcome.status === 'fulfilled' ? [outcome.value] : [],
+  );
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure !== undefined) {
+    await Promise.all(servers.map((server) => server.close()));
+    throw failure.reason;
+  }
+  for (const server of servers) console.log(server.readyLine);
   console.log(`devstack ready (data in ${dataDir})`);
 
   let stopping = false;
@@ -80,7 +124,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`devstack stopping on ${signal}`);
-    await Promise.all(closers.map((close) => close()));
+    await Promise.all(servers.map((server) => server.close()));
     console.log('devstack stopped');
     process.exit(0);
   };

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { parsePort } from './command-line-values';
 import { onLauncherExit } from './launcher-watch';
@@ -7,13 +8,13 @@ import { startTypeScriptProcess, type ManagedProcess } from './managed-process';
 import { portProblems } from './port-check';
 import { SERVICES } from './services';
 
-// `npm start`: the embedded EventStoreDB and Kafka servers, then every service
-// against them, each in its own process; Ctrl-C (or SIGTERM, SIGHUP, the end of
-// what started us) stops the services first (they drain and flush their
-// relays), then the servers. Should this process die without stopping them
+// `npm start`: the embedded EventStoreDB, Kafka and PostgreSQL servers, then
+// every service against them, each in its own process; Ctrl-C (or SIGTERM,
+// SIGHUP, the end of what started us) stops the services first (they drain and
+// flush their relays), then the servers. Should this process die without stopping them
 // (SIGKILL), they stop themselves in the same order (parent-watch.ts).
 const root = resolve(__dirname, '..');
-const usage = `Usage: npm start -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] ${SERVICES.map((s) => `[--${s.name}-port PORT]`).join(' ')}`;
+const usage = `Usage: npm start -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--postgres-port PORT] ${SERVICES.map((s) => `[--${s.name}-port PORT]`).join(' ')}`;
 const READY_TIMEOUT_MS = 60_000;
 
 async function waitUntilReady(url: string, process: ManagedProcess): Promise<void> {
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string', default: './.data' },
       'eventstore-port': { type: 'string' },
       'kafka-port': { type: 'string' },
+      'postgres-port': { type: 'string' },
       ...Object.fromEntries(SERVICES.map((s) => [`${s.name}-port`, { type: 'string' as const }])),
       help: { type: 'boolean', default: false },
     },
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
   };
   const eventStorePort = fixedPort('eventstore-port', 2113);
   const kafkaPort = fixedPort('kafka-port', 9092);
+  const postgresPort = fixedPort('postgres-port', 5433);
   const services = SERVICES.map((service) => ({
     ...service,
     port: fixedPort(`${service.name}-port`, service.port),
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
   const problems = await portProblems([
     { flag: '--eventstore-port', port: eventStorePort, host: '127.0.0.1' },
     { flag: '--kafka-port', port: kafkaPort, host: '127.0.0.1' },
+    { flag: '--postgres-port', port: postgresPort, host: '127.0.0.1' },
     ...services.map((service) => ({
       flag: `--${service.name}-port`,
       port: service.port,
@@ -128,14 +132,18 @@ async function main(): Promise<void> {
         String(eventStorePort),
         '--kafka-port',
         String(kafkaPort),
+        '--postgres-port',
+        String(postgresPort),
       ],
       process.env,
     );
-    await new Promise<void>((resolveReady, reject) => {
-      devstack.child.stdout?.on(
-        'data',
-        (chunk: Buffer) => chunk.toString().includes('devstack ready') && resolveReady(),
-      );
+    // The embedded server names its user and password: the services get what it printed.
+    const databaseUrl = await new Promise<string>((resolveReady, reject) => {
+      let printed = '';
+      createInterface({ input: devstack.child.stdout! }).on('line', (line) => {
+        printed = /^postgres ready on (\S+)$/.exec(line)?.[1] ?? printed;
+        if (line.startsWith('devstack ready')) resolveReady(printed);
+      });
       void devstack.exited.then((code) =>
         reject(new Error(`the embedded servers exited with ${code}`)),
       );
@@ -145,6 +153,7 @@ async function main(): Promise<void> {
       ...process.env,
       EVENTSTORE_CONNECTION_STRING: `esdb://127.0.0.1:${eventStorePort}?tls=false`,
       KAFKA_BROKERS: `127.0.0.1:${kafkaPort}`,
+      DATABASE_URL: databaseUrl,
       // A local platform: tokens from `npm run token`, unless told otherwise.
       AUTH_MODE: process.env.AUTH_MODE || 'development',
     };
@@ -163,6 +172,7 @@ async function main(): Promise<void> {
         'hirestream is ready',
         `  EventStoreDB  esdb://127.0.0.1:${eventStorePort}?tls=false`,
         `  Kafka         127.0.0.1:${kafkaPort}`,
+        `  PostgreSQL    ${databaseUrl}`,
         ...urls.map(({ name, url }) => `  ${name.padEnd(13)} ${url}   API docs: ${url}/docs`),
         `  data          ${dataDir}`,
         '  token         npm run token -- --role recruiter --sub alice',

@@ -12,6 +12,8 @@ export interface DevstackProcess {
   readonly eventStoreConnectionString?: string;
   /** `host:port` bootstrap address, when the broker was started. */
   readonly kafkaBootstrapAddress?: string;
+  /** `postgres://…` connection string (the development user and password), when PostgreSQL was started. */
+  readonly postgresConnectionString?: string;
   /** Sends the signal and resolves once the process has exited. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -20,6 +22,7 @@ export interface DevstackProcessOptions {
   readonly dataDir: string;
   readonly eventStorePort?: number;
   readonly kafkaPort?: number;
+  readonly postgresPort?: number;
   readonly extraArgs?: readonly string[];
   readonly readyTimeoutMs?: number;
 }
@@ -37,6 +40,8 @@ export async function startDevstackProcess(
   if (options.eventStorePort !== undefined)
     args.push('--eventstore-port', String(options.eventStorePort));
   if (options.kafkaPort !== undefined) args.push('--kafka-port', String(options.kafkaPort));
+  if (options.postgresPort !== undefined)
+    args.push('--postgres-port', String(options.postgresPort));
   args.push(...(options.extraArgs ?? []));
   const child = spawn(process.execPath, args, {
     cwd: repositoryRoot,
@@ -48,6 +53,7 @@ export async function startDevstackProcess(
 
   let eventStoreConnectionString: string | undefined;
   let kafkaBootstrapAddress: string | undefined;
+  let postgresConnectionString: string | undefined;
   const lines = createInterface({ input: child.stdout! });
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
@@ -64,6 +70,8 @@ export async function startDevstackProcess(
       if (eventStore) eventStoreConnectionString = eventStore[1];
       const kafka = /^kafka ready on (\S+)/.exec(line);
       if (kafka) kafkaBootstrapAddress = kafka[1];
+      const postgres = /^postgres ready on (\S+)/.exec(line);
+      if (postgres) postgresConnectionString = postgres[1];
       if (line.startsWith('devstack ready')) {
         clearTimeout(timer);
         resolve();
@@ -80,6 +88,7 @@ export async function startDevstackProcess(
     child,
     eventStoreConnectionString,
     kafkaBootstrapAddress,
+    postgresConnectionString,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);

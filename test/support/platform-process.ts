@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,7 +15,7 @@ const repositoryRoot = join(__dirname, '..', '..');
 export type PlatformPorts = Readonly<Record<string, number>>;
 
 export async function freePlatformPorts(): Promise<PlatformPorts> {
-  const names = ['eventstore', 'kafka', ...SERVICES.map((service) => service.name)];
+  const names = ['eventstore', 'kafka', 'postgres', ...SERVICES.map((service) => service.name)];
   return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()])));
 }
 
@@ -41,6 +42,16 @@ export interface PlatformProcess {
    * (`devstack`, each service), as it has reported them so far.
    */
   readonly pids: ReadonlyMap<string, number>;
+}
+
+/** The pid of the embedded PostgreSQL's postmaster, from its lock file in the data folder. */
+export function postmasterPid(dataDir: string): number {
+  // postmaster.pid's first line is the postmaster's pid.
+  const pid = Number(
+    readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0],
+  );
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no postmaster pid in ${dataDir}`);
+  return pid;
 }
 
 /** Every process a test started this way, for `killLeftovers`. */
