@@ -20,14 +20,21 @@ const CONNECTION_ERROR_CODES = new Set([
   '53300',
 ]);
 
-/** Whether an error of `pg` means the server could not be reached or went away. */
+/**
+ * Whether an error of `pg` means the server could not be reached or went away.
+ * Read by shape, not `instanceof Error`: a socket error is made by Node's own
+ * `Error`, which is not the one of a VM context such as a jest test's.
+ */
 export function isUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (CONNECTION_ERROR_CODES.has(code) || code.startsWith('08'))) {
     return true;
   }
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
-    error.message,
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      message,
+    )
   );
 }
