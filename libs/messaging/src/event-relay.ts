@@ -63,12 +63,12 @@ export class EventRelay {
     });
   }
 
-  /** True once connected to Kafka and subscribed. */
   /** Set while an event keeps failing to publish. */
   get stall(): SubscriptionStall | undefined {
     return this.subscription.stall;
   }
 
+  /** True once connected to Kafka and subscribed. */
   get isRunning(): boolean {
     return this.running;
   }
