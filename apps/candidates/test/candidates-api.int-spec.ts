@@ -292,6 +292,17 @@ describe('candidates API', () => {
       ]);
     });
 
+    it('takes a repeat whose fields come in another order for the same request', async () => {
+      const headers = { 'idempotency-key': `reordered-${Date.now()}` };
+      const body = newCandidate({ fullName: 'In Any Order' });
+      const reordered = Object.fromEntries(Object.entries(body).reverse());
+      const first = await post('/candidates', body, headers);
+      const second = await post('/candidates', reordered, headers);
+      expect(second.statusCode).toBe(201);
+      expect(second.headers['idempotent-replayed']).toBe('true');
+      expect(second.json()).toEqual(first.json());
+    });
+
     it('refuses the same key with a different body (422) and frees the key of a refused request', async () => {
       const headers = { 'idempotency-key': `reuse-${Date.now()}` };
       expect((await post('/candidates', newCandidate(), headers)).statusCode).toBe(201);

@@ -23,6 +23,18 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** JSON with every object's keys sorted: one request however its client ordered the fields. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, field]) => field !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 /**
  * Idempotency-Key on POST: the first request with a key runs and its response
  * is stored; a repeat (same caller, route and body) gets that response again
@@ -55,7 +67,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const scopedKey = sha256(
       `${request.principal?.subject ?? ''}\n${request.method} ${route}\n${key}`,
     );
-    const fingerprint = sha256(`${request.url}\n${JSON.stringify(request.body ?? null)}`);
+    const fingerprint = sha256(`${request.url}\n${canonicalJson(request.body ?? null)}`);
     const reservation = await this.store.reserve(scopedKey, fingerprint, new Date());
     if (reservation.outcome !== 'reserved') {
       if (reservation.fingerprint !== fingerprint) {
