@@ -46,8 +46,10 @@ class EventStoreConnection implements OnApplicationShutdown {
           direction: 'backwards',
           fromPosition: END,
           maxCount: 1,
-        }))
-          break;
+        })) {
+          // Read to its end (one event at most): a read left with `break` keeps its gRPC call
+          // open, and EventStoreDBClient.dispose() then waits for it forever at shutdown.
+        }
       },
     });
     problems.add(COMMAND_PROBLEM_MAPPINGS);
