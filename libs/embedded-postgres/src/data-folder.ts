@@ -14,7 +14,7 @@ import {
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { PostgresBinaries } from './postgres-binaries';
-import type { ServerOsUser } from './server-os-user';
+import { assertDataFolderReachable, type ServerOsUser } from './server-os-user';
 
 export interface DataFolderSetup {
   readonly dataDir: string;
@@ -40,16 +40,23 @@ export async function prepareDataFolder(setup: DataFolderSetup): Promise<void> {
           `${binaries.majorVersion}: dump it with PostgreSQL ${dataVersion} and restore it, ` +
           'or remove the folder to start with an empty database',
       );
-    if (osUser !== undefined && (await stat(dataDir)).uid !== osUser.uid)
-      await chownTree(dataDir, osUser);
+    if (osUser !== undefined) {
+      assertDataFolderReachable(osUser, dataDir);
+      if ((await stat(dataDir)).uid !== osUser.uid) await chownTree(dataDir, osUser);
+    }
     return;
   }
+  await assertNoForeignFiles(dataDir);
+  await initialise(setup);
+}
+
+/** Refuses a folder that holds something, PostgreSQL data aside: it is someone else's. */
+export async function assertNoForeignFiles(dataDir: string): Promise<void> {
   if (existsSync(dataDir) && (await readdir(dataDir)).length > 0)
     throw new Error(
       `${dataDir} is not empty and is not a PostgreSQL data folder (it has no PG_VERSION); ` +
         'choose a missing or empty folder',
     );
-  await initialise(setup);
 }
 
 async function initialise({ dataDir, binaries, osUser, superuser, password }: DataFolderSetup) {

@@ -4,3 +4,4 @@ export {
   startPostgresServer,
 } from './postgres-server';
 export type { PostgresServer, PostgresServerOptions } from './postgres-server';
+export { postgresDataFolder } from './relocated-data-folder';

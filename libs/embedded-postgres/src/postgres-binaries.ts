@@ -19,6 +19,8 @@ export interface PostgresBinaries {
   readonly postgres: string;
   /** PostgreSQL's major version, which decides the data folders these binaries can open. */
   readonly majorVersion: number;
+  /** The binaries package's version (`18.4.0-beta.17`): one per build of the binaries. */
+  readonly version: string;
 }
 
 interface SymlinkEntry {
@@ -54,6 +56,7 @@ export function locatePostgresBinaries(
     initdb: join(packageDir, 'native', 'bin', `initdb${executable}`),
     postgres: join(packageDir, 'native', 'bin', `postgres${executable}`),
     majorVersion: Number.parseInt(version, 10),
+    version,
   };
 }
 

@@ -14,7 +14,9 @@ import {
   readPostmasterLock,
   recordHost,
 } from './postmaster-lock';
-import { assertReachableBy, serverOsUser, type ServerOsUser } from './server-os-user';
+import { reachableBinaries } from './relocated-binaries';
+import { locateDataFolder } from './relocated-data-folder';
+import { serverOsUser, type ServerOsUser } from './server-os-user';
 
 /** The superuser of every embedded data folder; public, like the platform's development token secret. */
 export const EMBEDDED_POSTGRES_USER = 'hirestream';
@@ -23,7 +25,10 @@ export const EMBEDDED_POSTGRES_PASSWORD = 'hirestream-development';
 export interface PostgresServerOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one (read it back from `PostgresServer.port`). */
   readonly port: number;
-  /** The data folder: created and initialised on first start, reused as it is afterwards. */
+  /**
+   * The data folder: created and initialised on first start, reused as it is afterwards. As root,
+   * where the server's OS user cannot reach it, the data is kept elsewhere and this folder names it.
+   */
   readonly dataDir: string;
   /** Database created (when missing) for the platform; default `hirestream`. */
   readonly database?: string;
@@ -31,6 +36,8 @@ export interface PostgresServerOptions {
   readonly osUser?: string;
   /** How long startup, crash recovery included, may take; default 60 s. */
   readonly startTimeoutMs?: number;
+  /** Where the rare notices go (as root: where the data or the binaries were put); default `console.log`. */
+  readonly log?: (line: string) => void;
 }
 
 export interface PostgresServer {
@@ -69,35 +76,37 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
     throw new Error(`port must be an integer from 0 to 65535, not ${options.port}`);
   const dataDir = resolve(options.dataDir);
   const database = options.database ?? DEFAULT_DATABASE;
-  const binaries = locatePostgresBinaries();
+  const log = options.log ?? ((line: string) => console.log(line));
+  const installed = locatePostgresBinaries();
   const osUser = serverOsUser(options.osUser ?? 'postgres');
   await mkdir(dirname(dataDir), { recursive: true });
-  if (osUser !== undefined) {
-    assertReachableBy(osUser, binaries.postgres, 'its binary');
-    assertReachableBy(osUser, dataDir, 'its data folder');
-  }
+  const binaries =
+    osUser === undefined ? installed : await reachableBinaries(installed, osUser, log);
+  // PostgreSQL's files: in dataDir, or, as root, where the server's OS user can reach them.
+  const pgdata = await locateDataFolder({ dataDir, osUser, log });
   await prepareDataFolder({
-    dataDir,
+    dataDir: pgdata,
     binaries,
     osUser,
     superuser: EMBEDDED_POSTGRES_USER,
     password: EMBEDDED_POSTGRES_PASSWORD,
   });
-  await clearLeftoverPostmaster(dataDir);
+  await clearLeftoverPostmaster(pgdata);
 
+  // Root opens the log and hands it to the server, so it stays in dataDir wherever the data is.
   const logFile = join(dataDir, 'server.log');
   rotateLog(logFile);
   const postmaster = await startPostmaster({
     binaries,
     osUser,
-    dataDir,
+    dataDir: pgdata,
     logFile,
     port: options.port,
     timeoutMs: options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
   });
-  const port = readPostmasterLock(dataDir)?.port ?? options.port;
-  recordHost(dataDir);
-  const close = (): Promise<void> => stopPostmaster(postmaster).then(() => forgetHost(dataDir));
+  const port = readPostmasterLock(pgdata)?.port ?? options.port;
+  recordHost(pgdata);
+  const close = (): Promise<void> => stopPostmaster(postmaster).then(() => forgetHost(pgdata));
   try {
     await createDatabase(port, database);
   } catch (error) {

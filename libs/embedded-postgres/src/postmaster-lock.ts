@@ -28,6 +28,12 @@ export function readPostmasterLock(dataDir: string): PostmasterLock | undefined 
   };
 }
 
+/** Whether the postmaster `dataDir`'s lock names is alive (a reused PID counts: in doubt, yes). */
+export function postmasterRunning(dataDir: string): boolean {
+  const lock = readPostmasterLock(dataDir);
+  return lock !== undefined && Number.isInteger(lock.pid) && lock.pid > 0 && isAlive(lock.pid);
+}
+
 /** Which process started the postmaster, so a later start can tell an orphan from a server in use. */
 const HOST_FILE = 'embedded-host.pid';
 

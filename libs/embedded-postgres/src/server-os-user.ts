@@ -47,22 +47,34 @@ function createSystemUser(name: string): void {
     );
 }
 
-/**
- * Throws, naming the folder and the fix, when `user` cannot reach `path`: every folder above
- * it needs search (x) permission for that user, or PostgreSQL fails later with a bare
- * "Permission denied".
- */
-export function assertReachableBy(user: ServerOsUser, path: string, what: string): void {
+/** A folder above `path` that `user` may not search (x), so cannot pass through to reach it. */
+export interface UnreachableFolder {
+  readonly folder: string;
+  readonly mode: number;
+}
+
+/** The nearest folder above `path` that `user` cannot pass, or undefined when it can reach `path`. */
+export function unreachableFolder(user: ServerOsUser, path: string): UnreachableFolder | undefined {
   const root = parse(path).root;
   for (let folder = dirname(path); ; folder = dirname(folder)) {
     const { uid, gid, mode } = statSync(folder);
     const searchBit = uid === user.uid ? 0o100 : gid === user.gid ? 0o010 : 0o001;
-    if ((mode & searchBit) === 0)
-      throw new Error(
-        `PostgreSQL runs as the OS user "${user.name}" (this process is root), which cannot reach ` +
-          `${what} ${path}: ${folder} (mode ${(mode & 0o777).toString(8)}) is not searchable by it; ` +
-          `allow it (chmod o+x ${folder}) or use a folder it can reach`,
-      );
-    if (folder === root) return;
+    if ((mode & searchBit) === 0) return { folder, mode: mode & 0o777 };
+    if (folder === root) return undefined;
   }
+}
+
+/**
+ * Throws, naming the folder and the ways out, when `user` cannot reach the existing data folder
+ * `dataDir`, which PostgreSQL would otherwise report later as a bare "Permission denied".
+ */
+export function assertDataFolderReachable(user: ServerOsUser, dataDir: string): void {
+  const blocked = unreachableFolder(user, dataDir);
+  if (blocked !== undefined)
+    throw new Error(
+      `PostgreSQL runs as the OS user "${user.name}" (this process is root), which cannot reach ` +
+        `the data folder ${dataDir}: ${blocked.folder} (mode ${blocked.mode.toString(8)}) is not ` +
+        `searchable by it; allow it (chmod o+x ${blocked.folder}), or move ${dataDir} away to ` +
+        'start with an empty database, which is then kept where that user can reach it',
+    );
 }

@@ -1,12 +1,19 @@
-import { startPostgresServer, type PostgresServer } from '@hirestream/embedded-postgres';
-import { spawn } from 'node:child_process';
+import {
+  postgresDataFolder,
+  startPostgresServer,
+  type PostgresServer,
+} from '@hirestream/embedded-postgres';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
+import { locatePostgresBinaries } from '../src/postgres-binaries';
+import { reachableBinaries } from '../src/relocated-binaries';
 import { serverOsUser } from '../src/server-os-user';
 import { TYPESCRIPT_NODE_ARGS } from '../../../tools/typescript-runtime';
 import { waitUntil } from '../../embedded-kafka/test/wait-until';
@@ -54,8 +61,6 @@ describe('embedded PostgreSQL server', () => {
 
   beforeEach(async () => {
     folder = await makeTempDir('postgres-server');
-    // As root the server runs as the `postgres` OS user, which must be able to reach its data folder.
-    await chmod(folder, 0o755);
     dataDir = join(folder, 'data');
   });
   afterEach(async () => {
@@ -76,7 +81,7 @@ describe('embedded PostgreSQL server', () => {
     );
     expect(row.database).toBe('hirestream');
     expect(Number(row.version)).toBeGreaterThanOrEqual(180_000);
-    expect(await readFile(join(dataDir, 'PG_VERSION'), 'utf8')).toBe('18\n');
+    expect(await readFile(join(postgresDataFolder(dataDir), 'PG_VERSION'), 'utf8')).toBe('18\n');
   });
 
   it('keeps committed rows across a restart on the same folder', async () => {
@@ -118,7 +123,7 @@ describe('embedded PostgreSQL server', () => {
         ...TYPESCRIPT_NODE_ARGS,
         '-e',
         `require(${JSON.stringify(join(__dirname, '..', 'src', 'index.ts'))})
-          .startPostgresServer({ port: 0, dataDir: ${JSON.stringify(dataDir)} })
+          .startPostgresServer({ port: 0, dataDir: ${JSON.stringify(dataDir)}, log: () => {} })
           .then((server) => console.log('ready ' + server.pid + ' ' + server.connectionString));`,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
@@ -142,13 +147,14 @@ describe('embedded PostgreSQL server', () => {
 
   it('starts when postmaster.pid names a live process that is not PostgreSQL', async () => {
     server = await startPostgresServer({ port: 0, dataDir });
-    const lock = await readFile(join(dataDir, 'postmaster.pid'), 'utf8');
+    const lockFile = join(postgresDataFolder(dataDir), 'postmaster.pid');
+    const lock = await readFile(lockFile, 'utf8');
     await server.close();
     // PostgreSQL itself treats a PID it may not signal as stale, so the stranger runs as its user.
     const user = serverOsUser('postgres');
     const stranger = spawn('sleep', ['30'], { stdio: 'ignore', uid: user?.uid, gid: user?.gid });
     try {
-      await writeFile(join(dataDir, 'postmaster.pid'), lock.replace(/^\d+/, String(stranger.pid)));
+      await writeFile(lockFile, lock.replace(/^\d+/, String(stranger.pid)));
       server = await startPostgresServer({ port: 0, dataDir });
       expect(isAlive(stranger.pid ?? 0)).toBe(true);
     } finally {
@@ -202,3 +208,167 @@ describe('embedded PostgreSQL server', () => {
     );
   });
 });
+
+/** As root the server runs as the `postgres` OS user, which cannot enter a `mkdtemp` folder (0700). */
+const asRoot = process.getuid?.() === 0;
+if (!asRoot) console.log('skipping the root-only data folder tests: this process is not root');
+(asRoot ? describe : describe.skip)(
+  'as root, a data folder the server’s OS user cannot reach',
+  () => {
+    let folder: string;
+    let dataDir: string;
+    let notices: string[];
+    const servers: PostgresServer[] = [];
+
+    const start = async (at: string = dataDir): Promise<PostgresServer> => {
+      const server = await startPostgresServer({
+        port: 0,
+        dataDir: at,
+        log: (line) => notices.push(line),
+      });
+      servers.push(server);
+      return server;
+    };
+
+    beforeEach(async () => {
+      folder = await makeTempDir('postgres-unreachable');
+      dataDir = join(folder, 'data');
+      notices = [];
+    });
+    afterEach(async () => {
+      await Promise.all(servers.splice(0).map((server) => server.close()));
+      await removeTempDir(folder);
+    });
+
+    it('keeps the data where that user can reach it, names it in the folder, says so once and leaves the folders above alone', async () => {
+      let server = await start();
+      const pgdata = postgresDataFolder(dataDir);
+      expect(pgdata).toMatch(/^\/.+\/hirestream-postgres\/data\/[0-9a-f]{16}\/pgdata$/);
+      expect(await readFile(join(dataDir, 'real-data-folder'), 'utf8')).toBe(`${pgdata}\n`);
+      expect(await readFile(join(pgdata, 'PG_VERSION'), 'utf8')).toBe('18\n');
+      expect(notices).toEqual([
+        `PostgreSQL runs as the OS user "postgres" (this process is root), which cannot enter ${folder}: ` +
+          `the data of ${dataDir} is kept in ${pgdata}, as ${join(dataDir, 'real-data-folder')} says`,
+      ]);
+      expect((await stat(folder)).mode & 0o777).toBe(0o700);
+      expect(server.logFile).toBe(join(dataDir, 'server.log'));
+
+      await query(server.connectionString, 'CREATE TABLE candidates (name text)');
+      await query(server.connectionString, "INSERT INTO candidates VALUES ('Ada')");
+      await server.close();
+      server = await start();
+      expect(await candidateNames(server)).toEqual(['Ada']);
+      expect(postgresDataFolder(dataDir)).toBe(pgdata);
+      expect(notices).toHaveLength(1);
+    });
+
+    it('keeps the guarantees: crash recovery, a folder in use is refused', async () => {
+      let server = await start();
+      await query(server.connectionString, 'CREATE TABLE candidates (name text)');
+      await query(server.connectionString, "INSERT INTO candidates VALUES ('Ada')");
+      process.kill(server.pid, 'SIGKILL');
+      await server.exited;
+      servers.splice(0);
+
+      server = await start();
+      expect(await candidateNames(server)).toEqual(['Ada']);
+      expect(await readFile(server.logFile, 'utf8')).toMatch(/database system was interrupted/);
+      await expect(start()).rejects.toThrow(/already runs on .* for process \d+/);
+    });
+
+    it('starts empty once the data folder is removed, and removes the data it named', async () => {
+      let server = await start();
+      await query(server.connectionString, 'CREATE TABLE candidates (name text)');
+      const old = postgresDataFolder(dataDir);
+      await server.close();
+      servers.splice(0);
+      await rm(dataDir, { recursive: true });
+
+      server = await start();
+      expect(postgresDataFolder(dataDir)).not.toBe(old);
+      expect(existsSync(dirname(old))).toBe(false);
+      const tables = await query(
+        server.connectionString,
+        "SELECT 1 FROM pg_tables WHERE tablename = 'candidates'",
+      );
+      expect(tables).toEqual([]);
+    });
+
+    it('starts empty, and says so, when the data its folder names is gone', async () => {
+      const server = await start();
+      await query(server.connectionString, 'CREATE TABLE candidates (name text)');
+      const gone = postgresDataFolder(dataDir);
+      await server.close();
+      await rm(dirname(gone), { recursive: true });
+
+      const restarted = await start();
+      const pgdata = postgresDataFolder(dataDir);
+      expect(notices.at(-1)).toBe(
+        `the PostgreSQL data of ${dataDir} was kept in ${gone}, which is gone: ` +
+          `starting with an empty database in ${pgdata}`,
+      );
+      await expect(candidateNames(restarted)).rejects.toThrow(
+        /relation "candidates" does not exist/,
+      );
+    });
+
+    it('finds a moved data folder’s data; a copied one starts empty and the original keeps its own', async () => {
+      let server = await start();
+      await query(server.connectionString, 'CREATE TABLE candidates (name text)');
+      await query(server.connectionString, "INSERT INTO candidates VALUES ('Ada')");
+      const pgdata = postgresDataFolder(dataDir);
+      await server.close();
+      servers.splice(0);
+
+      const moved = join(folder, 'moved');
+      await rename(dataDir, moved);
+      server = await start(moved);
+      expect(await candidateNames(server)).toEqual(['Ada']);
+      expect(postgresDataFolder(moved)).toBe(pgdata);
+      expect(notices.at(-1)).toBe(
+        `the PostgreSQL data in ${pgdata} moved with its data folder from ${dataDir} to ${moved}`,
+      );
+      await server.close();
+      servers.splice(0);
+
+      const copy = join(folder, 'copy');
+      await cp(moved, copy, { recursive: true });
+      const copied = await start(copy);
+      expect(postgresDataFolder(copy)).not.toBe(pgdata);
+      expect(notices.at(-1)).toBe(
+        `${copy} is a copy of ${moved}, whose PostgreSQL data stays in ${pgdata}: ` +
+          `starting with an empty database in ${postgresDataFolder(copy)}`,
+      );
+      await expect(candidateNames(copied)).rejects.toThrow(/relation "candidates" does not exist/);
+      server = await start(moved);
+      expect(await candidateNames(server)).toEqual(['Ada']);
+    });
+
+    it('runs binaries it cannot reach (a clone in /root) from a copy of them', async () => {
+      const installed = locatePostgresBinaries();
+      const behindFolder = join(folder, 'package');
+      await symlink(dirname(dirname(dirname(installed.postgres))), behindFolder);
+      const unreachable = {
+        ...installed,
+        initdb: join(behindFolder, 'native', 'bin', basename(installed.initdb)),
+        postgres: join(behindFolder, 'native', 'bin', basename(installed.postgres)),
+      };
+      const user = serverOsUser('postgres')!;
+      const asUser = { uid: user.uid, gid: user.gid, encoding: 'utf8' } as const;
+      expect(spawnSync(unreachable.postgres, ['--version'], asUser).error).toMatchObject({
+        code: 'EACCES',
+      });
+
+      const binaries = await reachableBinaries(unreachable, user, (line) => notices.push(line));
+      expect(binaries.postgres).toMatch(
+        /\/hirestream-postgres\/binaries\/[a-z0-9]+-[a-z0-9]+-18\.[^/]+\/bin\/postgres$/,
+      );
+      expect(spawnSync(binaries.postgres, ['--version'], asUser).stdout).toMatch(
+        /^postgres \(PostgreSQL\) 18\./,
+      );
+      expect(spawnSync(binaries.initdb, ['--version'], asUser).stdout).toMatch(
+        /^initdb \(PostgreSQL\) 18\./,
+      );
+    });
+  },
+);
