@@ -1,5 +1,4 @@
 import { startPostgresServer, type PostgresServer } from '@hirestream/embedded-postgres';
-import { chmod } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -26,12 +25,20 @@ function serverMemory(postmasterPid: number): { rss: number; pss: number; proces
     .concat(String(postmasterPid));
   let rss = 0;
   let pss = 0;
+  let processes = 0;
   for (const pid of pids) {
-    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    let rollup: string;
+    try {
+      rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    } catch {
+      // A short-lived child (a backend, a startup process) ended since it was listed.
+      continue;
+    }
     rss += Number(/^Rss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
     pss += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
+    processes += 1;
   }
-  return { rss: rss / 1024, pss: pss / 1024, processes: pids.length };
+  return { rss: rss / 1024, pss: pss / 1024, processes };
 }
 
 function printMemory(when: string, server: PostgresServer): void {
@@ -50,7 +57,6 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
 async function main(): Promise<void> {
   console.log(`machine: load average ${loadavg()[0].toFixed(2)} on ${availableParallelism()} CPUs`);
   const folder = await makeTempDir('postgres-bench');
-  await chmod(folder, 0o755);
   const dataDir = join(folder, 'data');
   let server: PostgresServer | undefined;
   try {

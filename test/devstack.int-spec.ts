@@ -1,5 +1,5 @@
+import { postgresDataFolder } from '@hirestream/embedded-postgres';
 import { existsSync } from 'node:fs';
-import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ReadModelConfig } from '@hirestream/read-models';
 import { Client } from 'pg';
@@ -10,8 +10,6 @@ import { makeTempDir, removeTempDir } from './support/temp-dir';
 
 it('npm run devstack -- --postgres-port starts only PostgreSQL, on a fresh data folder, as the services expect it, and stops it on SIGTERM', async () => {
   const dataDir = await makeTempDir('devstack');
-  // As root PostgreSQL runs as the `postgres` OS user, which must be able to reach its data folder.
-  await chmod(dataDir, 0o755);
   const devstack = await startDevstackProcess({ dataDir, postgresPort: 0 });
   try {
     expect(devstack.eventStoreConnectionString).toBeUndefined();
@@ -21,7 +19,9 @@ it('npm run devstack -- --postgres-port starts only PostgreSQL, on a fresh data 
     const printed = new URL(devstack.postgresConnectionString ?? '');
     expected.port = printed.port;
     expect(printed.href).toBe(expected.href);
-    expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+    expect(existsSync(join(postgresDataFolder(join(dataDir, 'postgres')), 'PG_VERSION'))).toBe(
+      true,
+    );
 
     const client = new Client({ connectionString: printed.href });
     await client.connect();

@@ -1,4 +1,3 @@
-import { chmod } from 'node:fs/promises';
 import { portProblems } from '../tools/port-check';
 import { SERVICES } from '../tools/services';
 import {
@@ -25,8 +24,6 @@ let ports: PlatformPorts;
 
 beforeAll(async () => {
   dataDir = await makeTempDir('platform-leftovers');
-  // As root PostgreSQL runs as the `postgres` OS user, which must be able to reach its data folder.
-  await chmod(dataDir, 0o755);
   ports = await freePlatformPorts();
 });
 

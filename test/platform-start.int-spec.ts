@@ -1,4 +1,4 @@
-import { chmod } from 'node:fs/promises';
+import { postgresDataFolder } from '@hirestream/embedded-postgres';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICES } from '../tools/services';
@@ -16,8 +16,6 @@ afterAll(killLeftovers);
 
 it('starts the platform as `npm start` does on a fresh data folder: PostgreSQL and every service report ready, the services read from PostgreSQL, and Ctrl-C stops everything', async () => {
   const dataDir = await makeTempDir('platform-start');
-  // As root PostgreSQL runs as the `postgres` OS user, which must be able to reach its data folder.
-  await chmod(dataDir, 0o755);
   const ports = await freePlatformPorts();
   const start = startPlatform({ dataDir, ports, via: 'node' });
   const output = start.output;
@@ -42,7 +40,9 @@ it('starts the platform as `npm start` does on a fresh data folder: PostgreSQL a
     expect(output).toContain(
       `  PostgreSQL    postgres://hirestream:hirestream-development@127.0.0.1:${ports.postgres}/hirestream`,
     );
-    expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+    expect(existsSync(join(postgresDataFolder(join(dataDir, 'postgres')), 'PG_VERSION'))).toBe(
+      true,
+    );
 
     // The candidate list is a projection in PostgreSQL, and includes the caller's own writes.
     const candidates = `http://127.0.0.1:${ports.candidates}/candidates`;

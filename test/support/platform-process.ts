@@ -1,3 +1,4 @@
+import { postgresDataFolder } from '@hirestream/embedded-postgres';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -48,7 +49,10 @@ export interface PlatformProcess {
 export function postmasterPid(dataDir: string): number {
   // postmaster.pid's first line is the postmaster's pid.
   const pid = Number(
-    readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0],
+    readFileSync(
+      join(postgresDataFolder(join(dataDir, 'postgres')), 'postmaster.pid'),
+      'utf8',
+    ).split('\n')[0],
   );
   if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no postmaster pid in ${dataDir}`);
   return pid;

@@ -1,6 +1,5 @@
 import { startPostgresServer } from '@hirestream/embedded-postgres';
 import { randomBytes } from 'node:crypto';
-import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { GenericContainer, Wait } from 'testcontainers';
@@ -93,8 +92,6 @@ function onServer(
 
 async function startEmbedded(): Promise<TargetServer> {
   const folder = await makeTempDir('postgres');
-  // As root the server runs as the `postgres` OS user, which must be able to reach its data folder.
-  await chmod(folder, 0o755);
   const server = await startPostgresServer({ port: 0, dataDir: join(folder, 'data') });
   return {
     adminConnectionString: server.connectionString,

@@ -1,7 +1,6 @@
 // A relative import: jest's global setup resolves no path aliases.
 import { startPostgresServer, type PostgresServer } from '../../libs/embedded-postgres/src';
 import { randomBytes } from 'node:crypto';
-import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { makeTempDir, removeTempDir } from './temp-dir';
@@ -15,8 +14,6 @@ const started: { current?: Started } = {};
 /** In jest's global setup: one embedded server for the run (a database per spec file, below). */
 export async function startSharedPostgres(): Promise<void> {
   const folder = await makeTempDir('shared-postgres');
-  // As root the server runs as the `postgres` OS user, which must be able to reach its data folder.
-  await chmod(folder, 0o755);
   const server = await startPostgresServer({ port: 0, dataDir: join(folder, 'data') });
   started.current = { server, folder };
   process.env[SHARED_POSTGRES_VARIABLE] = server.connectionString;
