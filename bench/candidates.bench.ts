@@ -261,11 +261,17 @@ async function benchLoad(connectionString: string): Promise<void> {
 
 async function main(): Promise<void> {
   const dataDir = await makeTempDir('candidates-bench');
-  const devstack = await startDevstackProcess({ dataDir, eventStorePort: 0, kafkaPort: 0 });
+  const devstack = await startDevstackProcess({
+    dataDir,
+    eventStorePort: 0,
+    kafkaPort: 0,
+    postgresPort: 0,
+  });
   try {
     const env = {
       EVENTSTORE_CONNECTION_STRING: devstack.eventStoreConnectionString ?? '',
       KAFKA_BROKERS: devstack.kafkaBootstrapAddress ?? '',
+      DATABASE_URL: devstack.postgresConnectionString ?? '',
       AUTH_MODE: 'development',
     };
     await benchCommands(env);

@@ -249,11 +249,17 @@ async function main(): Promise<void> {
   );
   benchFindTimes();
   const dataDir = await makeTempDir('scheduling-bench');
-  const devstack = await startDevstackProcess({ dataDir, eventStorePort: 0, kafkaPort: 0 });
+  const devstack = await startDevstackProcess({
+    dataDir,
+    eventStorePort: 0,
+    kafkaPort: 0,
+    postgresPort: 0,
+  });
   try {
     await benchScheduling({
       EVENTSTORE_CONNECTION_STRING: devstack.eventStoreConnectionString ?? '',
       KAFKA_BROKERS: devstack.kafkaBootstrapAddress ?? '',
+      DATABASE_URL: devstack.postgresConnectionString ?? '',
       AUTH_MODE: 'development',
     });
   } finally {
