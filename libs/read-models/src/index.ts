@@ -6,7 +6,11 @@ export {
   type PostgresProjection,
   type ProjectionTables,
 } from './projection/projection-definition';
-export { ProjectionBuilds, type ProjectionBuild } from './projection/projection-builds';
+export {
+  ProjectionBuilds,
+  type ProjectionBuild,
+  type RebuildRequest,
+} from './projection/projection-builds';
 export { ProjectionRunner, runnerLockKey } from './projection/projection-runner';
 export {
   OWN_WRITES_TIMEOUT_MS,

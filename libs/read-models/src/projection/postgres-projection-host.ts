@@ -26,6 +26,7 @@ import { ProjectionWatch } from './projection-watch';
 /** How long a read waits for the caller's own writes to reach the projection. */
 export const OWN_WRITES_TIMEOUT_MS = 5_000;
 const POLL_MS = 50;
+const LOOK_FOR_LIVE_MS = 2_000;
 
 /** An injectable serving one PostgreSQL projection's reads, and running it when this replica holds its lock. */
 export interface PostgresProjectionHost<T extends string>
@@ -46,26 +47,6 @@ export interface PostgresProjectionHost<T extends string>
   afterOwnWrites(streamName?: string): Promise<void>;
 }
 
-/** Creates a projection's first build at start, so a failing migration stops the service there. */
-async function ensureBuild<T extends string, E extends Event>(
-  db: ReadModelDatabase,
-  builds: ProjectionBuilds,
-  definition: PostgresProjection<T, E>,
-): Promise<void> {
-  await db.migrate(async (sql) => {
-    await builds.install(sql);
-    if ((await builds.ofVersion(definition.name, definition.version, sql)).length > 0) return;
-    const first = { name: definition.name, version: definition.version, generation: 1 };
-    await builds.create(
-      sql,
-      definition.name,
-      definition.version,
-      1,
-      definition.migrations(builds.tablesOf(first, definition.tables)),
-    );
-  });
-}
-
 /**
  * The base class of a service's PostgreSQL projection: extend it as an
  * `@Injectable()` provider (needs `ReadModelModule`). Every replica serves reads
@@ -84,6 +65,7 @@ export function PostgresProjectionHost<T extends string, E extends Event>(
     private applied = -1n;
     private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
     private unsubscribe: (() => void) | undefined;
+    private lookForLive: NodeJS.Timeout | undefined;
 
     constructor(
       private readonly db: ReadModelDatabase,
@@ -129,8 +111,9 @@ export function PostgresProjectionHost<T extends string, E extends Event>(
     }
 
     async onModuleInit(): Promise<void> {
+      this.watch.serve(definition.name, definition.version);
       try {
-        await ensureBuild(this.db, this.builds, definition);
+        await this.builds.ensure(definition);
       } catch (error) {
         // Unreachable now: the runner creates the build once it can. Anything else stops the start.
         if (!(error instanceof ReadModelUnavailableError)) {
@@ -148,15 +131,26 @@ export function PostgresProjectionHost<T extends string, E extends Event>(
     onApplicationBootstrap(): void {
       this.unsubscribe = this.watch.subscribe((name, version, generation, news) => {
         if (name !== definition.name || version !== definition.version) return;
-        if (news === 'switch') this.live = undefined;
-        else if (generation === this.live?.generation) this.noteApplied(this.live, BigInt(news));
+        if (news === 'switch') {
+          this.live = undefined;
+          void this.refreshLive().catch(() => undefined);
+        } else if (news === 'requested') this.runner.wake();
+        else if (generation === this.live?.generation && /^\d+$/.test(news)) {
+          this.noteApplied(this.live, BigInt(news));
+        }
       });
       void this.refreshLive().catch(() => undefined);
+      // A replica not running the projection learns that its build went live from a
+      // notification, and from this look in case it missed the notification.
+      this.lookForLive = setInterval(() => {
+        if (!this.isCaughtUp) void this.refreshLive().catch(() => undefined);
+      }, LOOK_FOR_LIVE_MS);
       this.runner.start();
     }
 
     async beforeApplicationShutdown(): Promise<void> {
       this.unsubscribe?.();
+      clearInterval(this.lookForLive);
       await this.runner.stop();
       for (const waiter of [...this.waiters]) waiter.resolve();
     }

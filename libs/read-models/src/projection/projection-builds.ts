@@ -1,22 +1,29 @@
 import type { Position } from '@eventstore/db-client';
+import type { Event } from '@hirestream/contracts';
+import type { ProjectionSelection } from '@hirestream/event-sourcing';
 import type { ReadModelDatabase, Sql } from '../database/read-model-database';
-import { sqlName } from '../database/sql-names';
-import type { ProjectionTables } from './projection-definition';
+import { lockKey, sqlName } from '../database/sql-names';
+import type { PostgresProjection, ProjectionTables } from './projection-definition';
 
 /**
  * One build of a projection: a version (of the code) and a generation (a
- * rebuild of the same version into fresh tables). `building` until it first
- * caught up, then `live`; `retired` once a newer build replaced it.
+ * rebuild of the same version into fresh tables). `requested` (by
+ * `npm run projections -- rebuild`) until the version's runner created its
+ * tables, `building` until it first caught up, then `live`; `retired` once a
+ * newer build replaced it.
  */
 export type ProjectionBuild = Readonly<{
   name: string;
   version: number;
   generation: number;
-  status: 'building' | 'live' | 'retired';
+  status: 'requested' | 'building' | 'live' | 'retired';
   checkpoint: Position | undefined;
   lastEventAt: string | null;
   eventsApplied: bigint;
   caughtUpAt: string | null;
+  /** Which events the build reads, as its code declared it (unknown until its runner started once). */
+  selection: ProjectionSelection | undefined;
+  updatedAt: string;
 }>;
 
 type BuildRow = {
@@ -29,7 +36,12 @@ type BuildRow = {
   last_event_at: Date | null;
   events_applied: string;
   caught_up_at: Date | null;
+  selection: ProjectionSelection | null;
+  updated_at: Date;
 };
+
+/** What a rebuild request found: the generation to follow, and whether this request created it. */
+export type RebuildRequest = Readonly<{ build: ProjectionBuild; requested: boolean }>;
 
 /** The notification channel on which a projection's runner announces applied batches and switches. */
 export const PROJECTION_CHANNEL = 'hirestream_projections';
@@ -47,13 +59,17 @@ function buildOf(row: BuildRow): ProjectionBuild {
     lastEventAt: row.last_event_at?.toISOString() ?? null,
     eventsApplied: BigInt(row.events_applied),
     caughtUpAt: row.caught_up_at?.toISOString() ?? null,
+    selection: row.selection ?? undefined,
+    updatedAt: row.updated_at.toISOString(),
   };
 }
+
+const STATUSES = `'requested', 'building', 'live', 'retired'`;
 
 /**
  * The bookkeeping of a service's projection builds, in its schema: which build
  * of each projection exists and serves, each one's checkpoint (moved in the
- * same transaction as the rows it applies) and which migrations it ran.
+ * same transaction as the rows it applies) and which events it reads.
  */
 export class ProjectionBuilds {
   constructor(private readonly db: ReadModelDatabase) {}
@@ -73,21 +89,56 @@ export class ProjectionBuilds {
     ) as ProjectionTables<T>;
   }
 
-  /** Creates the bookkeeping tables (inside `ReadModelDatabase.migrate`). */
+  /** Creates the bookkeeping table, or brings one of an older layout up to date (inside `ReadModelDatabase.migrate`). */
   async install(sql: Sql): Promise<void> {
     await sql.query(`create table if not exists ${this.buildsTable} (
       name text not null,
       version integer not null,
       generation integer not null,
-      status text not null check (status in ('building', 'live', 'retired')),
+      status text not null constraint projection_builds_status_check check (status in (${STATUSES})),
       commit_position numeric(20, 0),
       prepare_position numeric(20, 0),
       last_event_at timestamptz,
       events_applied bigint not null default 0,
       caught_up_at timestamptz,
+      selection jsonb,
       updated_at timestamptz not null default now(),
       primary key (name, version, generation)
     )`);
+    const { rows } = await sql.query(
+      `select 1 from information_schema.columns
+       where table_schema = $1 and table_name = 'projection_builds' and column_name = 'selection'`,
+      [this.db.schema],
+    );
+    if (rows.length > 0) return;
+    // The first layout had neither the selection nor the `requested` status.
+    await sql.query(`alter table ${this.buildsTable} add column selection jsonb,
+      drop constraint projection_builds_status_check,
+      add constraint projection_builds_status_check check (status in (${STATUSES}))`);
+  }
+
+  /**
+   * Makes sure the projection's version has a build: installs the bookkeeping,
+   * creates the first build (with its tables) when the version has none that
+   * is not retired, and records which events the version reads.
+   */
+  async ensure<T extends string, E extends Event>(
+    definition: PostgresProjection<T, E>,
+  ): Promise<void> {
+    const { name, version } = definition;
+    await this.db.migrate(async (sql) => {
+      await this.install(sql);
+      if ((await this.ofVersion(name, version, sql)).length === 0) {
+        const generation = (await this.newestGeneration(sql, name, version)) + 1;
+        const tables = this.tablesOf({ name, version, generation }, definition.tables);
+        await this.create(sql, name, version, generation, definition.migrations(tables));
+      }
+      await sql.query(
+        `update ${this.buildsTable} set selection = $3
+         where name = $1 and version = $2 and status <> 'retired' and selection is distinct from $3`,
+        [name, version, JSON.stringify(definition.select)],
+      );
+    });
   }
 
   async all(sql: Sql = this.db): Promise<ProjectionBuild[]> {
@@ -109,6 +160,19 @@ export class ProjectionBuilds {
     return rows.map(buildOf);
   }
 
+  /** One build, whatever its status (undefined when there is no such build). */
+  async one(
+    build: Pick<ProjectionBuild, 'name' | 'version' | 'generation'>,
+    sql: Sql = this.db,
+  ): Promise<ProjectionBuild | undefined> {
+    const { rows } = await queryRows<BuildRow>(
+      sql,
+      `select * from ${this.buildsTable} where name = $1 and version = $2 and generation = $3`,
+      [build.name, build.version, build.generation],
+    );
+    return rows.map(buildOf)[0];
+  }
+
   /** The build queries use: the live one of this version (or none yet). */
   async live(
     name: string,
@@ -118,7 +182,7 @@ export class ProjectionBuilds {
     return (await this.ofVersion(name, version, sql)).find((build) => build.status === 'live');
   }
 
-  /** A new build with its tables, or undefined when its generation exists already (another got in first). */
+  /** A new build with its tables, or false when its generation exists already (another got in first). */
   async create(
     sql: Sql,
     name: string,
@@ -133,6 +197,57 @@ export class ProjectionBuilds {
       [name, version, generation],
     );
     if (inserted.rows.length === 0) return false;
+    for (const statement of migrations) await sql.query(statement);
+    return true;
+  }
+
+  /**
+   * Asks for a rebuild of a version from the start into a new generation, which
+   * the version's runner creates and builds beside the live one (it hears of it
+   * by notification, or at its next check). A rebuild already asked for or under
+   * way is followed instead of asking for another.
+   */
+  async requestRebuild(name: string, version: number): Promise<RebuildRequest> {
+    return this.db.transaction(async (sql) => {
+      // One request at a time per projection, however many are made at once.
+      await sql.query('select pg_advisory_xact_lock($1::bigint)', [
+        lockKey(`hirestream:rebuild:${this.db.schema}:${name}`),
+      ]);
+      const pending = (await this.ofVersion(name, version, sql)).find(
+        (build) => build.status === 'requested' || build.status === 'building',
+      );
+      if (pending !== undefined) return { build: pending, requested: false };
+      const generation = (await this.newestGeneration(sql, name, version)) + 1;
+      const { rows } = await queryRows<BuildRow>(
+        sql,
+        `insert into ${this.buildsTable} (name, version, generation, status, selection)
+         select $1, $2, $3, 'requested', selection from ${this.buildsTable}
+         where name = $1 and version = $2 and status = 'live'
+         returning *`,
+        [name, version, generation],
+      );
+      const requested = rows.map(buildOf)[0];
+      if (requested === undefined) {
+        throw new Error(`projection ${name} v${version} has no live build to rebuild`);
+      }
+      await this.announce(sql, requested, 'requested');
+      return { build: requested, requested: true };
+    });
+  }
+
+  /** Turns a requested build into a building one with its tables; false when it is no longer requested. */
+  async startRequested(
+    sql: Sql,
+    build: Pick<ProjectionBuild, 'name' | 'version' | 'generation'>,
+    migrations: readonly string[],
+  ): Promise<boolean> {
+    const { rows } = await sql.query(
+      `update ${this.buildsTable} set status = 'building', updated_at = now()
+       where name = $1 and version = $2 and generation = $3 and status = 'requested'
+       returning name`,
+      [build.name, build.version, build.generation],
+    );
+    if (rows.length === 0) return false;
     for (const statement of migrations) await sql.query(statement);
     return true;
   }
@@ -159,20 +274,35 @@ export class ProjectionBuilds {
         applied,
       ],
     );
-    await sql.query('select pg_notify($1, $2)', [
-      PROJECTION_CHANNEL,
-      `${this.db.schema}:${build.name}:${build.version}:${build.generation}:${position.commit}`,
-    ]);
+    await this.announce(sql, build, position.commit.toString());
   }
 
   /**
-   * Marks a build caught up and, if it is not live yet, makes it the live one of
-   * its version, retiring the build it replaces; returns the builds retired.
+   * Makes a build the live one of its version, retiring the builds of the
+   * version it replaces, once it has applied at least what the live build has
+   * (so no reader sees the projection go back in time); returns the builds
+   * retired, or undefined when it is not there yet.
    */
   async promote(
     sql: Sql,
     build: Pick<ProjectionBuild, 'name' | 'version' | 'generation'>,
-  ): Promise<ProjectionBuild[]> {
+  ): Promise<ProjectionBuild[] | undefined> {
+    const { rows: current } = await queryRows<BuildRow>(
+      sql,
+      `select * from ${this.buildsTable} where name = $1 and version = $2 and status <> 'retired'
+       for update`,
+      [build.name, build.version],
+    );
+    const builds = current.map(buildOf);
+    const candidate = builds.find((b) => b.generation === build.generation);
+    if (candidate?.status !== 'building') return undefined;
+    const live = builds.find((b) => b.status === 'live' && b.generation !== build.generation);
+    if (
+      live?.checkpoint !== undefined &&
+      (candidate.checkpoint?.commit ?? -1n) < live.checkpoint.commit
+    ) {
+      return undefined;
+    }
     const { rows } = await queryRows<BuildRow>(
       sql,
       `update ${this.buildsTable} set status = 'retired', updated_at = now()
@@ -185,14 +315,11 @@ export class ProjectionBuilds {
        where name = $1 and version = $2 and generation = $3`,
       [build.name, build.version, build.generation],
     );
-    await sql.query('select pg_notify($1, $2)', [
-      PROJECTION_CHANNEL,
-      `${this.db.schema}:${build.name}:${build.version}:${build.generation}:switch`,
-    ]);
+    await this.announce(sql, build, 'switch');
     return rows.map(buildOf);
   }
 
-  /** Retires the builds of older versions, whose code no longer runs anywhere (their runner lock is free). */
+  /** Retires the builds of an older version, which no replica serves any more. */
   async retireVersion(sql: Sql, name: string, version: number): Promise<ProjectionBuild[]> {
     const { rows } = await queryRows<BuildRow>(
       sql,
@@ -203,18 +330,23 @@ export class ProjectionBuilds {
     return rows.map(buildOf);
   }
 
-  /** Drops the tables of a build that was retired. */
-  async dropTables(build: Pick<ProjectionBuild, 'name' | 'version' | 'generation'>): Promise<void> {
-    const prefix = `${sqlName(build.name)}_v${build.version}_g${build.generation}_`;
+  /**
+   * Drops the tables left by the retired builds of a projection (also those a
+   * crash between a promotion and its drop left behind); returns the tables dropped.
+   */
+  async dropRetiredTables(name: string): Promise<string[]> {
     const { rows } = await queryRows<{ table_name: string }>(
       this.db,
-      `select table_name from information_schema.tables
-       where table_schema = $1 and starts_with(table_name, $2)`,
-      [this.db.schema, prefix],
+      `select t.table_name from information_schema.tables t
+       join ${this.buildsTable} b on b.name = $2 and b.status = 'retired'
+         and starts_with(t.table_name, format('%s_v%s_g%s_', $3::text, b.version, b.generation))
+       where t.table_schema = $1`,
+      [this.db.schema, name, sqlName(name)],
     );
     for (const { table_name } of rows) {
       await this.db.query(`drop table if exists ${this.db.table(table_name)}`);
     }
+    return rows.map((row) => row.table_name);
   }
 
   /** The versions older than `version` that still have builds. */
@@ -226,6 +358,28 @@ export class ProjectionBuilds {
       [name, version],
     );
     return rows.map((row) => row.version);
+  }
+
+  /** The highest generation a version ever had (retired ones too), 0 when none. */
+  private async newestGeneration(sql: Sql, name: string, version: number): Promise<number> {
+    const { rows } = await queryRows<{ generation: number | null }>(
+      sql,
+      `select max(generation) as generation from ${this.buildsTable} where name = $1 and version = $2`,
+      [name, version],
+    );
+    return rows[0]?.generation ?? 0;
+  }
+
+  /** Tells every replica's `ProjectionWatch` what happened to a build: a checkpoint, `switch` or `requested`. */
+  private async announce(
+    sql: Sql,
+    build: Pick<ProjectionBuild, 'name' | 'version' | 'generation'>,
+    news: string,
+  ): Promise<void> {
+    await sql.query('select pg_notify($1, $2)', [
+      PROJECTION_CHANNEL,
+      `${this.db.schema}:${build.name}:${build.version}:${build.generation}:${news}`,
+    ]);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { EventStoreDBClient, AllStreamResolvedEvent, Position } from '@eventstore/db-client';
+import type { AllStreamResolvedEvent, EventStoreDBClient, Position } from '@eventstore/db-client';
 import type { Event } from '@hirestream/contracts';
 import {
   CatchUpSubscription,
@@ -13,10 +13,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ReadModelDatabase, Sql } from '../database/read-model-database';
 import { lockKey } from '../database/sql-names';
 import type { ProjectionBuild, ProjectionBuilds } from './projection-builds';
-import type { PostgresProjection } from './projection-definition';
+import type { PostgresProjection, ProjectionTables } from './projection-definition';
+import { servingLockKey } from './projection-watch';
 
 const LOCK_POLL_MS = 1_000;
-const RETIRE_OLD_VERSIONS_EVERY_MS = 60_000;
+/** How often the runner looks for rebuilds asked for (notifications say so sooner) and older versions to retire. */
+const HOUSEKEEPING_EVERY_MS = 5_000;
 
 export type ProjectionRunnerOptions<T extends string, E extends Event> = Readonly<{
   definition: PostgresProjection<T, E>;
@@ -39,26 +41,41 @@ export function runnerLockKey(schema: string, name: string, version: number): st
   return lockKey(`hirestream:projection:${schema}:${name}:v${version}`);
 }
 
+/** One build the runner keeps applying events to, with its own subscription and checkpoint. */
+type Track = {
+  build: ProjectionBuild;
+  subscription: CatchUpSubscription;
+  lastApplied: Position | undefined;
+  /** Replaced by a newer generation: its batches are no longer applied. */
+  superseded: boolean;
+};
+
 /**
  * Keeps one version of a projection up to date, in one replica at a time: it
  * waits for the version's advisory lock (so another replica's runner takes over
  * when this one dies), then follows `$all` from the build's checkpoint, applying
  * each batch and moving the checkpoint in one transaction, so a crash never
- * applies an event twice or skips one. Once caught up, a building build goes
- * live and the builds it replaces are dropped. A build that a rebuild replaced
- * is noticed at the next batch, and the runner follows the new one.
+ * applies an event twice or skips one. A building build goes live once caught
+ * up. A rebuild asked for (a `requested` generation) gets its tables and a
+ * subscription of its own from the start, beside the live build's, which keeps
+ * serving and being updated; once the new generation has caught up (and has
+ * everything the live one has), it goes live and the old one's tables are
+ * dropped. Older versions are retired once no replica serves them.
  */
 export class ProjectionRunner<T extends string, E extends Event> {
   private stopping = false;
   private running: Promise<void> | undefined;
   private lockClient: PoolClient | undefined;
-  private subscription: CatchUpSubscription | undefined;
+  /** The builds being followed now: the live one, and a building one beside it (or only that). */
+  private readonly tracks = new Set<Track>();
+  /** Tracks stopping in the background (a track cannot await its own stop from its handler). */
+  private readonly stoppingTracks = new Set<Promise<void>>();
   private restart: (() => void) | undefined;
   private holdingLock = false;
   private caughtUp = false;
-  private lastApplied: Position | undefined;
-  /** The lock client's work, one transaction at a time: a batch and a promotion never interleave. */
+  /** The lock client's work, one transaction at a time: batches, promotions and retirements never interleave. */
   private onLockClient: Promise<unknown> = Promise.resolve();
+  private housekeeping: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ProjectionRunnerOptions<T, E>) {}
 
@@ -67,13 +84,15 @@ export class ProjectionRunner<T extends string, E extends Event> {
     return this.holdingLock;
   }
 
-  /** Whether this process's run has caught up with `$all` since it took the lock. */
+  /** Whether this process's run has a live build caught up with `$all` since it took the lock. */
   get isCaughtUp(): boolean {
     return this.holdingLock && this.caughtUp;
   }
 
+  /** The stall of the build that serves (or of the first build, while it is built). */
   get stall(): SubscriptionStall | undefined {
-    return this.subscription?.stall;
+    const serving = this.liveTrack ?? [...this.tracks][0];
+    return serving?.subscription.stall;
   }
 
   start(): void {
@@ -84,6 +103,15 @@ export class ProjectionRunner<T extends string, E extends Event> {
     this.stopping = true;
     this.restart?.();
     await this.running;
+  }
+
+  /** Looks for a rebuild asked for now, instead of at the next periodic check. */
+  wake(): void {
+    if (this.holdingLock) this.keepHouse();
+  }
+
+  private get liveTrack(): Track | undefined {
+    return [...this.tracks].find((track) => track.build.status === 'live');
   }
 
   private get lockKey(): string {
@@ -144,62 +172,75 @@ export class ProjectionRunner<T extends string, E extends Event> {
     this.lockClient = undefined;
   }
 
-  /** Follows the build to drive until stopped, replaced, or the connection fails. */
+  /** Follows the version's builds until stopped, or until something fails (then starts over). */
   private async drive(): Promise<void> {
     const { definition, builds } = this.options;
-    const build = await this.buildToDrive();
-    this.lastApplied = build.checkpoint;
-    const tables = builds.tablesOf(build, definition.tables);
     const ended = new Promise<void>((resolve) => (this.restart = resolve));
-    let failure: unknown;
-    const subscription = new CatchUpSubscription({
-      name: `${definition.name}-v${definition.version}`,
-      client: this.options.client,
-      filter: filterOf(definition.select),
-      checkpoints: { load: async () => build.checkpoint, store: async () => undefined },
-      maxBatchSize: this.options.maxBatchSize ?? 1_000,
-      handle: async (batch) => {
-        if (this.stopping) return;
-        const applied = await this.applyBatch(build, tables, batch);
-        if (!applied) this.restart?.();
-      },
-      onStall: this.options.onStall,
-      logger: this.options.logger,
-    });
-    this.subscription = subscription;
-    subscription.start();
-    void subscription.whenCaughtUp().then(
-      () => this.caughtUpWith(build),
-      (error: unknown) => (failure = error),
+    // The host created the first build at start, unless the store was unreachable then.
+    await builds.ensure(definition);
+    const existing = await builds.ofVersion(definition.name, definition.version);
+    const live = existing.find((build) => build.status === 'live');
+    const building = existing.find(
+      (build) => build.status === 'building' && build.generation > (live?.generation ?? 0),
     );
-    const retire = setInterval(() => void this.retireOlderVersions(), RETIRE_OLD_VERSIONS_EVERY_MS);
+    for (const build of [live, building]) if (build !== undefined) this.follow(build);
+    this.keepHouse();
+    const housekeeping = setInterval(() => this.keepHouse(), HOUSEKEEPING_EVERY_MS);
     try {
       await ended;
     } finally {
-      clearInterval(retire);
-      await subscription.stop();
+      clearInterval(housekeeping);
+      await this.housekeeping;
+      const tracks = [...this.tracks];
+      this.tracks.clear();
+      await Promise.all([
+        ...tracks.map((track) => track.subscription.stop()),
+        ...this.stoppingTracks,
+      ]);
     }
-    if (failure !== undefined) throw failure;
   }
 
-  /** The live build of the version, else the newest building one (created by the host at start). */
-  private async buildToDrive(): Promise<ProjectionBuild> {
-    const { definition, builds } = this.options;
-    const existing = await builds.ofVersion(definition.name, definition.version);
-    const build = existing.find((b) => b.status === 'live') ?? existing[0];
-    if (build === undefined) {
-      throw new Error(`projection ${definition.name} v${definition.version} has no build yet`);
-    }
-    return build;
+  /** Starts applying events to a build, from its checkpoint. */
+  private follow(build: ProjectionBuild): void {
+    const { definition } = this.options;
+    const tables = this.options.builds.tablesOf(build, definition.tables);
+    const track: Track = {
+      build,
+      lastApplied: build.checkpoint,
+      superseded: false,
+      subscription: new CatchUpSubscription({
+        name: `${definition.name}-v${definition.version}-g${build.generation}`,
+        client: this.options.client,
+        filter: filterOf(definition.select),
+        checkpoints: { load: async () => build.checkpoint, store: async () => undefined },
+        maxBatchSize: this.options.maxBatchSize ?? 1_000,
+        handle: async (batch) => {
+          if (this.stopping || track.superseded) return;
+          if (!(await this.applyBatch(track, tables, batch))) {
+            if (!track.superseded) this.restart?.();
+            return;
+          }
+          if (track.build.status === 'building' && track.subscription.isCaughtUp) {
+            await this.promote(track);
+          }
+        },
+        onStall: this.options.onStall,
+        logger: this.options.logger,
+      }),
+    };
+    this.tracks.add(track);
+    track.subscription.start();
+    void track.subscription.whenCaughtUp().then(() => this.caughtUpWith(track));
   }
 
   /** Applies a batch with the checkpoint; false when the build was replaced (nothing applied). */
   private async applyBatch(
-    build: ProjectionBuild,
-    tables: ReturnType<ProjectionBuilds['tablesOf']>,
+    track: Track,
+    tables: ProjectionTables<T>,
     batch: readonly AllStreamResolvedEvent[],
   ): Promise<boolean> {
     const { definition, builds, serializer } = this.options;
+    const { build } = track;
     const last = batch.at(-1)?.event;
     if (last?.position === undefined || this.lockClient === undefined) return true;
     const revisions = new Map<string, bigint>();
@@ -223,7 +264,7 @@ export class ProjectionRunner<T extends string, E extends Event> {
       return true;
     });
     if (applied) {
-      this.lastApplied = last.position;
+      track.lastApplied = last.position;
       this.options.onApplied?.(build, last.position);
     }
     return applied;
@@ -242,20 +283,44 @@ export class ProjectionRunner<T extends string, E extends Event> {
     return this.withLockClient((client) => this.options.db.transaction(work, client));
   }
 
-  private async caughtUpWith(build: ProjectionBuild): Promise<void> {
+  private async caughtUpWith(track: Track): Promise<void> {
+    if (track.superseded || !this.tracks.has(track)) return;
+    if (track.build.status === 'building') {
+      await this.promote(track);
+      return;
+    }
+    this.caughtUp = true;
+    this.options.onCaughtUp?.(track.build, track.lastApplied);
+    this.keepHouse();
+  }
+
+  /**
+   * Makes a caught-up building build live once it has everything the live one
+   * has, stops following the build it replaces and drops that one's tables.
+   */
+  private async promote(track: Track): Promise<void> {
     const { builds, logger, definition } = this.options;
     try {
-      if (build.status === 'building' && this.lockClient !== undefined) {
-        const retired = await this.transactionOnLockClient((sql) => builds.promote(sql, build));
-        for (const old of retired) await builds.dropTables(old);
-        logger.info(`projection ${definition.name} v${definition.version} is live`, {
-          generation: build.generation,
-          retired: retired.map((b) => `v${b.version}g${b.generation}`),
-        });
+      const retired = await this.transactionOnLockClient((sql) => builds.promote(sql, track.build));
+      if (retired === undefined) return;
+      track.build = { ...track.build, status: 'live' };
+      for (const old of this.tracks) {
+        if (old === track) continue;
+        old.superseded = true;
+        this.tracks.delete(old);
+        const stopped = old.subscription.stop();
+        this.stoppingTracks.add(stopped);
+        void stopped.finally(() => this.stoppingTracks.delete(stopped));
       }
       this.caughtUp = true;
-      this.options.onCaughtUp?.({ ...build, status: 'live' }, this.lastApplied);
-      await this.retireOlderVersions();
+      this.options.onCaughtUp?.(track.build, track.lastApplied);
+      this.keepHouse();
+      const dropped = await builds.dropRetiredTables(definition.name);
+      logger.info(`projection ${definition.name} v${definition.version} is live`, {
+        generation: track.build.generation,
+        retired: retired.map((b) => `v${b.version}g${b.generation}`),
+        droppedTables: dropped,
+      });
     } catch (error) {
       logger.warn(`projection ${definition.name} could not go live; retrying`, {
         error: error instanceof Error ? error.message : String(error),
@@ -264,28 +329,71 @@ export class ProjectionRunner<T extends string, E extends Event> {
     }
   }
 
-  /** Retires and drops older versions' builds once no replica runs them any more. */
+  /** Starts a rebuild asked for and retires older versions; one pass at a time. */
+  private keepHouse(): void {
+    this.housekeeping = this.housekeeping.then(async () => {
+      try {
+        await this.startRequestedRebuild();
+        await this.retireOlderVersions();
+      } catch (error) {
+        this.options.logger.warn(`projection ${this.options.definition.name} housekeeping failed`, {
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    });
+  }
+
+  /** Creates the tables of the newest requested generation and follows it, unless one is being built already. */
+  private async startRequestedRebuild(): Promise<void> {
+    const { builds, definition, logger } = this.options;
+    if (this.lockClient === undefined || this.stopping) return;
+    if ([...this.tracks].some((track) => track.build.status === 'building')) return;
+    const requested = (await builds.ofVersion(definition.name, definition.version)).find(
+      (build) => build.status === 'requested',
+    );
+    if (requested === undefined) return;
+    const migrations = definition.migrations(builds.tablesOf(requested, definition.tables));
+    const started = await this.transactionOnLockClient((sql) =>
+      builds.startRequested(sql, requested, migrations),
+    );
+    if (!started || this.lockClient === undefined || this.stopping) return;
+    logger.info(`projection ${definition.name} v${definition.version} is being rebuilt`, {
+      generation: requested.generation,
+    });
+    this.follow({ ...requested, status: 'building' });
+  }
+
+  /** Retires and drops older versions' builds once no replica serves or runs them any more. */
   private async retireOlderVersions(): Promise<void> {
     const { builds, db, definition } = this.options;
     if (this.lockClient === undefined || !this.caughtUp) return;
     for (const version of await builds.olderVersions(definition.name, definition.version)) {
-      const key = runnerLockKey(db.schema, definition.name, version);
+      const keys = [
+        runnerLockKey(db.schema, definition.name, version),
+        servingLockKey(db.schema, definition.name, version),
+      ];
       const retired = await this.withLockClient(async (client) => {
-        const { rows } = await client.query<{ locked: boolean }>(
-          'select pg_try_advisory_lock($1::bigint) as locked',
-          [key],
-        );
-        if (rows[0]?.locked !== true) return [];
+        const held: string[] = [];
         try {
+          for (const key of keys) {
+            const { rows } = await client.query<{ locked: boolean }>(
+              'select pg_try_advisory_lock($1::bigint) as locked',
+              [key],
+            );
+            if (rows[0]?.locked !== true) return [];
+            held.push(key);
+          }
           return await db.transaction(
             (sql) => builds.retireVersion(sql, definition.name, version),
             client,
           );
         } finally {
-          await client.query('select pg_advisory_unlock($1::bigint)', [key]);
+          for (const key of held) {
+            await client.query('select pg_advisory_unlock($1::bigint)', [key]);
+          }
         }
       });
-      for (const old of retired) await builds.dropTables(old);
+      if (retired.length > 0) await builds.dropRetiredTables(definition.name);
     }
   }
 }

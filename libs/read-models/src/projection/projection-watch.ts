@@ -1,19 +1,32 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PoolClient } from 'pg';
 import type { ReadModelDatabase } from '../database/read-model-database';
+import { lockKey } from '../database/sql-names';
 import { PROJECTION_CHANNEL } from './projection-builds';
 
 type Listener = (projection: string, version: number, generation: number, news: string) => void;
 
 /**
+ * The lock every replica serving a projection version holds shared: a newer
+ * version's runner retires the version only once it can take it exclusively.
+ */
+export function servingLockKey(schema: string, name: string, version: number): string {
+  return lockKey(`hirestream:serving:${schema}:${name}:v${version}`);
+}
+
+/**
  * One LISTEN connection per service, telling its projection hosts what the
- * runners (in this replica or another) committed and when a build went live.
- * Reconnects when the connection drops; notifications are only a shortcut
- * (hosts also read the checkpoint when they must know).
+ * runners (in this replica or another) committed, when a build went live and
+ * when a rebuild was asked for. The same connection holds the serving lock of
+ * every projection version this replica serves. Reconnects when the connection
+ * drops; notifications are only a shortcut (hosts also read the checkpoint when
+ * they must know).
  */
 export class ProjectionWatch {
   private readonly listeners = new Set<Listener>();
+  private readonly served = new Set<string>();
   private client: PoolClient | undefined;
+  private interrupt: (() => void) | undefined;
   private stopping = false;
   private running: Promise<void> | undefined;
 
@@ -25,29 +38,48 @@ export class ProjectionWatch {
     return () => this.listeners.delete(listener);
   }
 
+  /** Holds the serving lock of a projection version for as long as this replica runs. */
+  serve(name: string, version: number): void {
+    const key = servingLockKey(this.db.schema, name, version);
+    if (this.served.has(key)) return;
+    this.served.add(key);
+    this.running ??= this.listen();
+    void this.client?.query('select pg_advisory_lock_shared($1::bigint)', [key]).catch(() => {
+      // The connection broke: the next one takes every serving lock again.
+    });
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
-    this.client?.release(true);
+    this.interrupt?.();
     await this.running;
   }
 
   private async listen(): Promise<void> {
     while (!this.stopping) {
+      const interrupted = new Promise<void>((resolve) => (this.interrupt = resolve));
+      let client: PoolClient | undefined;
       try {
-        const client = await this.db.dedicatedClient();
-        this.client = client;
+        client = await this.db.dedicatedClient();
         const closed = new Promise<void>((resolve) => {
-          client.on('error', () => resolve());
-          client.on('end', () => resolve());
+          client!.on('error', () => resolve());
+          client!.on('end', () => resolve());
         });
         client.on('notification', ({ payload }) => this.dispatch(payload ?? ''));
         await client.query(`listen ${PROJECTION_CHANNEL}`);
-        await closed;
+        this.client = client;
+        for (const key of this.served) {
+          await client.query('select pg_advisory_lock_shared($1::bigint)', [key]);
+        }
+        await Promise.race([closed, interrupted]);
       } catch {
         // The store is unreachable: try again in a moment.
+      } finally {
+        this.client = undefined;
+        // Ending the session frees its serving locks too.
+        client?.release(true);
       }
-      this.client = undefined;
-      if (!this.stopping) await sleep(1_000);
+      if (!this.stopping) await Promise.race([sleep(1_000), interrupted]);
     }
   }
 
@@ -55,7 +87,11 @@ export class ProjectionWatch {
     const [schema, projection, version, generation, news] = payload.split(':');
     if (schema !== this.db.schema || news === undefined) return;
     for (const listener of this.listeners) {
-      listener(projection, Number(version), Number(generation), news);
+      try {
+        listener(projection, Number(version), Number(generation), news);
+      } catch {
+        // A listener's trouble must not stop the others, nor the connection.
+      }
     }
   }
 }
