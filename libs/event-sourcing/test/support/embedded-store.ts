@@ -11,7 +11,12 @@ export const testContext = {
   causationId: 'cause',
 };
 
-export type EmbeddedStore = { client: EventStoreDBClient; store: EventStore };
+export type EmbeddedStore = {
+  client: EventStoreDBClient;
+  store: EventStore;
+  /** For other processes to reach the server. */
+  connectionString: string;
+};
 
 /**
  * An embedded EventStoreDB server for the suite (started before all its tests,
@@ -27,6 +32,7 @@ export function useEmbeddedStore(
   beforeAll(async () => {
     dataDir = await makeTempDir(name);
     server = await startEventStoreServer({ port: 0, dataDir: join(dataDir, 'es') });
+    current.connectionString = server.connectionString;
     current.client = EventStoreDBClient.connectionString`${server.connectionString}`;
     current.store = new EventStore(
       current.client,
