@@ -9,6 +9,7 @@ export {
 export {
   ProjectionBuilds,
   type ProjectionBuild,
+  schemasWithProjections,
   type RebuildRequest,
 } from './projection/projection-builds';
 export { ProjectionRunner, runnerLockKey } from './projection/projection-runner';
@@ -18,3 +19,4 @@ export {
 } from './projection/postgres-projection-host';
 export { ReadModelConfig } from './read-model.config';
 export { ReadModelModule } from './nest/read-model.module';
+export { projectionLag, type ProjectionLag } from './projection/projection-lag';

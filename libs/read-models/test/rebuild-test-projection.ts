@@ -1,4 +1,5 @@
-import type { EventStoreDBClient } from '@eventstore/db-client';
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { startEventStoreServer, type EventStoreServer } from '@hirestream/embedded-eventstore';
 import { EventCatalog, eventContract, type EventOf } from '@hirestream/contracts';
 import {
   EventSerializer,
@@ -8,6 +9,7 @@ import {
 } from '@hirestream/event-sourcing';
 import { JsonLogger, ReadinessRegistry } from '@hirestream/platform';
 import { Type } from '@sinclair/typebox';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Registry } from 'prom-client';
 import {
@@ -18,6 +20,8 @@ import {
   type PostgresProjection,
   type ProjectionTables,
 } from '../src';
+import type { PostgresTarget } from '../../../test/support/postgres-targets';
+import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
 import { ProjectionMetrics } from '../src/projection/projection-metrics';
 import { ProjectionWatch } from '../src/projection/projection-watch';
 
@@ -168,8 +172,9 @@ export class CounterReplica {
     databaseUrl: string,
     client: EventStoreDBClient,
     readonly definition: PostgresProjection<CounterTables, CounterEvent>,
+    service: string,
   ) {
-    this.db = new ReadModelDatabase(databaseUrl, COUNTER_SERVICE);
+    this.db = new ReadModelDatabase(databaseUrl, service);
     this.builds = new ProjectionBuilds(this.db);
     this.watch = new ProjectionWatch(this.db);
     const registry = new Registry();
@@ -181,7 +186,7 @@ export class CounterReplica {
       client,
       new EventSerializer(counterCatalog),
       new OwnWrites(),
-      new JsonLogger({ service: COUNTER_SERVICE, level: 'warn' }),
+      new JsonLogger({ service, level: 'warn' }),
       new SubscriptionHealth(new ReadinessRegistry(), registry),
       new ProjectionMetrics(registry),
     );
@@ -191,8 +196,9 @@ export class CounterReplica {
     databaseUrl: string,
     client: EventStoreDBClient,
     definition: PostgresProjection<CounterTables, CounterEvent>,
+    service = COUNTER_SERVICE,
   ): Promise<CounterReplica> {
-    const replica = new CounterReplica(databaseUrl, client, definition);
+    const replica = new CounterReplica(databaseUrl, client, definition, service);
     await replica.host.onModuleInit();
     replica.host.onApplicationBootstrap();
     return replica;
@@ -218,6 +224,98 @@ export class CounterReplica {
     await this.host.beforeApplicationShutdown();
     await this.watch.stop();
     await this.db.close();
+  }
+}
+
+/**
+ * What a suite of counter projections runs on: the embedded EventStoreDB, the
+ * target's database, and replicas, each stopped after its test (before the
+ * target's own afterAll drops the database).
+ */
+export function useCounterServers(target: PostgresTarget, name: string): CounterServers {
+  const servers = new CounterServers(target);
+  let dataDir: string | undefined;
+  beforeAll(async () => {
+    dataDir = await makeTempDir(name);
+    const eventStore = await startEventStoreServer({
+      port: 0,
+      dataDir: join(dataDir, 'eventstore'),
+    });
+    servers.started(eventStore);
+  });
+  afterEach(() => servers.stopReplicas());
+  afterAll(async () => {
+    await servers.close();
+    if (dataDir !== undefined) await removeTempDir(dataDir);
+  });
+  return servers;
+}
+
+export class CounterServers {
+  private running:
+    { eventStore: EventStoreServer; client: EventStoreDBClient; db: ReadModelDatabase } | undefined;
+  private readonly replicas: CounterReplica[] = [];
+
+  constructor(private readonly target: PostgresTarget) {}
+
+  started(eventStore: EventStoreServer): void {
+    this.running = {
+      eventStore,
+      client: EventStoreDBClient.connectionString(eventStore.connectionString),
+      db: new ReadModelDatabase(this.target.connectionString(), COUNTER_SERVICE),
+    };
+  }
+
+  private get current() {
+    if (this.running === undefined) throw new Error('the servers have not started');
+    return this.running;
+  }
+
+  get client(): EventStoreDBClient {
+    return this.current.client;
+  }
+
+  /** The counter service's schema, for looking at the builds and tables. */
+  get db(): ReadModelDatabase {
+    return this.current.db;
+  }
+
+  /** What a process needs to reach the servers. */
+  get env(): Record<string, string> {
+    return {
+      DATABASE_URL: this.target.connectionString(),
+      EVENTSTORE_CONNECTION_STRING: this.current.eventStore.connectionString,
+    };
+  }
+
+  async start(
+    definition: PostgresProjection<CounterTables, CounterEvent>,
+    service = COUNTER_SERVICE,
+  ): Promise<CounterReplica> {
+    const replica = await CounterReplica.start(
+      this.target.connectionString(),
+      this.client,
+      definition,
+      service,
+    );
+    this.replicas.push(replica);
+    return replica;
+  }
+
+  async stop(replica: CounterReplica): Promise<void> {
+    this.replicas.splice(this.replicas.indexOf(replica), 1);
+    await replica.stop();
+  }
+
+  async stopReplicas(): Promise<void> {
+    for (const replica of this.replicas.splice(0)) await replica.stop();
+  }
+
+  async close(): Promise<void> {
+    await this.stopReplicas();
+    await this.running?.db.close();
+    await this.running?.client.dispose();
+    await this.running?.eventStore.close();
   }
 }
 

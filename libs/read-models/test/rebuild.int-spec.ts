@@ -1,19 +1,15 @@
-import { EventStoreDBClient } from '@eventstore/db-client';
-import { startEventStoreServer, type EventStoreServer } from '@hirestream/embedded-eventstore';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { describeEachPostgres } from '../../../test/support/postgres-targets';
-import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
 import { ProjectionBuilds, ReadModelDatabase, ReadModelUnavailableError } from '../src';
 import {
-  COUNTER_SERVICE,
-  CounterReplica,
   CounterWriter,
   counterProjection,
   eventually,
   tablesStartingWith,
   totalsOnly,
+  useCounterServers,
+  type CounterReplica,
   type CounterTotals,
 } from './rebuild-test-projection';
 
@@ -35,21 +31,7 @@ async function statuses(db: ReadModelDatabase, name: string): Promise<Record<str
 }
 
 describeEachPostgres('projection versions and rebuilds', (target) => {
-  let dataDir: string;
-  let eventStore: EventStoreServer;
-  let client: EventStoreDBClient;
-  let db: ReadModelDatabase;
-  const replicas: CounterReplica[] = [];
-
-  const start = async (definition: Parameters<typeof CounterReplica.start>[2]) => {
-    const replica = await CounterReplica.start(target.connectionString(), client, definition);
-    replicas.push(replica);
-    return replica;
-  };
-  const stop = async (replica: CounterReplica) => {
-    replicas.splice(replicas.indexOf(replica), 1);
-    await replica.stop();
-  };
+  const servers = useCounterServers(target, 'projection-rebuild');
   const totalsReach = (replica: CounterReplica, expected: () => CounterTotals, version: 1 | 2) =>
     eventually(
       async () => {
@@ -67,36 +49,17 @@ describeEachPostgres('projection versions and rebuilds', (target) => {
       `the fold of every event in v${version}`,
     );
 
-  beforeAll(async () => {
-    dataDir = await makeTempDir('projection-rebuild');
-    eventStore = await startEventStoreServer({ port: 0, dataDir: join(dataDir, 'eventstore') });
-    client = EventStoreDBClient.connectionString(eventStore.connectionString);
-    db = new ReadModelDatabase(target.connectionString(), COUNTER_SERVICE);
-  });
-
-  // Before the suite's database is dropped (the target's own afterAll runs first).
-  afterEach(async () => {
-    for (const replica of replicas.splice(0)) await replica.stop();
-  });
-
-  afterAll(async () => {
-    await db?.close();
-    await client?.dispose();
-    await eventStore?.close();
-    await removeTempDir(dataDir);
-  });
-
   it('builds a new version into new tables while the old one serves, switches, and drops the old tables once no replica serves it', async () => {
     const name = 'versioned';
-    const writer = new CounterWriter(client, name);
+    const writer = new CounterWriter(servers.client, name);
     await writer.add(300);
-    const old = await start(counterProjection(name, 1));
+    const old = await servers.start(counterProjection(name, 1));
     await totalsReach(old, () => writer.expected, 1);
 
     const held = gate();
-    const newer = await start(counterProjection(name, 2, () => held.wait));
+    const newer = await servers.start(counterProjection(name, 2, () => held.wait));
     await eventually(
-      async () => ((await statuses(db, name)).v2g1 === 'building' ? true : undefined),
+      async () => ((await statuses(servers.db, name)).v2g1 === 'building' ? true : undefined),
       20_000,
       'v2 being built',
     );
@@ -105,7 +68,9 @@ describeEachPostgres('projection versions and rebuilds', (target) => {
     await totalsReach(old, () => writer.expected, 1);
     await expect(newer.totals()).rejects.toThrow(ReadModelUnavailableError);
     expect(newer.host.isCaughtUp).toBe(false);
-    expect(await tablesStartingWith(db, `${name}_v2_g1_`)).toEqual([`${name}_v2_g1_counters`]);
+    expect(await tablesStartingWith(servers.db, `${name}_v2_g1_`)).toEqual([
+      `${name}_v2_g1_counters`,
+    ]);
 
     held.open();
     await totalsReach(newer, () => writer.expected, 2);
@@ -113,30 +78,35 @@ describeEachPostgres('projection versions and rebuilds', (target) => {
     // A replica of the old version still runs: v1 keeps serving, with its tables.
     await writer.add(20);
     await totalsReach(old, () => writer.expected, 1);
-    expect(await statuses(db, name)).toEqual({ v1g1: 'live', v2g1: 'live' });
+    expect(await statuses(servers.db, name)).toEqual({ v1g1: 'live', v2g1: 'live' });
 
-    await stop(old);
+    await servers.stop(old);
     await eventually(
-      async () => ((await statuses(db, name)).v1g1 === 'retired' ? true : undefined),
+      async () => ((await statuses(servers.db, name)).v1g1 === 'retired' ? true : undefined),
       20_000,
       'v1 retired once its last replica stopped',
     );
     await eventually(
-      async () => ((await tablesStartingWith(db, `${name}_v1_`)).length === 0 ? true : undefined),
+      async () =>
+        (await tablesStartingWith(servers.db, `${name}_v1_`)).length === 0 ? true : undefined,
       10_000,
       'the v1 tables dropped',
     );
     await totalsReach(newer, () => writer.expected, 2);
 
     // Rolling back to v1 builds it afresh, in a new generation beside the serving v2.
-    const rolledBack = await start(counterProjection(name, 1));
+    const rolledBack = await servers.start(counterProjection(name, 1));
     await totalsReach(rolledBack, () => writer.expected, 1);
-    expect(await statuses(db, name)).toEqual({ v1g1: 'retired', v1g2: 'live', v2g1: 'live' });
+    expect(await statuses(servers.db, name)).toEqual({
+      v1g1: 'retired',
+      v1g2: 'live',
+      v2g1: 'live',
+    });
   });
 
   it('rebuilds the same version into a new generation while reads keep answering and events keep arriving', async () => {
     const name = 'rebuilt';
-    const writer = new CounterWriter(client, name);
+    const writer = new CounterWriter(servers.client, name);
     await writer.add(500);
     let held = true;
     // Generation 2's batches fail (and are retried) until the test has seen generation 1 serve
@@ -145,9 +115,9 @@ describeEachPostgres('projection versions and rebuilds', (target) => {
     const definition = counterProjection(name, 1, async ({ counters }) => {
       if (held && counters.includes('_g2_')) throw new Error('held back by the test');
     });
-    const runner = await start(definition);
+    const runner = await servers.start(definition);
     await totalsReach(runner, () => writer.expected, 1);
-    const reader = await start(definition);
+    const reader = await servers.start(definition);
     await totalsReach(reader, () => writer.expected, 1);
 
     const failures: unknown[] = [];
@@ -166,11 +136,11 @@ describeEachPostgres('projection versions and rebuilds', (target) => {
     });
     const adding = writer.keepAdding();
 
-    const builds = new ProjectionBuilds(db);
+    const builds = new ProjectionBuilds(servers.db);
     const request = await builds.requestRebuild(name, 1);
     expect(request).toMatchObject({ requested: true, build: { generation: 2 } });
     await eventually(
-      async () => ((await statuses(db, name)).v1g2 === 'building' ? true : undefined),
+      async () => ((await statuses(servers.db, name)).v1g2 === 'building' ? true : undefined),
       10_000,
       'generation 2 being built',
     );
@@ -201,12 +171,12 @@ describeEachPostgres('projection versions and rebuilds', (target) => {
       'generation 1 keeping up',
     );
     expect(reads).toBeGreaterThan(readsBefore);
-    expect(await statuses(db, name)).toEqual({ v1g1: 'live', v1g2: 'building' });
+    expect(await statuses(servers.db, name)).toEqual({ v1g1: 'live', v1g2: 'building' });
 
     held = false;
     await eventually(
       async () =>
-        JSON.stringify(await statuses(db, name)) ===
+        JSON.stringify(await statuses(servers.db, name)) ===
         JSON.stringify({ v1g1: 'retired', v1g2: 'live' })
           ? true
           : undefined,
@@ -222,7 +192,7 @@ describeEachPostgres('projection versions and rebuilds', (target) => {
     await totalsReach(reader, () => writer.expected, 1);
     await eventually(
       async () =>
-        (await tablesStartingWith(db, `${name}_v1_g1_`)).length === 0 ? true : undefined,
+        (await tablesStartingWith(servers.db, `${name}_v1_g1_`)).length === 0 ? true : undefined,
       10_000,
       'the generation 1 tables dropped',
     );

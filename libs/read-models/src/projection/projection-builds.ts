@@ -349,6 +349,19 @@ export class ProjectionBuilds {
     return rows.map((row) => row.table_name);
   }
 
+  /** The tables a build still has. */
+  async tablesLeft(
+    build: Pick<ProjectionBuild, 'name' | 'version' | 'generation'>,
+  ): Promise<string[]> {
+    const { rows } = await queryRows<{ table_name: string }>(
+      this.db,
+      `select table_name from information_schema.tables
+       where table_schema = $1 and starts_with(table_name, $2) order by table_name`,
+      [this.db.schema, `${sqlName(build.name)}_v${build.version}_g${build.generation}_`],
+    );
+    return rows.map((row) => row.table_name);
+  }
+
   /** The versions older than `version` that still have builds. */
   async olderVersions(name: string, version: number): Promise<number[]> {
     const { rows } = await queryRows<{ version: number }>(
@@ -381,6 +394,16 @@ export class ProjectionBuilds {
       `${this.db.schema}:${build.name}:${build.version}:${build.generation}:${news}`,
     ]);
   }
+}
+
+/** The schemas of a database (one per service) that hold projection builds, by name. */
+export async function schemasWithProjections(sql: Sql): Promise<string[]> {
+  const { rows } = await queryRows<{ table_schema: string }>(
+    sql,
+    `select table_schema from information_schema.tables where table_name = 'projection_builds'
+     order by table_schema`,
+  );
+  return rows.map((row) => row.table_schema);
 }
 
 async function queryRows<R>(
