@@ -1,7 +1,16 @@
-export { serviceOptionsOf, useServiceApp, useServiceApps } from './service-app';
+export { serviceNames, serviceOptionsOf, useServiceApp, useServiceApps } from './service-app';
 export type { ServiceApp, ServiceAppOptions, ServiceRequest } from './service-app';
 export { startEmbeddedServers, type EmbeddedServers } from './embedded-servers';
 export { bearer } from './tokens';
 export { describeWithDocker } from './describe-with-docker';
 export { freePort } from './free-port';
 export { makeTempDir, removeTempDir } from './temp-dir';
+export { AppendedEvents, type AppendedEvent, type StoreMark } from './appended-events';
+export { ALWAYS_AVAILABLE, hiringSeeds, hoursAfter, type HiringSeeds } from './hiring-seeds';
+export {
+  operationsOf,
+  type JsonSchema,
+  type OpenApiDocument,
+  type OpenApiOperation,
+  type OpenApiParameter,
+} from './openapi-operations';

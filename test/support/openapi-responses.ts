@@ -1,11 +1,6 @@
 import { SchemaValidator, type DataCheck } from '@hirestream/contracts';
 import type { TSchema } from '@sinclair/typebox';
-
-type OpenApiDocument = Readonly<{
-  paths: Record<string, Record<string, { responses?: Record<string, OpenApiResponse> }>>;
-  components?: { schemas?: Record<string, unknown> };
-}>;
-type OpenApiResponse = { content?: Record<string, { schema?: unknown }> };
+import { resolved, type OpenApiDocument } from './openapi-operations';
 
 export type CheckedResponse = Readonly<{
   method: string;
@@ -16,19 +11,6 @@ export type CheckedResponse = Readonly<{
 }>;
 
 const responses = new SchemaValidator({ text: 'check' });
-
-/** The schema with every `#/components/schemas/X` reference replaced by the component itself. */
-function resolved(schema: unknown, components: Record<string, unknown>): unknown {
-  if (Array.isArray(schema)) return schema.map((item) => resolved(item, components));
-  if (typeof schema !== 'object' || schema === null) return schema;
-  const ref = (schema as { $ref?: unknown }).$ref;
-  if (typeof ref === 'string' && ref.startsWith('#/components/schemas/')) {
-    return resolved(components[ref.slice('#/components/schemas/'.length)], components);
-  }
-  return Object.fromEntries(
-    Object.entries(schema).map(([key, value]) => [key, resolved(value, components)]),
-  );
-}
 
 /**
  * Holds every response a test receives to the service's own OpenAPI document:

@@ -7,9 +7,11 @@ import {
 } from '@hirestream/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions, Response } from 'light-my-request';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { bearer } from './tokens';
 import { startEmbeddedServers, type EmbeddedServers } from './embedded-servers';
+import type { OpenApiDocument } from './openapi-operations';
 import { OpenApiResponseChecker } from './openapi-responses';
 
 const repositoryRoot = join(__dirname, '..', '..');
@@ -23,6 +25,8 @@ export type ServiceApp = {
   store: EventStore;
   /** Every store call of the service's command gateways, to count what a request cost. */
   activity: StreamActivity;
+  /** The service's OpenAPI document, as `GET /docs-json` answers it. */
+  document: OpenApiDocument;
   /** `Bearer …` for a caller with `role`, subject `<role>-1` unless told otherwise. */
   bearer(role: Role, subject?: string, candidateId?: string): Promise<string>;
   /**
@@ -39,6 +43,11 @@ export type ServiceAppOptions = Readonly<{
   beforeConsumers?: (app: NestFastifyApplication) => void;
   env?: Readonly<Record<string, string>>;
 }>;
+
+/** Every service under apps/, by folder name. */
+export function serviceNames(): string[] {
+  return readdirSync(join(repositoryRoot, 'apps'));
+}
 
 /** The service's `<name>.service-options.ts` export, found by the naming convention. */
 export function serviceOptionsOf(name: string): ServiceOptions {
@@ -69,10 +78,10 @@ async function startServiceApp(
   if (options.consumers === true) await startMicroservices(into.app, serviceOptions);
   into.store = into.app.get(EventStore);
   into.activity = into.app.get(StreamActivity);
-  const document = (await into.app.inject({ method: 'GET', url: '/docs-json' })).json<
-    ConstructorParameters<typeof OpenApiResponseChecker>[0]
-  >();
-  const checker = new OpenApiResponseChecker(document);
+  into.document = (
+    await into.app.inject({ method: 'GET', url: '/docs-json' })
+  ).json<OpenApiDocument>();
+  const checker = new OpenApiResponseChecker(into.document);
   const tokens = new Map<string, Promise<string>>();
   into.bearer = (role, subject = `${role}-1`, candidateId) => {
     const key = `${role}\n${subject}\n${candidateId ?? ''}`;
