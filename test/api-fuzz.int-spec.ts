@@ -1,0 +1,190 @@
+import { hirestreamEventCatalog } from '@hirestream/contracts';
+import {
+  AppendedEvents,
+  hiringSeeds,
+  hoursAfter,
+  operationsOf,
+  type HiringSeeds,
+  serviceNames,
+  useServiceApps,
+  type OpenApiOperation,
+  type ServiceApp,
+} from '@hirestream/testing';
+import fc from 'fast-check';
+import { fuzzCallers } from './fuzz/fuzz-callers';
+import { fuzzRequests, type FuzzPools, type FuzzRequest } from './fuzz/fuzz-requests';
+import { KNOWN_BUGS } from './fuzz/known-bugs';
+
+// Every operation of every service's OpenAPI document, fuzzed: requests
+// generated from the document (path parameters naming seeded resources or
+// junk, queries, headers, bodies), then damaged with hostile strings and
+// structures. Whatever arrives: no 5xx, an answer the document describes, no
+// 2xx for what the document calls invalid, nothing appended when the answer
+// is a refusal, and every event an accepted command appends holds to its
+// contract. New routes are fuzzed as soon as their service documents them.
+// FUZZ_SEED=<n> replays a run (the seed is in the describe line), FUZZ_RUNS=<n>
+// sets the requests per operation. Bugs found and not fixed yet: fuzz/known-bugs.ts.
+
+const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+
+const services = serviceNames();
+const apps = useServiceApps(Object.fromEntries(services.map((name) => [name, {}])));
+
+let pools: FuzzPools;
+let seeds: HiringSeeds;
+/** Events appended by accepted requests, and so checked against their contracts, per service. */
+const checkedEvents = new Map<string, number>();
+/** Resources that exist by collection: seeded, then every one a request creates. */
+const ids = new Map<string, string[]>();
+
+function remember(collection: string, id: string): void {
+  const known = ids.get(collection) ?? [];
+  if (!known.includes(id)) ids.set(collection, [...known, id]);
+}
+
+/** Remembers the resources a Location header names (`/candidates/<id>/interviews/<id>`). */
+function rememberLocation(location: string): void {
+  const segments = location.split('/').filter((segment) => segment !== '');
+  for (let i = 0; i + 1 < segments.length; i += 2) remember(segments[i], segments[i + 1]);
+}
+
+beforeAll(async () => {
+  seeds = hiringSeeds({ candidates: apps.candidates, scheduling: apps.scheduling });
+  const [lead, asker] = ['fuzz-lead', 'fuzz-asker'];
+  for (const interviewerId of [lead, asker]) {
+    await seeds.alwaysAvailable(interviewerId);
+    remember('interviewers', interviewerId);
+  }
+  remember('interviewers', 'fuzz-without-availability');
+  for (const day of [6, 7, 8]) {
+    const candidateId = await seeds.interviewingCandidate();
+    const startsAt = `2030-05-0${day}T09:00:00Z`;
+    remember('candidates', candidateId);
+    remember('interviews', await seeds.interview(candidateId, [lead, asker], startsAt));
+    remember(
+      'interview-days',
+      await seeds.interviewDay(candidateId, [lead, asker], hoursAfter(startsAt, 2)),
+    );
+  }
+  remember('candidates', await seeds.appliedCandidate());
+  pools = { ...(await fuzzCallers(apps.candidates, ids.get('candidates')![0])), ids };
+});
+
+/** The request, with long values cut, for a failure message. */
+function shown(request: FuzzRequest): string {
+  const cut = (text: string) =>
+    JSON.stringify(text.length > 300 ? `${text.slice(0, 300)}… (${text.length} chars)` : text);
+  const headers = Object.entries(request.headers)
+    .map(([name, value]) => `  ${name}: ${name === 'authorization' ? request.caller : cut(value)}`)
+    .join('\n');
+  return `${request.method} ${cut(request.url)}\n${headers}\n  body: ${
+    request.payload === undefined ? '(none)' : cut(request.payload)
+  }`;
+}
+
+const isKnownBug = (problem: string) => KNOWN_BUGS.some((bug) => bug.explains(problem));
+
+/** What is wrong with the service's answer to `request`; empty when nothing is (or a known bug). */
+async function problemsOf(
+  service: string,
+  app: ServiceApp,
+  request: FuzzRequest,
+): Promise<string[]> {
+  const watch = new AppendedEvents(app.store.client);
+  const mark = await watch.mark();
+  let response: Awaited<ReturnType<ServiceApp['inject']>>;
+  try {
+    response = await app.inject({
+      method: request.method as 'GET',
+      url: request.url,
+      headers: request.headers,
+      payload: request.payload,
+    });
+  } catch (error) {
+    const { message } = error as Error;
+    return isKnownBug(message) ? [] : [`the answer is not what the document says: ${message}`];
+  }
+  const appended = await watch.since(mark);
+  const { statusCode: status, body } = response;
+  const problems: string[] = [];
+  if (status >= 500) problems.push(`answered ${status}: ${body.slice(0, 500)}`);
+  const accepted = status >= 200 && status < 300;
+  const location = response.headers.location;
+  if (accepted && typeof location === 'string') rememberLocation(location);
+  const invalid = request.invalid.filter((reason) => !isKnownBug(reason));
+  if (accepted && invalid.length > 0) {
+    problems.push(`accepted (${status}) though ${invalid.join('; ')}`);
+  }
+  if (!accepted && appended.length > 0) {
+    problems.push(
+      `answered ${status} yet appended ${appended.map((e) => `${e.type} to ${e.streamId}`).join(', ')}`,
+    );
+  }
+  if (accepted) {
+    checkedEvents.set(service, (checkedEvents.get(service) ?? 0) + appended.length);
+    for (const event of appended) {
+      const broken = hirestreamEventCatalog.schemaProblems(event.type, event.data);
+      if (broken.length > 0) {
+        problems.push(
+          `appended ${event.type} to ${event.streamId} against its contract: ${broken
+            .map((p) => p.message)
+            .join('; ')}`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+/** The run's seed, varied per operation so that operations do not all meet the same values. */
+function seedOf(operation: OpenApiOperation): number {
+  let hash = SEED;
+  for (const character of operation.operationId)
+    hash = (Math.imul(hash, 31) + character.charCodeAt(0)) | 0;
+  return hash;
+}
+
+/** The fast-check report for the operation, or undefined when every request passed. */
+async function fuzzed(
+  service: string,
+  app: ServiceApp,
+  operation: OpenApiOperation,
+): Promise<string | undefined> {
+  const details = await fc.check(
+    fc.asyncProperty(
+      fuzzRequests(operation, pools, { knownIds: [...ids.values()].flat() }),
+      async (request) => {
+        const problems = await problemsOf(service, app, request);
+        if (problems.length > 0) throw new Error(`${problems.join('\n')}\n${shown(request)}`);
+      },
+    ),
+    // No shrinking: each step is a request, and the failing one is reported as sent.
+    { seed: seedOf(operation), numRuns: RUNS, endOnFailure: true },
+  );
+  if (!details.failed) return undefined;
+  return `${operation.name}, run ${details.numRuns}:\n${(details.errorInstance as Error).message}`;
+}
+
+describe(`fuzzing every documented operation (FUZZ_SEED=${SEED}, FUZZ_RUNS=${RUNS})`, () => {
+  it.each(services)(
+    'the %s service answers hostile requests without a 5xx, a 2xx for invalid input, or an event on a refusal',
+    async (service) => {
+      const app = apps[service];
+      const failures: string[] = [];
+      for (const operation of operationsOf(service, app.document)) {
+        const failure = await fuzzed(service, app, operation);
+        if (failure !== undefined) failures.push(failure);
+      }
+      expect(failures).toEqual([]);
+      // The fuzz got past validation: some commands ran, and their events were checked.
+      expect(checkedEvents.get(service)).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('bugs the fuzz found, not fixed yet (a case here fails once its bug is fixed: then delete its KNOWN_BUGS entry)', () => {
+  it.failing.each(KNOWN_BUGS.map((bug) => [bug.name, bug]))('%s', async (_name, bug) => {
+    await bug.fixed(apps, seeds);
+  });
+});
