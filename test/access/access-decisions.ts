@@ -1,0 +1,121 @@
+import { ROLES, type Role } from '@hirestream/platform';
+
+/*
+ * Who may do what: the access decision of every operation of every service,
+ * for every role, on the caller's own resource and on another's. The access
+ * matrix test (test/access-matrix.int-spec.ts) sends each request and holds
+ * the services to this table; an operation a service documents without an
+ * entry here fails that test, so no route ships without a decision.
+ */
+
+/**
+ * - `allowed`: the route runs (a 2xx, or a domain answer such as 409).
+ * - `forbidden`: 403.
+ * - `hidden`: 404, as if the resource did not exist: the caller may not even learn that it does.
+ */
+export type AccessDecision = 'allowed' | 'forbidden' | 'hidden';
+
+/** A decision that depends on whose the resource is. */
+export type ScopedDecision = Readonly<{ own: AccessDecision; foreign: AccessDecision }>;
+
+/**
+ * What the operation's path names, and so what "own" means:
+ * - `candidacy` (`/candidates/{id}/…`): a candidate's own candidacy is the one
+ *   their token names; an interviewer's own interview is one they sit on the
+ *   panel of; for other staff both are just candidacies.
+ * - `interviewer` (`/interviewers/{id}/…`): the caller's own id, or another's.
+ * - `none`: nobody's (a collection, a query); one decision per role.
+ */
+export type ResourceKind = 'candidacy' | 'interviewer' | 'none';
+
+export type OperationAccess = Readonly<{
+  resource: ResourceKind;
+  /** Answered without a token (health); every other operation answers 401 without one. */
+  public?: true;
+  roles: Readonly<Record<Role, AccessDecision | ScopedDecision>>;
+}>;
+
+/** Service name (its folder under apps/) → operationId → decision. */
+export type AccessDecisions = Readonly<Record<string, Readonly<Record<string, OperationAccess>>>>;
+
+const OWN_ONLY: ScopedDecision = { own: 'allowed', foreign: 'forbidden' };
+/** An interviewer reads the interviews they sit on; any other is as if it did not exist. */
+const ON_PANEL_ONLY: ScopedDecision = { own: 'allowed', foreign: 'hidden' };
+
+/** These roles are allowed, every other role (a role added later too) is forbidden. */
+function only(...roles: Role[]): Record<Role, AccessDecision> {
+  return Object.fromEntries(
+    ROLES.map((role) => [role, roles.includes(role) ? 'allowed' : 'forbidden']),
+  ) as Record<Role, AccessDecision>;
+}
+
+const HEALTH: OperationAccess = { resource: 'none', public: true, roles: only(...ROLES) };
+/** Staff who read any candidacy's interviews and any interviewer's calendar. */
+const STAFF_READERS: Role[] = ['recruiter', 'coordinator', 'hiring-manager', 'auditor', 'admin'];
+/** Staff who book and change interviews. */
+const SCHEDULERS: Role[] = ['recruiter', 'coordinator', 'admin'];
+
+export const ACCESS_DECISIONS: AccessDecisions = {
+  candidates: {
+    live: HEALTH,
+    ready: HEALTH,
+    registerCandidate: { resource: 'none', roles: only('recruiter', 'admin') },
+    listCandidates: { resource: 'none', roles: only(...STAFF_READERS) },
+    recordScreening: { resource: 'candidacy', roles: only('recruiter', 'admin') },
+    moveCandidateStage: {
+      resource: 'candidacy',
+      roles: only('recruiter', 'hiring-manager', 'admin'),
+    },
+    rejectCandidate: { resource: 'candidacy', roles: only('recruiter', 'hiring-manager', 'admin') },
+    withdrawCandidate: {
+      resource: 'candidacy',
+      roles: { ...only('recruiter', 'admin'), candidate: OWN_ONLY },
+    },
+    getCandidate: {
+      resource: 'candidacy',
+      roles: { ...only(...STAFF_READERS), candidate: OWN_ONLY },
+    },
+    getCandidateHistory: {
+      resource: 'candidacy',
+      roles: only('recruiter', 'hiring-manager', 'auditor', 'admin'),
+    },
+  },
+  scheduling: {
+    live: HEALTH,
+    ready: HEALTH,
+    scheduleInterview: { resource: 'candidacy', roles: only(...SCHEDULERS) },
+    listInterviews: {
+      resource: 'candidacy',
+      roles: { ...only(...STAFF_READERS), candidate: OWN_ONLY },
+    },
+    scheduleInterviewDay: { resource: 'candidacy', roles: only(...SCHEDULERS) },
+    getInterviewDayAgenda: {
+      resource: 'candidacy',
+      roles: { ...only(...STAFF_READERS), candidate: OWN_ONLY },
+    },
+    rescheduleInterviewDay: { resource: 'candidacy', roles: only(...SCHEDULERS) },
+    cancelInterviewDay: { resource: 'candidacy', roles: only(...SCHEDULERS) },
+    confirmInterview: {
+      resource: 'candidacy',
+      roles: { ...only(...SCHEDULERS), candidate: OWN_ONLY },
+    },
+    rescheduleInterview: { resource: 'candidacy', roles: only(...SCHEDULERS) },
+    cancelInterview: { resource: 'candidacy', roles: only(...SCHEDULERS) },
+    recordNoShow: { resource: 'candidacy', roles: only(...SCHEDULERS) },
+    completeInterview: { resource: 'candidacy', roles: only(...SCHEDULERS) },
+    getInterview: {
+      resource: 'candidacy',
+      roles: { ...only(...STAFF_READERS), candidate: OWN_ONLY, interviewer: ON_PANEL_ONLY },
+    },
+    listInterviewerInterviews: {
+      resource: 'interviewer',
+      roles: { ...only(...STAFF_READERS), interviewer: OWN_ONLY },
+    },
+    getInterviewerCalendar: {
+      resource: 'interviewer',
+      roles: { ...only(...STAFF_READERS), interviewer: OWN_ONLY },
+    },
+    setInterviewerAvailability: { resource: 'interviewer', roles: only('coordinator', 'admin') },
+    findTimes: { resource: 'none', roles: only(...SCHEDULERS) },
+  },
+};

@@ -1,0 +1,129 @@
+import { ALWAYS_AVAILABLE, hoursAfter, type HiringSeeds } from '../support/hiring-seeds';
+
+/** One candidacy and what it holds. */
+export type Candidacy = Readonly<{ candidateId: string; interviewId: string; dayId: string }>;
+
+/**
+ * The resources an access case names: the caller's own candidacy and another's,
+ * each in `interviewing` with an interview and an interview day, on a day of
+ * the world's own so that its bookings never meet another world's.
+ */
+export type AccessWorld = Readonly<{
+  /** 09:00 UTC on the world's day; the seeded bookings fill 09:00–12:00. */
+  morning: string;
+  own: Candidacy;
+  foreign: Candidacy;
+  /** An interviewer id no other world uses, for the bookings a case makes on `candidacy`. */
+  fresh: (name: string, candidacy: Candidacy) => string;
+}>;
+
+/** The interviewer an `interviewer` token speaks for: on the panels of the own candidacy only. */
+export const OWN_INTERVIEWER = 'interviewer-1';
+export const FOREIGN_INTERVIEWER = 'interviewer-2';
+
+const FIRST_DAY = Date.parse('2031-01-06T09:00:00Z');
+const DAY_MS = 86_400_000;
+
+/** Makes worlds through the services' APIs, each on the day after the one before. */
+export function accessWorlds(seeds: HiringSeeds): () => Promise<AccessWorld> {
+  let worlds = 0;
+  return () => accessWorld(seeds, worlds++);
+}
+
+async function accessWorld(seeds: HiringSeeds, index: number): Promise<AccessWorld> {
+  const morning = new Date(FIRST_DAY + index * DAY_MS).toISOString().replace('.000Z', 'Z');
+  const named = (name: string) => `${name}-${index}`;
+  const candidacy = async (panelist: string, second: string): Promise<Candidacy> => {
+    const candidateId = await seeds.interviewingCandidate();
+    return {
+      candidateId,
+      interviewId: await seeds.interview(candidateId, [panelist, second], morning),
+      dayId: await seeds.interviewDay(candidateId, [panelist, second], hoursAfter(morning, 1)),
+    };
+  };
+  const [own, foreign] = await Promise.all([
+    candidacy(OWN_INTERVIEWER, named('own-second')),
+    candidacy(named('foreign-lead'), named('foreign-second')),
+  ]);
+  const fresh = (name: string, { candidateId }: Candidacy) =>
+    named(`${name}-${candidateId.slice(0, 8)}`);
+  return { morning, own, foreign, fresh };
+}
+
+/** What a case sends besides its path and token. */
+export type AccessRequestParts = Readonly<{
+  query?: Readonly<Record<string, string>>;
+  payload?: Readonly<Record<string, unknown>>;
+}>;
+
+/**
+ * Valid requests for the operations that need a query or a body, so that an
+ * allowed caller's request really runs (or meets a domain rule, such as a 409
+ * for a no-show recorded before the interview). Operations missing here get a
+ * body sampled from their schema.
+ */
+export const ACCESS_REQUESTS: Readonly<
+  Record<string, (world: AccessWorld, candidacy: Candidacy) => AccessRequestParts>
+> = {
+  registerCandidate: () => ({
+    payload: { fullName: 'Ada Lovelace', email: 'ada@example.org', jobId: 'job-1', source: 'web' },
+  }),
+  recordScreening: () => ({ payload: { passed: true } }),
+  moveCandidateStage: () => ({ payload: { to: 'offer' } }),
+  rejectCandidate: () => ({ payload: { category: 'rejected-by-us', reason: 'Not this time' } }),
+  withdrawCandidate: () => ({ payload: { reason: 'Took another offer' } }),
+  scheduleInterview: (world, candidacy) => ({
+    payload: {
+      kind: 'final',
+      round: 3,
+      format: 'phone',
+      startsAt: hoursAfter(world.morning, 4),
+      endsAt: hoursAfter(world.morning, 5),
+      candidateTimeZone: 'Europe/London',
+      panel: [{ interviewerId: world.fresh('final-lead', candidacy), role: 'lead' }],
+    },
+  }),
+  scheduleInterviewDay: (world, candidacy) => ({
+    payload: {
+      candidateTimeZone: 'Europe/London',
+      breaks: [],
+      sessions: [6, 7].map((hour) => ({
+        title: `Afternoon ${hour}`,
+        kind: 'panel',
+        round: 4,
+        format: 'phone',
+        panel: [{ interviewerId: world.fresh(`afternoon-${hour}`, candidacy), role: 'lead' }],
+        startsAt: hoursAfter(world.morning, hour),
+        endsAt: hoursAfter(world.morning, hour + 1),
+      })),
+    },
+  }),
+  rescheduleInterviewDay: (world) => ({
+    payload: { startsAt: hoursAfter(world.morning, 9), reason: 'The room is taken' },
+  }),
+  cancelInterviewDay: () => ({ payload: { reason: 'The role is on hold' } }),
+  rescheduleInterview: (world) => ({
+    payload: {
+      startsAt: hoursAfter(world.morning, 12),
+      endsAt: hoursAfter(world.morning, 13),
+      reason: 'The lead is ill',
+    },
+  }),
+  cancelInterview: () => ({ payload: { reason: 'The role is on hold' } }),
+  recordNoShow: () => ({ payload: { party: 'candidate' } }),
+  listInterviewerInterviews: (world) => ({
+    query: { from: hoursAfter(world.morning, -24), to: hoursAfter(world.morning, 24) },
+  }),
+  getInterviewerCalendar: (world) => ({
+    query: { from: hoursAfter(world.morning, -24), to: hoursAfter(world.morning, 24) },
+  }),
+  setInterviewerAvailability: () => ({ payload: ALWAYS_AVAILABLE }),
+  findTimes: (world) => ({
+    payload: {
+      from: world.morning,
+      to: hoursAfter(world.morning, 48),
+      panel: [OWN_INTERVIEWER],
+      durationMinutes: 60,
+    },
+  }),
+};
