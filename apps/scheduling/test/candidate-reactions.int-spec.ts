@@ -235,6 +235,19 @@ it('cancels every open interview of a rejected candidate once, frees the calenda
   expect(await calendarOf(other)).toEqual(calendars.other);
 });
 
+it('cancels the interviews of a withdrawal whose reason is as long as allowed, written with variation selectors (once dead-lettered)', async () => {
+  const { candidateId, lead, first, second } = await candidateWithInterviews();
+  // 2,000 code points, the most a withdrawal reason and a cancellation reason may hold.
+  const reason = 'a\uFE0F'.repeat(1_000);
+  await post(candidates, `/candidates/${candidateId}/withdrawal`, { reason });
+  await handledClosing(candidateId, 'CandidateWithdrew');
+
+  const interviews = await interviewsOf(candidateId);
+  expect(interviews.get(first)).toMatchObject({ status: 'cancelled', cancellationReason: reason });
+  expect(interviews.get(second)).toMatchObject({ status: 'cancelled', cancellationReason: reason });
+  expect((await calendarOf(lead)).held).toEqual([]);
+});
+
 it('cancels the open interviews of a candidate who withdrew, with their reason', async () => {
   const { candidateId, lead, notes, first, second } = await candidateWithInterviews();
   const reason = 'accepted another offer';
