@@ -1,6 +1,6 @@
 import { EventStoreDBClient, START, type Position } from '@eventstore/db-client';
 import { CANDIDATE_STAGES, hirestreamEventCatalog } from '@hirestream/contracts';
-import { startPostgresServer } from '@hirestream/embedded-postgres';
+import { startPostgresServer, type PostgresServer } from '@hirestream/embedded-postgres';
 import { CheckpointStore, EventSerializer, filterOf } from '@hirestream/event-sourcing';
 import { ProjectionBuilds, ReadModelDatabase, type ProjectionBuild } from '@hirestream/read-models';
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,7 @@ import { chmod } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startDevstackProcess } from '../test/support/devstack-process';
+import { startDevstackProcess, type DevstackProcess } from '../test/support/devstack-process';
 import { freePort } from '../test/support/free-port';
 import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 import { bearer } from '../test/support/tokens';
@@ -296,19 +296,42 @@ function printLatencies(label: string, result: { latencies: number[]; failed: nu
   if (failed > 0) process.exitCode = 1;
 }
 
+type Settings = ReturnType<typeof options>;
+
 async function main(): Promise<void> {
-  const { events, candidates, candidateEventsOnly } = options();
-  const small = Math.min(SMALL_HISTORY, events);
+  const settings = options();
   console.log(`machine: ${machineLoad()}`);
   const folder = await makeTempDir('projections-bench');
-  // The embedded PostgreSQL runs as the postgres user when this is root: it must reach its folder.
-  await chmod(folder, 0o755);
-  const postgres = await startPostgresServer({ port: 0, dataDir: join(folder, 'postgres') });
-  const devstack = await startDevstackProcess({
-    dataDir: join(folder, 'devstack'),
-    eventStorePort: 0,
-    kafkaPort: 0,
-  });
+  try {
+    // The embedded PostgreSQL runs as the postgres user when this is root: it must reach its folder.
+    await chmod(folder, 0o755);
+    const postgres = await startPostgresServer({ port: 0, dataDir: join(folder, 'postgres') });
+    try {
+      const devstack = await startDevstackProcess({
+        dataDir: join(folder, 'devstack'),
+        eventStorePort: 0,
+        kafkaPort: 0,
+      });
+      try {
+        await measure(settings, postgres, devstack);
+      } finally {
+        await devstack.stop();
+      }
+    } finally {
+      await postgres.close();
+    }
+  } finally {
+    await removeTempDir(folder);
+  }
+  console.log(`machine at the end: ${machineLoad()}`);
+}
+
+async function measure(
+  { events, candidates, candidateEventsOnly }: Settings,
+  postgres: PostgresServer,
+  devstack: DevstackProcess,
+): Promise<void> {
+  const small = Math.min(SMALL_HISTORY, events);
   const client = EventStoreDBClient.connectionString`${devstack.eventStoreConnectionString ?? ''}`;
   const list = new CandidateList(postgres.connectionString);
   const env = {
@@ -447,14 +470,10 @@ async function main(): Promise<void> {
         await queryLatencies(service.port, authorization, () => largest),
       );
     }
-    console.log(`machine at the end: ${machineLoad()}`);
   } finally {
     await service?.stop();
     await list.close();
     await client.dispose();
-    await devstack.stop();
-    await postgres.close();
-    await removeTempDir(folder);
   }
 }
 
