@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
+import { Client } from 'pg';
 import { describeEachPostgres } from '../../../test/support/postgres-targets';
 import { ProjectionBuilds, ReadModelDatabase, ReadModelUnavailableError } from '../src';
 import {
@@ -199,5 +200,40 @@ describeEachPostgres('projection versions and rebuilds', (target) => {
     const [live] = await builds.ofVersion(name, 1);
     expect(live).toMatchObject({ generation: 2, status: 'live' });
     expect(live.eventsApplied).toBe(BigInt(writer.written.length));
+  });
+
+  it('a long read of the old generation delays only the drop of its tables, never the new live one', async () => {
+    const name = 'long-read';
+    const writer = new CounterWriter(servers.client, name);
+    await writer.add(100);
+    const replica = await servers.start(counterProjection(name, 1));
+    await totalsReach(replica, () => writer.expected, 1);
+    const reading = new Client({ connectionString: target.connectionString() });
+    await reading.connect();
+    try {
+      await reading.query('begin');
+      await reading.query(`select count(*) from ${servers.db.table(`${name}_v1_g1_counters`)}`);
+
+      await new ProjectionBuilds(servers.db).requestRebuild(name, 1);
+      await eventually(
+        async () => ((await statuses(servers.db, name)).v1g2 === 'live' ? true : undefined),
+        20_000,
+        'generation 2 live',
+      );
+      await writer.add(30);
+      await totalsReach(replica, () => writer.expected, 1);
+      expect(await tablesStartingWith(servers.db, `long_read_v1_g1_`)).toEqual([
+        `long_read_v1_g1_counters`,
+      ]);
+    } finally {
+      await reading.query('commit');
+      await reading.end();
+    }
+    await eventually(
+      async () =>
+        (await tablesStartingWith(servers.db, `long_read_v1_g1_`)).length === 0 ? true : undefined,
+      20_000,
+      'the generation 1 tables dropped once the read ended',
+    );
   });
 });

@@ -65,6 +65,7 @@ function buildOf(row: BuildRow): ProjectionBuild {
 }
 
 const STATUSES = `'requested', 'building', 'live', 'retired'`;
+const DROP_LOCK_TIMEOUT = '2s';
 
 /**
  * The bookkeeping of a service's projection builds, in its schema: which build
@@ -332,7 +333,8 @@ export class ProjectionBuilds {
 
   /**
    * Drops the tables left by the retired builds of a projection (also those a
-   * crash between a promotion and its drop left behind); returns the tables dropped.
+   * crash between a promotion and its drop left behind); returns the tables
+   * dropped. Fails on a table a read holds for more than 2 s (try again later).
    */
   async dropRetiredTables(name: string): Promise<string[]> {
     const { rows } = await queryRows<{ table_name: string }>(
@@ -344,7 +346,11 @@ export class ProjectionBuilds {
       [this.db.schema, name, sqlName(name)],
     );
     for (const { table_name } of rows) {
-      await this.db.query(`drop table if exists ${this.db.table(table_name)}`);
+      await this.db.transaction(async (sql) => {
+        // A read still holding the table must not hold the drop (and the reads queued behind it) for long.
+        await sql.query(`set local lock_timeout = '${DROP_LOCK_TIMEOUT}'`);
+        await sql.query(`drop table if exists ${this.db.table(table_name)}`);
+      });
     }
     return rows.map((row) => row.table_name);
   }

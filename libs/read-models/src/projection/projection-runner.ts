@@ -76,6 +76,8 @@ export class ProjectionRunner<T extends string, E extends Event> {
   /** The lock client's work, one transaction at a time: batches, promotions and retirements never interleave. */
   private onLockClient: Promise<unknown> = Promise.resolve();
   private housekeeping: Promise<void> = Promise.resolve();
+  /** Retired builds may have tables left: after a retirement, and at start (a crash may have left some). */
+  private tablesToDrop = false;
 
   constructor(private readonly options: ProjectionRunnerOptions<T, E>) {}
 
@@ -184,6 +186,7 @@ export class ProjectionRunner<T extends string, E extends Event> {
       (build) => build.status === 'building' && build.generation > (live?.generation ?? 0),
     );
     for (const build of [live, building]) if (build !== undefined) this.follow(build);
+    this.tablesToDrop = true;
     this.keepHouse();
     const housekeeping = setInterval(() => this.keepHouse(), HOUSEKEEPING_EVERY_MS);
     try {
@@ -314,13 +317,12 @@ export class ProjectionRunner<T extends string, E extends Event> {
       }
       this.caughtUp = true;
       this.options.onCaughtUp?.(track.build, track.lastApplied);
-      this.keepHouse();
-      const dropped = await builds.dropRetiredTables(definition.name);
       logger.info(`projection ${definition.name} v${definition.version} is live`, {
         generation: track.build.generation,
         retired: retired.map((b) => `v${b.version}g${b.generation}`),
-        droppedTables: dropped,
       });
+      this.tablesToDrop = this.tablesToDrop || retired.length > 0;
+      this.keepHouse();
     } catch (error) {
       logger.warn(`projection ${definition.name} could not go live; retrying`, {
         error: error instanceof Error ? error.message : String(error),
@@ -335,6 +337,7 @@ export class ProjectionRunner<T extends string, E extends Event> {
       try {
         await this.startRequestedRebuild();
         await this.retireOlderVersions();
+        await this.dropRetiredTables();
       } catch (error) {
         this.options.logger.warn(`projection ${this.options.definition.name} housekeeping failed`, {
           error: error instanceof Error ? error.message : String(error),
@@ -393,7 +396,24 @@ export class ProjectionRunner<T extends string, E extends Event> {
           }
         }
       });
-      if (retired.length > 0) await builds.dropRetiredTables(definition.name);
+      this.tablesToDrop = this.tablesToDrop || retired.length > 0;
+    }
+  }
+
+  /** Drops what retired builds left, apart from the batches (a read may hold a table a while). */
+  private async dropRetiredTables(): Promise<void> {
+    const { builds, definition, logger } = this.options;
+    if (!this.tablesToDrop || this.lockClient === undefined) return;
+    this.tablesToDrop = false;
+    let dropped: string[];
+    try {
+      dropped = await builds.dropRetiredTables(definition.name);
+    } catch (error) {
+      this.tablesToDrop = true;
+      throw error;
+    }
+    if (dropped.length > 0) {
+      logger.info(`projection ${definition.name}: retired tables dropped`, { tables: dropped });
     }
   }
 }
