@@ -152,10 +152,12 @@ export class CatchUpSubscription {
   }
 
   private async consumeOnce(onProgress: () => void): Promise<void> {
-    const subscription = this.options.client.subscribeToAll({
-      fromPosition: this.lastHandled ?? START,
-      filter: this.options.filter,
-    });
+    const maxBatchSize = this.options.maxBatchSize ?? 500;
+    // The client buffers 16 events by default; batches can only be as big as the buffer.
+    const subscription = this.options.client.subscribeToAll(
+      { fromPosition: this.lastHandled ?? START, filter: this.options.filter },
+      { highWaterMark: maxBatchSize },
+    );
     this.current = subscription;
     // The server says "caught up" once it has sent the backlog, which may still
     // sit in our buffer: the subscription counts as caught up when that is handled too.
@@ -165,7 +167,6 @@ export class CatchUpSubscription {
       caughtUpSignalled = true;
       if (!handling && subscription.readableLength === 0) this.markCaughtUp();
     });
-    const maxBatchSize = this.options.maxBatchSize ?? 500;
     const iterator = subscription[Symbol.asyncIterator]();
     try {
       while (!this.stopped) {
