@@ -60,12 +60,19 @@ const interview = (overrides: Json = {}): Json => ({
   ...overrides,
 });
 
-const session = { ...interview(), title: 'Coding', kind: 'technical' };
-delete session.candidateTimeZone;
-delete session.videoLink;
+const session: Json = {
+  title: 'Coding',
+  kind: 'technical',
+  round: 1,
+  format: 'in-person',
+  location: 'HQ, room 4',
+  startsAt: '2030-03-04T09:00:00Z',
+  endsAt: '2030-03-04T10:00:00Z',
+  panel: [{ interviewerId: 'lead-1', role: 'lead' }],
+};
 const interviewDay = (overrides: Json = {}): Json => ({
   candidateTimeZone: 'Europe/London',
-  sessions: [{ ...session, format: 'in-person', location: 'HQ, room 4' }],
+  sessions: [session],
   ...overrides,
 });
 
