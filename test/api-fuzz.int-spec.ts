@@ -2,7 +2,6 @@ import { hirestreamEventCatalog } from '@hirestream/contracts';
 import {
   AppendedEvents,
   hiringSeeds,
-  hoursAfter,
   operationsOf,
   type HiringSeeds,
   serviceNames,
@@ -31,6 +30,12 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const services = serviceNames();
 const apps = useServiceApps(Object.fromEntries(services.map((name) => [name, {}])));
 
+/** When the seeded interviews and interview days begin, each with the same two panelists. */
+const BOOKED = ['2030-05-06', '2030-05-07', '2030-05-08'].map((day) => [
+  `${day}T09:00:00Z`,
+  `${day}T11:00:00Z`,
+]);
+
 let pools: FuzzPools;
 let seeds: HiringSeeds;
 /** Events appended by accepted requests, and so checked against their contracts, per service. */
@@ -57,15 +62,11 @@ beforeAll(async () => {
     remember('interviewers', interviewerId);
   }
   remember('interviewers', 'fuzz-without-availability');
-  for (const day of [6, 7, 8]) {
+  for (const [interviewAt, dayAt] of BOOKED) {
     const candidateId = await seeds.interviewingCandidate();
-    const startsAt = `2030-05-0${day}T09:00:00Z`;
     remember('candidates', candidateId);
-    remember('interviews', await seeds.interview(candidateId, [lead, asker], startsAt));
-    remember(
-      'interview-days',
-      await seeds.interviewDay(candidateId, [lead, asker], hoursAfter(startsAt, 2)),
-    );
+    remember('interviews', await seeds.interview(candidateId, [lead, asker], interviewAt));
+    remember('interview-days', await seeds.interviewDay(candidateId, [lead, asker], dayAt));
   }
   remember('candidates', await seeds.appliedCandidate());
   pools = { ...(await fuzzCallers(apps.candidates, ids.get('candidates')![0])), ids };
@@ -153,7 +154,7 @@ async function fuzzed(
 ): Promise<string | undefined> {
   const details = await fc.check(
     fc.asyncProperty(
-      fuzzRequests(operation, pools, { knownIds: [...ids.values()].flat() }),
+      fuzzRequests(operation, pools, { knownIds: ids, knownInstants: BOOKED.flat() }),
       async (request) => {
         const problems = await problemsOf(service, app, request);
         if (problems.length > 0) throw new Error(`${problems.join('\n')}\n${shown(request)}`);

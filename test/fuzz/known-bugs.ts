@@ -1,3 +1,4 @@
+import { AppendedEvents } from '../support/appended-events';
 import type { HiringSeeds } from '../support/hiring-seeds';
 import type { ServiceApp } from '../support/service-app';
 import { NO_BODY, NULL_BODY } from './fuzz-requests';
@@ -24,7 +25,64 @@ async function statusOf(
   return (await app.inject(request)).statusCode;
 }
 
+/**
+ * Whether `problem` says a 409 appended nothing but calendar steps undone at
+ * once: per interviewer-calendar stream, slots reserved, then as many released
+ * or put back.
+ */
+function isUndoneReservation(problem: string): boolean {
+  const appended = /^answered 409 yet appended (.+)$/.exec(problem)?.[1];
+  if (appended === undefined) return false;
+  const perStream = new Map<string, string[]>();
+  for (const item of appended.split(', ')) {
+    const [type, stream] = item.split(' to ');
+    perStream.set(stream, [...(perStream.get(stream) ?? []), type]);
+  }
+  const SLOT_EVENTS = ['InterviewerSlotReserved', 'InterviewerSlotReleased'];
+  return [...perStream].every(
+    ([stream, types]) =>
+      stream.startsWith('interviewer-calendar-') &&
+      types[0] === 'InterviewerSlotReserved' &&
+      types.length % 2 === 0 &&
+      types.every((type) => SLOT_EVENTS.includes(type)),
+  );
+}
+
 export const KNOWN_BUGS: readonly KnownBug[] = [
+  {
+    name:
+      'a refused booking appends events: POST /candidates/{id}/interviews with a free and a double-booked panelist ' +
+      "answers 409 after appending InterviewerSlotReserved and InterviewerSlotReleased to the free one's calendar " +
+      '(the calendar hold reserves each panelist, then undoes)',
+    explains: isUndoneReservation,
+    async fixed({ scheduling }, seeds) {
+      const [booked, refused] = [
+        await seeds.interviewingCandidate(),
+        await seeds.interviewingCandidate(),
+      ];
+      await seeds.interview(booked, ['known-bug-busy'], '2032-06-01T09:00:00Z');
+      const watch = new AppendedEvents(scheduling.store.client);
+      const mark = await watch.mark();
+      const status = await statusOf(scheduling, {
+        method: 'POST',
+        url: `/candidates/${refused}/interviews`,
+        as: 'coordinator',
+        payload: {
+          kind: 'technical',
+          round: 1,
+          format: 'phone',
+          startsAt: '2032-06-01T09:30:00Z',
+          endsAt: '2032-06-01T10:30:00Z',
+          candidateTimeZone: 'UTC',
+          panel: [
+            { interviewerId: 'known-bug-free', role: 'lead' },
+            { interviewerId: 'known-bug-busy', role: 'shadow' },
+          ],
+        },
+      });
+      expect({ status, appended: await watch.since(mark) }).toEqual({ status: 409, appended: [] });
+    },
+  },
   {
     name:
       "Fastify's own refusals are not problem documents: a bad percent-escape in the path (400 FST_ERR_BAD_URL) " +

@@ -3,11 +3,16 @@ import type { TSchema } from '@sinclair/typebox';
 import fc from 'fast-check';
 import type { JsonSchema } from '../support/openapi-operations';
 
-/** Values the generated data may borrow, so that requests name resources that exist. */
+/** Values the generated data may borrow, so that requests meet what exists. */
 export type SchemaArbitraryContext = Readonly<{
-  /** Ids of seeded resources, offered to every id-like string field. */
-  knownIds: readonly string[];
+  /** Ids of existing resources by collection, offered to the id-like fields they fit. */
+  knownIds: ReadonlyMap<string, readonly string[]>;
+  /** Instants something is booked at, offered to date-time fields so that bookings meet. */
+  knownInstants: readonly string[];
 }>;
+
+const NOTHING_KNOWN: SchemaArbitraryContext = { knownIds: new Map(), knownInstants: [] };
+const requests = new SchemaValidator({ text: 'normalize' });
 
 const ZONES = [
   'UTC',
@@ -84,7 +89,13 @@ function stringOf(schema: JsonSchema, context: SchemaArbitraryContext): fc.Arbit
       generated = fc.uuid();
       break;
     case 'date-time':
-      generated = instant;
+      generated =
+        context.knownInstants.length === 0
+          ? instant
+          : fc.oneof(
+              { arbitrary: instant, weight: 1 },
+              { arbitrary: fc.constantFrom(...context.knownInstants), weight: 1 },
+            );
       break;
     case 'time-zone':
       generated = fc.constantFrom(...ZONES);
@@ -107,11 +118,14 @@ function stringOf(schema: JsonSchema, context: SchemaArbitraryContext): fc.Arbit
             })
           : stringMatching(schema.pattern).filter(within(schema));
   }
-  if (!idLike || context.knownIds.length === 0) return generated;
-  return fc.oneof(
-    { arbitrary: generated, weight: 1 },
-    { arbitrary: fc.constantFrom(...context.knownIds), weight: 2 },
-  );
+  if (!idLike) return generated;
+  // Each collection as likely as another, with only the ids that fit the field.
+  const fits = requests.checkOf(schema as unknown as TSchema);
+  const known = [...context.knownIds.values()]
+    .map((ids) => ids.filter((id) => fits(id).length === 0))
+    .filter((ids) => ids.length > 0)
+    .map((ids) => ({ arbitrary: fc.constantFrom(...ids), weight: 2 }));
+  return fc.oneof({ arbitrary: generated, weight: known.length === 0 ? 1 : 2 }, ...known);
 }
 
 /** Objects naming a span keep it short and in order half of the time, as real requests do. */
@@ -195,12 +209,10 @@ export function arbitraryOf(
   }
 }
 
-const requests = new SchemaValidator({ text: 'normalize' });
-
 /** A value `schema` accepts, the same on every call; undefined when none of the first tries is. */
 export function validSample(schema: JsonSchema): unknown {
   const check = requests.checkOf(schema as unknown as TSchema);
   return fc
-    .sample(arbitraryOf(schema, { knownIds: [] }), { seed: 1, numRuns: 200 })
+    .sample(arbitraryOf(schema, NOTHING_KNOWN), { seed: 1, numRuns: 200 })
     .find((value) => check(structuredClone(value)).length === 0);
 }
