@@ -5,6 +5,7 @@ import {
   operationsOf,
   serviceNames,
   useServiceApps,
+  whenReady,
   type OpenApiOperation,
   type ServiceApp,
 } from '@hirestream/testing';
@@ -44,6 +45,7 @@ let newWorld: () => Promise<AccessWorld>;
 /** The world of every case that changes nothing, or may not. */
 let shared: AccessWorld;
 beforeAll(async () => {
+  for (const service of services) await whenReady(apps[service]);
   newWorld = accessWorlds(
     hiringSeeds({ candidates: apps.candidates, scheduling: apps.scheduling }),
   );

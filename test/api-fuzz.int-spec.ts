@@ -6,6 +6,7 @@ import {
   type HiringSeeds,
   serviceNames,
   useServiceApps,
+  whenReady,
   type OpenApiOperation,
   type ServiceApp,
 } from '@hirestream/testing';
@@ -55,6 +56,8 @@ function rememberLocation(location: string): void {
 }
 
 beforeAll(async () => {
+  // A 503 while a projection catches up would be no bug; from here on it is one.
+  for (const service of services) await whenReady(apps[service]);
   seeds = hiringSeeds({ candidates: apps.candidates, scheduling: apps.scheduling });
   const [lead, asker] = ['fuzz-lead', 'fuzz-asker'];
   for (const interviewerId of [lead, asker]) {

@@ -1,4 +1,10 @@
-export { serviceNames, serviceOptionsOf, useServiceApp, useServiceApps } from './service-app';
+export {
+  serviceNames,
+  serviceOptionsOf,
+  useServiceApp,
+  useServiceApps,
+  whenReady,
+} from './service-app';
 export type { ServiceApp, ServiceAppOptions, ServiceRequest } from './service-app';
 export { startEmbeddedServers, type EmbeddedServers } from './embedded-servers';
 export { bearer } from './tokens';

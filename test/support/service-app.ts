@@ -9,6 +9,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions, Response } from 'light-my-request';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { bearer } from './tokens';
 import { startEmbeddedServers, type EmbeddedServers } from './embedded-servers';
 import type { OpenApiDocument } from './openapi-operations';
@@ -134,6 +135,19 @@ export function useServiceApps<N extends string>(
     await servers?.stop();
   });
   return apps;
+}
+
+/** Resolves once the service answers `/health/ready` with 200 (projections caught up). */
+export async function whenReady(app: ServiceApp, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await app.inject({ method: 'GET', url: '/health/ready' });
+    if (response.statusCode === 200) return;
+    if (Date.now() > deadline) {
+      throw new Error(`not ready after ${timeoutMs} ms: ${response.body}`);
+    }
+    await sleep(100);
+  }
 }
 
 /** `useServiceApps` for one service. */
