@@ -47,6 +47,7 @@ const STANDARD_PROBLEMS: Readonly<Record<number, string>> = {
   403: "The caller's roles do not allow this, or the candidacy is not theirs",
   409: 'A request with this Idempotency-Key is still being processed',
   413: 'The body is larger than the service accepts',
+  415: 'The body is not JSON: send it as application/json',
   422: 'This Idempotency-Key was already used with a different request',
   503: 'A dependency (the identity provider, the read-model store) is unavailable; try again',
 };

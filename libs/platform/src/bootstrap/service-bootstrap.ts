@@ -9,6 +9,10 @@ import { JsonLogger } from '../logging/json-logger';
 import { installRequestHooks } from '../logging/request-hooks';
 import { createMetricsRegistry, HttpMetrics } from '../metrics/http-metrics';
 import { ProblemDetailsFilter } from '../problems/problem-details.filter';
+import {
+  answerFrameworkError,
+  MAX_PATH_PARAMETER_LENGTH,
+} from '../problems/framework-error.problem';
 import { ProblemMapper, type ProblemMapping } from '../problems/problem-mapping';
 import { installJsonBodyParser } from '../http/json-body-parser';
 import { setupOpenApi } from './openapi.setup';
@@ -71,7 +75,10 @@ export async function createServiceApp<C extends PlatformConfig>(
         options.module,
       ],
     },
-    new FastifyAdapter(),
+    new FastifyAdapter({
+      frameworkErrors: answerFrameworkError,
+      maxParamLength: MAX_PATH_PARAMETER_LENGTH,
+    }),
     { logger, abortOnError: false, bodyParser: false },
   );
   const fastify = app.getHttpAdapter().getInstance();

@@ -33,7 +33,9 @@ class RequestPartCheck<S extends TObject> {
   }
 
   of(request: FastifyRequest): Static<S> {
-    const input = request[this.part] ?? {};
+    // No body at all is an empty object (a body whose every field is optional may be left out);
+    // a JSON `null` is a body, and not an object.
+    const input = request[this.part] === undefined ? {} : request[this.part];
     const problems = this.check(input);
     if (problems.length > 0) throw new RequestValidationError(problems);
     const refused = this.refine?.(input as Static<S>) ?? [];
@@ -63,14 +65,18 @@ function documentOn(
   if (descriptor !== undefined) decorator(target, key, descriptor);
 }
 
-/** The request body, checked against `schema` (documented as the operation's body). */
+/**
+ * The request body, checked against `schema` (documented as the operation's
+ * body, required unless every field is optional).
+ */
 export function ValidBody<S extends TObject>(
   schema: S,
   refine?: Refinement<Static<S>>,
 ): ParameterDecorator {
   return (target, key, index) => {
     CheckedRequestPart(new RequestPartCheck('body', schema, bodies, refine))(target, key, index);
-    documentOn(target, key, ApiBody({ schema, required: true }));
+    const required = (schema.required?.length ?? 0) > 0;
+    documentOn(target, key, ApiBody({ schema, required }));
   };
 }
 

@@ -79,6 +79,9 @@ function access({ roles, candidateScope }: RouteAccess): MethodDecorator[] {
 /** Authenticated routes: bad input, no or a bad token, a role that may not, keys unavailable. */
 const EVERY_ROUTE_PROBLEMS = [400, 401, 403, 503];
 
+/** Routes that read a body: too large, or not JSON. */
+const BODY_PROBLEMS = [413, 415];
+
 /** A route that runs a command: POST (Idempotency-Key honoured) or PUT. */
 export function CommandRoute(options: CommandRouteOptions): MethodDecorator {
   const method = options.method ?? 'POST';
@@ -119,7 +122,7 @@ export function CommandRoute(options: CommandRouteOptions): MethodDecorator {
       : []),
     ...problemResponses([
       ...EVERY_ROUTE_PROBLEMS,
-      413,
+      ...BODY_PROBLEMS,
       ...(method === 'POST' ? [409, 422] : []),
       ...(options.revisioned === true ? [409] : []),
       ...(options.problems ?? []),
@@ -142,7 +145,7 @@ export function QueryRoute(options: QueryRouteOptions): MethodDecorator {
     }),
     ...problemResponses([
       ...EVERY_ROUTE_PROBLEMS,
-      ...(post ? [413] : []),
+      ...(post ? BODY_PROBLEMS : []),
       ...(options.problems ?? []),
     ]),
   );
