@@ -158,7 +158,7 @@ describe('ProcessRunner', () => {
     expect([await holderOf(a), await holderOf(b)]).toEqual([booking, booking]);
   });
 
-  it('undoes the seats it held when one is refused, answers with that refusal, and records nothing', async () => {
+  it('writes nothing anywhere when a seat is refused, and answers with that refusal', async () => {
     const [taken, other, free] = [id('taken'), id('other'), id('free')];
     await runner.run(book(other, [taken]), testContext);
     const booking = id('booking');
@@ -166,16 +166,51 @@ describe('ProcessRunner', () => {
       constructor: CommandRejectedError,
       rule: 'seat-taken',
     });
-    expect(await holderOf(free)).toBeNull();
+    expect((await participant.load(`seat-${free}`)).revision).toBeUndefined();
     expect(await holderOf(taken)).toBe(other);
+    expect((await primary.load(`booking-${booking}`)).revision).toBeUndefined();
+  });
+
+  it('decides a seat again when it changed between the check and the hold: taken by then, the seats held are put back', async () => {
+    const [booking, rival, free, contested] = [
+      id('booking'),
+      id('rival'),
+      id('free'),
+      id('contested'),
+    ];
+    const append = participant.append.bind(participant);
+    let rivalled = false;
+    const rivalFirst = jest
+      .spyOn(participant, 'append')
+      .mockImplementation(async (decision, context) => {
+        if (decision.streamName === `seat-${contested}` && !rivalled) {
+          rivalled = true;
+          await participant.handle(
+            { type: 'Hold', data: { seat: contested, booking: rival } },
+            context,
+          );
+        }
+        return append(decision, context);
+      });
+    try {
+      await expect(runner.run(book(booking, [free, contested]), testContext)).rejects.toMatchObject(
+        {
+          rule: 'seat-taken',
+        },
+      );
+    } finally {
+      rivalFirst.mockRestore();
+    }
+    expect(await holderOf(free)).toBeNull();
+    expect(await holderOf(contested)).toBe(rival);
     expect((await primary.load(`booking-${booking}`)).revision).toBeUndefined();
   });
 
   it('undoes and starts again when another writer records first, deciding on the newest history', async () => {
     const [booking, seat] = [id('booking'), id('seat')];
-    const handle = participant.handle.bind(participant);
-    const sneak = jest.spyOn(participant, 'handle').mockImplementationOnce(async (...args) => {
-      const held = await handle(...args);
+    const append = participant.append.bind(participant);
+    const sneak = jest.spyOn(participant, 'append').mockImplementationOnce(async (...args) => {
+      const held = await append(...args);
       // Between the decision and its append, someone else books the same booking id.
       await primary.handle(book(booking, []), testContext);
       return held;

@@ -107,6 +107,28 @@ export class CommandGateway<State, C extends Command, E extends Event> {
   }
 
   /**
+   * Decides commands addressed to one stream in turn, each on the state the
+   * ones before it leave, appending nothing: one decision holding all their
+   * events. The first refusal is thrown.
+   */
+  async decideInTurn(commands: readonly C[]): Promise<Decision<State, E>> {
+    const streamName = this.streamOf(commands[0]!);
+    const { state, revision } = await this.load(streamName);
+    let current = state;
+    const events: E[] = [];
+    for (const command of commands) {
+      if (this.streamOf(command) !== streamName) {
+        throw new Error(`decideInTurn takes commands to one stream, not ${streamName} and others`);
+      }
+      this.report(streamName, 'decide');
+      const decided = decidedEvents(this.aggregate.decider.decide(command, current));
+      current = foldEvents(this.aggregate.decider, decided, current);
+      events.push(...decided);
+    }
+    return { streamName, state, revision, events, expectedRevision: undefined };
+  }
+
+  /**
    * Appends a decision's events at the revision it was decided on. Another
    * writer having got in first is `StreamRevisionConflictError`, or, when the
    * decision carries the caller's expected revision, `ExpectedRevisionMismatchError`.

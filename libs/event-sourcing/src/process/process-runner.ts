@@ -17,10 +17,13 @@ type StepResult =
 const MAX_ATTEMPTS = 5;
 
 /**
- * Carries out a process: decides the command on the primary stream once, does
- * the plan's `before` steps on the participants' streams (each stream's steps in
- * order, streams concurrently), appends the decision, then does the `after`
- * steps. If a step fails, or the append does, every step already done is undone
+ * Carries out a process: decides the command on the primary stream once, then
+ * the plan's `before` steps: each participant stream's steps are decided in
+ * turn on the stream as it is now, every stream at once, and only when none
+ * refuses are they appended (one append per stream), so a refusal writes
+ * nothing anywhere. Then it appends the decision and does the `after` steps.
+ * If a stream changed under a step, its steps are decided again one by one; if
+ * a step then fails, or the append does, every step already done is undone
  * and the first failure (in plan order) is rethrown; a conflicting append
  * without an expected revision is tried again from the start (bounded). An undo
  * or an `after` step that fails is logged and left to the process's repair.
@@ -75,9 +78,39 @@ export class ProcessRunner<
   }
 
   private async doAll(steps: readonly UndoableStep<SC>[], context: CommandContext): Promise<void> {
-    const results = await this.runGrouped(
-      steps.map((step) => step.command),
-      context,
+    const commands = steps.map((step) => step.command);
+    const streams = this.byStream(commands);
+    const decisions = await Promise.all(
+      streams.map((indexes) =>
+        this.participant.decideInTurn(indexes.map((i) => commands[i])).then(
+          (decision) => ({ decision }),
+          (error: unknown) => ({ error }),
+        ),
+      ),
+    );
+    const refusal = decisions.find((decided) => 'error' in decided);
+    if (refusal !== undefined && 'error' in refusal) throw refusal.error;
+    const results: StepResult[] = commands.map(() => ({ status: 'not-run' }));
+    await Promise.all(
+      streams.map(async (indexes, k) => {
+        const decided = decisions[k];
+        if (!('decision' in decided)) return;
+        try {
+          await this.participant.append(decided.decision, context);
+          for (const i of indexes) results[i] = { status: 'done' };
+        } catch (error) {
+          if (!(error instanceof StreamRevisionConflictError)) {
+            results[indexes[0]] = { status: 'failed', error };
+            return;
+          }
+          // Another writer got in since the decision: decide again, step by step.
+          const again = await this.runInOrder(
+            indexes.map((i) => commands[i]),
+            context,
+          );
+          again.forEach((result, j) => (results[indexes[j]] = result));
+        }
+      }),
     );
     const failure = results.find((result) => result.status === 'failed');
     if (failure?.status !== 'failed') return;
@@ -127,24 +160,43 @@ export class ProcessRunner<
     context: CommandContext,
   ): Promise<StepResult[]> {
     const results: StepResult[] = commands.map(() => ({ status: 'not-run' }));
+    await Promise.all(
+      this.byStream(commands).map(async (indexes) => {
+        const done = await this.runInOrder(
+          indexes.map((i) => commands[i]),
+          context,
+        );
+        done.forEach((result, j) => (results[indexes[j]] = result));
+      }),
+    );
+    return results;
+  }
+
+  /** Runs one stream's commands in order, stopping at the first failure. */
+  private async runInOrder(
+    commands: readonly SC[],
+    context: CommandContext,
+  ): Promise<StepResult[]> {
+    const results: StepResult[] = commands.map(() => ({ status: 'not-run' }));
+    for (const [i, command] of commands.entries()) {
+      try {
+        await this.participant.handle(command, context);
+        results[i] = { status: 'done' };
+      } catch (error) {
+        results[i] = { status: 'failed', error };
+        break;
+      }
+    }
+    return results;
+  }
+
+  /** The commands' indexes grouped by the stream they address, streams in order of first appearance. */
+  private byStream(commands: readonly SC[]): number[][] {
     const byStream = new Map<string, number[]>();
     commands.forEach((command, i) => {
       const streamName = this.participant.streamOf(command);
       byStream.set(streamName, [...(byStream.get(streamName) ?? []), i]);
     });
-    await Promise.all(
-      [...byStream.values()].map(async (indexes) => {
-        for (const i of indexes) {
-          try {
-            await this.participant.handle(commands[i], context);
-            results[i] = { status: 'done' };
-          } catch (error) {
-            results[i] = { status: 'failed', error };
-            return;
-          }
-        }
-      }),
-    );
-    return results;
+    return [...byStream.values()];
   }
 }
