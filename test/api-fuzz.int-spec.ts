@@ -187,8 +187,12 @@ describe(`fuzzing every documented operation (FUZZ_SEED=${SEED}, FUZZ_RUNS=${RUN
   );
 });
 
-describe('bugs the fuzz found, not fixed yet (a case here fails once its bug is fixed: then delete its KNOWN_BUGS entry)', () => {
-  it.failing.each(KNOWN_BUGS.map((bug) => [bug.name, bug]))('%s', async (_name, bug) => {
-    await bug.fixed(apps, seeds);
-  });
-});
+// `each` refuses an empty table: the block is declared only while bugs are known.
+(KNOWN_BUGS.length > 0 ? describe : () => undefined)(
+  'bugs the fuzz found, not fixed yet (a case here fails once its bug is fixed: then delete its KNOWN_BUGS entry)',
+  () => {
+    it.failing.each(KNOWN_BUGS.map((bug) => [bug.name, bug]))('%s', async (_name, bug) => {
+      await bug.fixed(apps, seeds);
+    });
+  },
+);

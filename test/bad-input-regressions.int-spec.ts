@@ -14,8 +14,8 @@ const { candidates, scheduling } = useServiceApps({ candidates: {}, scheduling: 
 let appended: AppendedEvents;
 let candidateId: string;
 
-beforeAll(async () => {
-  appended = new AppendedEvents(candidates.app.get(EventStoreDBClient));
+/** A candidate in `interviewing`, through the candidates service. */
+async function interviewingCandidate(): Promise<string> {
   const registered = await candidates.inject({
     method: 'POST',
     url: '/candidates',
@@ -28,19 +28,25 @@ beforeAll(async () => {
     },
   });
   expect(registered.statusCode).toBe(201);
-  candidateId = registered.json<{ id: string }>().id;
+  const id = registered.json<{ id: string }>().id;
   for (const [url, payload] of [
     ['screening', { passed: true, notes: 'good' }],
     ['stage', { to: 'interviewing' }],
   ] as const) {
     const moved = await candidates.inject({
       method: 'POST',
-      url: `/candidates/${candidateId}/${url}`,
+      url: `/candidates/${id}/${url}`,
       as: 'recruiter',
       payload,
     });
     expect(moved.statusCode).toBe(200);
   }
+  return id;
+}
+
+beforeAll(async () => {
+  appended = new AppendedEvents(candidates.app.get(EventStoreDBClient));
+  candidateId = await interviewingCandidate();
 });
 
 /** A body nested `depth` objects deep: `{"a":{"a":…}}`. */
@@ -302,6 +308,81 @@ describe('inputs that once answered 500 or were wrongly accepted', () => {
       payload: interview({ startsAt: '2027-01-04T09:00:00Z', endsAt: '2030-01-04T09:00:00Z' }),
     });
     expect(response.json()).toMatchObject({ status: 409, rule: 'too-long' });
+    expect(await appended.since(mark)).toEqual([]);
+  });
+});
+
+describe('what the API fuzz found', () => {
+  type ProblemBody = { type: string; status: number; detail: string };
+
+  it.each([
+    ['a malformed percent-escape in the path', '/candidates/%FF', 'malformed percent-escape'],
+    ['a path parameter over 100 characters', `/candidates/${'x'.repeat(101)}`, 'longer than 100'],
+  ])('answers %s with a 400 problem document', async (_case, url, detail) => {
+    const response = await candidates.inject({ method: 'GET', url, as: 'admin' });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json<ProblemBody>().detail).toContain(detail);
+  });
+
+  it('answers a body that is not JSON with 415, as the document says', async () => {
+    const response = await candidates.inject({
+      method: 'POST',
+      url: '/candidates',
+      as: 'recruiter',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<candidate/>',
+    });
+    expect(response.statusCode).toBe(415);
+    const post = candidates.document.paths['/candidates']!.post!;
+    expect(Object.keys(post.responses ?? {})).toContain('415');
+  });
+
+  it('refuses a JSON null body; takes a withdrawal without a body, which its document calls optional', async () => {
+    const mark = await appended.mark();
+    const nullBody = await candidates.inject({
+      method: 'POST',
+      url: `/candidates/${candidateId}/withdrawal`,
+      as: 'recruiter',
+      headers: { 'content-type': 'application/json' },
+      payload: 'null',
+    });
+    expect(nullBody.statusCode).toBe(400);
+    expect(await appended.since(mark)).toEqual([]);
+    const withdrawal = candidates.document.paths['/candidates/{id}/withdrawal']!.post!;
+    expect(withdrawal.requestBody?.required).not.toBe(true);
+    const registration = candidates.document.paths['/candidates']!.post!;
+    expect(registration.requestBody?.required).toBe(true);
+  });
+
+  it("writes nothing to a free panelist's calendar when another panelist is double-booked", async () => {
+    const busy = `busy-${randomUUID().slice(0, 8)}`;
+    const booking = async (panel: Json[], startsAt: string, endsAt: string, id: string) =>
+      scheduling.inject({
+        method: 'POST',
+        url: `/candidates/${id}/interviews`,
+        as: 'coordinator',
+        payload: interview({ panel, startsAt, endsAt }),
+      });
+    const first = await booking(
+      [{ interviewerId: busy, role: 'lead' }],
+      '2032-06-01T09:00:00Z',
+      '2032-06-01T10:00:00Z',
+      await interviewingCandidate(),
+    );
+    expect(first.statusCode).toBe(201);
+    const other = await interviewingCandidate();
+    const mark = await appended.mark();
+    const refused = await booking(
+      [
+        { interviewerId: `free-${randomUUID().slice(0, 8)}`, role: 'lead' },
+        { interviewerId: busy, role: 'shadow' },
+      ],
+      '2032-06-01T09:30:00Z',
+      '2032-06-01T10:30:00Z',
+      other,
+    );
+    expect(refused.json()).toMatchObject({ status: 409, rule: 'interviewer-double-booked' });
     expect(await appended.since(mark)).toEqual([]);
   });
 });

@@ -253,7 +253,7 @@ function bodyProblems(
   check: DataCheck,
 ): string[] | undefined {
   if (operation.body === undefined) return [];
-  if (body.payload === undefined) return [NO_BODY];
+  if (body.payload === undefined) return operation.bodyRequired ? [NO_BODY] : [];
   const [essence, ...parameters] = (body.contentType ?? '').split(';').map((part) => part.trim());
   if (essence.toLowerCase() !== 'application/json') {
     return [`the body is sent as ${body.contentType ?? 'nothing named'}, not application/json`];

@@ -41,6 +41,8 @@ export type OpenApiOperation = Readonly<{
   parameters: readonly OpenApiParameter[];
   /** The JSON body's schema, when the operation takes one. */
   body: JsonSchema | undefined;
+  /** Whether a request must send the body (else leaving it out means `{}`). */
+  bodyRequired: boolean;
   /** Needs no bearer token (health). */
   isPublic: boolean;
   /** `METHOD /path (operationId)`, for messages. */
@@ -88,6 +90,7 @@ export function operationsOf(service: string, document: OpenApiDocument): OpenAp
           (parameter) => resolved(parameter, components) as OpenApiParameter,
         ),
         body: body === undefined ? undefined : (resolved(body, components) as JsonSchema),
+        bodyRequired: operation.requestBody?.required === true,
         isPublic: operation.security === undefined,
         name: `${method.toUpperCase()} ${path} (${operation.operationId})`,
       };
