@@ -184,8 +184,15 @@ export function PostgresProjectionHost<T extends string, E extends Event>(
       return new Promise((resolve) => {
         const waiter = { position: awaited, resolve: () => finish() };
         const deadline = setTimeout(() => finish(), OWN_WRITES_TIMEOUT_MS);
-        // Another replica's runner may apply it: its notification, or this poll, says so.
-        const poll = setInterval(() => void this.refreshLive().catch(() => undefined), POLL_MS * 4);
+        // Another replica's runner may apply it: its notification, or this poll, says so. A store
+        // that cannot be reached will not apply it soon: the read answers 503 at once instead.
+        const poll = setInterval(
+          () =>
+            void this.refreshLive().catch((error: unknown) => {
+              if (error instanceof ReadModelUnavailableError || isUnavailable(error)) finish();
+            }),
+          POLL_MS * 4,
+        );
         const finish = () => {
           clearTimeout(deadline);
           clearInterval(poll);
