@@ -1,18 +1,9 @@
 import { uuid } from '@hirestream/contracts';
-import { commandContextOf } from '@hirestream/event-sourcing';
-import {
-  CommandRoute,
-  CurrentPrincipal,
-  entityTagOf,
-  ExpectedRevision,
-  ValidBody,
-  ValidParams,
-  type ActingPrincipal,
-} from '@hirestream/platform';
-import { Controller, Inject, Res } from '@nestjs/common';
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
+import { CommandRoute, entityTagOf, ValidBody, ValidParams } from '@hirestream/platform';
+import { Controller, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Type, type Static } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { NOTES, type NoteGateway } from '../note-gateway';
 import { NoteView, RecordNoteBody } from './record-note.dto';
@@ -38,19 +29,17 @@ export class RecordNoteController {
   async record(
     @ValidParams(CandidateIdParams) { id }: CandidateIdParams,
     @ValidBody(RecordNoteBody) body: RecordNoteBody,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @CurrentPrincipal() principal: ActingPrincipal,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Caller() caller: CommandCaller,
   ): Promise<NoteView> {
     const note = { candidateId: id, noteId: randomUUID(), text: body.text };
     const outcome = await this.notes.handle(
       { type: 'RecordNote', data: note },
-      commandContextOf({ principal }),
-      { expectedRevision },
+      caller.context,
+      caller.options,
     );
     const revision = outcome.revision ?? 0n;
-    reply.header('etag', entityTagOf(revision));
-    reply.header('location', `/candidates/${id}/__service__-notes/${note.noteId}`);
+    caller.reply.header('etag', entityTagOf(revision));
+    caller.reply.header('location', `/candidates/${id}/__service__-notes/${note.noteId}`);
     return { ...note, revision: revision.toString() };
   }
 }
