@@ -29,6 +29,8 @@ export class ReadModelDatabase {
       max: 10,
       connectionTimeoutMillis: 3_000,
       idleTimeoutMillis: 30_000,
+      // A connection whose peer vanished (a failover, a dropped NAT entry) is noticed, not waited on.
+      keepAlive: true,
     });
     // An idle client losing its connection must not take the process down; the next query reconnects.
     this.pool.on('error', () => undefined);

@@ -17,6 +17,20 @@ import type { PostgresProjection, ProjectionTables } from './projection-definiti
 import { servingLockKey } from './projection-watch';
 
 const LOCK_POLL_MS = 1_000;
+/** How long a stopping runner may take to finish its batch before its connection is cut. */
+const STOP_GRACE_MS = 5_000;
+const LOCK_QUERY_TIMEOUT_MS = 10_000;
+
+/** The promise's outcome, or an error once `ms` pass without one. */
+function answeredWithin<R>(promise: Promise<R>, ms: number, what: string): Promise<R> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} got no answer in ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
 /** How often the runner looks for rebuilds asked for (notifications say so sooner) and older versions to retire. */
 const HOUSEKEEPING_EVERY_MS = 5_000;
 
@@ -104,7 +118,21 @@ export class ProjectionRunner<T extends string, E extends Event> {
   async stop(): Promise<void> {
     this.stopping = true;
     this.restart?.();
-    await this.running;
+    // A query that never answers (a connection gone bad) must not hold up the shutdown: after a
+    // grace period the connection is cut (a batch in flight rolls back, to be applied again later)
+    // and the shutdown goes on without waiting for the stuck call.
+    let timer: NodeJS.Timeout | undefined;
+    const graceful = await Promise.race([
+      (this.running ?? Promise.resolve()).then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), STOP_GRACE_MS))),
+    ]);
+    clearTimeout(timer);
+    if (!graceful) {
+      this.options.logger.warn(
+        `projection ${this.options.definition.name} runner did not stop within ${STOP_GRACE_MS} ms; its connection is cut`,
+      );
+      this.dropLockClient();
+    }
   }
 
   /** Looks for a rebuild asked for now, instead of at the next periodic check. */
@@ -150,9 +178,13 @@ export class ProjectionRunner<T extends string, E extends Event> {
     // A lost connection loses the lock too: start over and wait for it again.
     client.on('error', () => this.restart?.());
     while (!this.stopping) {
-      const { rows } = await client.query<{ locked: boolean }>(
-        'select pg_try_advisory_lock($1::bigint) as locked',
-        [this.lockKey],
+      // It never waits in the server: no answer means a connection gone bad (then start over).
+      const { rows } = await answeredWithin(
+        client.query<{ locked: boolean }>('select pg_try_advisory_lock($1::bigint) as locked', [
+          this.lockKey,
+        ]),
+        LOCK_QUERY_TIMEOUT_MS,
+        'the runner lock query',
       );
       if (rows[0]?.locked === true) {
         this.holdingLock = true;
@@ -169,9 +201,14 @@ export class ProjectionRunner<T extends string, E extends Event> {
   private releaseLock(): void {
     this.holdingLock = false;
     this.caughtUp = false;
-    // Ending the session frees its advisory lock; a broken connection is thrown away.
-    this.lockClient?.release(true);
+    this.dropLockClient();
+  }
+
+  /** Ends the lock's session (which frees its advisory lock); a broken connection is thrown away. */
+  private dropLockClient(): void {
+    const client = this.lockClient;
     this.lockClient = undefined;
+    client?.release(true);
   }
 
   /** Follows the version's builds until stopped, or until something fails (then starts over). */
