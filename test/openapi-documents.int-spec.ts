@@ -1,7 +1,6 @@
 import { validate } from '@readme/openapi-parser';
-import { useServiceApps } from '@hirestream/testing';
-import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { serviceNames, useServiceApps } from '@hirestream/testing';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import ts from 'typescript';
 
@@ -10,7 +9,7 @@ import ts from 'typescript';
 // its success bodies and its problems. (Each service's own specs check every
 // real response against the document; see test/support/openapi-responses.ts.)
 
-const services = readdirSync(join(__dirname, '..', 'apps'));
+const services = serviceNames();
 const apps = useServiceApps(Object.fromEntries(services.map((name) => [name, {}])));
 
 type Operation = {
@@ -28,20 +27,25 @@ async function documentOf(service: string): Promise<Document> {
 /**
  * The TypeScript types openapi-typescript (a client generator) writes for the
  * document; in a child process, as the generator is an ES module jest cannot load.
+ * Asynchronously: the embedded servers share this process and must keep answering.
  */
-function generatedTypes(document: Document): string {
-  return execFileSync(
-    process.execPath,
-    [
-      '-e',
-      `const { default: generate, astToString } = require('openapi-typescript');
+function generatedTypes(document: Document): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      [
+        '-e',
+        `const { default: generate, astToString } = require('openapi-typescript');
        let input = '';
        process.stdin.on('data', (chunk) => (input += chunk));
        process.stdin.on('end', async () =>
          process.stdout.write(astToString(await generate(JSON.parse(input)))));`,
-    ],
-    { cwd: join(__dirname, '..'), input: JSON.stringify(document), encoding: 'utf8' },
-  );
+      ],
+      { cwd: join(__dirname, '..'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    );
+    child.stdin?.end(JSON.stringify(document));
+  });
 }
 
 /** Whether `source` (importing the generated types as ./api) type-checks; the diagnostics if not. */
@@ -123,7 +127,7 @@ describe.each(services)('the %s OpenAPI document', (service) => {
 
 describe('a client generated from the documents', () => {
   it('types the success bodies and the problems, and refuses what the API does not have', async () => {
-    const generated = generatedTypes(await documentOf('candidates'));
+    const generated = await generatedTypes(await documentOf('candidates'));
     const client = `
       import type { paths } from './api';
       type Register = paths['/candidates']['post'];
