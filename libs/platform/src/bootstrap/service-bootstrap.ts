@@ -77,7 +77,7 @@ export async function createServiceApp<C extends PlatformConfig>(
     },
     new FastifyAdapter({
       frameworkErrors: answerFrameworkError,
-      maxParamLength: MAX_PATH_PARAMETER_LENGTH,
+      routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
     }),
     { logger, abortOnError: false, bodyParser: false },
   );
