@@ -55,6 +55,11 @@ const CheckedRequestPart = createParamDecorator(
     check.of(context.getArgByIndex<FastifyRequest>(0)),
 );
 
+/** Whether a client must send the property: required by the schema and without a default. */
+function isRequired(schema: TObject, name: string): boolean {
+  return (schema.required?.includes(name) ?? false) && !('default' in schema.properties[name]!);
+}
+
 function documentOn(
   target: object,
   key: string | symbol | undefined,
@@ -75,7 +80,7 @@ export function ValidBody<S extends TObject>(
 ): ParameterDecorator {
   return (target, key, index) => {
     CheckedRequestPart(new RequestPartCheck('body', schema, bodies, refine))(target, key, index);
-    const required = (schema.required?.length ?? 0) > 0;
+    const required = Object.keys(schema.properties).some((name) => isRequired(schema, name));
     documentOn(target, key, ApiBody({ schema, required }));
   };
 }
@@ -91,7 +96,7 @@ export function ValidQuery<S extends TObject>(
       documentOn(
         target,
         key,
-        ApiQuery({ name, required: schema.required?.includes(name) ?? false, schema: property }),
+        ApiQuery({ name, required: isRequired(schema, name), schema: property }),
       );
     }
   };

@@ -110,7 +110,8 @@ export function CommandRoute(options: CommandRouteOptions): MethodDecorator {
           }),
         ]
       : []),
-    ...(options.revisioned === true
+    // A creation has no revision to expect yet.
+    ...(options.revisioned === true && options.creates !== true
       ? [
           ApiHeader({
             name: 'If-Match',
@@ -124,7 +125,7 @@ export function CommandRoute(options: CommandRouteOptions): MethodDecorator {
       ...EVERY_ROUTE_PROBLEMS,
       ...BODY_PROBLEMS,
       ...(method === 'POST' ? [409, 422] : []),
-      ...(options.revisioned === true ? [409] : []),
+      ...(options.revisioned === true && options.creates !== true ? [409] : []),
       ...(options.problems ?? []),
     ]),
   );
