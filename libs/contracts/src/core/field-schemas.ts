@@ -28,6 +28,7 @@ export const RULE_MESSAGES: Readonly<Record<string, string>> = {
   phone: 'must be a phone number (digits, spaces, ( ) . - and a leading +)',
   wallClock: 'must be a 24-hour time of day, HH:MM',
   url: 'must be an http or https URL',
+  uuid: 'must be a UUID in lower case, as 0f8fad5b-d9cb-469f-a165-70867728950e',
 };
 
 function ruled<T extends TSchema>(rule: string, schema: T): T {
@@ -88,7 +89,16 @@ export function actorId(options: StringOptions = {}): TString {
 }
 
 export function uuid(options: StringOptions = {}): TString {
-  return Type.String({ format: 'uuid', maxLength: 36, ...options });
+  // Lower case only: one id has one spelling, so comparing ids compares strings.
+  return ruled(
+    'uuid',
+    Type.String({
+      format: 'uuid',
+      pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+      maxLength: 36,
+      ...options,
+    }),
+  );
 }
 
 /** An e-mail address as RFC 5321 allows it, ASCII only. */
