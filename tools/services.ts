@@ -2,4 +2,5 @@
 export const SERVICES = [
   { name: 'candidates', entry: 'apps/candidates/src/main.ts', port: 3001 },
   { name: 'scheduling', entry: 'apps/scheduling/src/main.ts', port: 3002 },
+  { name: 'assessment', entry: 'apps/assessment/src/main.ts', port: 3003 },
 ] as const;

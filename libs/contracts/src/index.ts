@@ -45,3 +45,12 @@ export * from './candidates/candidacy';
 export * from './scheduling/interview-vocabulary';
 export * from './scheduling/scheduling-contracts';
 export * from './scheduling/interviewer-calendar-stream';
+export * from './scheduling/interview-facts';
+
+export * from './assessment/assessment-vocabulary';
+export * from './assessment/rubric-contracts';
+export * from './assessment/interview-kit-contracts';
+export * from './assessment/feedback-contracts';
+export * from './assessment/assignment-contracts';
+export * from './assessment/panel-decision-contracts';
+export * from './assessment/assessment-contracts';

@@ -29,6 +29,7 @@ export const RULE_MESSAGES: Readonly<Record<string, string>> = {
   wallClock: 'must be a 24-hour time of day, HH:MM',
   url: 'must be an http or https URL',
   uuid: 'must be a UUID in lower case, as 0f8fad5b-d9cb-469f-a165-70867728950e',
+  sha256: 'must be a SHA-256 digest: 64 lower-case hexadecimal digits',
 };
 
 function ruled<T extends TSchema>(rule: string, schema: T): T {
@@ -99,6 +100,11 @@ export function uuid(options: StringOptions = {}): TString {
       ...options,
     }),
   );
+}
+
+/** A SHA-256 digest of some content, in lower-case hexadecimal. */
+export function sha256Digest(options: StringOptions = {}): TString {
+  return ruled('sha256', Type.String({ pattern: '^[0-9a-f]{64}$', ...options }));
 }
 
 /** An e-mail address as RFC 5321 allows it, ASCII only. */

@@ -1,0 +1,38 @@
+import type { InterviewKind, StampedRubric } from '@hirestream/contracts';
+
+/** The token the interview guides are injected by. */
+export const INTERVIEW_GUIDES = Symbol('INTERVIEW_GUIDES');
+
+/** One question of a kit, as an interviewer reads it. */
+export type KitQuestionView = Readonly<{
+  questionId: string;
+  type: string;
+  text: string;
+  guidance: string;
+  criterionIds: readonly string[];
+}>;
+
+/** The current version of a job's kit for one interview kind. */
+export type InterviewKitView = Readonly<{
+  jobId: string;
+  interviewKind: InterviewKind;
+  version: number;
+  title: string;
+  rubricId: string;
+  questions: readonly KitQuestionView[];
+}>;
+
+/**
+ * What feedback and reviews are given against, read from the kit and rubric
+ * streams. Their versions never change once published, so reading them outside
+ * a command's consistency boundary is safe: the version read is stamped into
+ * the command and from there into the event.
+ */
+export interface InterviewGuides {
+  /** The job's kit for the kind, at its current version; null when there is none. */
+  kitFor(jobId: string, kind: InterviewKind): Promise<InterviewKitView | null>;
+  /** The current version of the rubric of the job's kit for the kind; null without a kit. */
+  rubricForInterview(jobId: string, kind: InterviewKind): Promise<StampedRubric | null>;
+  /** The current version of a rubric; null when it was never published. */
+  currentRubric(rubricId: string): Promise<StampedRubric | null>;
+}
