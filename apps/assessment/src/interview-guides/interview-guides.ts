@@ -1,26 +1,33 @@
-import type { InterviewKind, StampedRubric } from '@hirestream/contracts';
+import {
+  identifier,
+  INTERVIEW_KINDS,
+  interviewKitContentFields,
+  KitQuestion,
+  oneOf,
+  type DeepReadonly,
+  type InterviewKind,
+  type StampedRubric,
+} from '@hirestream/contracts';
+import { Type, type Static } from '@sinclair/typebox';
 
 /** The token the interview guides are injected by. */
 export const INTERVIEW_GUIDES = Symbol('INTERVIEW_GUIDES');
 
-/** One question of a kit, as an interviewer reads it. */
-export type KitQuestionView = Readonly<{
-  questionId: string;
-  type: string;
-  text: string;
-  guidance: string;
-  criterionIds: readonly string[];
-}>;
+/** One question of a kit, as an interviewer reads it (also the schema of a response). */
+export const KitQuestionView = KitQuestion;
+export type KitQuestionView = KitQuestion;
 
-/** The current version of a job's kit for one interview kind. */
-export type InterviewKitView = Readonly<{
-  jobId: string;
-  interviewKind: InterviewKind;
-  version: number;
-  title: string;
-  rubricId: string;
-  questions: readonly KitQuestionView[];
-}>;
+/** The current version of a job's kit for one interview kind (also the schema of a response). */
+export const InterviewKitView = Type.Object(
+  {
+    jobId: identifier(),
+    interviewKind: oneOf(INTERVIEW_KINDS),
+    version: Type.Integer({ minimum: 1 }),
+    ...interviewKitContentFields,
+  },
+  { title: 'InterviewKit', additionalProperties: false },
+);
+export type InterviewKitView = DeepReadonly<Static<typeof InterviewKitView>>;
 
 /**
  * What feedback and reviews are given against, read from the kit and rubric

@@ -1,0 +1,18 @@
+import type { RubricEvent } from '@hirestream/contracts';
+
+export type RubricPublished = Extract<RubricEvent, { type: 'RubricPublished' }>;
+
+/** One published version of a rubric, exactly as its event recorded it. */
+export type RubricVersion = RubricPublished['data'];
+
+/**
+ * A rubric's versions in order (`versions[i].version === i + 1`); none for a
+ * rubric never published. Feedback stamped with an old version is read against
+ * that version, so every version is kept.
+ */
+export type RubricState = Readonly<{ versions: readonly RubricVersion[] }>;
+
+/** The newest version, or undefined for a rubric never published. */
+export function currentVersion(state: RubricState): RubricVersion | undefined {
+  return state.versions.at(-1);
+}
