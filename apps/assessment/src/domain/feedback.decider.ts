@@ -9,7 +9,6 @@ import {
   type FeedbackAuthor,
   type FeedbackEvent,
   type InterviewFact,
-  type StampedRubric,
 } from '@hirestream/contracts';
 import { assertNever, type Aggregate, type Decider } from '@hirestream/event-sourcing';
 import type {
@@ -32,6 +31,7 @@ import {
   type FeedbackState,
   type FeedbackStateEvent,
 } from './feedback.state';
+import { checkRatings } from './rubric-ratings';
 
 /** Everything of the candidate's stream the feedback decider folds or writes. */
 export type FeedbackStreamEvent = FeedbackStateEvent | FeedbackEvent;
@@ -106,48 +106,34 @@ function checkRoundOpen(state: FeedbackState, request: FeedbackRequest, action: 
   }
 }
 
-function criteriaOf(rubric: StampedRubric | null): readonly string[] {
-  return rubric === null ? [] : rubric.criteria.map((criterion) => criterion.criterionId);
-}
-
 /**
- * Ratings against the stamped rubric: no criterion it does not have, none
- * twice and, when `complete`, every one of its criteria (null: not assessed).
- * Returned in the rubric's order.
+ * Ratings against the stamped rubric (`checkRatings`: none unknown, none twice,
+ * every criterion rated when `complete`), in the rubric's order. A draft is
+ * checked against the criteria it rates, so the others may wait.
  */
 function checkedRatings(
   ratings: readonly CriterionRating[],
   request: FeedbackRequest,
   complete: boolean,
 ): CriterionRating[] {
-  const criteria = criteriaOf(request.rubric);
-  const against =
-    request.rubric === null
-      ? `interview ${request.interviewId} has no rubric, so no criterion is rated`
-      : `rubric ${request.rubric.rubricId} version ${request.rubric.version} has ${criteria.join(', ')}`;
-  const rated = new Set<string>();
-  for (const { criterionId } of ratings) {
-    if (!criteria.includes(criterionId)) {
+  const { rubric, interviewerId, interviewId } = request;
+  const what = `the feedback of ${interviewerId} on interview ${interviewId}`;
+  if (rubric === null) {
+    if (ratings.length > 0) {
       throw new CommandRejectedError(
         'unknown-criterion',
-        `${criterionId} is not rated: ${against}`,
+        `${what} rates ${ratings[0].criterionId}, but the interview has no rubric (the job had no kit for it when it was completed)`,
       );
     }
-    if (rated.has(criterionId)) {
-      throw new CommandRejectedError('criterion-rated-twice', `${criterionId} is rated twice`);
-    }
-    rated.add(criterionId);
+    return [];
   }
-  const missing = criteria.filter((criterionId) => !rated.has(criterionId));
-  if (complete && missing.length > 0) {
-    throw new CommandRejectedError(
-      'criterion-not-rated',
-      `every criterion of the rubric is rated (1–4, or null for not assessed); missing: ${missing.join(', ')}`,
-    );
-  }
-  return [...ratings].sort(
-    (a, b) => criteria.indexOf(a.criterionId) - criteria.indexOf(b.criterionId),
-  );
+  const rated = new Set(ratings.map((rating) => rating.criterionId));
+  const checkedAgainst = complete
+    ? rubric
+    : { ...rubric, criteria: rubric.criteria.filter((c) => rated.has(c.criterionId)) };
+  checkRatings(checkedAgainst, ratings, what);
+  const order = rubric.criteria.map((criterion) => criterion.criterionId);
+  return [...ratings].sort((a, b) => order.indexOf(a.criterionId) - order.indexOf(b.criterionId));
 }
 
 function checkNotSubmitted(request: FeedbackRequest): void {
