@@ -2,6 +2,7 @@ import { ROLES, type Role } from '@hirestream/platform';
 import {
   AppendedEvents,
   hiringSeeds,
+  interviewGuideSeeds,
   operationsOf,
   serviceNames,
   useServiceApps,
@@ -48,6 +49,7 @@ beforeAll(async () => {
   for (const service of services) await whenReady(apps[service]);
   newWorld = accessWorlds(
     hiringSeeds({ candidates: apps.candidates, scheduling: apps.scheduling }),
+    interviewGuideSeeds({ assessment: apps.assessment }),
   );
   shared = await newWorld();
 });
@@ -72,6 +74,10 @@ function pathOf(operation: OpenApiOperation, world: AccessWorld, whose: Whose): 
     interviews: candidacy.interviewId,
     'interview-days': candidacy.dayId,
     interviewers: whose === 'own' ? OWN_INTERVIEWER : FOREIGN_INTERVIEWER,
+    rubrics: world.guides.rubricId,
+    versions: '1',
+    jobs: world.guides.jobId,
+    'interview-kits': world.guides.kind,
   };
   const segments = operation.path.split('/');
   return segments

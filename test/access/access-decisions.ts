@@ -54,6 +54,8 @@ const HEALTH: OperationAccess = { resource: 'none', public: true, roles: only(..
 const STAFF_READERS: Role[] = ['recruiter', 'coordinator', 'hiring-manager', 'auditor', 'admin'];
 /** Staff who book and change interviews. */
 const SCHEDULERS: Role[] = ['recruiter', 'coordinator', 'admin'];
+/** Staff who write rubrics and interview kits; staff readers read them. */
+const GUIDE_AUTHORS: Role[] = ['recruiter', 'hiring-manager', 'admin'];
 
 export const ACCESS_DECISIONS: AccessDecisions = {
   candidates: {
@@ -117,5 +119,15 @@ export const ACCESS_DECISIONS: AccessDecisions = {
     },
     setInterviewerAvailability: { resource: 'interviewer', roles: only('coordinator', 'admin') },
     findTimes: { resource: 'none', roles: only(...SCHEDULERS) },
+  },
+  assessment: {
+    live: HEALTH,
+    ready: HEALTH,
+    publishRubric: { resource: 'none', roles: only(...GUIDE_AUTHORS) },
+    reviseRubric: { resource: 'none', roles: only(...GUIDE_AUTHORS) },
+    getRubric: { resource: 'none', roles: only(...STAFF_READERS) },
+    getRubricVersion: { resource: 'none', roles: only(...STAFF_READERS) },
+    publishInterviewKit: { resource: 'none', roles: only(...GUIDE_AUTHORS) },
+    getInterviewKit: { resource: 'none', roles: only(...STAFF_READERS) },
   },
 };

@@ -1,4 +1,13 @@
-import { ALWAYS_AVAILABLE, hoursAfter, type HiringSeeds } from '../support/hiring-seeds';
+import {
+  ALWAYS_AVAILABLE,
+  hoursAfter,
+  SEEDED_INTERVIEW_KIND,
+  SEEDED_JOB_ID,
+  SEEDED_RUBRIC,
+  seededInterviewKit,
+  type HiringSeeds,
+  type InterviewGuideSeeds,
+} from '../support/hiring-seeds';
 
 /** One candidacy and what it holds. */
 export type Candidacy = Readonly<{ candidateId: string; interviewId: string; dayId: string }>;
@@ -15,7 +24,12 @@ export type AccessWorld = Readonly<{
   foreign: Candidacy;
   /** An interviewer id no other world uses, for the bookings a case makes on `candidacy`. */
   fresh: (name: string, candidacy: Candidacy) => string;
+  /** A published rubric, and the kit of the candidacies' job for their interviews' kind (every world's). */
+  guides: SeededGuides;
 }>;
+
+/** The rubric and kit every world shares: rubrics and kits are no candidacy's. */
+export type SeededGuides = Readonly<{ rubricId: string; jobId: string; kind: string }>;
 
 /** The interviewer an `interviewer` token speaks for: on the panels of the own candidacy only. */
 export const OWN_INTERVIEWER = 'interviewer-1';
@@ -25,12 +39,29 @@ const FIRST_DAY = Date.parse('2031-01-06T09:00:00Z');
 const DAY_MS = 86_400_000;
 
 /** Makes worlds through the services' APIs, each on the day after the one before. */
-export function accessWorlds(seeds: HiringSeeds): () => Promise<AccessWorld> {
+export function accessWorlds(
+  seeds: HiringSeeds,
+  guideSeeds: InterviewGuideSeeds,
+): () => Promise<AccessWorld> {
   let worlds = 0;
-  return () => accessWorld(seeds, worlds++);
+  let guides: Promise<SeededGuides> | undefined;
+  return async () => {
+    guides ??= seededGuides(guideSeeds);
+    return accessWorld(seeds, await guides, worlds++);
+  };
 }
 
-async function accessWorld(seeds: HiringSeeds, index: number): Promise<AccessWorld> {
+async function seededGuides(seeds: InterviewGuideSeeds): Promise<SeededGuides> {
+  const rubricId = await seeds.rubric();
+  await seeds.interviewKit(SEEDED_JOB_ID, SEEDED_INTERVIEW_KIND, rubricId);
+  return { rubricId, jobId: SEEDED_JOB_ID, kind: SEEDED_INTERVIEW_KIND };
+}
+
+async function accessWorld(
+  seeds: HiringSeeds,
+  guides: SeededGuides,
+  index: number,
+): Promise<AccessWorld> {
   const morning = new Date(FIRST_DAY + index * DAY_MS).toISOString().replace('.000Z', 'Z');
   const named = (name: string) => `${name}-${index}`;
   const candidacy = async (panelist: string, second: string): Promise<Candidacy> => {
@@ -47,7 +78,7 @@ async function accessWorld(seeds: HiringSeeds, index: number): Promise<AccessWor
   ]);
   const fresh = (name: string, { candidateId }: Candidacy) =>
     named(`${name}-${candidateId.slice(0, 8)}`);
-  return { morning, own, foreign, fresh };
+  return { morning, own, foreign, fresh, guides };
 }
 
 /** What a case sends besides its path and token. */
@@ -118,6 +149,9 @@ export const ACCESS_REQUESTS: Readonly<
     query: { from: hoursAfter(world.morning, -24), to: hoursAfter(world.morning, 24) },
   }),
   setInterviewerAvailability: () => ({ payload: ALWAYS_AVAILABLE }),
+  // The seeded content again: an allowed author's request runs and publishes nothing new.
+  reviseRubric: () => ({ payload: SEEDED_RUBRIC }),
+  publishInterviewKit: (world) => ({ payload: seededInterviewKit(world.guides.rubricId) }),
   findTimes: (world) => ({
     payload: {
       from: world.morning,

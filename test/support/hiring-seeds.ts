@@ -19,6 +19,10 @@ export type HiringSeeds = Readonly<{
 
 const HOUR_MS = 3_600_000;
 
+/** The job every seeded candidate applies for, and the kind of every seeded interview. */
+export const SEEDED_JOB_ID = 'job-1';
+export const SEEDED_INTERVIEW_KIND = 'technical';
+
 /** Working hours for an interviewer who is always available: every day, 00:00–23:59 UTC, 20 a day. */
 export const ALWAYS_AVAILABLE = {
   timeZone: 'UTC',
@@ -60,7 +64,7 @@ export function hiringSeeds(
         {
           fullName: 'Grace Hopper',
           email: 'grace@example.org',
-          jobId: 'job-1',
+          jobId: SEEDED_JOB_ID,
           source: 'referral',
         },
         201,
@@ -77,7 +81,7 @@ export function hiringSeeds(
       const scheduled = await coordinator(
         `/candidates/${candidateId}/interviews`,
         {
-          kind: 'technical',
+          kind: SEEDED_INTERVIEW_KIND,
           round: 1,
           format: 'video',
           videoLink: 'https://meet.example.org/abc',
@@ -101,7 +105,7 @@ export function hiringSeeds(
           breaks: [],
           sessions: leads.map((interviewerId, i) => ({
             title: `Session ${i + 1}`,
-            kind: 'technical',
+            kind: SEEDED_INTERVIEW_KIND,
             round: 2,
             format: 'in-person',
             location: 'HQ, room 4',
@@ -124,4 +128,77 @@ export function hiringSeeds(
     },
   };
   return seeds;
+}
+
+const RATING_DESCRIPTORS = {
+  '1': 'Far below the bar',
+  '2': 'Below the bar',
+  '3': 'At the bar',
+  '4': 'Well above the bar',
+};
+
+/** The content of every rubric `interviewGuideSeeds` publishes: two criteria. */
+export const SEEDED_RUBRIC = {
+  name: 'Backend engineer',
+  criteria: [
+    {
+      criterionId: 'system-design',
+      name: 'System design',
+      description: 'Designs that meet the need and say what they give up',
+      weight: 2,
+      descriptors: RATING_DESCRIPTORS,
+    },
+    {
+      criterionId: 'communication',
+      name: 'Communication',
+      description: 'Explains clearly and listens',
+      weight: 1,
+      descriptors: RATING_DESCRIPTORS,
+    },
+  ],
+};
+
+/** The content of every kit `interviewGuideSeeds` publishes: one question per seeded criterion. */
+export function seededInterviewKit(rubricId: string) {
+  return {
+    title: 'Backend engineer interview',
+    rubricId,
+    questions: SEEDED_RUBRIC.criteria.map(({ criterionId, name }, i) => ({
+      questionId: `q-${i + 1}`,
+      type: 'technical',
+      text: `Tell me about your ${name.toLowerCase()}.`,
+      guidance: 'Ask for a concrete example.',
+      criterionIds: [criterionId],
+    })),
+  };
+}
+
+/** Rubrics and interview kits made through the assessment API, as a hiring manager would. */
+export type InterviewGuideSeeds = Readonly<{
+  /** A new rubric of `SEEDED_RUBRIC`'s content, at version 1; its id. */
+  rubric(): Promise<string>;
+  /** Publishes `seededInterviewKit(rubricId)` as the job's kit for the kind (nothing new when it already is). */
+  interviewKit(jobId: string, kind: string, rubricId: string): Promise<void>;
+}>;
+
+/** Seeds through `apps.assessment`, once the spec's apps have started. */
+export function interviewGuideSeeds(
+  apps: Readonly<{ assessment: ServiceApp }>,
+): InterviewGuideSeeds {
+  const hiringManager = (method: 'POST' | 'PUT', url: string, payload: Json, status: number) =>
+    sent(apps.assessment, { method, url, payload, as: 'hiring-manager' }, status);
+  return {
+    async rubric() {
+      const published = await hiringManager('POST', '/rubrics', SEEDED_RUBRIC, 201);
+      return published.json<{ rubricId: string }>().rubricId;
+    },
+    async interviewKit(jobId, kind, rubricId) {
+      await hiringManager(
+        'PUT',
+        `/jobs/${encodeURIComponent(jobId)}/interview-kits/${kind}`,
+        seededInterviewKit(rubricId),
+        200,
+      );
+    },
+  };
 }

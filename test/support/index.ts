@@ -12,7 +12,18 @@ export { describeWithDocker } from './describe-with-docker';
 export { freePort } from './free-port';
 export { makeTempDir, removeTempDir } from './temp-dir';
 export { AppendedEvents, type AppendedEvent, type StoreMark } from './appended-events';
-export { ALWAYS_AVAILABLE, hiringSeeds, hoursAfter, type HiringSeeds } from './hiring-seeds';
+export {
+  ALWAYS_AVAILABLE,
+  hiringSeeds,
+  hoursAfter,
+  interviewGuideSeeds,
+  SEEDED_INTERVIEW_KIND,
+  SEEDED_JOB_ID,
+  SEEDED_RUBRIC,
+  seededInterviewKit,
+  type HiringSeeds,
+  type InterviewGuideSeeds,
+} from './hiring-seeds';
 export {
   operationsOf,
   type JsonSchema,
