@@ -1,4 +1,5 @@
 import { SchemaValidator, type DataCheck } from '@hirestream/contracts';
+import { MAX_BODY_BYTES, MAX_BODY_DEPTH, nestsDeeperThan } from '@hirestream/platform';
 import type { TSchema } from '@sinclair/typebox';
 import fc from 'fast-check';
 import type { JsonSchema, OpenApiOperation, OpenApiParameter } from '../support/openapi-operations';
@@ -260,13 +261,20 @@ function bodyProblems(
   }
   // Other parameters (charsets, empty ones) are the parser's business.
   if (parameters.some((parameter) => parameter.toLowerCase() !== 'charset=utf-8')) return undefined;
+  // The platform refuses these unread: the schema check would overflow the stack on some of them.
+  if (Buffer.byteLength(body.payload) > MAX_BODY_BYTES) {
+    return [`the body is larger than ${MAX_BODY_BYTES} bytes`];
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.payload.replace(/^\ufeff/, ''));
   } catch {
     return ['the body is not JSON'];
   }
-  return parsed === null ? [NULL_BODY] : problemsIn('body', check(parsed));
+  if (parsed === null) return [NULL_BODY];
+  if (nestsDeeperThan(parsed, MAX_BODY_DEPTH))
+    return [`the body nests deeper than ${MAX_BODY_DEPTH}`];
+  return problemsIn('body', check(parsed));
 }
 
 const headerValue = (schema: JsonSchema, context: SchemaArbitraryContext) =>

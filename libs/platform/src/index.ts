@@ -52,4 +52,4 @@ export {
   type QueryRouteOptions,
 } from './http/routes';
 export { ValidBody, ValidParams, ValidQuery, type Refinement } from './http/request-schemas';
-export { MAX_BODY_DEPTH } from './http/json-body-parser';
+export { MAX_BODY_BYTES, MAX_BODY_DEPTH, nestsDeeperThan } from './http/json-body-parser';

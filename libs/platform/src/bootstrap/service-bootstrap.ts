@@ -14,7 +14,7 @@ import {
   MAX_PATH_PARAMETER_LENGTH,
 } from '../problems/framework-error.problem';
 import { ProblemMapper, type ProblemMapping } from '../problems/problem-mapping';
-import { installJsonBodyParser } from '../http/json-body-parser';
+import { installJsonBodyParser, MAX_BODY_BYTES } from '../http/json-body-parser';
 import { setupOpenApi } from './openapi.setup';
 import { stopWhenParentExits } from './parent-watch';
 import { PlatformModule } from './platform.module';
@@ -78,6 +78,7 @@ export async function createServiceApp<C extends PlatformConfig>(
     new FastifyAdapter({
       frameworkErrors: answerFrameworkError,
       routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
+      bodyLimit: MAX_BODY_BYTES,
     }),
     { logger, abortOnError: false, bodyParser: false },
   );

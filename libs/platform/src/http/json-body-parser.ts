@@ -1,11 +1,14 @@
 import { BadRequestException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 
+/** Fastify's default, stated: a larger body is refused unread (413). */
+export const MAX_BODY_BYTES = 1_048_576;
+
 /** Deeper than any request of the platform nests; a body nesting deeper is refused unread. */
 export const MAX_BODY_DEPTH = 32;
 
 /** Whether a parsed JSON value nests deeper than `limit`, found without recursion. */
-function nestsDeeperThan(value: unknown, limit: number): boolean {
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
   const pending: Array<[unknown, number]> = [[value, 1]];
   while (pending.length > 0) {
     const [current, depth] = pending.pop()!;
