@@ -1,0 +1,322 @@
+import {
+  AggregateNotFoundError,
+  CommandRejectedError,
+  type CandidateStage,
+  type FeedbackAuthor,
+} from '@hirestream/contracts';
+import { deciderSpecification } from '@hirestream/event-sourcing';
+import type { FeedbackStateEvent } from './feedback.state';
+import type { RecordPanelDecision } from './panel-decision.commands';
+import { panelDecisionDecider } from './panel-decision.decider';
+
+const spec = deciderSpecification(panelDecisionDecider);
+const candidateId = 'c-1';
+const rule = (name: string) => (error: Error) =>
+  error instanceof CommandRejectedError && error.rule === name;
+const mentions =
+  (name: string, ...texts: string[]) =>
+  (error: Error) =>
+    rule(name)(error) && texts.every((text) => error.message.includes(text));
+
+const registered: FeedbackStateEvent = {
+  type: 'CandidateRegistered',
+  data: {
+    candidateId,
+    personId: 'p-1',
+    fullName: 'Ada Lovelace',
+    email: 'ada@example.org',
+    phone: null,
+    jobId: 'job-7',
+    source: 'referral',
+    resumeRef: null,
+  },
+};
+const moved = (from: CandidateStage, to: CandidateStage): FeedbackStateEvent => ({
+  type: 'CandidateStageChanged',
+  data: { candidateId, from, to },
+});
+const interviewing = [
+  registered,
+  moved('applied', 'screening'),
+  moved('screening', 'interviewing'),
+];
+
+const scheduled = (interviewId: string, round: number, panel: string[]): FeedbackStateEvent => ({
+  type: 'InterviewScheduled',
+  data: {
+    candidateId,
+    interviewId,
+    kind: 'technical',
+    round,
+    format: 'video',
+    location: null,
+    videoLink: 'https://meet.example.org/abc',
+    panel: panel.map((interviewerId, i) => ({
+      interviewerId,
+      role: i === 0 ? 'lead' : 'question-asker',
+    })),
+    startsAt: '2030-03-04T09:00:00Z',
+    endsAt: '2030-03-04T10:00:00Z',
+    candidateTimeZone: 'Europe/London',
+  },
+});
+const completed = (interviewId: string): FeedbackStateEvent => ({
+  type: 'InterviewCompleted',
+  data: { candidateId, interviewId },
+});
+const cancelled = (interviewId: string): FeedbackStateEvent => ({
+  type: 'InterviewCancelled',
+  data: { candidateId, interviewId, reason: 'the lead is ill' },
+});
+const requested = (interviewId: string, interviewerId: string, round = 1): FeedbackStateEvent => ({
+  type: 'FeedbackRequested',
+  data: {
+    candidateId,
+    interviewId,
+    interviewerId,
+    interviewKind: 'technical',
+    round,
+    dueAt: '2030-03-05T10:00:00Z',
+    rubric: null,
+  },
+});
+const submitted = (interviewId: string, interviewerId: string): FeedbackStateEvent => ({
+  type: 'FeedbackSubmitted',
+  data: {
+    candidateId,
+    interviewId,
+    interviewerId,
+    rubricId: null,
+    rubricVersion: null,
+    ratings: [],
+    strengths: 'Clear',
+    concerns: 'None',
+    notes: null,
+    recommendation: 'yes',
+  },
+});
+const gaveFeedback = (interviewId: string, interviewerId: string, round = 1) => [
+  requested(interviewId, interviewerId, round),
+  submitted(interviewId, interviewerId),
+];
+
+/** Round 1: interview i-1 (grace, alan) completed; interview i-2 (barbara) cancelled. */
+const roundOne = [
+  ...interviewing,
+  scheduled('i-1', 1, ['grace', 'alan']),
+  scheduled('i-2', 1, ['barbara']),
+  completed('i-1'),
+  cancelled('i-2'),
+];
+const allFeedback = [...roundOne, ...gaveFeedback('i-1', 'grace'), ...gaveFeedback('i-1', 'alan')];
+
+const decide = (change: Partial<RecordPanelDecision['data']> = {}): RecordPanelDecision => ({
+  type: 'RecordPanelDecision',
+  data: {
+    candidateId,
+    decisionId: 'd-1',
+    round: 1,
+    decision: 'advance',
+    advanceTo: 'next-round',
+    rationale: 'Strong on design, both panelists agree',
+    feedbackForCandidate: null,
+    override: null,
+    decidedBy: 'hiring-manager-1',
+    ...change,
+  },
+});
+const recorded = (change: Partial<RecordPanelDecision['data']> = {}): FeedbackStateEvent => ({
+  type: 'PanelDecisionRecorded',
+  data: decide(change).data,
+});
+const rejection = {
+  decision: 'reject' as const,
+  advanceTo: null,
+  feedbackForCandidate: 'Practise explaining trade-offs aloud.',
+};
+const hold = { decision: 'hold' as const, advanceTo: null };
+const alanMissing: FeedbackAuthor[] = [{ interviewId: 'i-1', interviewerId: 'alan' }];
+
+describe('recording a panel decision', () => {
+  it('records advance, hold or reject once every panelist of the completed interviews gave feedback', () => {
+    spec.given(allFeedback).when(decide()).then([recorded()]);
+    spec
+      .given(allFeedback)
+      .when(decide(hold))
+      .then([recorded(hold)]);
+    spec
+      .given(allFeedback)
+      .when(decide(rejection))
+      .then([recorded(rejection)]);
+    spec
+      .given(allFeedback)
+      .when(decide({ advanceTo: 'offer' }))
+      .then([recorded({ advanceTo: 'offer' })]);
+  });
+
+  it('ignores cancelled interviews of the round and counts amended feedback as given', () => {
+    const amended: FeedbackStateEvent = {
+      type: 'FeedbackAmended',
+      data: {
+        candidateId,
+        interviewId: 'i-1',
+        interviewerId: 'alan',
+        ratings: [],
+        strengths: 'Clear',
+        concerns: 'One gap in testing',
+        notes: null,
+        recommendation: 'no',
+        reason: 'I misread my notes',
+      },
+    };
+    spec
+      .given([...allFeedback, amended])
+      .when(decide())
+      .then([recorded()]);
+  });
+
+  it('refuses while a panelist has not submitted, naming the missing feedback; a draft does not count', () => {
+    const draft: FeedbackStateEvent = {
+      type: 'FeedbackDraftSaved',
+      data: {
+        candidateId,
+        interviewId: 'i-1',
+        interviewerId: 'alan',
+        ratings: [],
+        strengths: 'Half written',
+        concerns: null,
+        notes: null,
+        recommendation: null,
+      },
+    };
+    spec
+      .given([...roundOne, ...gaveFeedback('i-1', 'grace'), requested('i-1', 'alan'), draft])
+      .when(decide())
+      .thenThrows(CommandRejectedError, mentions('feedback-missing', 'alan on interview i-1'));
+    spec
+      .given(roundOne)
+      .when(decide())
+      .thenThrows(CommandRejectedError, mentions('feedback-missing', 'grace', 'alan'));
+  });
+
+  it('goes ahead with an override naming exactly the missing feedback, with its reason', () => {
+    const override = { missingFeedback: alanMissing, reason: 'Alan is on leave for a month' };
+    spec
+      .given([...roundOne, ...gaveFeedback('i-1', 'grace')])
+      .when(decide({ override }))
+      .then([recorded({ override })]);
+  });
+
+  it('refuses an override that leaves missing feedback unnamed, names feedback not missing, or names one twice', () => {
+    const both: FeedbackAuthor[] = [...alanMissing, { interviewId: 'i-1', interviewerId: 'grace' }];
+    spec
+      .given(roundOne)
+      .when(decide({ override: { missingFeedback: alanMissing, reason: 'leave' } }))
+      .thenThrows(CommandRejectedError, mentions('feedback-missing', 'grace on interview i-1'));
+    spec
+      .given([...roundOne, ...gaveFeedback('i-1', 'grace')])
+      .when(decide({ override: { missingFeedback: both, reason: 'leave' } }))
+      .thenThrows(
+        CommandRejectedError,
+        mentions('override-names-feedback-not-missing', 'grace on interview i-1'),
+      );
+    spec
+      .given(allFeedback)
+      .when(decide({ override: { missingFeedback: alanMissing, reason: 'leave' } }))
+      .thenThrows(CommandRejectedError, rule('override-names-feedback-not-missing'));
+    spec
+      .given([...roundOne, ...gaveFeedback('i-1', 'grace')])
+      .when(
+        decide({
+          override: { missingFeedback: [...alanMissing, ...alanMissing], reason: 'leave' },
+        }),
+      )
+      .thenThrows(CommandRejectedError, rule('override-names-feedback-twice'));
+  });
+
+  it('refuses a round with no completed interview', () => {
+    spec
+      .given(allFeedback)
+      .when(decide({ round: 2 }))
+      .thenThrows(CommandRejectedError, mentions('round-not-interviewed', 'round 2'));
+    spec
+      .given([...interviewing, scheduled('i-3', 3, ['grace']), cancelled('i-3')])
+      .when(decide({ round: 3 }))
+      .thenThrows(CommandRejectedError, rule('round-not-interviewed'));
+  });
+
+  it('decides a round held before again, never one advanced or rejected', () => {
+    spec
+      .given([...allFeedback, recorded(hold)])
+      .when(decide({ decisionId: 'd-2' }))
+      .then([recorded({ decisionId: 'd-2' })]);
+    spec
+      .given([...allFeedback, recorded(hold)])
+      .when(decide({ ...hold, decisionId: 'd-2' }))
+      .then([recorded({ ...hold, decisionId: 'd-2' })]);
+    spec
+      .given([...allFeedback, recorded()])
+      .when(decide({ ...rejection, decisionId: 'd-2' }))
+      .thenThrows(CommandRejectedError, mentions('round-already-decided', 'advance'));
+    spec
+      .given([...allFeedback, recorded(rejection)])
+      .when(decide({ decisionId: 'd-2' }))
+      .thenThrows(CommandRejectedError, mentions('round-already-decided', 'reject'));
+    spec
+      .given([...allFeedback, recorded(hold)])
+      .when(decide(hold))
+      .thenThrows(CommandRejectedError, rule('panel-decision-already-recorded'));
+  });
+
+  it('decides each round on its own', () => {
+    const roundTwo = [
+      ...allFeedback,
+      recorded(),
+      scheduled('i-4', 2, ['ada']),
+      completed('i-4'),
+      ...gaveFeedback('i-4', 'ada', 2),
+    ];
+    spec
+      .given(roundTwo)
+      .when(decide({ ...rejection, round: 2, decisionId: 'd-2' }))
+      .then([recorded({ ...rejection, round: 2, decisionId: 'd-2' })]);
+  });
+
+  it('needs a target for an advance and none otherwise, and feedback for the candidate on a rejection', () => {
+    spec
+      .given(allFeedback)
+      .when(decide({ advanceTo: null }))
+      .thenThrows(CommandRejectedError, rule('advance-target-required'));
+    spec
+      .given(allFeedback)
+      .when(decide({ decision: 'hold' }))
+      .thenThrows(CommandRejectedError, rule('advance-target-only-for-advance'));
+    spec
+      .given(allFeedback)
+      .when(decide({ ...rejection, feedbackForCandidate: null }))
+      .thenThrows(CommandRejectedError, rule('feedback-for-candidate-required'));
+  });
+
+  it('advances to background check or offer only a candidate in interviewing', () => {
+    const inOffer = [...allFeedback, moved('interviewing', 'offer')];
+    spec
+      .given(inOffer)
+      .when(decide({ advanceTo: 'background-check' }))
+      .thenThrows(CommandRejectedError, mentions('candidate-not-interviewing', 'offer'));
+    spec.given(inOffer).when(decide()).then([recorded()]);
+  });
+
+  it('refuses a candidate never registered (404) and a closed candidacy', () => {
+    spec.given([]).when(decide()).thenThrows(AggregateNotFoundError);
+    spec
+      .given([
+        ...allFeedback,
+        {
+          type: 'CandidateWithdrew',
+          data: { candidateId, reason: null, stageAtWithdrawal: 'interviewing' },
+        },
+      ])
+      .when(decide())
+      .thenThrows(CommandRejectedError, rule('candidacy-closed'));
+  });
+});
