@@ -59,6 +59,40 @@ function interviewFor(
   return interview;
 }
 
+/** The interview, if the author sits on its panel: only its panel members give feedback on it. */
+function panelSeatOf(
+  state: FeedbackState,
+  interviewId: string,
+  author: FeedbackCaller,
+): InterviewFact {
+  const interview = interviewFor(state, interviewId, author);
+  if (!sitsOnPanel(interview, author.id)) {
+    throw new CommandRejectedError(
+      'not-on-panel',
+      `${author.id} is not on the panel of interview ${interviewId}; only its panel members give feedback on it, each their own`,
+    );
+  }
+  return interview;
+}
+
+/**
+ * The author's own feedback request on an interview they sit on (undefined:
+ * not asked yet), for them to read; refused as their writes are, but a closed
+ * candidacy's may still be read.
+ */
+export function ownFeedbackRequest(
+  state: FeedbackState,
+  candidateId: string,
+  interviewId: string,
+  author: FeedbackCaller,
+): FeedbackRequest | undefined {
+  if (state.candidacy === null) {
+    throw new AggregateNotFoundError(`candidate ${candidateId} does not exist`);
+  }
+  panelSeatOf(state, interviewId, author);
+  return feedbackRequestOf(state, interviewId, author.id);
+}
+
 const NOT_COMPLETED_RULES = {
   open: ['interview-not-completed', 'has not been completed yet'],
   cancelled: ['interview-cancelled', 'was cancelled'],
@@ -73,13 +107,7 @@ function authorsRequest(
   author: FeedbackCaller,
 ): FeedbackRequest {
   openCandidacy(state.candidacy, candidateId);
-  const interview = interviewFor(state, interviewId, author);
-  if (!sitsOnPanel(interview, author.id)) {
-    throw new CommandRejectedError(
-      'not-on-panel',
-      `${author.id} is not on the panel of interview ${interviewId}; only its panel members give feedback on it, each their own`,
-    );
-  }
+  const interview = panelSeatOf(state, interviewId, author);
   if (interview.outcome !== 'completed') {
     const [rule, what] = NOT_COMPLETED_RULES[interview.outcome];
     throw new CommandRejectedError(

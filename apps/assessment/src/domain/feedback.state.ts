@@ -210,5 +210,6 @@ export function evolveFeedback(state: FeedbackState, event: FeedbackStateEvent):
 
 /** The scorecard that counts: the latest amendment, or the submission. */
 export function currentScorecard(request: FeedbackRequest): Scorecard | null {
-  return request.amendments.at(-1) ?? request.submitted;
+  const amended = request.amendments.at(-1);
+  return amended === undefined ? request.submitted : scorecardOf(amended);
 }

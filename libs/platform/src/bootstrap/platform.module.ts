@@ -14,7 +14,7 @@ import { ProblemMapper } from '../problems/problem-mapping';
 
 export interface PlatformContext {
   readonly config: PlatformConfig;
-  /** The service's own config class, also injectable by that class. */
+  /** The service's own config class, also injectable by that class and each class it extends. */
   readonly configClass: abstract new () => PlatformConfig;
   readonly logger: JsonLogger;
   readonly registry: Registry;
@@ -59,9 +59,14 @@ export class PlatformModule {
         inject: [AccessPolicies, TokenVerifier],
       },
     ];
-    if (context.configClass !== PlatformConfig) {
-      providers.push({ provide: context.configClass, useValue: context.config });
-      shared.push(context.configClass);
+    // A service's config may extend a library's (ReadModelConfig); each class it extends injects it too.
+    for (
+      let configClass = context.configClass;
+      configClass !== PlatformConfig;
+      configClass = Object.getPrototypeOf(configClass) as PlatformContext['configClass']
+    ) {
+      providers.push({ provide: configClass, useValue: context.config });
+      shared.push(configClass);
     }
     return {
       module: PlatformModule,

@@ -1,0 +1,52 @@
+import { AggregateNotFoundError, candidateStreamName, sitsOnPanel } from '@hirestream/contracts';
+import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
+import { QueryRoute, ValidParams } from '@hirestream/platform';
+import { Controller, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { FEEDBACK, type FeedbackGateway } from '../feedback/feedback-gateway';
+import { FEEDBACK_READERS, feedbackCallerOf } from '../feedback/feedback-roles';
+import { CandidateInterviewParams } from '../feedback/feedback.params';
+import {
+  INTERVIEW_GUIDES,
+  InterviewKitView,
+  type InterviewGuides,
+} from '../interview-guides/interview-guides';
+
+@ApiTags('feedback')
+@Controller('candidates')
+export class InterviewKitForPanelistController {
+  constructor(
+    @Inject(FEEDBACK) private readonly feedback: FeedbackGateway,
+    @Inject(INTERVIEW_GUIDES) private readonly guides: InterviewGuides,
+  ) {}
+
+  @QueryRoute({
+    path: ':id/interviews/:interviewId/kit',
+    operationId: 'getPanelistInterviewKit',
+    summary:
+      "The current kit of the candidate's job for the interview's kind, as its panel prepares; interviewers read it only for interviews they sit on (404 for others); 404 when the job has no kit for the kind",
+    roles: [...FEEDBACK_READERS, 'interviewer'],
+    response: InterviewKitView,
+    problems: [404],
+  })
+  async kit(
+    @ValidParams(CandidateInterviewParams) { id, interviewId }: CandidateInterviewParams,
+    @Caller() caller: CommandCaller,
+  ): Promise<InterviewKitView> {
+    const { state } = await this.feedback.load(candidateStreamName(id));
+    const reader = feedbackCallerOf(caller.principal);
+    const interview = state.interviews.get(interviewId);
+    if (
+      state.jobId === null ||
+      interview === undefined ||
+      (!reader.seesEveryInterview && !sitsOnPanel(interview, reader.id))
+    ) {
+      throw new AggregateNotFoundError(`interview ${interviewId} does not exist`);
+    }
+    const kit = await this.guides.kitFor(state.jobId, interview.kind);
+    if (kit === null) {
+      throw new AggregateNotFoundError(`job ${state.jobId} has no ${interview.kind} interview kit`);
+    }
+    return kit;
+  }
+}
