@@ -1,5 +1,5 @@
 import type { Command, StampedRubric } from '@hirestream/contracts';
-import type { InterviewKitPublished } from './interview-kit.state';
+import type { InterviewKitPublished } from '@hirestream/contracts';
 
 /**
  * The next version of a job's kit for one interview kind. `rubric` is the

@@ -1,12 +1,13 @@
 import {
   CommandRejectedError,
   type InterviewKitEvent,
+  type InterviewKitPublished,
   type KitQuestion,
   type StampedRubric,
 } from '@hirestream/contracts';
 import { assertNever, type Aggregate, type Decider } from '@hirestream/event-sourcing';
 import type { InterviewKitCommand, PublishInterviewKit } from './interview-kit.commands';
-import type { InterviewKitPublished, InterviewKitState } from './interview-kit.state';
+import type { InterviewKitState } from './interview-kit.state';
 import { interviewKitStreamName } from './interview-kit.stream';
 
 type KitContent = Pick<InterviewKitPublished['data'], 'title' | 'rubricId' | 'questions'>;

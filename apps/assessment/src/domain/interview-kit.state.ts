@@ -1,6 +1,4 @@
-import type { InterviewKitEvent } from '@hirestream/contracts';
-
-export type InterviewKitPublished = Extract<InterviewKitEvent, { type: 'InterviewKitPublished' }>;
+import type { InterviewKitPublished } from '@hirestream/contracts';
 
 /** A job's kit for one interview kind: its current version, null before the first. */
 export type InterviewKitState = Readonly<{ current: InterviewKitPublished['data'] | null }>;

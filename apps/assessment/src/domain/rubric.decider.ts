@@ -2,10 +2,11 @@ import {
   AggregateNotFoundError,
   CommandRejectedError,
   type RubricEvent,
+  type RubricPublished,
 } from '@hirestream/contracts';
 import { assertNever, type Aggregate, type Decider } from '@hirestream/event-sourcing';
 import type { PublishRubric, ReviseRubric, RubricCommand, RubricContent } from './rubric.commands';
-import { currentVersion, type RubricPublished, type RubricState } from './rubric.state';
+import { currentVersion, type RubricState } from './rubric.state';
 
 const RUBRIC_STREAM_PREFIX = 'rubric-';
 

@@ -1,6 +1,4 @@
-import type { RubricEvent } from '@hirestream/contracts';
-
-export type RubricPublished = Extract<RubricEvent, { type: 'RubricPublished' }>;
+import type { RubricPublished } from '@hirestream/contracts';
 
 /** One published version of a rubric, exactly as its event recorded it. */
 export type RubricVersion = RubricPublished['data'];

@@ -83,3 +83,8 @@ export const assignmentEventContracts = [
   assessmentScoredContract,
 ] as const;
 export type AssignmentEvent = EventOf<(typeof assignmentEventContracts)[number]>;
+
+export type AssessmentAssigned = EventOf<typeof assessmentAssignedContract>;
+export type AssessmentDueExtended = EventOf<typeof assessmentDueExtendedContract>;
+export type AssessmentSubmitted = EventOf<typeof assessmentSubmittedContract>;
+export type AssessmentScored = EventOf<typeof assessmentScoredContract>;

@@ -131,3 +131,10 @@ export const feedbackEventContracts = [
   feedbackRevealedContract,
 ] as const;
 export type FeedbackEvent = EventOf<(typeof feedbackEventContracts)[number]>;
+
+export type FeedbackRequested = EventOf<typeof feedbackRequestedContract>;
+export type FeedbackRequestWithdrawn = EventOf<typeof feedbackRequestWithdrawnContract>;
+export type FeedbackDraftSaved = EventOf<typeof feedbackDraftSavedContract>;
+export type FeedbackSubmitted = EventOf<typeof feedbackSubmittedContract>;
+export type FeedbackAmended = EventOf<typeof feedbackAmendedContract>;
+export type FeedbackRevealed = EventOf<typeof feedbackRevealedContract>;

@@ -46,3 +46,5 @@ export const interviewKitPublishedContract = eventContract({
 
 export const interviewKitEventContracts = [interviewKitPublishedContract] as const;
 export type InterviewKitEvent = EventOf<(typeof interviewKitEventContracts)[number]>;
+
+export type InterviewKitPublished = EventOf<typeof interviewKitPublishedContract>;

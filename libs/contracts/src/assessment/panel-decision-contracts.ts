@@ -38,3 +38,5 @@ export const panelDecisionRecordedContract = eventContract({
 
 export const panelDecisionEventContracts = [panelDecisionRecordedContract] as const;
 export type PanelDecisionEvent = EventOf<(typeof panelDecisionEventContracts)[number]>;
+
+export type PanelDecisionRecorded = EventOf<typeof panelDecisionRecordedContract>;

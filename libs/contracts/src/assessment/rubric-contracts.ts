@@ -76,3 +76,5 @@ export type StampedRubric = DeepReadonly<Static<typeof StampedRubric>>;
 
 export const rubricEventContracts = [rubricPublishedContract] as const;
 export type RubricEvent = EventOf<(typeof rubricEventContracts)[number]>;
+
+export type RubricPublished = EventOf<typeof rubricPublishedContract>;
