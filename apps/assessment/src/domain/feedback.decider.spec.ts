@@ -4,9 +4,9 @@ import {
   type InterviewScheduled,
   type StampedRubric,
 } from '@hirestream/contracts';
-import { deciderSpecification } from '@hirestream/event-sourcing';
+import { deciderSpecification, foldEvents } from '@hirestream/event-sourcing';
 import type { FeedbackCaller, FeedbackCommand } from './feedback.commands';
-import { feedbackDecider, type FeedbackStreamEvent } from './feedback.decider';
+import { feedbackDecider, ownFeedbackRequest, type FeedbackStreamEvent } from './feedback.decider';
 import type { Scorecard } from './feedback.state';
 
 const spec = deciderSpecification(feedbackDecider);
@@ -121,15 +121,18 @@ const submitted = (interviewId: string, interviewerId: string): FeedbackStreamEv
     ...scorecard,
   },
 });
-const decided = (round: number): FeedbackStreamEvent => ({
+const decided = (
+  round: number,
+  decision: 'advance' | 'hold' | 'reject' = 'advance',
+): FeedbackStreamEvent => ({
   type: 'PanelDecisionRecorded',
   data: {
     candidateId,
     decisionId: '00000000-0000-4000-8000-000000000009',
     round,
-    decision: 'hold',
-    advanceTo: null,
-    rationale: 'wait for the references',
+    decision,
+    advanceTo: decision === 'advance' ? 'next-round' : null,
+    rationale: 'the panel agreed',
     feedbackForCandidate: null,
     override: null,
     decidedBy: 'hm-1',
@@ -494,9 +497,9 @@ describe('feedback decider', () => {
         .thenThrows(CommandRejectedError, mentions('round-decided', 'amended'));
     });
 
-    it('lets the decision of another round leave the amendment open', () => {
+    it('lets a hold, or the decision of another round, leave the amendment open', () => {
       spec
-        .given([...afterInterview, submitted('i-1', 'grace'), decided(2)])
+        .given([...afterInterview, submitted('i-1', 'grace'), decided(2), decided(1, 'hold')])
         .when(amend(interviewer('grace')))
         .then([
           {
@@ -643,6 +646,26 @@ describe('feedback decider', () => {
         .given(history)
         .when(reveal(auditor))
         .then([revealed(auditor, authors.slice(0, 500)), revealed(auditor, authors.slice(500))]);
+    });
+  });
+
+  describe("ownFeedbackRequest (a panelist's read of their own)", () => {
+    const own = (events: FeedbackStreamEvent[], author: FeedbackCaller) =>
+      ownFeedbackRequest(foldEvents(feedbackDecider, events), candidateId, 'i-1', author);
+
+    it("reads the panelist's request, or nothing before it is made, also on a closed candidacy", () => {
+      expect(own([...afterInterview, rejected], interviewer('grace'))).toMatchObject({
+        interviewerId: 'grace',
+        status: 'open',
+        dueAt,
+      });
+      expect(own(afterInterview.slice(0, 3), interviewer('grace'))).toBeUndefined();
+    });
+
+    it('hides the interview from an interviewer off its panel and refuses staff off it', () => {
+      expect(() => own(afterInterview, interviewer('mallory'))).toThrow(AggregateNotFoundError);
+      expect(() => own(afterInterview, staff('recruiter-1'))).toThrow(CommandRejectedError);
+      expect(() => own([], staff('recruiter-1'))).toThrow(AggregateNotFoundError);
     });
   });
 });

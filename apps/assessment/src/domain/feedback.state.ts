@@ -19,7 +19,7 @@ import {
  * The feedback facts of one candidate's stream, as every assessment decider
  * reads them: the candidacy, the job applied for, the interviews (scheduling's
  * facts), each panel member's feedback request with its drafts, submission and
- * amendments, and the rounds a panel decision was recorded for.
+ * amendments, and the rounds a panel decision closed.
  */
 
 type EventData<T extends FeedbackEvent['type']> = Extract<FeedbackEvent, { type: T }>['data'];
@@ -68,7 +68,7 @@ export type FeedbackState = Readonly<{
   interviews: InterviewFacts;
   /** Feedback requests by interview id, then by interviewer id. */
   feedback: ReadonlyMap<string, ReadonlyMap<string, FeedbackRequest>>;
-  /** The interview rounds a panel decision was recorded for. */
+  /** The interview rounds decided for good (advance or reject); a hold leaves its round open. */
   decidedRounds: ReadonlySet<number>;
 }>;
 
@@ -200,7 +200,10 @@ export function evolveFeedback(state: FeedbackState, event: FeedbackStateEvent):
         ],
       }));
     case 'PanelDecisionRecorded':
-      return { ...state, decidedRounds: new Set(state.decidedRounds).add(event.data.round) };
+      // A hold may be decided again, so the round's feedback stays open until it is.
+      return event.data.decision === 'hold'
+        ? state
+        : { ...state, decidedRounds: new Set(state.decidedRounds).add(event.data.round) };
     default: {
       const unexpected: never = event;
       return unexpected;

@@ -21,8 +21,8 @@ export const FEEDBACK_REQUEST_LIST_EVENT_TYPES: readonly FeedbackRequestListEven
 
 /**
  * open: waiting for the panelist; submitted; withdrawn: the interview was
- * cancelled; lapsed: the round was decided, or the candidacy closed, without it
- * (it can no longer be given).
+ * cancelled; lapsed: the round was decided (advance or reject), or the
+ * candidacy closed, without it (it can no longer be given).
  */
 export const FEEDBACK_REQUEST_STATUSES = ['open', 'submitted', 'withdrawn', 'lapsed'] as const;
 export type FeedbackRequestStatus = (typeof FEEDBACK_REQUEST_STATUSES)[number];
@@ -74,8 +74,11 @@ function changeOf(event: FeedbackRequestListEvent, at: string): FeedbackRequestC
       const status = event.type === 'FeedbackSubmitted' ? 'submitted' : 'withdrawn';
       return { kind: 'settle', key: { candidateId, interviewId, interviewerId }, status, at };
     }
-    case 'PanelDecisionRecorded':
-      return { kind: 'lapse', candidateId: event.data.candidateId, round: event.data.round, at };
+    case 'PanelDecisionRecorded': {
+      // A hold may be decided again: its round still waits for feedback.
+      const { candidateId, round, decision } = event.data;
+      return decision === 'hold' ? undefined : { kind: 'lapse', candidateId, round, at };
+    }
     case 'CandidateRejected':
     case 'CandidateWithdrew':
       return { kind: 'lapse', candidateId: event.data.candidateId, round: null, at };

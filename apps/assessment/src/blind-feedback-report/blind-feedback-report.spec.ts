@@ -1,0 +1,171 @@
+import type { RecordedEvent } from '@hirestream/event-sourcing';
+import { blindFeedbackReport, type ReportedEvent } from './blind-feedback-report';
+
+const candidateId = 'c-1';
+const interviewId = 'i-1';
+
+function stream(...events: ReportedEvent[]): RecordedEvent<ReportedEvent>[] {
+  return events.map((event, i) => ({
+    event,
+    metadata: {
+      eventId: `e-${i}`,
+      occurredAt: new Date(Date.UTC(2030, 0, 1, 10, i)).toISOString(),
+      actor: { id: 'someone', role: 'recruiter' },
+      correlationId: 'x',
+      causationId: 'x',
+      schemaVersion: 1,
+    },
+    streamName: `candidate-${candidateId}`,
+    revision: BigInt(i),
+    position: undefined,
+  }));
+}
+
+const scheduled: ReportedEvent = {
+  type: 'InterviewScheduled',
+  data: {
+    candidateId,
+    interviewId,
+    kind: 'technical',
+    round: 1,
+    format: 'phone',
+    location: null,
+    videoLink: null,
+    panel: [
+      { interviewerId: 'grace', role: 'lead' },
+      { interviewerId: 'alan', role: 'question-asker' },
+    ],
+    startsAt: '2030-01-01T09:00:00Z',
+    endsAt: '2030-01-01T10:00:00Z',
+    candidateTimeZone: 'UTC',
+  },
+};
+const scorecard = {
+  ratings: [],
+  strengths: 'Clear',
+  concerns: 'None',
+  notes: null,
+  recommendation: 'yes',
+} as const;
+const submitted = (interviewerId: string): ReportedEvent => ({
+  type: 'FeedbackSubmitted',
+  data: {
+    candidateId,
+    interviewId,
+    interviewerId,
+    rubricId: null,
+    rubricVersion: null,
+    ...scorecard,
+  },
+});
+const revealed = (readerId: string, ...authors: string[]): ReportedEvent => ({
+  type: 'FeedbackRevealed',
+  data: {
+    candidateId,
+    readerId,
+    readerRole: readerId === 'hm' ? 'hiring-manager' : 'interviewer',
+    revealed: authors.map((interviewerId) => ({ interviewId, interviewerId })),
+  },
+});
+const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 10, minute)).toISOString();
+
+describe('blind-feedback report', () => {
+  it('finds every recommendation blind when each panelist read only after submitting', () => {
+    const report = blindFeedbackReport(
+      candidateId,
+      stream(
+        scheduled,
+        { type: 'InterviewCompleted', data: { candidateId, interviewId } },
+        submitted('alan'),
+        revealed('hm', 'alan'),
+        submitted('grace'),
+        revealed('grace', 'alan'),
+      ),
+    );
+    expect(report).toEqual({
+      candidateId,
+      reveals: [
+        {
+          revision: '3',
+          at: at(3),
+          readerId: 'hm',
+          readerRole: 'hiring-manager',
+          interviewId,
+          interviewerId: 'alan',
+          readerSubmittedFirst: null,
+        },
+        {
+          revision: '5',
+          at: at(5),
+          readerId: 'grace',
+          readerRole: 'interviewer',
+          interviewId,
+          interviewerId: 'alan',
+          readerSubmittedFirst: true,
+        },
+      ],
+      recommendations: [
+        {
+          revision: '2',
+          at: at(2),
+          interviewId,
+          interviewerId: 'alan',
+          kind: 'submitted',
+          seenBefore: [],
+        },
+        {
+          revision: '4',
+          at: at(4),
+          interviewId,
+          interviewerId: 'grace',
+          kind: 'submitted',
+          seenBefore: [],
+        },
+      ],
+      everyPanelistRevealAfterOwnSubmission: true,
+      everySubmissionBlind: true,
+    });
+  });
+
+  it("shows a panelist who saw someone's feedback before giving their own, and what an amendment followed", () => {
+    const report = blindFeedbackReport(
+      candidateId,
+      stream(
+        scheduled,
+        submitted('alan'),
+        revealed('grace', 'alan'),
+        submitted('grace'),
+        revealed('alan', 'grace'),
+        {
+          type: 'FeedbackAmended',
+          data: {
+            candidateId,
+            interviewId,
+            interviewerId: 'alan',
+            ...scorecard,
+            reason: 'on reflection',
+          },
+        },
+      ),
+    );
+    expect(report.reveals.map((r) => [r.readerId, r.readerSubmittedFirst])).toEqual([
+      ['grace', false],
+      ['alan', true],
+    ]);
+    expect(report.recommendations).toEqual([
+      expect.objectContaining({ interviewerId: 'alan', kind: 'submitted', seenBefore: [] }),
+      expect.objectContaining({
+        interviewerId: 'grace',
+        kind: 'submitted',
+        seenBefore: [{ interviewId, interviewerId: 'alan', revision: '2', at: at(2) }],
+      }),
+      expect.objectContaining({
+        interviewerId: 'alan',
+        kind: 'amended',
+        seenBefore: [{ interviewId, interviewerId: 'grace', revision: '4', at: at(4) }],
+      }),
+    ]);
+    expect(report.everyPanelistRevealAfterOwnSubmission).toBe(false);
+    expect(report.everySubmissionBlind).toBe(false);
+  });
+});

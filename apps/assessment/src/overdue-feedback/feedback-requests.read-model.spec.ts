@@ -1,0 +1,111 @@
+import type { RecordedEvent } from '@hirestream/event-sourcing';
+import {
+  feedbackRequestChanges,
+  type FeedbackRequestListEvent,
+} from './feedback-requests.read-model';
+
+const candidateId = 'c-1';
+let revision = 0n;
+const recorded = (
+  event: FeedbackRequestListEvent,
+  occurredAt = '2030-01-01T10:00:00.000Z',
+): RecordedEvent<FeedbackRequestListEvent> => ({
+  event,
+  metadata: {
+    eventId: `e-${revision}`,
+    occurredAt,
+    actor: { id: 'assessment', role: 'system' },
+    correlationId: 'x',
+    causationId: 'x',
+    schemaVersion: 1,
+  },
+  streamName: `candidate-${candidateId}`,
+  revision: revision++,
+  position: undefined,
+});
+const requested = (interviewerId: string, round = 1): FeedbackRequestListEvent => ({
+  type: 'FeedbackRequested',
+  data: {
+    candidateId,
+    interviewId: 'i-1',
+    interviewerId,
+    interviewKind: 'technical',
+    round,
+    dueAt: '2030-01-02T10:00:00.000Z',
+    rubric: null,
+  },
+});
+const decided = (decision: 'advance' | 'hold' | 'reject'): FeedbackRequestListEvent => ({
+  type: 'PanelDecisionRecorded',
+  data: {
+    candidateId,
+    decisionId: 'd-1',
+    round: 1,
+    decision,
+    advanceTo: decision === 'advance' ? 'offer' : null,
+    rationale: 'agreed',
+    feedbackForCandidate: null,
+    override: null,
+    decidedBy: 'hm-1',
+  },
+});
+
+describe('feedback request list fold', () => {
+  it('keeps the order of what happened in runs of one kind, one statement each', () => {
+    const runs = feedbackRequestChanges([
+      recorded(requested('grace')),
+      recorded(requested('alan')),
+      recorded(
+        {
+          type: 'FeedbackRequestWithdrawn',
+          data: { candidateId, interviewId: 'i-1', interviewerId: 'alan', reason: 'cancelled' },
+        },
+        '2030-01-01T11:00:00.000Z',
+      ),
+      recorded(decided('reject'), '2030-01-01T12:00:00.000Z'),
+      recorded(requested('barbara', 2)),
+    ]);
+    expect(runs.map((run) => run.map((change) => change.kind))).toEqual([
+      ['request', 'request'],
+      ['settle'],
+      ['lapse'],
+      ['request'],
+    ]);
+    expect(runs[1][0]).toEqual({
+      kind: 'settle',
+      key: { candidateId, interviewId: 'i-1', interviewerId: 'alan' },
+      status: 'withdrawn',
+      at: '2030-01-01T11:00:00.000Z',
+    });
+    expect(runs[2][0]).toEqual({
+      kind: 'lapse',
+      candidateId,
+      round: 1,
+      at: '2030-01-01T12:00:00.000Z',
+    });
+  });
+
+  it('lapses every open request of a closed candidacy, and none for a hold or a move short of hiring', () => {
+    const runs = feedbackRequestChanges([
+      recorded(decided('hold')),
+      recorded({
+        type: 'CandidateStageChanged',
+        data: { candidateId, from: 'interviewing', to: 'offer' },
+      }),
+      recorded({
+        type: 'CandidateStageChanged',
+        data: { candidateId, from: 'offer', to: 'hired' },
+      }),
+      recorded({
+        type: 'CandidateWithdrew',
+        data: { candidateId, reason: null, stageAtWithdrawal: 'offer' },
+      }),
+    ]);
+    expect(runs).toEqual([
+      [
+        { kind: 'lapse', candidateId, round: null, at: '2030-01-01T10:00:00.000Z' },
+        { kind: 'lapse', candidateId, round: null, at: '2030-01-01T10:00:00.000Z' },
+      ],
+    ]);
+  });
+});
