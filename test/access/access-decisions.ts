@@ -57,6 +57,17 @@ const SCHEDULERS: Role[] = ['recruiter', 'coordinator', 'admin'];
 /** Staff who write rubrics and interview kits; staff readers read them. */
 const GUIDE_AUTHORS: Role[] = ['recruiter', 'hiring-manager', 'admin'];
 
+/**
+ * Feedback is given by whoever sits on the interview's panel, each their own:
+ * staff off the panel meet a 409 (not-on-panel), interviewers off it a 404.
+ */
+const FEEDBACK_AUTHORS = {
+  ...only('recruiter', 'coordinator', 'hiring-manager', 'admin'),
+  interviewer: ON_PANEL_ONLY,
+};
+/** Staff readers, and an interviewer for the interviews they sit on. */
+const PANEL_AND_STAFF_READERS = { ...only(...STAFF_READERS), interviewer: ON_PANEL_ONLY };
+
 export const ACCESS_DECISIONS: AccessDecisions = {
   candidates: {
     live: HEALTH,
@@ -129,5 +140,21 @@ export const ACCESS_DECISIONS: AccessDecisions = {
     getRubricVersion: { resource: 'none', roles: only(...STAFF_READERS) },
     publishInterviewKit: { resource: 'none', roles: only(...GUIDE_AUTHORS) },
     getInterviewKit: { resource: 'none', roles: only(...STAFF_READERS) },
+    saveFeedbackDraft: { resource: 'candidacy', roles: FEEDBACK_AUTHORS },
+    submitFeedback: { resource: 'candidacy', roles: FEEDBACK_AUTHORS },
+    amendFeedback: { resource: 'candidacy', roles: FEEDBACK_AUTHORS },
+    readOwnFeedback: { resource: 'candidacy', roles: FEEDBACK_AUTHORS },
+    readInterviewFeedback: { resource: 'candidacy', roles: PANEL_AND_STAFF_READERS },
+    readCandidateFeedback: { resource: 'candidacy', roles: PANEL_AND_STAFF_READERS },
+    getPanelistInterviewKit: { resource: 'candidacy', roles: PANEL_AND_STAFF_READERS },
+    getBlindFeedbackReport: {
+      resource: 'candidacy',
+      roles: only('recruiter', 'hiring-manager', 'auditor', 'admin'),
+    },
+    listCandidateFeedbackRequests: { resource: 'candidacy', roles: only(...STAFF_READERS) },
+    listInterviewerFeedbackRequests: {
+      resource: 'interviewer',
+      roles: { ...only(...STAFF_READERS), interviewer: OWN_ONLY },
+    },
   },
 };
