@@ -1,6 +1,6 @@
 import { hirestreamEventCatalog } from '@hirestream/contracts';
 import { EventStoreModule } from '@hirestream/event-sourcing';
-import { EventRelayModule, KafkaModule } from '@hirestream/messaging';
+import { EventConsumerModule, EventRelayModule, KafkaModule } from '@hirestream/messaging';
 import { ReadModelModule } from '@hirestream/read-models';
 import { Module } from '@nestjs/common';
 import { candidateGatewayProvider } from './candidate-gateway';
@@ -9,6 +9,7 @@ import { GetCandidateController } from './get-candidate/get-candidate.controller
 import { CandidateListProjection } from './list-candidates/candidate-list.projection';
 import { ListCandidatesController } from './list-candidates/list-candidates.controller';
 import { MoveCandidateStageController } from './move-candidate-stage/move-candidate-stage.controller';
+import { AssessmentEventsConsumer, CONSUMER_GROUP } from './reactions/assessment-events.consumer';
 import { RecordScreeningController } from './record-screening/record-screening.controller';
 import { RegisterCandidateController } from './register-candidate/register-candidate.controller';
 import { RejectCandidateController } from './reject-candidate/reject-candidate.controller';
@@ -21,6 +22,7 @@ export const SERVICE = 'candidates';
     EventStoreModule.forRoot({ catalog: hirestreamEventCatalog }),
     KafkaModule.forService(SERVICE),
     EventRelayModule,
+    EventConsumerModule.forGroup(CONSUMER_GROUP),
     ReadModelModule.forService(SERVICE),
   ],
   controllers: [
@@ -32,6 +34,7 @@ export const SERVICE = 'candidates';
     GetCandidateController,
     GetCandidateHistoryController,
     ListCandidatesController,
+    AssessmentEventsConsumer,
   ],
   providers: [candidateGatewayProvider, CandidateListProjection],
 })

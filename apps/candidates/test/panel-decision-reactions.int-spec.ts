@@ -1,0 +1,286 @@
+import {
+  candidateStreamName,
+  serviceEventsTopic,
+  type CandidateAssessmentEvent,
+  type CandidateEvent,
+  type FeedbackEvent,
+  type InterviewEvent,
+} from '@hirestream/contracts';
+import type { RecordedEvent } from '@hirestream/event-sourcing';
+import { IdempotentEventConsumer, type ConsumeOutcome } from '@hirestream/messaging';
+import { useServiceApps, type ServiceApp } from '@hirestream/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Kafka, logLevel, type KafkaMessage, type Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+type Json = Record<string, unknown>;
+type StreamEvent = CandidateEvent | InterviewEvent | CandidateAssessmentEvent;
+
+const TOPIC = serviceEventsTopic('assessment');
+
+/** What the candidates consumer did with each delivery, by event id, in order. */
+const outcomes: { eventId: string; outcome: ConsumeOutcome }[] = [];
+
+function recordOutcomes(app: NestFastifyApplication): void {
+  const consumer = app.get(IdempotentEventConsumer);
+  const consume = consumer.consume.bind(consumer);
+  jest.spyOn(consumer, 'consume').mockImplementation(async (message, ...rest) => {
+    const outcome = await consume(message, ...rest);
+    outcomes.push({ eventId: String(message.headers.ce_id), outcome });
+    return outcome;
+  });
+}
+
+const { candidates, assessment } = useServiceApps({
+  candidates: { consumers: true, beforeConsumers: recordOutcomes },
+  assessment: {},
+});
+let kafka: Kafka;
+let producer: Producer;
+
+beforeAll(async () => {
+  kafka = new Kafka({
+    brokers: [candidates.servers.kafka.bootstrapAddress],
+    logLevel: logLevel.NOTHING,
+  });
+  producer = kafka.producer();
+  await producer.connect();
+});
+
+afterAll(async () => {
+  await producer?.disconnect();
+});
+
+/** Polls until `check` returns a value (not undefined), or fails after the deadline. */
+async function eventually<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+async function post(app: ServiceApp, url: string, body: Json, as: 'recruiter' | 'hiring-manager') {
+  const response = await app.inject({ method: 'POST', url, payload: body, as });
+  expect(response.statusCode).toBeLessThan(300);
+  return response.json<Json>();
+}
+
+/**
+ * A candidate in `interviewing` (through the candidates API) whose round 1
+ * interview is completed and both panelists' feedback submitted (scheduling's
+ * and the feedback facts, appended to the stream as those services write them).
+ */
+async function debriefedCandidate(): Promise<string> {
+  const { id } = await post(
+    candidates,
+    '/candidates',
+    { fullName: 'Grace Hopper', email: 'grace@example.org', jobId: 'job-1', source: 'referral' },
+    'recruiter',
+  );
+  const candidateId = String(id);
+  await post(candidates, `/candidates/${candidateId}/screening`, { passed: true }, 'recruiter');
+  await post(candidates, `/candidates/${candidateId}/stage`, { to: 'interviewing' }, 'recruiter');
+  const interviewId = randomUUID();
+  const panel = ['lead-1', 'asker-1'];
+  const facts: StreamEvent[] = [
+    {
+      type: 'InterviewScheduled',
+      data: {
+        candidateId,
+        interviewId,
+        kind: 'technical',
+        round: 1,
+        format: 'video',
+        location: null,
+        videoLink: 'https://meet.example.org/abc',
+        panel: panel.map((interviewerId, i) => ({
+          interviewerId,
+          role: i === 0 ? 'lead' : 'question-asker',
+        })),
+        startsAt: '2030-03-04T09:00:00Z',
+        endsAt: '2030-03-04T10:00:00Z',
+        candidateTimeZone: 'Europe/London',
+      },
+    },
+    { type: 'InterviewCompleted', data: { candidateId, interviewId } },
+    ...panel.flatMap((interviewerId): FeedbackEvent[] => [
+      {
+        type: 'FeedbackRequested',
+        data: {
+          candidateId,
+          interviewId,
+          interviewerId,
+          interviewKind: 'technical',
+          round: 1,
+          dueAt: '2030-03-05T10:00:00Z',
+          rubric: null,
+        },
+      },
+      {
+        type: 'FeedbackSubmitted',
+        data: {
+          candidateId,
+          interviewId,
+          interviewerId,
+          rubricId: null,
+          rubricVersion: null,
+          ratings: [],
+          strengths: 'Careful design',
+          concerns: 'Slow start',
+          notes: null,
+          recommendation: 'strong-yes',
+        },
+      },
+    ]),
+  ];
+  const { revision } = await assessment.store.readStream(candidateStreamName(candidateId));
+  await assessment.store.append(candidateStreamName(candidateId), facts, revision, {
+    actor: { id: 'seed', role: 'system' },
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+  });
+  return candidateId;
+}
+
+async function candidateStream(
+  candidateId: string,
+): Promise<readonly RecordedEvent<StreamEvent>[]> {
+  return (await candidates.store.readStream<StreamEvent>(candidateStreamName(candidateId))).events;
+}
+
+/** The stream's panel decision, once the relay has published it and the candidates service handled it. */
+async function handledDecision(candidateId: string): Promise<RecordedEvent<StreamEvent>> {
+  const decision = (await candidateStream(candidateId)).find(
+    (e) => e.event.type === 'PanelDecisionRecorded',
+  );
+  if (decision === undefined) throw new Error(`no panel decision for ${candidateId}`);
+  await eventually('the decision handled', async () =>
+    outcomes.some((o) => o.eventId === decision.metadata.eventId && o.outcome === 'handled')
+      ? true
+      : undefined,
+  );
+  return decision;
+}
+
+/** The relay's message for the event, read off the topic. */
+async function publishedMessage(eventId: string): Promise<KafkaMessage> {
+  const reader = kafka.consumer({ groupId: `reader-${randomUUID()}` });
+  const seen: KafkaMessage[] = [];
+  await reader.connect();
+  try {
+    await reader.subscribe({ topic: TOPIC, fromBeginning: true });
+    await reader.run({ eachMessage: async ({ message }) => void seen.push(message) });
+    return await eventually('the published message', async () =>
+      seen.find((m) => String(m.headers?.ce_id) === eventId),
+    );
+  } finally {
+    await reader.disconnect();
+  }
+}
+
+async function candidateView(candidateId: string): Promise<Json> {
+  const response = await candidates.inject({
+    method: 'GET',
+    url: `/candidates/${candidateId}`,
+    as: 'recruiter',
+  });
+  return response.json<Json>();
+}
+
+const decide = (candidateId: string, body: Json) =>
+  post(assessment, `/candidates/${candidateId}/panel-decisions`, body, 'hiring-manager');
+
+it('moves a candidate advanced to an offer, as the candidates service, caused by the decision; a redelivery changes nothing', async () => {
+  const candidateId = await debriefedCandidate();
+  await decide(candidateId, {
+    round: 1,
+    decision: 'advance',
+    advanceTo: 'offer',
+    rationale: 'Both panelists strongly in favour',
+  });
+  const decision = await handledDecision(candidateId);
+
+  expect(await candidateView(candidateId)).toMatchObject({ stage: 'offer' });
+  const stream = await candidateStream(candidateId);
+  const moves = stream.filter((e) => e.event.type === 'CandidateStageChanged');
+  expect(moves.at(-1)?.event.data).toEqual({ candidateId, from: 'interviewing', to: 'offer' });
+  expect(moves.at(-1)?.metadata).toMatchObject({
+    actor: { id: 'candidates', role: 'system' },
+    correlationId: decision.metadata.correlationId,
+    causationId: decision.metadata.eventId,
+  });
+
+  // The same message again, as Kafka may deliver it after a rebalance, and once more under
+  // another id, as if the processed mark had been lost in a crash: the move is not repeated.
+  const message = await publishedMessage(decision.metadata.eventId);
+  const lostMark = randomUUID();
+  await producer.send({
+    topic: TOPIC,
+    messages: [
+      { key: message.key, value: message.value, headers: message.headers },
+      { key: message.key, value: message.value, headers: { ...message.headers, ce_id: lostMark } },
+    ],
+  });
+  await eventually('both redeliveries', async () =>
+    outcomes.some((o) => o.eventId === lostMark) ? true : undefined,
+  );
+  expect(outcomes.filter((o) => o.eventId === decision.metadata.eventId)).toEqual([
+    { eventId: decision.metadata.eventId, outcome: 'handled' },
+    { eventId: decision.metadata.eventId, outcome: 'duplicate' },
+  ]);
+  expect(outcomes.find((o) => o.eventId === lostMark)?.outcome).toBe('handled');
+  expect(await candidateStream(candidateId)).toHaveLength(stream.length);
+});
+
+it('rejects a rejected candidate by us, with the rationale as the reason and the feedback for them', async () => {
+  const candidateId = await debriefedCandidate();
+  const rationale = 'System design below the bar for a senior role';
+  const feedbackForCandidate = 'Practise walking through trade-offs before choosing a design.';
+  await decide(candidateId, { round: 1, decision: 'reject', rationale, feedbackForCandidate });
+  await handledDecision(candidateId);
+
+  expect(await candidateView(candidateId)).toMatchObject({
+    stage: 'rejected',
+    rejection: { category: 'rejected-by-us', reason: rationale, feedbackForCandidate },
+  });
+  const rejected = (await candidateStream(candidateId)).filter(
+    (e) => e.event.type === 'CandidateRejected',
+  );
+  expect(rejected).toHaveLength(1);
+  expect(rejected[0].metadata.actor).toEqual({ id: 'candidates', role: 'system' });
+});
+
+it('leaves the candidacy as it is for another round and for a hold', async () => {
+  const candidateId = await debriefedCandidate();
+  await decide(candidateId, {
+    round: 1,
+    decision: 'hold',
+    rationale: 'Waiting for the other finalist',
+  });
+  await decide(candidateId, {
+    round: 1,
+    decision: 'advance',
+    advanceTo: 'next-round',
+    rationale: 'One more conversation with the team',
+  });
+  const decisions = (await candidateStream(candidateId)).filter(
+    (e) => e.event.type === 'PanelDecisionRecorded',
+  );
+  expect(decisions).toHaveLength(2);
+  await eventually('both decisions handled', async () =>
+    decisions.every((d) =>
+      outcomes.some((o) => o.eventId === d.metadata.eventId && o.outcome === 'handled'),
+    )
+      ? true
+      : undefined,
+  );
+  expect(await candidateView(candidateId)).toMatchObject({ stage: 'interviewing' });
+  const byCandidates = (await candidateStream(candidateId)).filter(
+    (e) => e.metadata.actor.id === 'candidates',
+  );
+  expect(byCandidates).toEqual([]);
+});
