@@ -31,7 +31,11 @@ function recordOutcomes(app: NestFastifyApplication): void {
 const apps = useServiceApps({
   candidates: {},
   scheduling: {},
-  assessment: { consumers: true, beforeConsumers: recordOutcomes },
+  assessment: {
+    consumers: true,
+    beforeConsumers: recordOutcomes,
+    env: { FEEDBACK_DUE_HOURS: '48' },
+  },
 });
 const fixtures = feedbackFixtures(apps);
 const { send } = fixtures;
@@ -93,7 +97,7 @@ const requestsIn = (events: readonly RecordedEvent<FeedbackStreamEvent>[]) =>
   events.filter(({ event }) => event.type === 'FeedbackRequested');
 
 describe('feedback due, across services', () => {
-  it('asks each panelist once when scheduling completes the interview, even when the completion is delivered again', async () => {
+  it('asks each panelist once when scheduling completes the interview, due FEEDBACK_DUE_HOURS after it, even when the completion is delivered again', async () => {
     const [grace, alan] = [person('grace'), person('alan')];
     const candidateId = await fixtures.seeds.interviewingCandidate();
     const interviewId = await fixtures.startedInterview(candidateId, [grace, alan]);
@@ -104,9 +108,12 @@ describe('feedback due, across services', () => {
     await handled(completion.metadata.eventId);
 
     const requests = requestsIn(await streamOf(candidateId));
+    const dueAt = new Date(
+      Date.parse(completion.metadata.occurredAt) + 48 * 3_600_000,
+    ).toISOString();
     expect(requests.map(({ event }) => event.data)).toEqual([
-      expect.objectContaining({ interviewId, interviewerId: grace, round: 1 }),
-      expect.objectContaining({ interviewId, interviewerId: alan, round: 1 }),
+      expect.objectContaining({ interviewId, interviewerId: grace, round: 1, dueAt }),
+      expect.objectContaining({ interviewId, interviewerId: alan, round: 1, dueAt }),
     ]);
     expect(requests.map(({ metadata }) => [metadata.actor, metadata.causationId])).toEqual([
       [{ id: 'assessment', role: 'system' }, completion.metadata.eventId],
