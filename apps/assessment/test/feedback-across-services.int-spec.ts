@@ -181,13 +181,7 @@ describe('feedback due, across services', () => {
     const grace = person('grace');
     const candidateId = await fixtures.seeds.interviewingCandidate();
     const interviewId = await fixtures.startedInterview(candidateId, [grace]);
-    const cancelled = await apps.scheduling.inject({
-      method: 'POST',
-      url: `/candidates/${candidateId}/interviews/${interviewId}/cancellation`,
-      payload: { reason: 'the candidate is ill' },
-      as: 'coordinator',
-    });
-    expect(cancelled.statusCode).toBe(200);
+    await fixtures.cancel(candidateId, interviewId, 'the candidate is ill');
     const cancellation = (await streamOf(candidateId)).find(
       ({ event }) => event.type === 'InterviewCancelled',
     )!;

@@ -158,6 +158,16 @@ export function feedbackFixtures(apps: Apps) {
       });
       expect(response.statusCode).toBe(200);
     },
+    /** Cancels the interview through scheduling's API. */
+    async cancel(candidateId: string, interviewId: string, reason: string): Promise<void> {
+      const response = await apps.scheduling.inject({
+        method: 'POST',
+        url: `/candidates/${candidateId}/interviews/${interviewId}/cancellation`,
+        payload: { reason },
+        as: 'coordinator',
+      });
+      expect(response.statusCode).toBe(200);
+    },
     /** The panelist's own feedback once its request has arrived (the reaction has run). */
     async requestOf(candidateId: string, interviewId: string, interviewerId: string) {
       return eventually(`the feedback request of ${interviewerId}`, async () => {

@@ -220,13 +220,7 @@ describe('scorecards', () => {
       'interview-not-completed',
     );
     const cancelledInterview = await fixtures.startedInterview(candidateId, [grace]);
-    const cancelled = await apps.scheduling.inject({
-      method: 'POST',
-      url: `/candidates/${candidateId}/interviews/${cancelledInterview}/cancellation`,
-      payload: { reason: 'the panel fell ill' },
-      as: 'coordinator',
-    });
-    expect(cancelled.statusCode).toBe(200);
+    await fixtures.cancel(candidateId, cancelledInterview, 'the panel fell ill');
     expect(
       rule(
         await send(

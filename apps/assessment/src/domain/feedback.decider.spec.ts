@@ -467,23 +467,23 @@ describe('feedback decider', () => {
   });
 
   describe('AmendFeedback', () => {
+    const amendedByGrace: FeedbackStreamEvent = {
+      type: 'FeedbackAmended',
+      data: {
+        candidateId,
+        interviewId: 'i-1',
+        interviewerId: 'grace',
+        ...scorecard,
+        recommendation: 'strong-yes',
+        reason: 'misread my notes',
+      },
+    };
+
     it('amends submitted feedback with a reason, keeping the original in the stream', () => {
       spec
         .given([...afterInterview, submitted('i-1', 'grace')])
         .when(amend(interviewer('grace')))
-        .then([
-          {
-            type: 'FeedbackAmended',
-            data: {
-              candidateId,
-              interviewId: 'i-1',
-              interviewerId: 'grace',
-              ...scorecard,
-              recommendation: 'strong-yes',
-              reason: 'misread my notes',
-            },
-          },
-        ]);
+        .then([amendedByGrace]);
     });
 
     it('refuses to amend what was not submitted, or once the round is decided', () => {
@@ -501,19 +501,7 @@ describe('feedback decider', () => {
       spec
         .given([...afterInterview, submitted('i-1', 'grace'), decided(2), decided(1, 'hold')])
         .when(amend(interviewer('grace')))
-        .then([
-          {
-            type: 'FeedbackAmended',
-            data: {
-              candidateId,
-              interviewId: 'i-1',
-              interviewerId: 'grace',
-              ...scorecard,
-              recommendation: 'strong-yes',
-              reason: 'misread my notes',
-            },
-          },
-        ]);
+        .then([amendedByGrace]);
     });
   });
 
