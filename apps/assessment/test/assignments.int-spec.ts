@@ -1,8 +1,9 @@
-import { candidateStreamName, type CandidateEvent } from '@hirestream/contracts';
+import { candidateStreamName } from '@hirestream/contracts';
 import type { Role } from '@hirestream/platform';
 import { useServiceApp } from '@hirestream/testing';
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { candidateFacts } from './candidate-facts';
 
 type Json = Record<string, unknown>;
 type Problem = { status: number; rule?: string; errors?: { field: string; rule: string }[] };
@@ -26,29 +27,7 @@ async function send(method: 'GET' | 'POST', url: string, as: Role | string, payl
   return api.inject({ method, url, payload, headers: { authorization } });
 }
 
-/** A candidate registered as the candidates service records it (written to the store directly). */
-async function registeredCandidate(): Promise<string> {
-  const candidateId = randomUUID();
-  const registered: CandidateEvent = {
-    type: 'CandidateRegistered',
-    data: {
-      candidateId,
-      personId: randomUUID(),
-      fullName: 'Ada Lovelace',
-      email: 'ada@example.org',
-      phone: null,
-      jobId: 'job-1',
-      source: 'referral',
-      resumeRef: null,
-    },
-  };
-  await api.store.append(candidateStreamName(candidateId), [registered], undefined, {
-    actor: { id: 'recruiter-1', role: 'recruiter' },
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-  });
-  return candidateId;
-}
+const { interviewingCandidate, streamTypes } = candidateFacts(() => api.store);
 
 let rubricId: string;
 let candidateToken: (candidateId: string) => Promise<string>;
@@ -119,7 +98,7 @@ async function score(
 
 describe('take-home assignments', () => {
   it('assigns with the rubric version current then, and the candidate reads what to do and by when', async () => {
-    const candidateId = await registeredCandidate();
+    const candidateId = await interviewingCandidate();
     const dueAt = inHours(48);
     const response = await assign(candidateId, { dueAt });
     expect(response.statusCode).toBe(201);
@@ -127,7 +106,7 @@ describe('take-home assignments', () => {
     expect(response.headers.location).toBe(
       `/candidates/${candidateId}/assignments/${view.assignmentId}`,
     );
-    expect(response.headers.etag).toBe('"1"');
+    expect(response.headers.etag).toBe('"2"');
     expect(view).toMatchObject({
       candidateId,
       kind: 'take-home',
@@ -175,7 +154,7 @@ describe('take-home assignments', () => {
   });
 
   it('stamps each assignment with the version current when it is given; a revision changes none given before', async () => {
-    const candidateId = await registeredCandidate();
+    const candidateId = await interviewingCandidate();
     const content = (...criteria: Json[]) => ({ name: 'Work sample, frontend', criteria });
     const published = await send('POST', '/rubrics', 'recruiter', content(criterion('ux', 'UX')));
     const ownRubric = published.json<{ rubricId: string }>().rubricId;
@@ -205,19 +184,21 @@ describe('take-home assignments', () => {
   });
 
   it('refuses a rubric never published, a due time not in the future and an unknown candidate', async () => {
-    const candidateId = await registeredCandidate();
+    const candidateId = await interviewingCandidate();
     const unknownRubric = await assign(candidateId, { rubricId: randomUUID() });
     expect(unknownRubric.statusCode).toBe(409);
     expect(unknownRubric.json<Problem>().rule).toBe('unknown-rubric');
     const past = await assign(candidateId, { dueAt: '2020-01-01T00:00:00Z' });
     expect(past.json<Problem>()).toMatchObject({ status: 409, rule: 'in-the-past' });
     expect((await assign(randomUUID())).statusCode).toBe(404);
-    const { events } = await api.store.readStream(candidateStreamName(candidateId));
-    expect(events.map((e) => e.event.type)).toEqual(['CandidateRegistered']);
+    expect(await streamTypes(candidateId)).toEqual([
+      'CandidateRegistered',
+      'CandidateStageChanged',
+    ]);
   });
 
   it('takes the work once, with its checksum, and only from the candidate themself', async () => {
-    const candidateId = await registeredCandidate();
+    const candidateId = await interviewingCandidate();
     const assignmentId = await assigned(candidateId);
     const byRecruiter = await send(
       'POST',
@@ -249,7 +230,7 @@ describe('take-home assignments', () => {
   });
 
   it('accepts a stored-content reference and refuses a link that is not https, a reference with spaces and a bad checksum', async () => {
-    const candidateId = await registeredCandidate();
+    const candidateId = await interviewingCandidate();
     const assignmentId = await assigned(candidateId);
     for (const reference of [
       'http://git.example.org/ada',
@@ -277,7 +258,7 @@ describe('take-home assignments', () => {
   });
 
   it('marks work submitted after the due time late, against the extended due time', async () => {
-    const candidateId = await registeredCandidate();
+    const candidateId = await interviewingCandidate();
     const onTime = await assigned(candidateId, {
       dueAt: new Date(Date.now() + 2_000).toISOString(),
     });
@@ -319,7 +300,7 @@ describe('take-home assignments', () => {
   });
 
   it('lets each named reviewer score once after submission; others learn nothing; the candidate never sees a score', async () => {
-    const candidateId = await registeredCandidate();
+    const candidateId = await interviewingCandidate();
     const assignmentId = await assigned(candidateId);
     const url = `/candidates/${candidateId}/assignments/${assignmentId}`;
 

@@ -1,95 +1,23 @@
-import {
-  candidateStreamName,
-  type CandidateEvent,
-  type FeedbackEvent,
-  type InterviewEvent,
-} from '@hirestream/contracts';
 import type { Role } from '@hirestream/platform';
 import { useServiceApp } from '@hirestream/testing';
 import { randomUUID } from 'node:crypto';
+import { candidateFacts } from './candidate-facts';
 
 type Json = Record<string, unknown>;
 type Problem = { status: number; rule?: string; detail?: string };
 
 const api = useServiceApp('assessment');
 
-/**
- * A candidate in interviewing whose round 1 interview (grace leads, alan asks)
- * is completed, and whose panelists named in `gave` have submitted feedback:
- * the other services' and the feedback facts, written to the store directly.
- */
+const { interviewingCandidate, completedInterview, streamTypes } = candidateFacts(() => api.store);
+
+/** A candidate whose round 1 interview (grace leads, alan asks) is completed, with feedback from `gave`. */
 async function debriefedCandidate(gave: readonly string[]) {
-  const candidateId = randomUUID();
-  const interviewId = randomUUID();
-  const panel = ['grace', 'alan'];
-  const events: (CandidateEvent | InterviewEvent | FeedbackEvent)[] = [
-    {
-      type: 'CandidateRegistered',
-      data: {
-        candidateId,
-        personId: randomUUID(),
-        fullName: 'Ada Lovelace',
-        email: 'ada@example.org',
-        phone: null,
-        jobId: 'job-1',
-        source: 'referral',
-        resumeRef: null,
-      },
-    },
-    { type: 'CandidateStageChanged', data: { candidateId, from: 'applied', to: 'interviewing' } },
-    {
-      type: 'InterviewScheduled',
-      data: {
-        candidateId,
-        interviewId,
-        kind: 'technical',
-        round: 1,
-        format: 'video',
-        location: null,
-        videoLink: 'https://meet.example.org/abc',
-        panel: panel.map((interviewerId, i) => ({
-          interviewerId,
-          role: i === 0 ? 'lead' : 'question-asker',
-        })),
-        startsAt: '2030-03-04T09:00:00Z',
-        endsAt: '2030-03-04T10:00:00Z',
-        candidateTimeZone: 'Europe/London',
-      },
-    },
-    { type: 'InterviewCompleted', data: { candidateId, interviewId } },
-    ...panel.map((interviewerId): FeedbackEvent => ({
-      type: 'FeedbackRequested',
-      data: {
-        candidateId,
-        interviewId,
-        interviewerId,
-        interviewKind: 'technical',
-        round: 1,
-        dueAt: '2030-03-05T10:00:00Z',
-        rubric: null,
-      },
-    })),
-    ...gave.map((interviewerId): FeedbackEvent => ({
-      type: 'FeedbackSubmitted',
-      data: {
-        candidateId,
-        interviewId,
-        interviewerId,
-        rubricId: null,
-        rubricVersion: null,
-        ratings: [],
-        strengths: 'Clear reasoning',
-        concerns: 'Little testing',
-        notes: null,
-        recommendation: 'yes',
-      },
-    })),
-  ];
-  await api.store.append(candidateStreamName(candidateId), events, undefined, {
-    actor: { id: 'seed', role: 'system' },
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-  });
+  const candidateId = await interviewingCandidate();
+  const interviewId = await completedInterview(
+    candidateId,
+    ['grace', 'alan'],
+    gave.map((interviewerId) => ({ interviewerId, recommendation: 'yes' })),
+  );
   return { candidateId, interviewId };
 }
 
@@ -113,11 +41,6 @@ const reject = {
   rationale: 'Design depth below the bar for the level',
   feedbackForCandidate: 'Practise talking through trade-offs before settling on a design.',
 };
-
-async function streamTypes(candidateId: string): Promise<string[]> {
-  const { events } = await api.store.readStream(candidateStreamName(candidateId));
-  return events.map((recorded) => recorded.event.type);
-}
 
 describe('panel decisions', () => {
   it("refuses while a panelist's feedback is missing, naming it, and appends nothing", async () => {

@@ -320,3 +320,22 @@ describe('recording a panel decision', () => {
       .thenThrows(CommandRejectedError, rule('candidacy-closed'));
   });
 });
+
+describe('the debrief fold', () => {
+  it('survives a snapshot: interviews, requests in order, decided rounds and decisions', () => {
+    const history = [
+      ...allFeedback,
+      scheduled('i-4', 2, ['ada', 'grace']),
+      requested('i-4', 'ada', 2),
+      recorded(hold),
+      recorded({ decisionId: 'd-2' }),
+    ];
+    const state = history.reduce(panelDecisionDecider.evolve, panelDecisionDecider.initialState());
+    const snapshots = panelDecisionDecider.snapshots!;
+    const restored = snapshots.deserialize(JSON.parse(JSON.stringify(snapshots.serialize(state))));
+    expect(restored).toEqual(state);
+    expect([...restored.feedback.feedback.keys()]).toEqual(['i-1', 'i-4']);
+    expect(restored.decisions.map((d) => d.decisionId)).toEqual(['d-1', 'd-2']);
+    expect(() => snapshots.deserialize({ candidacy: null, requests: 'none' })).toThrow();
+  });
+});

@@ -14,7 +14,11 @@ import {
   type FeedbackStateEvent,
 } from './feedback.state';
 import type { PanelDecisionCommand, RecordPanelDecision } from './panel-decision.commands';
-import { latestDecisionOn, type PanelDecisionState } from './panel-decision.state';
+import {
+  latestDecisionOn,
+  panelDecisionStateJson,
+  type PanelDecisionState,
+} from './panel-decision.state';
 
 /** Where an advance moves the candidacy itself (the candidates service carries it out). */
 const STAGE_MOVES: ReadonlySet<string> = new Set(['background-check', 'offer']);
@@ -155,6 +159,14 @@ export const panelDecisionDecider: Decider<
   evolve,
   initialState,
   eventTypes: FEEDBACK_STATE_EVENT_TYPES,
+  // Every service appends to the candidate's stream; a debrief reads all of its feedback facts.
+  snapshots: {
+    name: 'assessment-panel-decisions',
+    // Bump whenever `PanelDecisionState`, `evolve` or `eventTypes` change: older snapshots are then ignored.
+    version: 1,
+    every: 50,
+    ...panelDecisionStateJson,
+  },
 };
 
 /** A candidate's stream, as the assessment service decides on its debriefs. */

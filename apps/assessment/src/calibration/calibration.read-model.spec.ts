@@ -1,0 +1,142 @@
+import type { CriterionRating, EventMetadata, Recommendation } from '@hirestream/contracts';
+import type { RecordedEvent } from '@hirestream/event-sourcing';
+import type { FeedbackStateEvent } from '../domain/feedback.state';
+import { calibrationRowsOf, foldCandidate } from './calibration.read-model';
+
+const candidateId = 'c-1';
+const key = (interviewerId: string, interviewId = 'i-1') => ({
+  candidateId,
+  interviewId,
+  interviewerId,
+});
+
+const metadata: EventMetadata = {
+  eventId: 'e',
+  occurredAt: '2030-03-01T00:00:00Z',
+  actor: { id: 'grace', role: 'interviewer' },
+  correlationId: 'c',
+  causationId: 'c',
+  schemaVersion: 1,
+};
+let revision = 0n;
+const recorded = (event: FeedbackStateEvent): RecordedEvent<FeedbackStateEvent> => ({
+  event,
+  metadata,
+  streamName: `candidate-${candidateId}`,
+  revision: revision++,
+  position: undefined,
+});
+
+const requested = (interviewerId: string, round = 1, interviewId = 'i-1'): FeedbackStateEvent => ({
+  type: 'FeedbackRequested',
+  data: {
+    ...key(interviewerId, interviewId),
+    interviewKind: 'technical',
+    round,
+    dueAt: '2030-03-05T10:00:00Z',
+    rubric: null,
+  },
+});
+const ratings = (...given: (1 | 2 | 3 | 4 | null)[]): CriterionRating[] =>
+  given.map((rating, i) => ({ criterionId: `c${i}`, rating }));
+const card = (recommendation: Recommendation, rated: CriterionRating[]) => ({
+  ratings: rated,
+  strengths: 'Clear',
+  concerns: 'Slow',
+  notes: null,
+  recommendation,
+});
+const submitted = (
+  interviewerId: string,
+  recommendation: Recommendation,
+  rated: CriterionRating[],
+  interviewId = 'i-1',
+): FeedbackStateEvent => ({
+  type: 'FeedbackSubmitted',
+  data: {
+    ...key(interviewerId, interviewId),
+    rubricId: null,
+    rubricVersion: null,
+    ...card(recommendation, rated),
+  },
+});
+const decided = (decision: 'advance' | 'hold' | 'reject', round = 1): FeedbackStateEvent => ({
+  type: 'PanelDecisionRecorded',
+  data: {
+    candidateId,
+    decisionId: `d-${round}-${decision}`,
+    round,
+    decision,
+    advanceTo: decision === 'advance' ? 'offer' : null,
+    rationale: 'Debriefed',
+    feedbackForCandidate: decision === 'reject' ? 'Keep practising' : null,
+    override: null,
+    decidedBy: 'hiring-manager-1',
+  },
+});
+
+const rowsOf = (...events: FeedbackStateEvent[]) =>
+  calibrationRowsOf(candidateId, foldCandidate(undefined, events.map(recorded)));
+
+describe('calibration rows', () => {
+  it('counts each criterion rating and the recommendation of submitted feedback, with the round undecided', () => {
+    expect(rowsOf(requested('grace'), submitted('grace', 'yes', ratings(4, 3, 3, null)))).toEqual([
+      {
+        interviewerId: 'grace',
+        candidateId,
+        interviewId: 'i-1',
+        round: 1,
+        recommendation: 'yes',
+        rated: [0, 0, 2, 1],
+        notAssessed: 1,
+        decision: null,
+      },
+    ]);
+  });
+
+  it('leaves out requests not submitted, however far the draft got', () => {
+    const draft: FeedbackStateEvent = {
+      type: 'FeedbackDraftSaved',
+      data: { ...key('alan'), ...card('no', ratings(1)) },
+    };
+    expect(rowsOf(requested('alan'), draft)).toEqual([]);
+  });
+
+  it('counts an amendment instead of the original', () => {
+    const amended: FeedbackStateEvent = {
+      type: 'FeedbackAmended',
+      data: { ...key('grace'), ...card('strong-no', ratings(1, 1)), reason: 'Misread my notes' },
+    };
+    expect(
+      rowsOf(requested('grace'), submitted('grace', 'yes', ratings(3, 3)), amended),
+    ).toMatchObject([{ recommendation: 'strong-no', rated: [2, 0, 0, 0], notAssessed: 0 }]);
+  });
+
+  it('sets each row beside the latest decision on its own round: a hold, then what followed it', () => {
+    const history = [
+      requested('grace', 1),
+      submitted('grace', 'yes', ratings(3)),
+      requested('alan', 2, 'i-2'),
+      submitted('alan', 'no', ratings(2), 'i-2'),
+      decided('hold', 1),
+    ];
+    expect(rowsOf(...history).map((r) => [r.interviewerId, r.decision])).toEqual([
+      ['grace', 'hold'],
+      ['alan', null],
+    ]);
+    expect(
+      rowsOf(...history, decided('reject', 1), decided('advance', 2)).map((r) => r.decision),
+    ).toEqual(['reject', 'advance']);
+  });
+
+  it('folds a later batch onto the state held, as the projection does', () => {
+    const first = foldCandidate(undefined, [requested('grace'), decided('hold')].map(recorded));
+    const later = foldCandidate(
+      first,
+      [submitted('grace', 'strong-yes', ratings(4))].map(recorded),
+    );
+    expect(calibrationRowsOf(candidateId, later)).toMatchObject([
+      { recommendation: 'strong-yes', decision: 'hold' },
+    ]);
+  });
+});
