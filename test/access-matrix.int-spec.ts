@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '@hirestream/platform';
 import {
   AppendedEvents,
+  assignmentSeeds,
   hiringSeeds,
   interviewGuideSeeds,
   operationsOf,
@@ -50,6 +51,7 @@ beforeAll(async () => {
   newWorld = accessWorlds(
     hiringSeeds({ candidates: apps.candidates, scheduling: apps.scheduling }),
     interviewGuideSeeds({ assessment: apps.assessment }),
+    assignmentSeeds({ assessment: apps.assessment }),
   );
   shared = await newWorld();
 });
@@ -78,6 +80,7 @@ function pathOf(operation: OpenApiOperation, world: AccessWorld, whose: Whose): 
     versions: '1',
     jobs: world.guides.jobId,
     'interview-kits': world.guides.kind,
+    assignments: candidacy.assignmentId,
   };
   const segments = operation.path.split('/');
   return segments

@@ -57,6 +57,11 @@ const SCHEDULERS: Role[] = ['recruiter', 'coordinator', 'admin'];
 /** Staff who write rubrics and interview kits; staff readers read them. */
 const GUIDE_AUTHORS: Role[] = ['recruiter', 'hiring-manager', 'admin'];
 
+/** Staff who give a candidate take-home work; coordinators may also move its due time. */
+const ASSIGNERS: Role[] = ['recruiter', 'hiring-manager', 'admin'];
+/** Staff who review how consistently people interview; an interviewer reads their own. */
+const CALIBRATION_READERS: Role[] = ['recruiter', 'hiring-manager', 'auditor', 'admin'];
+
 /**
  * Feedback is given by whoever sits on the interview's panel, each their own:
  * staff off the panel meet a 409 (not-on-panel), interviewers off it a 404.
@@ -156,5 +161,31 @@ export const ACCESS_DECISIONS: AccessDecisions = {
       resource: 'interviewer',
       roles: { ...only(...STAFF_READERS), interviewer: OWN_ONLY },
     },
+    assignAssessment: { resource: 'candidacy', roles: only(...ASSIGNERS) },
+    extendAssessment: { resource: 'candidacy', roles: only(...ASSIGNERS, 'coordinator') },
+    submitAssessment: { resource: 'candidacy', roles: { ...only(), candidate: OWN_ONLY } },
+    scoreAssessment: {
+      resource: 'candidacy',
+      roles: { ...only(), interviewer: ON_PANEL_ONLY, 'hiring-manager': ON_PANEL_ONLY },
+    },
+    listAssignments: {
+      resource: 'candidacy',
+      roles: { ...only(...STAFF_READERS), candidate: OWN_ONLY },
+    },
+    getAssignment: {
+      resource: 'candidacy',
+      roles: { ...only(...STAFF_READERS), candidate: OWN_ONLY, interviewer: ON_PANEL_ONLY },
+    },
+    recordPanelDecision: { resource: 'candidacy', roles: only('hiring-manager', 'admin') },
+    listPanelDecisions: { resource: 'candidacy', roles: only(...STAFF_READERS) },
+    getAssessmentOutcome: {
+      resource: 'candidacy',
+      roles: { ...only(...STAFF_READERS), candidate: OWN_ONLY },
+    },
+    getInterviewerCalibration: {
+      resource: 'interviewer',
+      roles: { ...only(...CALIBRATION_READERS), interviewer: OWN_ONLY },
+    },
+    listCalibration: { resource: 'none', roles: only(...CALIBRATION_READERS) },
   },
 };

@@ -5,12 +5,19 @@ import {
   SEEDED_JOB_ID,
   SEEDED_RUBRIC,
   seededInterviewKit,
+  type AssignmentSeeds,
   type HiringSeeds,
   type InterviewGuideSeeds,
 } from '../support/hiring-seeds';
 
 /** One candidacy and what it holds. */
-export type Candidacy = Readonly<{ candidateId: string; interviewId: string; dayId: string }>;
+export type Candidacy = Readonly<{
+  candidateId: string;
+  interviewId: string;
+  dayId: string;
+  /** A take-home, not submitted yet, reviewed on the own candidacy by the interviewer and hiring manager tokens. */
+  assignmentId: string;
+}>;
 
 /**
  * The resources an access case names: the caller's own candidacy and another's,
@@ -42,12 +49,13 @@ const DAY_MS = 86_400_000;
 export function accessWorlds(
   seeds: HiringSeeds,
   guideSeeds: InterviewGuideSeeds,
+  assignments: AssignmentSeeds,
 ): () => Promise<AccessWorld> {
   let worlds = 0;
   let guides: Promise<SeededGuides> | undefined;
   return async () => {
     guides ??= seededGuides(guideSeeds);
-    return accessWorld(seeds, await guides, worlds++);
+    return accessWorld(seeds, assignments, await guides, worlds++);
   };
 }
 
@@ -57,24 +65,38 @@ async function seededGuides(seeds: InterviewGuideSeeds): Promise<SeededGuides> {
   return { rubricId, jobId: SEEDED_JOB_ID, kind: SEEDED_INTERVIEW_KIND };
 }
 
+/** The reviewer a `hiring-manager` token speaks for, on the own candidacy's assignment. */
+const OWN_HIRING_MANAGER = 'hiring-manager-1';
+
 async function accessWorld(
   seeds: HiringSeeds,
+  assignments: AssignmentSeeds,
   guides: SeededGuides,
   index: number,
 ): Promise<AccessWorld> {
   const morning = new Date(FIRST_DAY + index * DAY_MS).toISOString().replace('.000Z', 'Z');
   const named = (name: string) => `${name}-${index}`;
-  const candidacy = async (panelist: string, second: string): Promise<Candidacy> => {
+  const candidacy = async (
+    panelist: string,
+    second: string,
+    reviewers: readonly string[],
+  ): Promise<Candidacy> => {
     const candidateId = await seeds.interviewingCandidate();
     return {
       candidateId,
       interviewId: await seeds.interview(candidateId, [panelist, second], morning),
       dayId: await seeds.interviewDay(candidateId, [panelist, second], hoursAfter(morning, 1)),
+      assignmentId: await assignments.assignment(
+        candidateId,
+        guides.rubricId,
+        reviewers,
+        hoursAfter(morning, 48),
+      ),
     };
   };
   const [own, foreign] = await Promise.all([
-    candidacy(OWN_INTERVIEWER, named('own-second')),
-    candidacy(named('foreign-lead'), named('foreign-second')),
+    candidacy(OWN_INTERVIEWER, named('own-second'), [OWN_INTERVIEWER, OWN_HIRING_MANAGER]),
+    candidacy(named('foreign-lead'), named('foreign-second'), [named('foreign-reviewer')]),
   ]);
   const fresh = (name: string, { candidateId }: Candidacy) =>
     named(`${name}-${candidateId.slice(0, 8)}`);
@@ -152,6 +174,33 @@ export const ACCESS_REQUESTS: Readonly<
   // The seeded content again: an allowed author's request runs and publishes nothing new.
   reviseRubric: () => ({ payload: SEEDED_RUBRIC }),
   publishInterviewKit: (world) => ({ payload: seededInterviewKit(world.guides.rubricId) }),
+  assignAssessment: (world) => ({
+    payload: {
+      kind: 'work-sample',
+      title: 'Code review of a pull request',
+      instructions: 'Review the pull request as you would a colleague’s.',
+      dueAt: hoursAfter(world.morning, 24),
+      reviewerIds: [OWN_INTERVIEWER],
+      rubricId: world.guides.rubricId,
+    },
+  }),
+  extendAssessment: (world) => ({
+    payload: { dueAt: hoursAfter(world.morning, 72), reason: 'The candidate is travelling' },
+  }),
+  submitAssessment: () => ({
+    payload: { reference: 'https://git.example.org/grace/rate-limiter', sha256: 'e'.repeat(64) },
+  }),
+  scoreAssessment: () => ({
+    payload: {
+      ratings: SEEDED_RUBRIC.criteria.map(({ criterionId }) => ({ criterionId, rating: 3 })),
+      strengths: 'A clear design',
+      concerns: 'Few tests',
+      recommendation: 'yes',
+    },
+  }),
+  recordPanelDecision: () => ({
+    payload: { round: 1, decision: 'hold', rationale: 'Waiting for the other finalist' },
+  }),
   findTimes: (world) => ({
     payload: {
       from: world.morning,

@@ -202,3 +202,40 @@ export function interviewGuideSeeds(
     },
   };
 }
+
+/** Take-home assignments made through the assessment API, as a recruiter would. */
+export type AssignmentSeeds = Readonly<{
+  /** A take-home scored against `rubricId` by `reviewerIds`, due at `dueAt`; its id. */
+  assignment(
+    candidateId: string,
+    rubricId: string,
+    reviewerIds: readonly string[],
+    dueAt: string,
+  ): Promise<string>;
+}>;
+
+/** Seeds through `apps.assessment`, once the spec's apps have started. */
+export function assignmentSeeds(apps: Readonly<{ assessment: ServiceApp }>): AssignmentSeeds {
+  return {
+    async assignment(candidateId, rubricId, reviewerIds, dueAt) {
+      const assigned = await sent(
+        apps.assessment,
+        {
+          method: 'POST',
+          url: `/candidates/${candidateId}/assignments`,
+          payload: {
+            kind: 'take-home',
+            title: 'Rate limiter exercise',
+            instructions: 'Build a token bucket rate limiter, with tests.',
+            dueAt,
+            reviewerIds,
+            rubricId,
+          },
+          as: 'recruiter',
+        },
+        201,
+      );
+      return assigned.json<{ assignmentId: string }>().assignmentId;
+    },
+  };
+}

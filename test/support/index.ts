@@ -14,6 +14,7 @@ export { makeTempDir, removeTempDir } from './temp-dir';
 export { AppendedEvents, type AppendedEvent, type StoreMark } from './appended-events';
 export {
   ALWAYS_AVAILABLE,
+  assignmentSeeds,
   hiringSeeds,
   hoursAfter,
   interviewGuideSeeds,
@@ -21,6 +22,7 @@ export {
   SEEDED_JOB_ID,
   SEEDED_RUBRIC,
   seededInterviewKit,
+  type AssignmentSeeds,
   type HiringSeeds,
   type InterviewGuideSeeds,
 } from './hiring-seeds';
