@@ -8,7 +8,7 @@ import {
   type PanelDecisionGateway,
 } from '../panel-decisions/panel-decision-gateway';
 import { DECISION_READERS } from '../panel-decisions/panel-decision-roles';
-import { PanelDecisionsParams } from '../panel-decisions/panel-decision.params';
+import { CandidateParams } from '../feedback/feedback.params';
 import { AssessmentOutcome, decisionsOf } from '../panel-decisions/panel-decision.view';
 
 @ApiTags('panel decisions')
@@ -28,7 +28,7 @@ export class AssessmentOutcomeController {
     problems: [404],
   })
   async get(
-    @ValidParams(PanelDecisionsParams) { id }: PanelDecisionsParams,
+    @ValidParams(CandidateParams) { id }: CandidateParams,
     @Caller() caller: CommandCaller,
   ): Promise<AssessmentOutcome> {
     const read = await this.decisions.load(candidateStreamName(id));

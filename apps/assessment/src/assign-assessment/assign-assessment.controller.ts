@@ -5,7 +5,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { ASSIGNMENTS, type AssignmentGateway } from '../assignments/assignment-gateway';
 import { ASSIGNERS } from '../assignments/assignment-roles';
-import { AssignmentsParams } from '../assignments/assignment.params';
+import { CandidateParams } from '../feedback/feedback.params';
 import { AssignmentViewFor, replyWithAssignment } from '../assignments/assignment.view';
 import { INTERVIEW_GUIDES, type InterviewGuides } from '../interview-guides/interview-guides';
 import { AssignAssessmentBody } from './assign-assessment.dto';
@@ -30,7 +30,7 @@ export class AssignAssessmentController {
     problems: [404, 409],
   })
   async assign(
-    @ValidParams(AssignmentsParams) { id }: AssignmentsParams,
+    @ValidParams(CandidateParams) { id }: CandidateParams,
     @ValidBody(AssignAssessmentBody) body: AssignAssessmentBody,
     @Caller() caller: CommandCaller,
   ): Promise<AssignmentViewFor> {

@@ -9,7 +9,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { CALIBRATION_READERS } from './calibration-roles';
 import { CalibrationProjection } from './calibration.projection';
 import { InterviewerCalibration } from './calibration.view';
-import { InterviewerParams } from './interviewer.params';
+import { InterviewerParams } from '../overdue-feedback/feedback-requests.query';
 
 @ApiTags('calibration')
 @Controller('interviewers')

@@ -5,7 +5,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ASSIGNMENTS, type AssignmentGateway } from '../assignments/assignment-gateway';
 import { ASSIGNMENT_READERS } from '../assignments/assignment-roles';
-import { AssignmentsParams } from '../assignments/assignment.params';
+import { CandidateParams } from '../feedback/feedback.params';
 import { AssignmentList, assignmentsOf, assignmentViewFor } from '../assignments/assignment.view';
 
 /** Reads from the candidate's stream (exact, and the gateway keeps recently read states). */
@@ -26,7 +26,7 @@ export class ListAssignmentsController {
     problems: [404],
   })
   async list(
-    @ValidParams(AssignmentsParams) { id }: AssignmentsParams,
+    @ValidParams(CandidateParams) { id }: CandidateParams,
     @Caller() caller: CommandCaller,
   ): Promise<AssignmentList> {
     const read = await this.assignments.load(candidateStreamName(id));

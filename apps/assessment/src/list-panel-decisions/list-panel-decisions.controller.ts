@@ -8,7 +8,7 @@ import {
   type PanelDecisionGateway,
 } from '../panel-decisions/panel-decision-gateway';
 import { DECISION_READERS } from '../panel-decisions/panel-decision-roles';
-import { PanelDecisionsParams } from '../panel-decisions/panel-decision.params';
+import { CandidateParams } from '../feedback/feedback.params';
 import {
   decisionsOf,
   PanelDecisionList,
@@ -30,7 +30,7 @@ export class ListPanelDecisionsController {
     problems: [404],
   })
   async list(
-    @ValidParams(PanelDecisionsParams) { id }: PanelDecisionsParams,
+    @ValidParams(CandidateParams) { id }: CandidateParams,
     @Caller() caller: CommandCaller,
   ): Promise<PanelDecisionList> {
     const read = await this.decisions.load(candidateStreamName(id));

@@ -8,7 +8,7 @@ import {
   type PanelDecisionGateway,
 } from '../panel-decisions/panel-decision-gateway';
 import { DECIDERS } from '../panel-decisions/panel-decision-roles';
-import { PanelDecisionsParams } from '../panel-decisions/panel-decision.params';
+import { CandidateParams } from '../feedback/feedback.params';
 import {
   decisionsOf,
   panelDecisionView,
@@ -32,7 +32,7 @@ export class RecordPanelDecisionController {
     problems: [404, 409],
   })
   async record(
-    @ValidParams(PanelDecisionsParams) { id }: PanelDecisionsParams,
+    @ValidParams(CandidateParams) { id }: CandidateParams,
     @ValidBody(RecordPanelDecisionBody) body: RecordPanelDecisionBody,
     @Caller() caller: CommandCaller,
   ): Promise<PanelDecisionView> {
