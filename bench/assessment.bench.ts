@@ -1,0 +1,414 @@
+import { EventStoreDBClient } from '@eventstore/db-client';
+import {
+  candidateStreamName,
+  hirestreamEventCatalog,
+  type CandidateEvent,
+  type FeedbackEvent,
+  type InterviewEvent,
+  type StampedRubric,
+} from '@hirestream/contracts';
+import { EventSerializer, EventStore, foldEvents } from '@hirestream/event-sourcing';
+import {
+  bootstrapService,
+  loadConfig,
+  PlatformConfig,
+  signDevelopmentToken,
+  type Role,
+} from '@hirestream/platform';
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { assessmentServiceOptions } from '../apps/assessment/src/assessment.service-options';
+import type { RecordPanelDecision } from '../apps/assessment/src/domain/panel-decision.commands';
+import { panelDecisionDecider } from '../apps/assessment/src/domain/panel-decision.decider';
+import type { FeedbackStateEvent } from '../apps/assessment/src/domain/feedback.state';
+import { startDevstackProcess } from '../test/support/devstack-process';
+import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
+import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
+import { driveConnection, percentile, type LoadCounters } from './support/keep-alive-load';
+import { childCpuMicros, readyPort, reportReady } from './support/served-child';
+
+// The assessment service against the embedded servers: submitting feedback over
+// HTTP at concurrency 32 (throughput, latency, the service's CPU per command),
+// and the debrief check for a candidate with 10 panelists over 5 rounds, over
+// HTTP (a hold decision: load, fold, check every panelist's feedback, append)
+// and as the pure decision on the folded state.
+
+const SERVE_FLAG = '--serve';
+const CONCURRENCY = 32;
+const WARMUP_MS = 2_000;
+const MEASURE_MS = 8_000;
+const PANELISTS = 10;
+/** Candidates per connection, each with one completed interview asking all its panelists for feedback. */
+const CANDIDATES_PER_CONNECTION = 60;
+const ROUNDS = 5;
+const DEBRIEF_CANDIDATES = 50;
+const DEBRIEF_DECISIONS = 500;
+const PURE_DECISIONS = 5_000;
+const HOUR_MS = 3_600_000;
+
+const RUBRIC: StampedRubric = {
+  rubricId: randomUUID(),
+  version: 1,
+  criteria: [
+    { criterionId: 'system-design', name: 'System design', weight: 2 },
+    { criterionId: 'communication', name: 'Communication', weight: 1 },
+  ],
+};
+const SCORECARD = {
+  ratings: [
+    { criterionId: 'system-design', rating: 3 },
+    { criterionId: 'communication', rating: null },
+  ],
+  strengths: 'Compared two designs and chose with reasons',
+  concerns: 'Little said about testing',
+  recommendation: 'yes',
+} as const;
+const HOLD = { decision: 'hold', rationale: 'Waiting for the reference call' } as const;
+
+async function serve(): Promise<void> {
+  const app = await bootstrapService({
+    ...assessmentServiceOptions,
+    port: 0,
+    shutdownHooks: false,
+  });
+  process.on('SIGINT', () => process.exit(0));
+  reportReady(Number(new URL(await app.getUrl()).port));
+}
+
+type SeededEvent = CandidateEvent | InterviewEvent | FeedbackEvent;
+
+/** A candidate in `interviewing`, as the candidates service writes one. */
+function interviewingCandidate(candidateId: string): SeededEvent[] {
+  return [
+    {
+      type: 'CandidateRegistered',
+      data: {
+        candidateId,
+        personId: randomUUID(),
+        fullName: 'Bench Candidate',
+        email: 'bench@example.org',
+        phone: null,
+        jobId: 'job-bench',
+        source: 'benchmark',
+        resumeRef: null,
+      },
+    },
+    { type: 'CandidateStageChanged', data: { candidateId, from: 'applied', to: 'interviewing' } },
+  ];
+}
+
+/**
+ * A completed round as scheduling and the assessment service's reaction write
+ * it: the interview with its panel, its completion, a feedback request per
+ * panelist, and (when `submitted`) each panelist's feedback.
+ */
+function completedRound(
+  candidateId: string,
+  panel: readonly string[],
+  round: number,
+  submitted: boolean,
+): SeededEvent[] {
+  const interviewId = randomUUID();
+  const startsAt = Date.parse('2031-01-06T09:00:00Z') + round * 24 * HOUR_MS;
+  const instant = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  return [
+    {
+      type: 'InterviewScheduled',
+      data: {
+        candidateId,
+        interviewId,
+        kind: 'technical',
+        round,
+        format: 'video',
+        location: null,
+        videoLink: 'https://meet.example.org/bench',
+        panel: panel.map((interviewerId, i) => ({
+          interviewerId,
+          role: i === 0 ? 'lead' : 'question-asker',
+        })),
+        startsAt: instant(startsAt),
+        endsAt: instant(startsAt + HOUR_MS),
+        candidateTimeZone: 'Europe/London',
+      },
+    },
+    { type: 'InterviewCompleted', data: { candidateId, interviewId } },
+    ...panel.map((interviewerId): SeededEvent => ({
+      type: 'FeedbackRequested',
+      data: {
+        candidateId,
+        interviewId,
+        interviewerId,
+        interviewKind: 'technical',
+        round,
+        dueAt: instant(startsAt + 25 * HOUR_MS),
+        rubric: RUBRIC,
+      },
+    })),
+    ...(submitted
+      ? panel.map((interviewerId): SeededEvent => ({
+          type: 'FeedbackSubmitted',
+          data: {
+            candidateId,
+            interviewId,
+            interviewerId,
+            rubricId: RUBRIC.rubricId,
+            rubricVersion: RUBRIC.version,
+            ...SCORECARD,
+            notes: null,
+          },
+        }))
+      : []),
+  ];
+}
+
+type Seeded = Readonly<{ candidateId: string; interviewId: string }>;
+
+/** Writes candidates through the store's client, as the services would, and returns them. */
+async function seed(
+  store: EventStore,
+  histories: readonly (readonly SeededEvent[])[],
+): Promise<Seeded[]> {
+  const context = {
+    actor: { id: 'bench', role: 'system' as const },
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+  };
+  const seeded: Seeded[] = [];
+  const pending = [...histories];
+  // A few appends in flight: the seeding is not what is measured, only in the way.
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let events = pending.pop(); events !== undefined; events = pending.pop()) {
+        const candidateId = (events[0].data as { candidateId: string }).candidateId;
+        await store.append(candidateStreamName(candidateId), events, undefined, context);
+        const completed = events.find((event) => event.type === 'InterviewCompleted');
+        seeded.push({
+          candidateId,
+          interviewId: (completed?.data as { interviewId: string }).interviewId,
+        });
+      }
+    }),
+  );
+  return seeded;
+}
+
+function request(path: string, token: string, body: object): Buffer {
+  const json = JSON.stringify(body);
+  return Buffer.from(
+    `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+      `Authorization: Bearer ${token}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`,
+  );
+}
+
+async function tokenFor(role: Role, subject: string): Promise<string> {
+  return signDevelopmentToken(
+    { subject, roles: [role] },
+    loadConfig(PlatformConfig, { AUTH_MODE: 'development' }),
+  );
+}
+
+async function measureSubmissions(child: ChildProcess, port: number, store: EventStore) {
+  // Each connection has its own candidates and panel, so no two connections write one stream.
+  const connections = await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, connection) => {
+      const panel = Array.from({ length: PANELISTS }, (__, i) => `bench-${connection}-${i}`);
+      const tokens = await Promise.all(panel.map((id) => tokenFor('interviewer', id)));
+      const candidates = await seed(
+        store,
+        Array.from({ length: CANDIDATES_PER_CONNECTION }, () => {
+          const candidateId = randomUUID();
+          return [
+            ...interviewingCandidate(candidateId),
+            ...completedRound(candidateId, panel, 1, false),
+          ];
+        }),
+      );
+      let next = 0;
+      return () => {
+        const { candidateId, interviewId } = candidates[Math.floor(next / PANELISTS)];
+        const token = tokens[next % PANELISTS];
+        next += 1;
+        if (next > candidates.length * PANELISTS) throw new Error('the seeded requests ran out');
+        return request(
+          `/candidates/${candidateId}/interviews/${interviewId}/feedback`,
+          token,
+          SCORECARD,
+        );
+      };
+    }),
+  );
+  const warmup: LoadCounters = { ok: 0, failed: 0 };
+  let sockets = connections.map((next) => driveConnection(port, next, warmup, 200));
+  await new Promise((resolve) => setTimeout(resolve, WARMUP_MS));
+  sockets.forEach((socket) => socket.destroy());
+
+  const counters: LoadCounters = { ok: 0, failed: 0, latencies: [] };
+  const cpuBefore = await childCpuMicros(child);
+  const started = performance.now();
+  sockets = connections.map((next) => driveConnection(port, next, counters, 200));
+  await new Promise((resolve) => setTimeout(resolve, MEASURE_MS));
+  sockets.forEach((socket) => socket.destroy());
+  const seconds = (performance.now() - started) / 1000;
+  const cpuMicros = (await childCpuMicros(child)) - cpuBefore;
+  const latencies = counters.latencies ?? [];
+  console.log(
+    `submit feedback over HTTP (a ${PANELISTS}-person panel's rubric of 2 criteria), concurrency ${CONCURRENCY}, ${MEASURE_MS / 1000} s:`,
+  );
+  console.log(`  ${Math.round(counters.ok / seconds)} submissions/s; failed: ${counters.failed}`);
+  console.log(
+    `  service CPU ${Math.round(cpuMicros / counters.ok)} µs per submission (with its relay and projections)`,
+  );
+  console.log(
+    `  latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+  );
+  if (counters.failed > 0 || warmup.failed > 0) process.exitCode = 1;
+}
+
+/** Candidates with 5 decided-to-be rounds of 10 panelists, every feedback submitted. */
+async function debriefCandidates(store: EventStore): Promise<Seeded[]> {
+  const panel = Array.from({ length: PANELISTS }, (_, i) => `debrief-panelist-${i}`);
+  return seed(
+    store,
+    Array.from({ length: DEBRIEF_CANDIDATES }, () => {
+      const candidateId = randomUUID();
+      return [
+        ...interviewingCandidate(candidateId),
+        ...Array.from({ length: ROUNDS }, (_, round) =>
+          completedRound(candidateId, panel, round + 1, true),
+        ).flat(),
+      ];
+    }),
+  );
+}
+
+async function measureDebriefs(port: number, store: EventStore, candidates: readonly Seeded[]) {
+  const token = await tokenFor('hiring-manager', 'bench-hiring-manager');
+  let next = 0;
+  const counters: LoadCounters = { ok: 0, failed: 0, latencies: [] };
+  // One request at a time: the figure is a debrief's own latency, not a queue's.
+  await new Promise<void>((resolve) => {
+    const socket = driveConnection(
+      port,
+      () => {
+        if (next === DEBRIEF_DECISIONS) {
+          socket.destroy();
+          resolve();
+        }
+        const { candidateId } = candidates[next % candidates.length];
+        next += 1;
+        return request(`/candidates/${candidateId}/panel-decisions`, token, {
+          round: ROUNDS,
+          ...HOLD,
+        });
+      },
+      counters,
+      200,
+    );
+  });
+  // The first decision on each candidate loads its whole stream; the others find it kept.
+  const latencies = counters.latencies ?? [];
+  const first = latencies.slice(0, candidates.length);
+  const later = latencies.slice(candidates.length);
+  const events = 2 + ROUNDS * (2 + 2 * PANELISTS);
+  const figures = (values: number[]) =>
+    `p50 ${percentile(values, 50).toFixed(2)} ms, p99 ${percentile(values, 99).toFixed(2)} ms`;
+  console.log(
+    `debrief over HTTP: a hold on round ${ROUNDS} of a candidate with ${PANELISTS} panelists over ${ROUNDS} rounds (${events} events, then one more per hold), ${latencies.length} decisions one at a time over ${candidates.length} candidates; failed: ${counters.failed}`,
+  );
+  console.log(`  the first on each candidate (its stream loaded): ${figures(first)}`);
+  console.log(`  the later ones: ${figures(later)}; all: ${figures(latencies)}`);
+  if (counters.failed > 0) process.exitCode = 1;
+
+  const { events: history } = await store.readStream<FeedbackStateEvent>(
+    candidateStreamName(candidates[0].candidateId),
+  );
+  const state = foldEvents(
+    panelDecisionDecider,
+    history.map((recorded) => recorded.event),
+  );
+  const command: RecordPanelDecision = {
+    type: 'RecordPanelDecision',
+    data: {
+      candidateId: candidates[0].candidateId,
+      decisionId: randomUUID(),
+      round: ROUNDS,
+      advanceTo: null,
+      feedbackForCandidate: null,
+      override: null,
+      decidedBy: 'bench-hiring-manager',
+      ...HOLD,
+    },
+  };
+  const times: number[] = [];
+  for (let i = 0; i < PURE_DECISIONS; i += 1) {
+    const started = performance.now();
+    panelDecisionDecider.decide(command, state);
+    times.push(performance.now() - started);
+  }
+  console.log(
+    `  the check alone (the decider on the folded state of ${history.length} events), ${PURE_DECISIONS} calls: p50 ${(percentile(times, 50) * 1000).toFixed(1)} µs, p99 ${(percentile(times, 99) * 1000).toFixed(1)} µs`,
+  );
+}
+
+async function benchAssessment(env: Record<string, string>): Promise<void> {
+  const child: ChildProcess = fork(__filename, [SERVE_FLAG], {
+    execArgv: [...TYPESCRIPT_NODE_ARGS],
+    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const client = EventStoreDBClient.connectionString`${env.EVENTSTORE_CONNECTION_STRING}`;
+  const store = new EventStore(client, new EventSerializer(hirestreamEventCatalog));
+  try {
+    const port = await readyPort(child);
+    // Written first, so that the service's subscriptions are long done with them when they are decided.
+    const debriefs = await debriefCandidates(store);
+    await measureSubmissions(child, port, store);
+    await measureDebriefs(port, store, debriefs);
+  } finally {
+    await client.dispose();
+    child.kill('SIGINT');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `load average before: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  const dataDir = await makeTempDir('assessment-bench');
+  const devstack = await startDevstackProcess({
+    dataDir,
+    eventStorePort: 0,
+    kafkaPort: 0,
+    postgresPort: 0,
+  });
+  try {
+    await benchAssessment({
+      EVENTSTORE_CONNECTION_STRING: devstack.eventStoreConnectionString ?? '',
+      KAFKA_BROKERS: devstack.kafkaBootstrapAddress ?? '',
+      DATABASE_URL: devstack.postgresConnectionString ?? '',
+      AUTH_MODE: 'development',
+    });
+  } finally {
+    await devstack.stop();
+    await removeTempDir(dataDir);
+  }
+  console.log(
+    `load average after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+}
+
+if (process.argv.includes(SERVE_FLAG)) {
+  void serve();
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
