@@ -39,6 +39,7 @@ async function heldStates(
 
 const calibration = postgresProjection<Tables, FeedbackStateEvent>({
   name: 'calibration',
+  // Bump when the tables, `apply` or the folds it stores change (the shared `evolveFeedback` too).
   version: 1,
   tables: ['candidates', 'feedback'],
   select: { eventTypes: CALIBRATION_EVENT_TYPES },

@@ -162,7 +162,8 @@ export const panelDecisionDecider: Decider<
   // Every service appends to the candidate's stream; a debrief reads all of its feedback facts.
   snapshots: {
     name: 'assessment-panel-decisions',
-    // Bump whenever `PanelDecisionState`, `evolve` or `eventTypes` change: older snapshots are then ignored.
+    // Bump whenever `PanelDecisionState`, `evolve`, the shared `evolveFeedback` or `eventTypes`
+    // change: older snapshots are then ignored.
     version: 1,
     every: 50,
     ...panelDecisionStateJson,
