@@ -1,6 +1,11 @@
-import type { AssignmentEvent, Command, StampedRubric } from '@hirestream/contracts';
-
-type EventData<T extends AssignmentEvent['type']> = Extract<AssignmentEvent, { type: T }>['data'];
+import type {
+  AssessmentAssigned,
+  AssessmentDueExtended,
+  AssessmentScored,
+  AssessmentSubmitted,
+  Command,
+  StampedRubric,
+} from '@hirestream/contracts';
 
 /** `now` is the time the command is decided at: deciders never read a clock. */
 type At = Readonly<{ now: string }>;
@@ -11,22 +16,22 @@ type At = Readonly<{ now: string }>;
  */
 export type AssignAssessment = Command<
   'AssignAssessment',
-  Omit<EventData<'AssessmentAssigned'>, 'rubric'> &
+  Omit<AssessmentAssigned['data'], 'rubric'> &
     At &
     Readonly<{ rubricId: string; rubric: StampedRubric | null }>
 >;
 
 export type ExtendAssessmentDue = Command<
   'ExtendAssessmentDue',
-  EventData<'AssessmentDueExtended'> & At
+  AssessmentDueExtended['data'] & At
 >;
 
 export type SubmitAssessment = Command<
   'SubmitAssessment',
-  Omit<EventData<'AssessmentSubmitted'>, 'late'> & At
+  Omit<AssessmentSubmitted['data'], 'late'> & At
 >;
 
-export type ScoreAssessment = Command<'ScoreAssessment', EventData<'AssessmentScored'>>;
+export type ScoreAssessment = Command<'ScoreAssessment', AssessmentScored['data']>;
 
 export type AssignmentCommand =
   AssignAssessment | ExtendAssessmentDue | SubmitAssessment | ScoreAssessment;
