@@ -2,6 +2,7 @@ import { candidateStreamName } from '@hirestream/contracts';
 import { useServiceApps } from '@hirestream/testing';
 import { randomUUID } from 'node:crypto';
 import {
+  CRITERIA,
   eventually,
   feedbackFixtures,
   person,
@@ -349,7 +350,23 @@ describe("the panelist's kit", () => {
     const url = `/candidates/${candidateId}/interviews/${interviewId}/kit`;
     const kit = await send('GET', url, panelist(grace));
     expect(kit.statusCode).toBe(200);
-    expect(kit.json()).toMatchObject({ jobId: 'job-1', interviewKind: 'technical', rubricId });
+    // The questions, and the rubric with the descriptors a rating is chosen by.
+    const rubric = {
+      rubricId,
+      version: 1,
+      criteria: CRITERIA.map((criterionId) => ({
+        criterionId,
+        descriptors: expect.objectContaining({ '1': expect.any(String) }),
+      })),
+    };
+    expect(kit.json()).toMatchObject({
+      kit: { jobId: 'job-1', interviewKind: 'technical', rubricId },
+      rubric,
+    });
+    // Once asked for feedback, the panelist reads the version stamped on their request.
+    await fixtures.complete(candidateId, interviewId);
+    await fixtures.requestOf(candidateId, interviewId, grace);
+    expect((await send('GET', url, panelist(grace))).json()).toMatchObject({ rubric });
     expect((await send('GET', url, { role: 'coordinator' })).statusCode).toBe(200);
     expect((await send('GET', url, panelist(person('mallory')))).statusCode).toBe(404);
     expect((await send('GET', url, { role: 'candidate', candidateId })).statusCode).toBe(403);

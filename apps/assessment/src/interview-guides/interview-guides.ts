@@ -9,6 +9,7 @@ import {
   type StampedRubric,
 } from '@hirestream/contracts';
 import { Type, type Static } from '@sinclair/typebox';
+import type { RubricView } from './rubric.view';
 
 /** The token the interview guides are injected by. */
 export const INTERVIEW_GUIDES = Symbol('INTERVIEW_GUIDES');
@@ -42,4 +43,9 @@ export interface InterviewGuides {
   rubricForInterview(jobId: string, kind: InterviewKind): Promise<StampedRubric | null>;
   /** The current version of a rubric; null when it was never published. */
   currentRubric(rubricId: string): Promise<StampedRubric | null>;
+  /**
+   * A version of a rubric (the current one when none is named) with its rating
+   * descriptors, as a rater reads it; null when there is no such version.
+   */
+  rubricVersion(rubricId: string, version?: number): Promise<RubricView | null>;
 }

@@ -10,6 +10,7 @@ import {
   type RubricGateway,
 } from './interview-guide-gateways';
 import type { InterviewGuides, InterviewKitView } from './interview-guides';
+import type { RubricView } from './rubric.view';
 
 /** What feedback is stamped with: a rubric version's criteria, without their descriptors. */
 export function stampedRubric({ rubricId, version, criteria }: RubricVersion): StampedRubric {
@@ -46,5 +47,10 @@ export class StoredInterviewGuides implements InterviewGuides {
     const { state } = await this.rubrics.load(rubricStreamName(rubricId));
     const current = currentVersion(state);
     return current === undefined ? null : stampedRubric(current);
+  }
+
+  async rubricVersion(rubricId: string, version?: number): Promise<RubricView | null> {
+    const { state } = await this.rubrics.load(rubricStreamName(rubricId));
+    return (version === undefined ? currentVersion(state) : state.versions[version - 1]) ?? null;
   }
 }

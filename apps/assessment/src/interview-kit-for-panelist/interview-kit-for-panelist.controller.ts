@@ -6,11 +6,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { FEEDBACK, type FeedbackGateway } from '../feedback/feedback-gateway';
 import { FEEDBACK_READERS, feedbackCallerOf } from '../feedback/feedback-roles';
 import { CandidateInterviewParams } from '../feedback/feedback.params';
-import {
-  INTERVIEW_GUIDES,
-  InterviewKitView,
-  type InterviewGuides,
-} from '../interview-guides/interview-guides';
+import { feedbackRequestOf } from '../domain/feedback.state';
+import { INTERVIEW_GUIDES, type InterviewGuides } from '../interview-guides/interview-guides';
+import { PanelistKitView } from './panelist-kit.view';
 
 @ApiTags('feedback')
 @Controller('candidates')
@@ -24,15 +22,15 @@ export class InterviewKitForPanelistController {
     path: ':id/interviews/:interviewId/kit',
     operationId: 'getPanelistInterviewKit',
     summary:
-      "The current kit of the candidate's job for the interview's kind, as its panel prepares; interviewers read it only for interviews they sit on (404 for others); 404 when the job has no kit for the kind",
+      "The current kit of the candidate's job for the interview's kind, as its panel prepares, with the rubric version the caller rates against and its descriptors; interviewers read it only for interviews they sit on (404 for others); 404 when the job has no kit for the kind",
     roles: [...FEEDBACK_READERS, 'interviewer'],
-    response: InterviewKitView,
+    response: PanelistKitView,
     problems: [404],
   })
   async kit(
     @ValidParams(CandidateInterviewParams) { id, interviewId }: CandidateInterviewParams,
     @Caller() caller: CommandCaller,
-  ): Promise<InterviewKitView> {
+  ): Promise<PanelistKitView> {
     const { state } = await this.feedback.load(candidateStreamName(id));
     const reader = feedbackCallerOf(caller.principal);
     const interview = state.interviews.get(interviewId);
@@ -47,6 +45,12 @@ export class InterviewKitForPanelistController {
     if (kit === null) {
       throw new AggregateNotFoundError(`job ${state.jobId} has no ${interview.kind} interview kit`);
     }
-    return kit;
+    // A panelist rates against the version stamped on their request, even if the rubric has moved on since.
+    const stamped = feedbackRequestOf(state, interviewId, reader.id)?.rubric ?? null;
+    const rubric =
+      stamped === null
+        ? await this.guides.rubricVersion(kit.rubricId)
+        : await this.guides.rubricVersion(stamped.rubricId, stamped.version);
+    return { kit, rubric };
   }
 }
