@@ -12,6 +12,9 @@ export { describeWithDocker } from './describe-with-docker';
 export { freePort } from './free-port';
 export { makeTempDir, removeTempDir } from './temp-dir';
 export { AppendedEvents, type AppendedEvent, type StoreMark } from './appended-events';
+export { eventually } from './eventually';
+export { ConsumeOutcomes } from './consume-outcomes';
+export { useKafkaRedelivery, type KafkaRedelivery } from './kafka-redelivery';
 export {
   ALWAYS_AVAILABLE,
   assignmentSeeds,

@@ -1,42 +1,27 @@
 import { candidateStreamName, serviceEventsTopic } from '@hirestream/contracts';
 import type { RecordedEvent } from '@hirestream/event-sourcing';
-import { IdempotentEventConsumer, type ConsumeOutcome } from '@hirestream/messaging';
-import { useServiceApps } from '@hirestream/testing';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import {
+  ConsumeOutcomes,
+  eventually,
+  useKafkaRedelivery,
+  useServiceApps,
+} from '@hirestream/testing';
 import { randomUUID } from 'node:crypto';
 import type { FeedbackStreamEvent } from '../src/domain/feedback.decider';
-import {
-  eventually,
-  feedbackFixtures,
-  person,
-  scorecard,
-  type Json,
-  type Problem,
-} from './feedback-fixtures';
+import { feedbackFixtures, person, scorecard, type Json, type Problem } from './feedback-fixtures';
 
-/** What the assessment consumer did with each delivery, by event id. */
-const outcomes: { eventId: string; outcome: ConsumeOutcome }[] = [];
-
-function recordOutcomes(app: NestFastifyApplication): void {
-  const consumer = app.get(IdempotentEventConsumer);
-  const consume = consumer.consume.bind(consumer);
-  jest.spyOn(consumer, 'consume').mockImplementation(async (message, ...rest) => {
-    const outcome = await consume(message, ...rest);
-    outcomes.push({ eventId: String(message.headers.ce_id), outcome });
-    return outcome;
-  });
-}
-
+/** What the assessment consumer did with each delivery. */
+const consumed = new ConsumeOutcomes();
 const apps = useServiceApps({
   candidates: {},
   scheduling: {},
   assessment: {
     consumers: true,
-    beforeConsumers: recordOutcomes,
+    beforeConsumers: consumed.record,
     env: { FEEDBACK_DUE_HOURS: '48' },
   },
 });
+const schedulingTopic = useKafkaRedelivery(apps.scheduling, serviceEventsTopic('scheduling'));
 const fixtures = feedbackFixtures(apps);
 const { send } = fixtures;
 
@@ -48,49 +33,6 @@ async function streamOf(candidateId: string): Promise<RecordedEvent<FeedbackStre
   return (
     await apps.assessment.store.readStream<FeedbackStreamEvent>(candidateStreamName(candidateId))
   ).events;
-}
-
-async function handled(eventId: string, outcome: ConsumeOutcome = 'handled'): Promise<void> {
-  await eventually(`event ${eventId} ${outcome}`, async () =>
-    outcomes.some((o) => o.eventId === eventId && o.outcome === outcome) ? true : undefined,
-  );
-}
-
-/** The scheduling relay's message for the event, read off scheduling's topic. */
-async function publishedMessage(eventId: string): Promise<KafkaMessage> {
-  const kafka = new Kafka({
-    brokers: [apps.scheduling.servers.kafka.bootstrapAddress],
-    logLevel: logLevel.NOTHING,
-  });
-  const reader = kafka.consumer({ groupId: `reader-${randomUUID()}` });
-  const seen: KafkaMessage[] = [];
-  await reader.connect();
-  try {
-    await reader.subscribe({ topic: serviceEventsTopic('scheduling'), fromBeginning: true });
-    await reader.run({ eachMessage: async ({ message }) => void seen.push(message) });
-    return await eventually('the published message', async () =>
-      seen.find((m) => String(m.headers?.ce_id) === eventId),
-    );
-  } finally {
-    await reader.disconnect();
-  }
-}
-
-async function redeliver(message: KafkaMessage): Promise<void> {
-  const kafka = new Kafka({
-    brokers: [apps.scheduling.servers.kafka.bootstrapAddress],
-    logLevel: logLevel.NOTHING,
-  });
-  const producer = kafka.producer();
-  await producer.connect();
-  try {
-    await producer.send({
-      topic: serviceEventsTopic('scheduling'),
-      messages: [{ key: message.key, value: message.value, headers: message.headers }],
-    });
-  } finally {
-    await producer.disconnect();
-  }
 }
 
 const requestsIn = (events: readonly RecordedEvent<FeedbackStreamEvent>[]) =>
@@ -105,7 +47,7 @@ describe('feedback due, across services', () => {
     const completion = (await streamOf(candidateId)).find(
       ({ event }) => event.type === 'InterviewCompleted',
     )!;
-    await handled(completion.metadata.eventId);
+    await consumed.waitFor(completion.metadata.eventId);
 
     const requests = requestsIn(await streamOf(candidateId));
     const dueAt = new Date(
@@ -120,8 +62,10 @@ describe('feedback due, across services', () => {
       [{ id: 'assessment', role: 'system' }, completion.metadata.eventId],
     ]);
 
-    await redeliver(await publishedMessage(completion.metadata.eventId));
-    await handled(completion.metadata.eventId, 'duplicate');
+    await schedulingTopic.redeliver(
+      await schedulingTopic.publishedMessage(completion.metadata.eventId),
+    );
+    await consumed.waitFor(completion.metadata.eventId, 'duplicate');
     expect(requestsIn(await streamOf(candidateId))).toHaveLength(2);
   });
 
@@ -185,7 +129,7 @@ describe('feedback due, across services', () => {
     const cancellation = (await streamOf(candidateId)).find(
       ({ event }) => event.type === 'InterviewCancelled',
     )!;
-    await handled(cancellation.metadata.eventId);
+    await consumed.waitFor(cancellation.metadata.eventId);
     const types = (await streamOf(candidateId)).map(({ event }) => event.type);
     expect(types.filter((type) => type.startsWith('Feedback'))).toEqual([]);
   });

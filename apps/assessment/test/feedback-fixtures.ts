@@ -1,9 +1,8 @@
 import { candidateStreamName, type InterviewKind } from '@hirestream/contracts';
 import type { Role } from '@hirestream/platform';
-import { hiringSeeds, type ServiceApp } from '@hirestream/testing';
+import { eventually, hiringSeeds, type ServiceApp } from '@hirestream/testing';
 import type { Response } from 'light-my-request';
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 export type Json = Record<string, unknown>;
 export type Problem = { status: number; rule?: string; detail?: string };
@@ -13,17 +12,6 @@ type Apps = Readonly<{ candidates: ServiceApp; scheduling: ServiceApp; assessmen
 
 /** An interviewer id no other test uses. */
 export const person = (name: string): string => `${name}-${randomUUID().slice(0, 8)}`;
-
-/** Polls until `check` returns a value (not undefined), or fails after 15 s. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 const descriptors = { '1': 'Far below', '2': 'Below', '3': 'At the bar', '4': 'Above' };
 

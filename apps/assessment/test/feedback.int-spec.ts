@@ -1,9 +1,8 @@
 import { candidateStreamName } from '@hirestream/contracts';
-import { useServiceApps } from '@hirestream/testing';
+import { eventually, useServiceApps } from '@hirestream/testing';
 import { randomUUID } from 'node:crypto';
 import {
   CRITERIA,
-  eventually,
   feedbackFixtures,
   person,
   scorecard,

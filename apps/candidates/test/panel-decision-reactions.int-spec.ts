@@ -7,61 +7,24 @@ import {
   type InterviewEvent,
 } from '@hirestream/contracts';
 import type { RecordedEvent } from '@hirestream/event-sourcing';
-import { IdempotentEventConsumer, type ConsumeOutcome } from '@hirestream/messaging';
-import { useServiceApps, type ServiceApp } from '@hirestream/testing';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Kafka, logLevel, type KafkaMessage, type Producer } from 'kafkajs';
+import {
+  ConsumeOutcomes,
+  useKafkaRedelivery,
+  useServiceApps,
+  type ServiceApp,
+} from '@hirestream/testing';
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 type Json = Record<string, unknown>;
 type StreamEvent = CandidateEvent | InterviewEvent | CandidateAssessmentEvent;
 
-const TOPIC = serviceEventsTopic('assessment');
-
-/** What the candidates consumer did with each delivery, by event id, in order. */
-const outcomes: { eventId: string; outcome: ConsumeOutcome }[] = [];
-
-function recordOutcomes(app: NestFastifyApplication): void {
-  const consumer = app.get(IdempotentEventConsumer);
-  const consume = consumer.consume.bind(consumer);
-  jest.spyOn(consumer, 'consume').mockImplementation(async (message, ...rest) => {
-    const outcome = await consume(message, ...rest);
-    outcomes.push({ eventId: String(message.headers.ce_id), outcome });
-    return outcome;
-  });
-}
-
+/** What the candidates consumer did with each delivery. */
+const consumed = new ConsumeOutcomes();
 const { candidates, assessment } = useServiceApps({
-  candidates: { consumers: true, beforeConsumers: recordOutcomes },
+  candidates: { consumers: true, beforeConsumers: consumed.record },
   assessment: {},
 });
-let kafka: Kafka;
-let producer: Producer;
-
-beforeAll(async () => {
-  kafka = new Kafka({
-    brokers: [candidates.servers.kafka.bootstrapAddress],
-    logLevel: logLevel.NOTHING,
-  });
-  producer = kafka.producer();
-  await producer.connect();
-});
-
-afterAll(async () => {
-  await producer?.disconnect();
-});
-
-/** Polls until `check` returns a value (not undefined), or fails after the deadline. */
-async function eventually<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+const assessmentTopic = useKafkaRedelivery(candidates, serviceEventsTopic('assessment'));
 
 async function post(app: ServiceApp, url: string, body: Json, as: 'recruiter' | 'hiring-manager') {
   const response = await app.inject({ method: 'POST', url, payload: body, as });
@@ -158,28 +121,8 @@ async function handledDecision(candidateId: string): Promise<RecordedEvent<Strea
     (e) => e.event.type === 'PanelDecisionRecorded',
   );
   if (decision === undefined) throw new Error(`no panel decision for ${candidateId}`);
-  await eventually('the decision handled', async () =>
-    outcomes.some((o) => o.eventId === decision.metadata.eventId && o.outcome === 'handled')
-      ? true
-      : undefined,
-  );
+  await consumed.waitFor(decision.metadata.eventId);
   return decision;
-}
-
-/** The relay's message for the event, read off the topic. */
-async function publishedMessage(eventId: string): Promise<KafkaMessage> {
-  const reader = kafka.consumer({ groupId: `reader-${randomUUID()}` });
-  const seen: KafkaMessage[] = [];
-  await reader.connect();
-  try {
-    await reader.subscribe({ topic: TOPIC, fromBeginning: true });
-    await reader.run({ eachMessage: async ({ message }) => void seen.push(message) });
-    return await eventually('the published message', async () =>
-      seen.find((m) => String(m.headers?.ce_id) === eventId),
-    );
-  } finally {
-    await reader.disconnect();
-  }
 }
 
 async function candidateView(candidateId: string): Promise<Json> {
@@ -216,23 +159,12 @@ it('moves a candidate advanced to an offer, as the candidates service, caused by
 
   // The same message again, as Kafka may deliver it after a rebalance, and once more under
   // another id, as if the processed mark had been lost in a crash: the move is not repeated.
-  const message = await publishedMessage(decision.metadata.eventId);
+  const message = await assessmentTopic.publishedMessage(decision.metadata.eventId);
   const lostMark = randomUUID();
-  await producer.send({
-    topic: TOPIC,
-    messages: [
-      { key: message.key, value: message.value, headers: message.headers },
-      { key: message.key, value: message.value, headers: { ...message.headers, ce_id: lostMark } },
-    ],
-  });
-  await eventually('both redeliveries', async () =>
-    outcomes.some((o) => o.eventId === lostMark) ? true : undefined,
-  );
-  expect(outcomes.filter((o) => o.eventId === decision.metadata.eventId)).toEqual([
-    { eventId: decision.metadata.eventId, outcome: 'handled' },
-    { eventId: decision.metadata.eventId, outcome: 'duplicate' },
-  ]);
-  expect(outcomes.find((o) => o.eventId === lostMark)?.outcome).toBe('handled');
+  await assessmentTopic.redeliver(message);
+  await assessmentTopic.redeliver(message, { ce_id: lostMark });
+  await consumed.waitFor(lostMark);
+  expect(consumed.of(decision.metadata.eventId)).toEqual(['handled', 'duplicate']);
   expect(await candidateStream(candidateId)).toHaveLength(stream.length);
 });
 
@@ -271,13 +203,7 @@ it('leaves the candidacy as it is for another round and for a hold', async () =>
     (e) => e.event.type === 'PanelDecisionRecorded',
   );
   expect(decisions).toHaveLength(2);
-  await eventually('both decisions handled', async () =>
-    decisions.every((d) =>
-      outcomes.some((o) => o.eventId === d.metadata.eventId && o.outcome === 'handled'),
-    )
-      ? true
-      : undefined,
-  );
+  for (const decision of decisions) await consumed.waitFor(decision.metadata.eventId);
   expect(await candidateView(candidateId)).toMatchObject({ stage: 'interviewing' });
   const byCandidates = (await candidateStream(candidateId)).filter(
     (e) => e.metadata.actor.id === 'candidates',

@@ -5,63 +5,27 @@ import {
   type InterviewerCalendarEvent,
 } from '@hirestream/contracts';
 import { foldEvents, type RecordedEvent } from '@hirestream/event-sourcing';
-import { IdempotentEventConsumer, type ConsumeOutcome } from '@hirestream/messaging';
-import { useServiceApps, type ServiceApp } from '@hirestream/testing';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Kafka, logLevel, type KafkaMessage, type Producer } from 'kafkajs';
-import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  ConsumeOutcomes,
+  eventually,
+  useKafkaRedelivery,
+  useServiceApps,
+  type ServiceApp,
+} from '@hirestream/testing';
 import type { CandidateStreamEvent } from '../src/domain/interview.decider';
 import { interviewerCalendarDecider } from '../src/domain/interviewer-calendar.decider';
+import { interviewer } from './support/scheduling-fixtures';
 
 type Json = Record<string, unknown>;
 type Interview = { interviewId: string; status: string; cancellationReason: string | null };
 
-const TOPIC = serviceEventsTopic('candidates');
-
-/** What the scheduling consumer did with each delivery, by event id, in order. */
-const outcomes: { eventId: string; outcome: ConsumeOutcome }[] = [];
-
-function recordOutcomes(app: NestFastifyApplication): void {
-  const consumer = app.get(IdempotentEventConsumer);
-  const consume = consumer.consume.bind(consumer);
-  jest.spyOn(consumer, 'consume').mockImplementation(async (message, ...rest) => {
-    const outcome = await consume(message, ...rest);
-    outcomes.push({ eventId: String(message.headers.ce_id), outcome });
-    return outcome;
-  });
-}
-
+/** What the scheduling consumer did with each delivery. */
+const consumed = new ConsumeOutcomes();
 const { candidates, scheduling } = useServiceApps({
   candidates: {},
-  scheduling: { consumers: true, beforeConsumers: recordOutcomes },
+  scheduling: { consumers: true, beforeConsumers: consumed.record },
 });
-let kafka: Kafka;
-let producer: Producer;
-
-beforeAll(async () => {
-  kafka = new Kafka({
-    brokers: [scheduling.servers.kafka.bootstrapAddress],
-    logLevel: logLevel.NOTHING,
-  });
-  producer = kafka.producer();
-  await producer.connect();
-});
-
-afterAll(async () => {
-  await producer?.disconnect();
-});
-
-/** Polls until `check` returns a value (not undefined), or fails after the deadline. */
-async function eventually<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+const candidatesTopic = useKafkaRedelivery(scheduling, serviceEventsTopic('candidates'));
 
 async function post(app: ServiceApp, url: string, body: Json) {
   const response = await app.inject({ method: 'POST', url, payload: body, as: 'recruiter' });
@@ -82,8 +46,6 @@ async function interviewingCandidate(): Promise<string> {
   await post(candidates, `/candidates/${candidateId}/stage`, { to: 'interviewing' });
   return candidateId;
 }
-
-const interviewer = (name: string): string => `${name}-${randomUUID().slice(0, 8)}`;
 
 async function schedule(candidateId: string, panel: string[], startsAt: string): Promise<string> {
   const { interviewId } = await post(scheduling, `/candidates/${candidateId}/interviews`, {
@@ -151,28 +113,8 @@ async function handledClosing(
 ): Promise<RecordedEvent<CandidateStreamEvent>> {
   const closing = (await candidateStream(candidateId)).find((e) => e.event.type === type);
   if (closing === undefined) throw new Error(`no ${type} for ${candidateId}`);
-  await eventually(`${type} handled`, async () =>
-    outcomes.some((o) => o.eventId === closing.metadata.eventId && o.outcome === 'handled')
-      ? true
-      : undefined,
-  );
+  await consumed.waitFor(closing.metadata.eventId);
   return closing;
-}
-
-/** The relay's message for the event, read off the topic. */
-async function publishedMessage(eventId: string): Promise<KafkaMessage> {
-  const reader = kafka.consumer({ groupId: `reader-${randomUUID()}` });
-  const seen: KafkaMessage[] = [];
-  await reader.connect();
-  try {
-    await reader.subscribe({ topic: TOPIC, fromBeginning: true });
-    await reader.run({ eachMessage: async ({ message }) => void seen.push(message) });
-    return await eventually('the published message', async () =>
-      seen.find((m) => String(m.headers?.ce_id) === eventId),
-    );
-  } finally {
-    await reader.disconnect();
-  }
 }
 
 it('cancels every open interview of a rejected candidate once, frees the calendars, and ignores a redelivery', async () => {
@@ -217,18 +159,13 @@ it('cancels every open interview of a rejected candidate once, frees the calenda
   expect(calendars.other.held).toEqual([]);
 
   // The same message again, as Kafka may deliver it after a rebalance.
-  const message = await publishedMessage(rejected.metadata.eventId);
-  await producer.send({
-    topic: TOPIC,
-    messages: [{ key: message.key, value: message.value, headers: message.headers }],
-  });
-  await eventually('the redelivery', async () =>
-    outcomes.filter((o) => o.eventId === rejected.metadata.eventId).length === 2 ? true : undefined,
+  await candidatesTopic.redeliver(
+    await candidatesTopic.publishedMessage(rejected.metadata.eventId),
   );
-  expect(outcomes.filter((o) => o.eventId === rejected.metadata.eventId)).toEqual([
-    { eventId: rejected.metadata.eventId, outcome: 'handled' },
-    { eventId: rejected.metadata.eventId, outcome: 'duplicate' },
-  ]);
+  await eventually('the redelivery', async () =>
+    consumed.of(rejected.metadata.eventId).length === 2 ? true : undefined,
+  );
+  expect(consumed.of(rejected.metadata.eventId)).toEqual(['handled', 'duplicate']);
   expect(await candidateStream(candidateId)).toHaveLength(stream.length);
   expect(await calendarOf(lead)).toEqual(calendars.lead);
   expect(await calendarOf(notes)).toEqual(calendars.notes);
