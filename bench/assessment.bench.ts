@@ -2,9 +2,7 @@ import { EventStoreDBClient } from '@eventstore/db-client';
 import {
   candidateStreamName,
   hirestreamEventCatalog,
-  type CandidateEvent,
-  type FeedbackEvent,
-  type InterviewEvent,
+  type Event,
   type StampedRubric,
 } from '@hirestream/contracts';
 import { EventSerializer, EventStore, foldEvents } from '@hirestream/event-sourcing';
@@ -22,7 +20,9 @@ import { assessmentServiceOptions } from '../apps/assessment/src/assessment.serv
 import type { RecordPanelDecision } from '../apps/assessment/src/domain/panel-decision.commands';
 import { panelDecisionDecider } from '../apps/assessment/src/domain/panel-decision.decider';
 import type { FeedbackStateEvent } from '../apps/assessment/src/domain/feedback.state';
+import { candidateStreamFacts } from '../test/support/candidate-stream-facts';
 import { startDevstackProcess } from '../test/support/devstack-process';
+import { hoursAfter } from '../test/support/instants';
 import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 import { driveConnection, percentile, type LoadCounters } from './support/keep-alive-load';
@@ -45,7 +45,7 @@ const ROUNDS = 5;
 const DEBRIEF_CANDIDATES = 50;
 const DEBRIEF_DECISIONS = 500;
 const PURE_DECISIONS = 5_000;
-const HOUR_MS = 3_600_000;
+const FIRST_INTERVIEW_AT = '2031-01-07T09:00:00Z';
 
 const RUBRIC: StampedRubric = {
   rubricId: randomUUID(),
@@ -76,89 +76,27 @@ async function serve(): Promise<void> {
   reportReady(Number(new URL(await app.getUrl()).port));
 }
 
-type SeededEvent = CandidateEvent | InterviewEvent | FeedbackEvent;
-
-/** A candidate in `interviewing`, as the candidates service writes one. */
-function interviewingCandidate(candidateId: string): SeededEvent[] {
-  return [
-    {
-      type: 'CandidateRegistered',
-      data: {
-        candidateId,
-        personId: randomUUID(),
-        fullName: 'Bench Candidate',
-        email: 'bench@example.org',
-        phone: null,
-        jobId: 'job-bench',
-        source: 'benchmark',
-        resumeRef: null,
-      },
-    },
-    { type: 'CandidateStageChanged', data: { candidateId, from: 'applied', to: 'interviewing' } },
-  ];
-}
-
 /**
- * A completed round as scheduling and the assessment service's reaction write
- * it: the interview with its panel, its completion, a feedback request per
- * panelist, and (when `submitted`) each panelist's feedback.
+ * A new candidate in `interviewing` and `rounds` completed rounds with the
+ * panel, a day apart, as the candidates service, scheduling and the assessment
+ * service's reaction write them: each round's interview, its completion, a
+ * feedback request per panelist against `RUBRIC`, and (when `submitted`) each
+ * panelist's `SCORECARD`.
  */
-function completedRound(
-  candidateId: string,
-  panel: readonly string[],
-  round: number,
-  submitted: boolean,
-): SeededEvent[] {
-  const interviewId = randomUUID();
-  const startsAt = Date.parse('2031-01-06T09:00:00Z') + round * 24 * HOUR_MS;
-  const instant = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+function candidateHistory(panel: readonly string[], rounds: number, submitted: boolean): Event[] {
+  const facts = candidateStreamFacts(randomUUID());
   return [
-    {
-      type: 'InterviewScheduled',
-      data: {
-        candidateId,
-        interviewId,
-        kind: 'technical',
-        round,
-        format: 'video',
-        location: null,
-        videoLink: 'https://meet.example.org/bench',
-        panel: panel.map((interviewerId, i) => ({
-          interviewerId,
-          role: i === 0 ? 'lead' : 'question-asker',
-        })),
-        startsAt: instant(startsAt),
-        endsAt: instant(startsAt + HOUR_MS),
-        candidateTimeZone: 'Europe/London',
-      },
-    },
-    { type: 'InterviewCompleted', data: { candidateId, interviewId } },
-    ...panel.map((interviewerId): SeededEvent => ({
-      type: 'FeedbackRequested',
-      data: {
-        candidateId,
-        interviewId,
-        interviewerId,
-        interviewKind: 'technical',
-        round,
-        dueAt: instant(startsAt + 25 * HOUR_MS),
+    ...facts.interviewing(),
+    ...Array.from({ length: rounds }, (_, i) =>
+      facts.completedInterview({
+        interviewId: randomUUID(),
+        panel,
+        round: i + 1,
+        startsAt: hoursAfter(FIRST_INTERVIEW_AT, 24 * i),
         rubric: RUBRIC,
-      },
-    })),
-    ...(submitted
-      ? panel.map((interviewerId): SeededEvent => ({
-          type: 'FeedbackSubmitted',
-          data: {
-            candidateId,
-            interviewId,
-            interviewerId,
-            rubricId: RUBRIC.rubricId,
-            rubricVersion: RUBRIC.version,
-            ...SCORECARD,
-            notes: null,
-          },
-        }))
-      : []),
+        feedback: submitted ? panel.map((interviewerId) => ({ interviewerId, ...SCORECARD })) : [],
+      }),
+    ).flat(),
   ];
 }
 
@@ -167,7 +105,7 @@ type Seeded = Readonly<{ candidateId: string; interviewId: string }>;
 /** Writes candidates through the store's client, as the services would, and returns them. */
 async function seed(
   store: EventStore,
-  histories: readonly (readonly SeededEvent[])[],
+  histories: readonly (readonly Event[])[],
 ): Promise<Seeded[]> {
   const context = {
     actor: { id: 'bench', role: 'system' as const },
@@ -217,13 +155,7 @@ async function measureSubmissions(child: ChildProcess, port: number, store: Even
       const tokens = await Promise.all(panel.map((id) => tokenFor('interviewer', id)));
       const candidates = await seed(
         store,
-        Array.from({ length: CANDIDATES_PER_CONNECTION }, () => {
-          const candidateId = randomUUID();
-          return [
-            ...interviewingCandidate(candidateId),
-            ...completedRound(candidateId, panel, 1, false),
-          ];
-        }),
+        Array.from({ length: CANDIDATES_PER_CONNECTION }, () => candidateHistory(panel, 1, false)),
       );
       let next = 0;
       return () => {
@@ -271,15 +203,7 @@ async function debriefCandidates(store: EventStore): Promise<Seeded[]> {
   const panel = Array.from({ length: PANELISTS }, (_, i) => `debrief-panelist-${i}`);
   return seed(
     store,
-    Array.from({ length: DEBRIEF_CANDIDATES }, () => {
-      const candidateId = randomUUID();
-      return [
-        ...interviewingCandidate(candidateId),
-        ...Array.from({ length: ROUNDS }, (_, round) =>
-          completedRound(candidateId, panel, round + 1, true),
-        ).flat(),
-      ];
-    }),
+    Array.from({ length: DEBRIEF_CANDIDATES }, () => candidateHistory(panel, ROUNDS, true)),
   );
 }
 

@@ -1,5 +1,8 @@
 import type { Response } from 'light-my-request';
+import { hoursAfter } from './instants';
 import type { ServiceApp, ServiceRequest } from './service-app';
+
+export { hoursAfter };
 
 type Json = Record<string, unknown>;
 
@@ -17,8 +20,6 @@ export type HiringSeeds = Readonly<{
   alwaysAvailable(interviewerId: string): Promise<void>;
 }>;
 
-const HOUR_MS = 3_600_000;
-
 /** The job every seeded candidate applies for, and the kind of every seeded interview. */
 export const SEEDED_JOB_ID = 'job-1';
 export const SEEDED_INTERVIEW_KIND = 'technical';
@@ -29,11 +30,6 @@ export const ALWAYS_AVAILABLE = {
   workingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:59' })),
   dailyInterviewLimit: 20,
 };
-
-/** `instant` plus `hours`, in the API's form (seconds, no fraction). */
-export function hoursAfter(instant: string, hours: number): string {
-  return new Date(Date.parse(instant) + hours * HOUR_MS).toISOString().replace('.000Z', 'Z');
-}
 
 async function sent(app: ServiceApp, request: ServiceRequest, status: number): Promise<Response> {
   const response = await app.inject(request);

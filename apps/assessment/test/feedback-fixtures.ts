@@ -1,6 +1,7 @@
 import { candidateStreamName, type InterviewKind } from '@hirestream/contracts';
 import type { Role } from '@hirestream/platform';
 import { eventually, hiringSeeds, type ServiceApp } from '@hirestream/testing';
+import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
 import type { Response } from 'light-my-request';
 import { randomUUID } from 'node:crypto';
 
@@ -108,25 +109,10 @@ export function feedbackFixtures(apps: Apps) {
       await apps.scheduling.store.append(
         stream,
         [
-          {
-            type: 'InterviewScheduled',
-            data: {
-              candidateId,
-              interviewId,
-              kind: 'technical',
-              round,
-              format: 'phone',
-              location: null,
-              videoLink: null,
-              panel: panel.map((interviewerId, i) => ({
-                interviewerId,
-                role: i === 0 ? 'lead' : 'question-asker',
-              })),
-              startsAt: new Date(Date.now() - 30 * 60_000).toISOString(),
-              endsAt: new Date(Date.now() + 30 * 60_000).toISOString(),
-              candidateTimeZone: 'UTC',
-            },
-          },
+          candidateStreamFacts(candidateId).scheduled(interviewId, panel, round, {
+            startsAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+            endsAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+          }),
         ],
         revision,
         {

@@ -3,7 +3,6 @@ import {
   serviceEventsTopic,
   type CandidateAssessmentEvent,
   type CandidateEvent,
-  type FeedbackEvent,
   type InterviewEvent,
 } from '@hirestream/contracts';
 import type { RecordedEvent } from '@hirestream/event-sourcing';
@@ -13,6 +12,7 @@ import {
   useServiceApps,
   type ServiceApp,
 } from '@hirestream/testing';
+import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
 import { randomUUID } from 'node:crypto';
 
 type Json = Record<string, unknown>;
@@ -47,59 +47,12 @@ async function debriefedCandidate(): Promise<string> {
   const candidateId = String(id);
   await post(candidates, `/candidates/${candidateId}/screening`, { passed: true }, 'recruiter');
   await post(candidates, `/candidates/${candidateId}/stage`, { to: 'interviewing' }, 'recruiter');
-  const interviewId = randomUUID();
   const panel = ['lead-1', 'asker-1'];
-  const facts: StreamEvent[] = [
-    {
-      type: 'InterviewScheduled',
-      data: {
-        candidateId,
-        interviewId,
-        kind: 'technical',
-        round: 1,
-        format: 'video',
-        location: null,
-        videoLink: 'https://meet.example.org/abc',
-        panel: panel.map((interviewerId, i) => ({
-          interviewerId,
-          role: i === 0 ? 'lead' : 'question-asker',
-        })),
-        startsAt: '2030-03-04T09:00:00Z',
-        endsAt: '2030-03-04T10:00:00Z',
-        candidateTimeZone: 'Europe/London',
-      },
-    },
-    { type: 'InterviewCompleted', data: { candidateId, interviewId } },
-    ...panel.flatMap((interviewerId): FeedbackEvent[] => [
-      {
-        type: 'FeedbackRequested',
-        data: {
-          candidateId,
-          interviewId,
-          interviewerId,
-          interviewKind: 'technical',
-          round: 1,
-          dueAt: '2030-03-05T10:00:00Z',
-          rubric: null,
-        },
-      },
-      {
-        type: 'FeedbackSubmitted',
-        data: {
-          candidateId,
-          interviewId,
-          interviewerId,
-          rubricId: null,
-          rubricVersion: null,
-          ratings: [],
-          strengths: 'Careful design',
-          concerns: 'Slow start',
-          notes: null,
-          recommendation: 'strong-yes',
-        },
-      },
-    ]),
-  ];
+  const facts = candidateStreamFacts(candidateId).completedInterview({
+    interviewId: randomUUID(),
+    panel,
+    feedback: panel.map((interviewerId) => ({ interviewerId, recommendation: 'strong-yes' })),
+  });
   const { revision } = await assessment.store.readStream(candidateStreamName(candidateId));
   await assessment.store.append(candidateStreamName(candidateId), facts, revision, {
     actor: { id: 'seed', role: 'system' },

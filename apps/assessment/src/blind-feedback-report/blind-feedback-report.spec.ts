@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@hirestream/event-sourcing';
+import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
 import { blindFeedbackReport, type ReportedEvent } from './blind-feedback-report';
 
 const candidateId = 'c-1';
@@ -21,43 +22,9 @@ function stream(...events: ReportedEvent[]): RecordedEvent<ReportedEvent>[] {
   }));
 }
 
-const scheduled: ReportedEvent = {
-  type: 'InterviewScheduled',
-  data: {
-    candidateId,
-    interviewId,
-    kind: 'technical',
-    round: 1,
-    format: 'phone',
-    location: null,
-    videoLink: null,
-    panel: [
-      { interviewerId: 'grace', role: 'lead' },
-      { interviewerId: 'alan', role: 'question-asker' },
-    ],
-    startsAt: '2030-01-01T09:00:00Z',
-    endsAt: '2030-01-01T10:00:00Z',
-    candidateTimeZone: 'UTC',
-  },
-};
-const scorecard = {
-  ratings: [],
-  strengths: 'Clear',
-  concerns: 'None',
-  notes: null,
-  recommendation: 'yes',
-} as const;
-const submitted = (interviewerId: string): ReportedEvent => ({
-  type: 'FeedbackSubmitted',
-  data: {
-    candidateId,
-    interviewId,
-    interviewerId,
-    rubricId: null,
-    rubricVersion: null,
-    ...scorecard,
-  },
-});
+const facts = candidateStreamFacts(candidateId);
+const scheduled = facts.scheduled(interviewId, ['grace', 'alan']);
+const submitted = (interviewerId: string) => facts.submitted(interviewId, interviewerId);
 const revealed = (readerId: string, ...authors: string[]): ReportedEvent => ({
   type: 'FeedbackRevealed',
   data: {
@@ -75,7 +42,7 @@ describe('blind-feedback report', () => {
       candidateId,
       stream(
         scheduled,
-        { type: 'InterviewCompleted', data: { candidateId, interviewId } },
+        facts.completed(interviewId),
         submitted('alan'),
         revealed('hm', 'alan'),
         submitted('grace'),
@@ -136,16 +103,7 @@ describe('blind-feedback report', () => {
         revealed('grace', 'alan'),
         submitted('grace'),
         revealed('alan', 'grace'),
-        {
-          type: 'FeedbackAmended',
-          data: {
-            candidateId,
-            interviewId,
-            interviewerId: 'alan',
-            ...scorecard,
-            reason: 'on reflection',
-          },
-        },
+        facts.amended(interviewId, 'alan'),
       ),
     );
     expect(report.reveals.map((r) => [r.readerId, r.readerSubmittedFirst])).toEqual([

@@ -1,15 +1,10 @@
 import type { CriterionRating, EventMetadata, Recommendation } from '@hirestream/contracts';
 import type { RecordedEvent } from '@hirestream/event-sourcing';
+import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
 import type { FeedbackStateEvent } from '../domain/feedback.state';
 import { calibrationRowsOf, foldCandidate } from './calibration.read-model';
 
 const candidateId = 'c-1';
-const key = (interviewerId: string, interviewId = 'i-1') => ({
-  candidateId,
-  interviewId,
-  interviewerId,
-});
-
 const metadata: EventMetadata = {
   eventId: 'e',
   occurredAt: '2030-03-01T00:00:00Z',
@@ -27,53 +22,19 @@ const recorded = (event: FeedbackStateEvent): RecordedEvent<FeedbackStateEvent> 
   position: undefined,
 });
 
-const requested = (interviewerId: string, round = 1, interviewId = 'i-1'): FeedbackStateEvent => ({
-  type: 'FeedbackRequested',
-  data: {
-    ...key(interviewerId, interviewId),
-    interviewKind: 'technical',
-    round,
-    dueAt: '2030-03-05T10:00:00Z',
-    rubric: null,
-  },
-});
+const facts = candidateStreamFacts(candidateId);
+const requested = (interviewerId: string, round = 1, interviewId = 'i-1') =>
+  facts.requested(interviewId, interviewerId, round);
 const ratings = (...given: (1 | 2 | 3 | 4 | null)[]): CriterionRating[] =>
   given.map((rating, i) => ({ criterionId: `c${i}`, rating }));
-const card = (recommendation: Recommendation, rated: CriterionRating[]) => ({
-  ratings: rated,
-  strengths: 'Clear',
-  concerns: 'Slow',
-  notes: null,
-  recommendation,
-});
 const submitted = (
   interviewerId: string,
   recommendation: Recommendation,
   rated: CriterionRating[],
   interviewId = 'i-1',
-): FeedbackStateEvent => ({
-  type: 'FeedbackSubmitted',
-  data: {
-    ...key(interviewerId, interviewId),
-    rubricId: null,
-    rubricVersion: null,
-    ...card(recommendation, rated),
-  },
-});
-const decided = (decision: 'advance' | 'hold' | 'reject', round = 1): FeedbackStateEvent => ({
-  type: 'PanelDecisionRecorded',
-  data: {
-    candidateId,
-    decisionId: `d-${round}-${decision}`,
-    round,
-    decision,
-    advanceTo: decision === 'advance' ? 'offer' : null,
-    rationale: 'Debriefed',
-    feedbackForCandidate: decision === 'reject' ? 'Keep practising' : null,
-    override: null,
-    decidedBy: 'hiring-manager-1',
-  },
-});
+) => facts.submitted(interviewId, interviewerId, { recommendation, ratings: rated });
+const decided = (decision: 'advance' | 'hold' | 'reject', round = 1) =>
+  facts.decided({ decisionId: `d-${round}-${decision}`, round, decision });
 
 const rowsOf = (...events: FeedbackStateEvent[]) =>
   calibrationRowsOf(candidateId, foldCandidate(undefined, events.map(recorded)));
@@ -95,18 +56,15 @@ describe('calibration rows', () => {
   });
 
   it('leaves out requests not submitted, however far the draft got', () => {
-    const draft: FeedbackStateEvent = {
-      type: 'FeedbackDraftSaved',
-      data: { ...key('alan'), ...card('no', ratings(1)) },
-    };
+    const draft = facts.draftSaved('i-1', 'alan', { recommendation: 'no', ratings: ratings(1) });
     expect(rowsOf(requested('alan'), draft)).toEqual([]);
   });
 
   it('counts an amendment instead of the original', () => {
-    const amended: FeedbackStateEvent = {
-      type: 'FeedbackAmended',
-      data: { ...key('grace'), ...card('strong-no', ratings(1, 1)), reason: 'Misread my notes' },
-    };
+    const amended = facts.amended('i-1', 'grace', {
+      recommendation: 'strong-no',
+      ratings: ratings(1, 1),
+    });
     expect(
       rowsOf(requested('grace'), submitted('grace', 'yes', ratings(3, 3)), amended),
     ).toMatchObject([{ recommendation: 'strong-no', rated: [2, 0, 0, 0], notAssessed: 0 }]);

@@ -1,11 +1,11 @@
 import {
   AggregateNotFoundError,
   CommandRejectedError,
-  type CandidateStage,
   type CriterionRating,
   type StampedRubric,
 } from '@hirestream/contracts';
 import { deciderSpecification } from '@hirestream/event-sourcing';
+import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
 import type {
   AssignAssessment,
   ExtendAssessmentDue,
@@ -33,38 +33,10 @@ const rubric: StampedRubric = {
   ],
 };
 
-const registered: AssignmentStreamEvent = {
-  type: 'CandidateRegistered',
-  data: {
-    candidateId,
-    personId: 'p-1',
-    fullName: 'Ada Lovelace',
-    email: 'ada@example.org',
-    phone: null,
-    jobId: 'job-7',
-    source: 'referral',
-    resumeRef: null,
-  },
-};
-const moved = (from: CandidateStage, to: CandidateStage): AssignmentStreamEvent => ({
-  type: 'CandidateStageChanged',
-  data: { candidateId, from, to },
-});
-const interviewing = [
-  registered,
-  moved('applied', 'screening'),
-  moved('screening', 'interviewing'),
-];
-const rejected: AssignmentStreamEvent = {
-  type: 'CandidateRejected',
-  data: {
-    candidateId,
-    category: 'rejected-by-us',
-    reason: 'not a fit',
-    feedbackForCandidate: null,
-    stageAtRejection: 'interviewing',
-  },
-};
+const facts = candidateStreamFacts(candidateId);
+const registered = facts.registered();
+const interviewing = facts.interviewing();
+const rejected = facts.rejected();
 
 const assignmentFields = {
   candidateId,

@@ -1,10 +1,10 @@
 import {
   AggregateNotFoundError,
   CommandRejectedError,
-  type InterviewScheduled,
   type StampedRubric,
 } from '@hirestream/contracts';
 import { deciderSpecification, foldEvents } from '@hirestream/event-sourcing';
+import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
 import type { FeedbackCaller, FeedbackCommand } from './feedback.commands';
 import { feedbackDecider, ownFeedbackRequest, type FeedbackStreamEvent } from './feedback.decider';
 import type { Scorecard } from './feedback.state';
@@ -16,62 +16,6 @@ const rule = (name: string) => (error: Error) =>
 const mentions = (name: string, text: string) => (error: Error) =>
   rule(name)(error) && error.message.includes(text);
 
-const registered: FeedbackStreamEvent = {
-  type: 'CandidateRegistered',
-  data: {
-    candidateId,
-    personId: 'p-1',
-    fullName: 'Ada Lovelace',
-    email: 'ada@example.org',
-    phone: null,
-    jobId: 'job-7',
-    source: 'referral',
-    resumeRef: null,
-  },
-};
-const rejected: FeedbackStreamEvent = {
-  type: 'CandidateRejected',
-  data: {
-    candidateId,
-    category: 'rejected-by-us',
-    reason: 'not a fit',
-    feedbackForCandidate: null,
-    stageAtRejection: 'interviewing',
-  },
-};
-
-const scheduled = (
-  interviewId: string,
-  panel: readonly string[],
-  round = 1,
-): FeedbackStreamEvent => {
-  const data: InterviewScheduled['data'] = {
-    candidateId,
-    interviewId,
-    kind: 'technical',
-    round,
-    format: 'video',
-    location: null,
-    videoLink: 'https://meet.example.org/x',
-    panel: panel.map((interviewerId, i) => ({
-      interviewerId,
-      role: i === 0 ? 'lead' : 'question-asker',
-    })),
-    startsAt: '2026-03-30T09:00:00Z',
-    endsAt: '2026-03-30T10:00:00Z',
-    candidateTimeZone: 'Europe/London',
-  };
-  return { type: 'InterviewScheduled', data };
-};
-const completed = (interviewId: string): FeedbackStreamEvent => ({
-  type: 'InterviewCompleted',
-  data: { candidateId, interviewId },
-});
-const cancelled = (interviewId: string): FeedbackStreamEvent => ({
-  type: 'InterviewCancelled',
-  data: { candidateId, interviewId, reason: 'the role is on hold' },
-});
-
 const rubric: StampedRubric = {
   rubricId: '00000000-0000-4000-8000-000000000001',
   version: 2,
@@ -81,25 +25,6 @@ const rubric: StampedRubric = {
   ],
 };
 const dueAt = '2026-03-31T10:00:00Z';
-
-const requested = (
-  interviewId: string,
-  interviewerId: string,
-  stamped: StampedRubric | null = rubric,
-  round = 1,
-): FeedbackStreamEvent => ({
-  type: 'FeedbackRequested',
-  data: {
-    candidateId,
-    interviewId,
-    interviewerId,
-    interviewKind: 'technical',
-    round,
-    dueAt,
-    rubric: stamped,
-  },
-});
-
 const scorecard: Scorecard = {
   ratings: [
     { criterionId: 'design', rating: 3 },
@@ -110,34 +35,27 @@ const scorecard: Scorecard = {
   notes: null,
   recommendation: 'yes',
 };
-const submitted = (interviewId: string, interviewerId: string): FeedbackStreamEvent => ({
-  type: 'FeedbackSubmitted',
-  data: {
-    candidateId,
-    interviewId,
-    interviewerId,
+
+const facts = candidateStreamFacts(candidateId);
+const { scheduled, completed, cancelled } = facts;
+const registered = facts.registered();
+const rejected = facts.rejected();
+/** Asked against `rubric` unless told otherwise, due at `dueAt`. */
+const requested = (
+  interviewId: string,
+  interviewerId: string,
+  stamped: StampedRubric | null = rubric,
+  round = 1,
+) => facts.requested(interviewId, interviewerId, round, { dueAt, rubric: stamped });
+/** `scorecard`, against `rubric`. */
+const submitted = (interviewId: string, interviewerId: string) =>
+  facts.submitted(interviewId, interviewerId, {
     rubricId: rubric.rubricId,
     rubricVersion: rubric.version,
     ...scorecard,
-  },
-});
-const decided = (
-  round: number,
-  decision: 'advance' | 'hold' | 'reject' = 'advance',
-): FeedbackStreamEvent => ({
-  type: 'PanelDecisionRecorded',
-  data: {
-    candidateId,
-    decisionId: '00000000-0000-4000-8000-000000000009',
-    round,
-    decision,
-    advanceTo: decision === 'advance' ? 'next-round' : null,
-    rationale: 'the panel agreed',
-    feedbackForCandidate: null,
-    override: null,
-    decidedBy: 'hm-1',
-  },
-});
+  });
+const decided = (round: number, decision: 'advance' | 'hold' | 'reject' = 'advance') =>
+  facts.decided({ round, decision });
 
 const interviewer = (id: string): FeedbackCaller => ({
   id,
@@ -243,42 +161,31 @@ describe('feedback decider', () => {
       data: { candidateId, interviewId: 'i-1', reason: 'the role is on hold' },
     };
 
+    const withdrawn = (
+      interviewerId: string,
+      reason = 'the role is on hold',
+    ): FeedbackStreamEvent => ({
+      type: 'FeedbackRequestWithdrawn',
+      data: { candidateId, interviewId: 'i-1', interviewerId, reason },
+    });
+
     it('withdraws the open requests of an interview the stream shows cancelled, and leaves submitted feedback', () => {
       spec
         .given([...afterInterview, submitted('i-1', 'grace'), cancelled('i-1')])
         .when(withdraw)
-        .then([
-          {
-            type: 'FeedbackRequestWithdrawn',
-            data: {
-              candidateId,
-              interviewId: 'i-1',
-              interviewerId: 'alan',
-              reason: 'the role is on hold',
-            },
-          },
-        ]);
+        .then([withdrawn('alan')]);
     });
 
     it('withdraws nothing twice, nor anything of an interview not cancelled', () => {
-      const withdrawn: FeedbackStreamEvent = {
-        type: 'FeedbackRequestWithdrawn',
-        data: { candidateId, interviewId: 'i-1', interviewerId: 'alan', reason: 'x' },
-      };
       spec
-        .given([...afterInterview, cancelled('i-1'), withdrawn, requested('i-1', 'grace')])
+        .given([
+          ...afterInterview,
+          cancelled('i-1'),
+          withdrawn('alan', 'x'),
+          requested('i-1', 'grace'),
+        ])
         .when(withdraw)
-        .then([
-          {
-            type: 'FeedbackRequestWithdrawn',
-            data: {
-              candidateId,
-              interviewId: 'i-1',
-              interviewerId: 'grace',
-              reason: 'the role is on hold',
-            },
-          },
-        ]);
+        .then([withdrawn('grace')]);
       spec.given(afterInterview).when(withdraw).then([]);
     });
   });

@@ -1,10 +1,10 @@
 import {
   AggregateNotFoundError,
   CommandRejectedError,
-  type CandidateStage,
   type FeedbackAuthor,
 } from '@hirestream/contracts';
 import { deciderSpecification } from '@hirestream/event-sourcing';
+import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
 import type { FeedbackStateEvent } from './feedback.state';
 import type { RecordPanelDecision } from './panel-decision.commands';
 import { panelDecisionDecider } from './panel-decision.decider';
@@ -18,83 +18,9 @@ const mentions =
   (error: Error) =>
     rule(name)(error) && texts.every((text) => error.message.includes(text));
 
-const registered: FeedbackStateEvent = {
-  type: 'CandidateRegistered',
-  data: {
-    candidateId,
-    personId: 'p-1',
-    fullName: 'Ada Lovelace',
-    email: 'ada@example.org',
-    phone: null,
-    jobId: 'job-7',
-    source: 'referral',
-    resumeRef: null,
-  },
-};
-const moved = (from: CandidateStage, to: CandidateStage): FeedbackStateEvent => ({
-  type: 'CandidateStageChanged',
-  data: { candidateId, from, to },
-});
-const interviewing = [
-  registered,
-  moved('applied', 'screening'),
-  moved('screening', 'interviewing'),
-];
-
-const scheduled = (interviewId: string, round: number, panel: string[]): FeedbackStateEvent => ({
-  type: 'InterviewScheduled',
-  data: {
-    candidateId,
-    interviewId,
-    kind: 'technical',
-    round,
-    format: 'video',
-    location: null,
-    videoLink: 'https://meet.example.org/abc',
-    panel: panel.map((interviewerId, i) => ({
-      interviewerId,
-      role: i === 0 ? 'lead' : 'question-asker',
-    })),
-    startsAt: '2030-03-04T09:00:00Z',
-    endsAt: '2030-03-04T10:00:00Z',
-    candidateTimeZone: 'Europe/London',
-  },
-});
-const completed = (interviewId: string): FeedbackStateEvent => ({
-  type: 'InterviewCompleted',
-  data: { candidateId, interviewId },
-});
-const cancelled = (interviewId: string): FeedbackStateEvent => ({
-  type: 'InterviewCancelled',
-  data: { candidateId, interviewId, reason: 'the lead is ill' },
-});
-const requested = (interviewId: string, interviewerId: string, round = 1): FeedbackStateEvent => ({
-  type: 'FeedbackRequested',
-  data: {
-    candidateId,
-    interviewId,
-    interviewerId,
-    interviewKind: 'technical',
-    round,
-    dueAt: '2030-03-05T10:00:00Z',
-    rubric: null,
-  },
-});
-const submitted = (interviewId: string, interviewerId: string): FeedbackStateEvent => ({
-  type: 'FeedbackSubmitted',
-  data: {
-    candidateId,
-    interviewId,
-    interviewerId,
-    rubricId: null,
-    rubricVersion: null,
-    ratings: [],
-    strengths: 'Clear',
-    concerns: 'None',
-    notes: null,
-    recommendation: 'yes',
-  },
-});
+const facts = candidateStreamFacts(candidateId);
+const { moved, scheduled, completed, cancelled, requested, submitted } = facts;
+const interviewing = facts.interviewing();
 const gaveFeedback = (interviewId: string, interviewerId: string, round = 1) => [
   requested(interviewId, interviewerId, round),
   submitted(interviewId, interviewerId),
@@ -103,8 +29,8 @@ const gaveFeedback = (interviewId: string, interviewerId: string, round = 1) => 
 /** Round 1: interview i-1 (grace, alan) completed; interview i-2 (barbara) cancelled. */
 const roundOne = [
   ...interviewing,
-  scheduled('i-1', 1, ['grace', 'alan']),
-  scheduled('i-2', 1, ['barbara']),
+  scheduled('i-1', ['grace', 'alan']),
+  scheduled('i-2', ['barbara']),
   completed('i-1'),
   cancelled('i-2'),
 ];
@@ -155,40 +81,14 @@ describe('recording a panel decision', () => {
   });
 
   it('ignores cancelled interviews of the round and counts amended feedback as given', () => {
-    const amended: FeedbackStateEvent = {
-      type: 'FeedbackAmended',
-      data: {
-        candidateId,
-        interviewId: 'i-1',
-        interviewerId: 'alan',
-        ratings: [],
-        strengths: 'Clear',
-        concerns: 'One gap in testing',
-        notes: null,
-        recommendation: 'no',
-        reason: 'I misread my notes',
-      },
-    };
     spec
-      .given([...allFeedback, amended])
+      .given([...allFeedback, facts.amended('i-1', 'alan', { recommendation: 'no' })])
       .when(decide())
       .then([recorded()]);
   });
 
   it('refuses while a panelist has not submitted, naming the missing feedback; a draft does not count', () => {
-    const draft: FeedbackStateEvent = {
-      type: 'FeedbackDraftSaved',
-      data: {
-        candidateId,
-        interviewId: 'i-1',
-        interviewerId: 'alan',
-        ratings: [],
-        strengths: 'Half written',
-        concerns: null,
-        notes: null,
-        recommendation: null,
-      },
-    };
+    const draft = facts.draftSaved('i-1', 'alan');
     spec
       .given([...roundOne, ...gaveFeedback('i-1', 'grace'), requested('i-1', 'alan'), draft])
       .when(decide())
@@ -240,7 +140,7 @@ describe('recording a panel decision', () => {
       .when(decide({ round: 2 }))
       .thenThrows(CommandRejectedError, mentions('round-not-interviewed', 'round 2'));
     spec
-      .given([...interviewing, scheduled('i-3', 3, ['grace']), cancelled('i-3')])
+      .given([...interviewing, scheduled('i-3', ['grace'], 3), cancelled('i-3')])
       .when(decide({ round: 3 }))
       .thenThrows(CommandRejectedError, rule('round-not-interviewed'));
   });
@@ -272,7 +172,7 @@ describe('recording a panel decision', () => {
     const roundTwo = [
       ...allFeedback,
       recorded(),
-      scheduled('i-4', 2, ['ada']),
+      scheduled('i-4', ['ada'], 2),
       completed('i-4'),
       ...gaveFeedback('i-4', 'ada', 2),
     ];
@@ -309,13 +209,7 @@ describe('recording a panel decision', () => {
   it('refuses a candidate never registered (404) and a closed candidacy', () => {
     spec.given([]).when(decide()).thenThrows(AggregateNotFoundError);
     spec
-      .given([
-        ...allFeedback,
-        {
-          type: 'CandidateWithdrew',
-          data: { candidateId, reason: null, stageAtWithdrawal: 'interviewing' },
-        },
-      ])
+      .given([...allFeedback, facts.withdrew()])
       .when(decide())
       .thenThrows(CommandRejectedError, rule('candidacy-closed'));
   });
@@ -325,7 +219,7 @@ describe('the debrief fold', () => {
   it('survives a snapshot: interviews, requests in order, decided rounds and decisions', () => {
     const history = [
       ...allFeedback,
-      scheduled('i-4', 2, ['ada', 'grace']),
+      scheduled('i-4', ['ada', 'grace'], 2),
       requested('i-4', 'ada', 2),
       recorded(hold),
       recorded({ decisionId: 'd-2' }),

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@hirestream/event-sourcing';
+import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
 import {
   feedbackRequestChanges,
   type FeedbackRequestListEvent,
@@ -23,32 +24,10 @@ const recorded = (
   revision: revision++,
   position: undefined,
 });
-const requested = (interviewerId: string, round = 1): FeedbackRequestListEvent => ({
-  type: 'FeedbackRequested',
-  data: {
-    candidateId,
-    interviewId: 'i-1',
-    interviewerId,
-    interviewKind: 'technical',
-    round,
-    dueAt: '2030-01-02T10:00:00.000Z',
-    rubric: null,
-  },
-});
-const decided = (decision: 'advance' | 'hold' | 'reject'): FeedbackRequestListEvent => ({
-  type: 'PanelDecisionRecorded',
-  data: {
-    candidateId,
-    decisionId: 'd-1',
-    round: 1,
-    decision,
-    advanceTo: decision === 'advance' ? 'offer' : null,
-    rationale: 'agreed',
-    feedbackForCandidate: null,
-    override: null,
-    decidedBy: 'hm-1',
-  },
-});
+const facts = candidateStreamFacts(candidateId);
+const requested = (interviewerId: string, round = 1) =>
+  facts.requested('i-1', interviewerId, round);
+const decided = (decision: 'advance' | 'hold' | 'reject') => facts.decided({ decision });
 
 describe('feedback request list fold', () => {
   it('keeps the order of what happened in runs of one kind, one statement each', () => {
@@ -88,18 +67,9 @@ describe('feedback request list fold', () => {
   it('lapses every open request of a closed candidacy, and none for a hold or a move short of hiring', () => {
     const runs = feedbackRequestChanges([
       recorded(decided('hold')),
-      recorded({
-        type: 'CandidateStageChanged',
-        data: { candidateId, from: 'interviewing', to: 'offer' },
-      }),
-      recorded({
-        type: 'CandidateStageChanged',
-        data: { candidateId, from: 'offer', to: 'hired' },
-      }),
-      recorded({
-        type: 'CandidateWithdrew',
-        data: { candidateId, reason: null, stageAtWithdrawal: 'offer' },
-      }),
+      recorded(facts.moved('interviewing', 'offer')),
+      recorded(facts.moved('offer', 'hired')),
+      recorded(facts.withdrew({ stageAtWithdrawal: 'offer' })),
     ]);
     expect(runs).toEqual([
       [

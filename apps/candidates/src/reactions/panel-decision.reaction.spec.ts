@@ -2,27 +2,13 @@ import {
   AggregateNotFoundError,
   CommandRejectedError,
   type CandidateAssessmentEvent,
-  type PanelDecisionEvent,
 } from '@hirestream/contracts';
+import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
 import { isSettledRefusal, panelDecisionReaction } from './panel-decision.reaction';
 
 const candidateId = 'c-1';
 const commandsFor = (event: CandidateAssessmentEvent) => panelDecisionReaction.commandsFor(event);
-const decided = (change: Partial<PanelDecisionEvent['data']>): CandidateAssessmentEvent => ({
-  type: 'PanelDecisionRecorded',
-  data: {
-    candidateId,
-    decisionId: 'd-1',
-    round: 2,
-    decision: 'advance',
-    advanceTo: 'offer',
-    rationale: 'Strong across the panel',
-    feedbackForCandidate: null,
-    override: null,
-    decidedBy: 'hiring-manager-1',
-    ...change,
-  },
-});
+const { decided } = candidateStreamFacts(candidateId);
 
 describe('panel decision reaction', () => {
   it('moves a candidate advanced to background check or offer to that stage', () => {
