@@ -1,19 +1,23 @@
-import type {
-  CandidateRegistered,
-  CandidateRejected,
-  CandidateStage,
-  CandidateStageChanged,
-  CandidateWithdrew,
-  FeedbackAmended,
-  FeedbackDraftSaved,
-  FeedbackRequested,
-  FeedbackSubmitted,
-  InterviewCancelled,
-  InterviewCompleted,
-  InterviewScheduled,
-  PanelDecisionRecorded,
-  StampedRubric,
+import {
+  candidateStreamName,
+  type CandidateRegistered,
+  type CandidateRejected,
+  type CandidateStage,
+  type CandidateStageChanged,
+  type CandidateWithdrew,
+  type Event,
+  type EventMetadata,
+  type FeedbackAmended,
+  type FeedbackDraftSaved,
+  type FeedbackRequested,
+  type FeedbackSubmitted,
+  type InterviewCancelled,
+  type InterviewCompleted,
+  type InterviewScheduled,
+  type PanelDecisionRecorded,
+  type StampedRubric,
 } from '@hirestream/contracts';
+import type { RecordedEvent } from '@hirestream/event-sourcing';
 import { hoursAfter } from './instants';
 
 /*
@@ -21,7 +25,8 @@ import { hoursAfter } from './instants';
  * candidates service's registration and stage moves, scheduling's interviews,
  * assessment's feedback and panel decisions), as plain values: the givens of
  * decider specs, what integration fixtures append where a test needs no other
- * service, a benchmark's seeded history. Pure (no I/O, no servers; keep its
+ * service, a benchmark's seeded history; and as read back (`recordedEvent`)
+ * for the folds of read models and reports. Pure (no I/O, no servers; keep its
  * imports so), so unit specs import it as
  * `@hirestream/testing/candidate-stream-facts` without loading the embedded
  * servers the `@hirestream/testing` index brings.
@@ -260,4 +265,31 @@ export function candidateStreamFacts(candidateId: string) {
     ],
   };
   return facts;
+}
+
+/**
+ * The event as read back from its candidate's stream at `revision` (event id
+ * `e-<revision>`, recorded at 2030-03-01T10:00:00Z by recruiter-1 unless
+ * `metadata` says otherwise), for the folds of read models and reports.
+ */
+export function recordedEvent<E extends Event & Readonly<{ data: { candidateId: string } }>>(
+  revision: number | bigint,
+  event: E,
+  metadata: Partial<EventMetadata> = {},
+): RecordedEvent<E> {
+  return {
+    event,
+    metadata: {
+      eventId: `e-${revision}`,
+      occurredAt: '2030-03-01T10:00:00Z',
+      actor: { id: 'recruiter-1', role: 'recruiter' },
+      correlationId: 'correlation-1',
+      causationId: 'causation-1',
+      schemaVersion: 1,
+      ...metadata,
+    },
+    streamName: candidateStreamName(event.data.candidateId),
+    revision: BigInt(revision),
+    position: undefined,
+  };
 }

@@ -1,25 +1,14 @@
 import type { RecordedEvent } from '@hirestream/event-sourcing';
-import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
+import { candidateStreamFacts, recordedEvent } from '@hirestream/testing/candidate-stream-facts';
 import { blindFeedbackReport, type ReportedEvent } from './blind-feedback-report';
 
 const candidateId = 'c-1';
 const interviewId = 'i-1';
+const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 10, minute)).toISOString();
 
+/** The events as the stream holds them, a minute apart. */
 function stream(...events: ReportedEvent[]): RecordedEvent<ReportedEvent>[] {
-  return events.map((event, i) => ({
-    event,
-    metadata: {
-      eventId: `e-${i}`,
-      occurredAt: new Date(Date.UTC(2030, 0, 1, 10, i)).toISOString(),
-      actor: { id: 'someone', role: 'recruiter' },
-      correlationId: 'x',
-      causationId: 'x',
-      schemaVersion: 1,
-    },
-    streamName: `candidate-${candidateId}`,
-    revision: BigInt(i),
-    position: undefined,
-  }));
+  return events.map((event, i) => recordedEvent(i, event, { occurredAt: at(i) }));
 }
 
 const facts = candidateStreamFacts(candidateId);
@@ -34,7 +23,6 @@ const revealed = (readerId: string, ...authors: string[]): ReportedEvent => ({
     revealed: authors.map((interviewerId) => ({ interviewId, interviewerId })),
   },
 });
-const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 10, minute)).toISOString();
 
 describe('blind-feedback report', () => {
   it('finds every recommendation blind when each panelist read only after submitting', () => {

@@ -1,26 +1,11 @@
-import type { CriterionRating, EventMetadata, Recommendation } from '@hirestream/contracts';
-import type { RecordedEvent } from '@hirestream/event-sourcing';
-import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
+import type { CriterionRating, Recommendation } from '@hirestream/contracts';
+import { candidateStreamFacts, recordedEvent } from '@hirestream/testing/candidate-stream-facts';
 import type { FeedbackStateEvent } from '../domain/feedback.state';
 import { calibrationRowsOf, foldCandidate } from './calibration.read-model';
 
 const candidateId = 'c-1';
-const metadata: EventMetadata = {
-  eventId: 'e',
-  occurredAt: '2030-03-01T00:00:00Z',
-  actor: { id: 'grace', role: 'interviewer' },
-  correlationId: 'c',
-  causationId: 'c',
-  schemaVersion: 1,
-};
-let revision = 0n;
-const recorded = (event: FeedbackStateEvent): RecordedEvent<FeedbackStateEvent> => ({
-  event,
-  metadata,
-  streamName: `candidate-${candidateId}`,
-  revision: revision++,
-  position: undefined,
-});
+let revision = 0;
+const recorded = (event: FeedbackStateEvent) => recordedEvent(revision++, event);
 
 const facts = candidateStreamFacts(candidateId);
 const requested = (interviewerId: string, round = 1, interviewId = 'i-1') =>

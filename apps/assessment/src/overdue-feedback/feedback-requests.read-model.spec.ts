@@ -1,29 +1,13 @@
-import type { RecordedEvent } from '@hirestream/event-sourcing';
-import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
+import { candidateStreamFacts, recordedEvent } from '@hirestream/testing/candidate-stream-facts';
 import {
   feedbackRequestChanges,
   type FeedbackRequestListEvent,
 } from './feedback-requests.read-model';
 
 const candidateId = 'c-1';
-let revision = 0n;
-const recorded = (
-  event: FeedbackRequestListEvent,
-  occurredAt = '2030-01-01T10:00:00.000Z',
-): RecordedEvent<FeedbackRequestListEvent> => ({
-  event,
-  metadata: {
-    eventId: `e-${revision}`,
-    occurredAt,
-    actor: { id: 'assessment', role: 'system' },
-    correlationId: 'x',
-    causationId: 'x',
-    schemaVersion: 1,
-  },
-  streamName: `candidate-${candidateId}`,
-  revision: revision++,
-  position: undefined,
-});
+let revision = 0;
+const recorded = (event: FeedbackRequestListEvent, occurredAt = '2030-01-01T10:00:00.000Z') =>
+  recordedEvent(revision++, event, { occurredAt });
 const facts = candidateStreamFacts(candidateId);
 const requested = (interviewerId: string, round = 1) =>
   facts.requested('i-1', interviewerId, round);

@@ -1,35 +1,15 @@
-import type { CandidateEvent, EventMetadata } from '@hirestream/contracts';
-import type { RecordedEvent } from '@hirestream/event-sourcing';
+import type { CandidateEvent } from '@hirestream/contracts';
+import { candidateStreamFacts, recordedEvent } from '@hirestream/testing/candidate-stream-facts';
 import { candidateListChanges } from './candidate-list.read-model';
 
-const at = (minute: number): EventMetadata => ({
-  eventId: `e-${minute}`,
-  occurredAt: `2030-03-04T09:0${minute}:00.000Z`,
-  actor: { id: 'r-1', role: 'recruiter' },
-  correlationId: 'c',
-  causationId: 'c',
-  schemaVersion: 1,
-});
-const recorded = (minute: number, event: CandidateEvent): RecordedEvent<CandidateEvent> => ({
-  event,
-  metadata: at(minute),
-  streamName: `candidate-${event.data.candidateId}`,
-  revision: BigInt(minute),
-  position: undefined,
-});
-const registered = (candidateId: string): CandidateEvent => ({
-  type: 'CandidateRegistered',
-  data: {
-    candidateId,
-    personId: 'p',
+/** The event, recorded `minute` minutes past 09:00. */
+const recorded = (minute: number, event: CandidateEvent) =>
+  recordedEvent(minute, event, { occurredAt: `2030-03-04T09:0${minute}:00.000Z` });
+const registered = (candidateId: string) =>
+  candidateStreamFacts(candidateId).registered({
     fullName: `Candidate ${candidateId}`,
-    email: 'c@example.org',
-    phone: null,
     jobId: 'job-7',
-    source: 'referral',
-    resumeRef: null,
-  },
-});
+  });
 
 describe('candidate list fold', () => {
   it('inserts a registration with what the same batch did to it, and moves others on', () => {
