@@ -8,6 +8,7 @@ import { foldEvents, type RecordedEvent } from '@hirestream/event-sourcing';
 import {
   ConsumeOutcomes,
   eventually,
+  hiringSeeds,
   useKafkaRedelivery,
   useServiceApps,
   type ServiceApp,
@@ -26,6 +27,7 @@ const { candidates, scheduling } = useServiceApps({
   scheduling: { consumers: true, beforeConsumers: consumed.record },
 });
 const candidatesTopic = useKafkaRedelivery(scheduling, serviceEventsTopic('candidates'));
+const seeds = hiringSeeds({ candidates, scheduling });
 
 async function post(app: ServiceApp, url: string, body: Json) {
   const response = await app.inject({ method: 'POST', url, payload: body, as: 'recruiter' });
@@ -33,44 +35,13 @@ async function post(app: ServiceApp, url: string, body: Json) {
   return response.json<Json>();
 }
 
-/** A candidate in `interviewing`, through the candidates service's API. */
-async function interviewingCandidate(): Promise<string> {
-  const { id } = await post(candidates, '/candidates', {
-    fullName: 'Grace Hopper',
-    email: 'grace@example.org',
-    jobId: 'job-1',
-    source: 'referral',
-  });
-  const candidateId = String(id);
-  await post(candidates, `/candidates/${candidateId}/screening`, { passed: true, notes: 'good' });
-  await post(candidates, `/candidates/${candidateId}/stage`, { to: 'interviewing' });
-  return candidateId;
-}
-
-async function schedule(candidateId: string, panel: string[], startsAt: string): Promise<string> {
-  const { interviewId } = await post(scheduling, `/candidates/${candidateId}/interviews`, {
-    kind: 'technical',
-    round: 1,
-    format: 'video',
-    startsAt,
-    endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
-    candidateTimeZone: 'Europe/London',
-    videoLink: 'https://meet.example.org/abc',
-    panel: panel.map((interviewerId, i) => ({
-      interviewerId,
-      role: i === 0 ? 'lead' : 'note-taker',
-    })),
-  });
-  return String(interviewId);
-}
-
 /** A candidate with two open interviews (sharing one interviewer) and one cancelled before. */
 async function candidateWithInterviews() {
-  const candidateId = await interviewingCandidate();
+  const candidateId = await seeds.interviewingCandidate();
   const [lead, notes, other] = [interviewer('lead'), interviewer('notes'), interviewer('other')];
-  const first = await schedule(candidateId, [lead, notes], '2030-03-04T09:00:00Z');
-  const second = await schedule(candidateId, [lead], '2030-03-05T09:00:00Z');
-  const earlier = await schedule(candidateId, [other], '2030-03-06T09:00:00Z');
+  const first = await seeds.interview(candidateId, [lead, notes], '2030-03-04T09:00:00Z');
+  const second = await seeds.interview(candidateId, [lead], '2030-03-05T09:00:00Z');
+  const earlier = await seeds.interview(candidateId, [other], '2030-03-06T09:00:00Z');
   await post(scheduling, `/candidates/${candidateId}/interviews/${earlier}/cancellation`, {
     reason: 'panel changed',
   });

@@ -1,10 +1,10 @@
 import {
   candidateStreamName,
   interviewerCalendarStreamName,
-  type CandidateEvent,
   type InterviewerCalendarEvent,
 } from '@hirestream/contracts';
 import { EventStore, foldEvents } from '@hirestream/event-sourcing';
+import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
 import { randomUUID } from 'node:crypto';
 import { interviewerCalendarDecider } from '../../src/domain/interviewer-calendar.decider';
 import type { InterviewerCalendar } from '../../src/domain/interviewer-calendar.state';
@@ -40,25 +40,7 @@ export function schedulingFixtures(storeOf: () => EventStore): SchedulingFixture
   return {
     async interviewingCandidate() {
       const candidateId = randomUUID();
-      const events: CandidateEvent[] = [
-        {
-          type: 'CandidateRegistered',
-          data: {
-            candidateId,
-            personId: randomUUID(),
-            fullName: 'Grace Hopper',
-            email: 'grace@example.org',
-            phone: null,
-            jobId: 'job-1',
-            source: 'referral',
-            resumeRef: null,
-          },
-        },
-        {
-          type: 'CandidateStageChanged',
-          data: { candidateId, from: 'applied', to: 'interviewing' },
-        },
-      ];
+      const events = candidateStreamFacts(candidateId).interviewing();
       await storeOf().append(candidateStreamName(candidateId), events, undefined, {
         actor: { id: 'recruiter-1', role: 'recruiter' },
         correlationId: randomUUID(),
