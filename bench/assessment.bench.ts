@@ -6,27 +6,19 @@ import {
   type StampedRubric,
 } from '@hirestream/contracts';
 import { EventSerializer, EventStore, foldEvents } from '@hirestream/event-sourcing';
-import {
-  bootstrapService,
-  loadConfig,
-  PlatformConfig,
-  signDevelopmentToken,
-  type Role,
-} from '@hirestream/platform';
+import { loadConfig, PlatformConfig, signDevelopmentToken, type Role } from '@hirestream/platform';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
 import { assessmentServiceOptions } from '../apps/assessment/src/assessment.service-options';
 import type { RecordPanelDecision } from '../apps/assessment/src/domain/panel-decision.commands';
 import { panelDecisionDecider } from '../apps/assessment/src/domain/panel-decision.decider';
 import type { FeedbackStateEvent } from '../apps/assessment/src/domain/feedback.state';
 import { candidateStreamFacts } from '../test/support/candidate-stream-facts';
-import { startDevstackProcess } from '../test/support/devstack-process';
 import { hoursAfter } from '../test/support/instants';
-import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 import { driveConnection, percentile, type LoadCounters } from './support/keep-alive-load';
-import { childCpuMicros, readyPort, reportReady } from './support/served-child';
+import { childCpuMicros, readyPort } from './support/served-child';
+import { serveService, withBenchServers } from './support/service-bench';
 
 // The assessment service against the embedded servers: submitting feedback over
 // HTTP at concurrency 32 (throughput, latency, the service's CPU per command),
@@ -65,16 +57,6 @@ const SCORECARD = {
   recommendation: 'yes',
 } as const;
 const HOLD = { decision: 'hold', rationale: 'Waiting for the reference call' } as const;
-
-async function serve(): Promise<void> {
-  const app = await bootstrapService({
-    ...assessmentServiceOptions,
-    port: 0,
-    shutdownHooks: false,
-  });
-  process.on('SIGINT', () => process.exit(0));
-  reportReady(Number(new URL(await app.getUrl()).port));
-}
 
 /**
  * A new candidate in `interviewing` and `rounds` completed rounds with the
@@ -298,38 +280,11 @@ async function benchAssessment(env: Record<string, string>): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(
-    `load average before: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
-  const dataDir = await makeTempDir('assessment-bench');
-  const devstack = await startDevstackProcess({
-    dataDir,
-    eventStorePort: 0,
-    kafkaPort: 0,
-    postgresPort: 0,
-  });
-  try {
-    await benchAssessment({
-      EVENTSTORE_CONNECTION_STRING: devstack.eventStoreConnectionString ?? '',
-      KAFKA_BROKERS: devstack.kafkaBootstrapAddress ?? '',
-      DATABASE_URL: devstack.postgresConnectionString ?? '',
-      AUTH_MODE: 'development',
-    });
-  } finally {
-    await devstack.stop();
-    await removeTempDir(dataDir);
-  }
-  console.log(
-    `load average after: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  await withBenchServers('assessment', benchAssessment);
 }
 
 if (process.argv.includes(SERVE_FLAG)) {
-  void serve();
+  void serveService(assessmentServiceOptions);
 } else {
   main().catch((error: unknown) => {
     console.error(error);

@@ -10,12 +10,7 @@ import {
   EventStore,
   foldEvents,
 } from '@hirestream/event-sourcing';
-import {
-  bootstrapService,
-  loadConfig,
-  PlatformConfig,
-  signDevelopmentToken,
-} from '@hirestream/platform';
+import { loadConfig, PlatformConfig, signDevelopmentToken } from '@hirestream/platform';
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { candidatesServiceOptions } from '../apps/candidates/src/candidates.service-options';
@@ -23,10 +18,9 @@ import {
   candidateAggregate,
   candidateDecider,
 } from '../apps/candidates/src/domain/candidate.decider';
-import { startDevstackProcess } from '../test/support/devstack-process';
-import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 import { driveConnection, percentile, type LoadCounters } from './support/keep-alive-load';
-import { childCpuMicros, readyPort, reportReady } from './support/served-child';
+import { childCpuMicros, readyPort } from './support/served-child';
+import { serveService, withBenchServers } from './support/service-bench';
 import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 
 // The candidates service against the embedded servers: register-candidate over
@@ -40,16 +34,6 @@ const SERVE_FLAG = '--serve';
 const CONCURRENCY = 32;
 const WARMUP_MS = 2_000;
 const MEASURE_MS = 8_000;
-
-async function serve(): Promise<void> {
-  const app = await bootstrapService({
-    ...candidatesServiceOptions,
-    port: 0,
-    shutdownHooks: false,
-  });
-  process.on('SIGINT', () => process.exit(0));
-  reportReady(Number(new URL(await app.getUrl()).port));
-}
 
 async function benchCommands(env: Record<string, string>): Promise<void> {
   const child = fork(__filename, [SERVE_FLAG], {
@@ -260,31 +244,15 @@ async function benchLoad(connectionString: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = await makeTempDir('candidates-bench');
-  const devstack = await startDevstackProcess({
-    dataDir,
-    eventStorePort: 0,
-    kafkaPort: 0,
-    postgresPort: 0,
-  });
-  try {
-    const env = {
-      EVENTSTORE_CONNECTION_STRING: devstack.eventStoreConnectionString ?? '',
-      KAFKA_BROKERS: devstack.kafkaBootstrapAddress ?? '',
-      DATABASE_URL: devstack.postgresConnectionString ?? '',
-      AUTH_MODE: 'development',
-    };
-    await benchCommands(env);
+  await withBenchServers('candidates', async (servers) => {
+    await benchCommands(servers);
     benchFold();
-    await benchLoad(env.EVENTSTORE_CONNECTION_STRING);
-  } finally {
-    await devstack.stop();
-    await removeTempDir(dataDir);
-  }
+    await benchLoad(servers.EVENTSTORE_CONNECTION_STRING);
+  });
 }
 
 if (process.argv.includes(SERVE_FLAG)) {
-  void serve();
+  void serveService(candidatesServiceOptions);
 } else {
   main().catch((error: unknown) => {
     console.error(error);

@@ -5,23 +5,16 @@ import {
   type CandidateEvent,
 } from '@hirestream/contracts';
 import { EventSerializer, EventStore } from '@hirestream/event-sourcing';
-import {
-  bootstrapService,
-  loadConfig,
-  PlatformConfig,
-  signDevelopmentToken,
-} from '@hirestream/platform';
+import { loadConfig, PlatformConfig, signDevelopmentToken } from '@hirestream/platform';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { loadavg } from 'node:os';
 import { findTimes, type PanelistCalendar } from '../apps/scheduling/src/domain/find-times';
 import type { Interval } from '../apps/scheduling/src/domain/intervals';
 import { schedulingServiceOptions } from '../apps/scheduling/src/scheduling.service-options';
-import { startDevstackProcess } from '../test/support/devstack-process';
-import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 import { driveConnection, percentile, type LoadCounters } from './support/keep-alive-load';
-import { childCpuMicros, readyPort, reportReady } from './support/served-child';
+import { childCpuMicros, readyPort } from './support/served-child';
+import { serveService, withBenchServers } from './support/service-bench';
 
 // The scheduling service: find-times for a 5-person panel over two weeks with
 // 200 bookings per interviewer (the pure function, in process), and
@@ -31,21 +24,13 @@ const SERVE_FLAG = '--serve';
 // One connection shows what a booking's sequential store round trips cost; 32
 // show throughput with the machine busy.
 const CONCURRENCIES = [1, 32];
+/** Enough that no candidate gets more than a dozen or so interviews in a run. */
+const CANDIDATES_PER_CONNECTION = 40;
 const WARMUP_MS = 2_000;
 const MEASURE_MS = 8_000;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-async function serve(): Promise<void> {
-  const app = await bootstrapService({
-    ...schedulingServiceOptions,
-    port: 0,
-    shutdownHooks: false,
-  });
-  process.on('SIGINT', () => process.exit(0));
-  reportReady(Number(new URL(await app.getUrl()).port));
-}
 
 /** A small deterministic generator, so every run books the same calendars. */
 function seededRandom(seed: number): () => number {
@@ -148,14 +133,20 @@ async function interviewingCandidates(connectionString: string, count: number): 
 }
 
 /**
- * Each connection books its own candidate with its own two panelists, one
- * hour later each time, so every request is a real booking (201) rather than
- * a clash; the candidate and calendar streams grow by one event per request.
+ * Each connection books its own candidates in turn (a candidate has a handful
+ * of interviews, as in real hiring, not hundreds) with its own two panelists,
+ * one hour later each time, so every request is a real booking (201) rather
+ * than a clash; the panelists' calendar streams grow by one event per request.
  */
-function bookings(candidateId: string, connection: string, token: string): () => Buffer {
+function bookings(
+  candidateIds: readonly string[],
+  connection: string,
+  token: string,
+): () => Buffer {
   let next = 0;
   const first = Date.parse('2031-01-06T00:00:00Z');
   return () => {
+    const candidateId = candidateIds[next % candidateIds.length];
     const startsAt = first + next * HOUR;
     next += 1;
     const body = JSON.stringify({
@@ -187,11 +178,18 @@ async function measureBookings(
   connectionString: string,
   concurrency: number,
 ): Promise<void> {
-  const candidates = await interviewingCandidates(connectionString, concurrency);
+  const candidates = await interviewingCandidates(
+    connectionString,
+    concurrency * CANDIDATES_PER_CONNECTION,
+  );
   // One builder per connection for both phases, so the measured requests
   // book hours the warm-up did not.
-  const requests = candidates.map((candidateId, i) =>
-    bookings(candidateId, `${concurrency}-${i}`, token),
+  const requests = Array.from({ length: concurrency }, (_, i) =>
+    bookings(
+      candidates.slice(i * CANDIDATES_PER_CONNECTION, (i + 1) * CANDIDATES_PER_CONNECTION),
+      `${concurrency}-${i}`,
+      token,
+    ),
   );
   const warmup: LoadCounters = { ok: 0, failed: 0 };
   let sockets = requests.map((request) => driveConnection(port, request, warmup, 201));
@@ -242,39 +240,12 @@ async function benchScheduling(env: Record<string, string>): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(
-    `load average before: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
   benchFindTimes();
-  const dataDir = await makeTempDir('scheduling-bench');
-  const devstack = await startDevstackProcess({
-    dataDir,
-    eventStorePort: 0,
-    kafkaPort: 0,
-    postgresPort: 0,
-  });
-  try {
-    await benchScheduling({
-      EVENTSTORE_CONNECTION_STRING: devstack.eventStoreConnectionString ?? '',
-      KAFKA_BROKERS: devstack.kafkaBootstrapAddress ?? '',
-      DATABASE_URL: devstack.postgresConnectionString ?? '',
-      AUTH_MODE: 'development',
-    });
-  } finally {
-    await devstack.stop();
-    await removeTempDir(dataDir);
-  }
-  console.log(
-    `load average after: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
+  await withBenchServers('scheduling', benchScheduling);
 }
 
 if (process.argv.includes(SERVE_FLAG)) {
-  void serve();
+  void serveService(schedulingServiceOptions);
 } else {
   main().catch((error: unknown) => {
     console.error(error);
