@@ -74,7 +74,9 @@ async function coldLoad(decider: Decider<number, Add, Added>, name: string) {
     { name: 'sum', decider, streamOf: (command) => command.data.stream },
     { cacheSize: 0, activity },
   );
-  return { ...(await gateway.load(name)), reads };
+  const loaded = await gateway.load(name);
+  await gateway.snapshotsWritten();
+  return { ...loaded, reads };
 }
 async function load(decider: Decider<number, Add, Added>, name: string) {
   const { state, revision } = await coldLoad(decider, name);

@@ -91,6 +91,11 @@ export class CommandGateway<State, C extends Command, E extends Event> {
     return this.loader.load(streamName);
   }
 
+  /** Resolves once the snapshots loads started writing are written; loads do not wait for them. */
+  snapshotsWritten(): Promise<void> {
+    return this.loader.snapshotsWritten();
+  }
+
   /** Loads the command's stream and decides, without appending. */
   async decide(command: C, options: CommandOptions = {}): Promise<Decision<State, E>> {
     const streamName = this.streamOf(command);

@@ -25,11 +25,13 @@ type FoldBase<State> = Readonly<{
  * last saw of the stream (kept in memory), else in one read for a stream shorter
  * than the decider's snapshot interval, else from the newest usable snapshot and
  * the events after it. Only the event types the decider folds are decoded.
- * Stores a snapshot once `every` events were read since the last one. Calls
+ * Stores a snapshot once `every` events were read since the last one, without
+ * making the load wait for it (`snapshotsWritten` does). Calls
  * `onRead` for every read of the store.
  */
 export class StreamLoader<State, E extends Event> {
   private readonly cache: LoadedStateCache<State>;
+  private readonly snapshotWrites = new Set<Promise<void>>();
 
   constructor(
     private readonly store: EventStore,
@@ -67,6 +69,11 @@ export class StreamLoader<State, E extends Event> {
     }>,
   ): void {
     this.cache.set(streamName, loaded);
+  }
+
+  /** Resolves once every snapshot being written has been written (or given up). */
+  async snapshotsWritten(): Promise<void> {
+    await Promise.all(this.snapshotWrites);
   }
 
   /** Read since the last snapshot, as the cache knows it (0 for a stream not kept). */
@@ -140,7 +147,12 @@ export class StreamLoader<State, E extends Event> {
     let foldedSinceSnapshot = base.foldedSinceSnapshot + readAfterBase;
     const policy = this.decider.snapshots;
     if (policy !== undefined && foldedSinceSnapshot >= policy.every) {
-      await this.storeSnapshot(streamName, policy, state, revision, eventId);
+      // Off the command's path: a snapshot only shortens later cold loads, and writing
+      // it (an append, and the side stream's metadata the first time) costs fsyncs.
+      const written = this.storeSnapshot(streamName, policy, state, revision, eventId).finally(() =>
+        this.snapshotWrites.delete(written),
+      );
+      this.snapshotWrites.add(written);
       foldedSinceSnapshot = 0;
     }
     this.cache.set(streamName, { state, revision, eventId, foldedSinceSnapshot });
