@@ -17,8 +17,8 @@ import { candidateStreamFacts } from '../test/support/candidate-stream-facts';
 import { hoursAfter } from '../test/support/instants';
 import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 import { driveConnection, percentile, type LoadCounters } from './support/keep-alive-load';
-import { childCpuMicros, readyPort } from './support/served-child';
-import { serveService, withBenchServers } from './support/service-bench';
+import { readyPort } from './support/served-child';
+import { measureCommands, serveService, withBenchServers } from './support/service-bench';
 
 // The assessment service against the embedded servers: submitting feedback over
 // HTTP at concurrency 32 (throughput, latency, the service's CPU per command),
@@ -153,31 +153,16 @@ async function measureSubmissions(child: ChildProcess, port: number, store: Even
       };
     }),
   );
-  const warmup: LoadCounters = { ok: 0, failed: 0 };
-  let sockets = connections.map((next) => driveConnection(port, next, warmup, 200));
-  await new Promise((resolve) => setTimeout(resolve, WARMUP_MS));
-  sockets.forEach((socket) => socket.destroy());
-
-  const counters: LoadCounters = { ok: 0, failed: 0, latencies: [] };
-  const cpuBefore = await childCpuMicros(child);
-  const started = performance.now();
-  sockets = connections.map((next) => driveConnection(port, next, counters, 200));
-  await new Promise((resolve) => setTimeout(resolve, MEASURE_MS));
-  sockets.forEach((socket) => socket.destroy());
-  const seconds = (performance.now() - started) / 1000;
-  const cpuMicros = (await childCpuMicros(child)) - cpuBefore;
-  const latencies = counters.latencies ?? [];
-  console.log(
-    `submit feedback over HTTP (a ${PANELISTS}-person panel's rubric of 2 criteria), concurrency ${CONCURRENCY}, ${MEASURE_MS / 1000} s:`,
-  );
-  console.log(`  ${Math.round(counters.ok / seconds)} submissions/s; failed: ${counters.failed}`);
-  console.log(
-    `  service CPU ${Math.round(cpuMicros / counters.ok)} µs per submission (with its relay and projections)`,
-  );
-  console.log(
-    `  latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
-  );
-  if (counters.failed > 0 || warmup.failed > 0) process.exitCode = 1;
+  await measureCommands({
+    child,
+    port,
+    requests: connections,
+    okStatus: 200,
+    title: `submit feedback over HTTP (a ${PANELISTS}-person panel's rubric of 2 criteria), concurrency ${CONCURRENCY}`,
+    noun: 'submission',
+    warmupMs: WARMUP_MS,
+    measureMs: MEASURE_MS,
+  });
 }
 
 /** Candidates with 5 decided-to-be rounds of 10 panelists, every feedback submitted. */

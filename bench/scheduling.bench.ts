@@ -12,9 +12,9 @@ import { findTimes, type PanelistCalendar } from '../apps/scheduling/src/domain/
 import type { Interval } from '../apps/scheduling/src/domain/intervals';
 import { schedulingServiceOptions } from '../apps/scheduling/src/scheduling.service-options';
 import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
-import { driveConnection, percentile, type LoadCounters } from './support/keep-alive-load';
-import { childCpuMicros, readyPort } from './support/served-child';
-import { serveService, withBenchServers } from './support/service-bench';
+import { percentile } from './support/keep-alive-load';
+import { readyPort } from './support/served-child';
+import { measureCommands, serveService, withBenchServers } from './support/service-bench';
 
 // The scheduling service: find-times for a 5-person panel over two weeks with
 // 200 bookings per interviewer (the pure function, in process), and
@@ -191,31 +191,16 @@ async function measureBookings(
       token,
     ),
   );
-  const warmup: LoadCounters = { ok: 0, failed: 0 };
-  let sockets = requests.map((request) => driveConnection(port, request, warmup, 201));
-  await new Promise((resolve) => setTimeout(resolve, WARMUP_MS));
-  sockets.forEach((socket) => socket.destroy());
-
-  const counters: LoadCounters = { ok: 0, failed: 0, latencies: [] };
-  const cpuBefore = await childCpuMicros(child);
-  const started = performance.now();
-  sockets = requests.map((request) => driveConnection(port, request, counters, 201));
-  await new Promise((resolve) => setTimeout(resolve, MEASURE_MS));
-  sockets.forEach((socket) => socket.destroy());
-  const seconds = (performance.now() - started) / 1000;
-  const cpuMicros = (await childCpuMicros(child)) - cpuBefore;
-  const latencies = counters.latencies ?? [];
-  console.log(
-    `schedule-interview over HTTP (2-person panel), concurrency ${concurrency}, ${MEASURE_MS / 1000} s:`,
-  );
-  console.log(`  ${Math.round(counters.ok / seconds)} bookings/s; failed: ${counters.failed}`);
-  console.log(
-    `  service CPU ${Math.round(cpuMicros / counters.ok)} µs per booking (with its relay and projections)`,
-  );
-  console.log(
-    `  latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
-  );
-  if (counters.failed > 0 || warmup.failed > 0) process.exitCode = 1;
+  await measureCommands({
+    child,
+    port,
+    requests,
+    okStatus: 201,
+    title: `schedule-interview over HTTP (2-person panel), concurrency ${concurrency}`,
+    noun: 'booking',
+    warmupMs: WARMUP_MS,
+    measureMs: MEASURE_MS,
+  });
 }
 
 async function benchScheduling(env: Record<string, string>): Promise<void> {

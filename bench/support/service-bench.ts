@@ -1,8 +1,11 @@
 import { bootstrapService, type ServiceOptions } from '@hirestream/platform';
+import type { ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startDevstackProcess } from '../../test/support/devstack-process';
 import { makeTempDir, removeTempDir } from '../../test/support/temp-dir';
-import { reportReady } from './served-child';
+import { driveConnection, percentile, type LoadCounters } from './keep-alive-load';
+import { childCpuMicros, reportReady } from './served-child';
 
 /** What a service under test is given to reach the embedded servers. */
 export type BenchServers = Readonly<{
@@ -53,4 +56,53 @@ export async function withBenchServers(
     await removeTempDir(dataDir);
   }
   console.log(`load average after: ${loadAverage()}`);
+}
+
+/** What `measureCommands` measured. */
+export type CommandLoad = Readonly<{ perSecond: number; cpuMicrosPerCommand: number }>;
+
+/**
+ * Drives one keep-alive connection per request builder for a warm-up, then
+ * measures for `measureMs`: commands answered `okStatus` per second, the
+ * service's CPU per command (from its child process), and latencies; prints
+ * them under `title`, naming each command `noun`. A failed request fails the run.
+ */
+export async function measureCommands(
+  options: Readonly<{
+    child: ChildProcess;
+    port: number;
+    requests: readonly (() => Buffer)[];
+    okStatus: number;
+    title: string;
+    noun: string;
+    warmupMs: number;
+    measureMs: number;
+  }>,
+): Promise<CommandLoad> {
+  const { child, port, requests, okStatus } = options;
+  const warmup: LoadCounters = { ok: 0, failed: 0 };
+  let sockets = requests.map((request) => driveConnection(port, request, warmup, okStatus));
+  await sleep(options.warmupMs);
+  sockets.forEach((socket) => socket.destroy());
+
+  const counters: LoadCounters = { ok: 0, failed: 0, latencies: [] };
+  const cpuBefore = await childCpuMicros(child);
+  const started = performance.now();
+  sockets = requests.map((request) => driveConnection(port, request, counters, okStatus));
+  await sleep(options.measureMs);
+  sockets.forEach((socket) => socket.destroy());
+  const seconds = (performance.now() - started) / 1000;
+  const cpuMicrosPerCommand = ((await childCpuMicros(child)) - cpuBefore) / counters.ok;
+  const latencies = counters.latencies ?? [];
+  const perSecond = counters.ok / seconds;
+  console.log(`${options.title}, ${options.measureMs / 1000} s:`);
+  console.log(`  ${Math.round(perSecond)} ${options.noun}s/s; failed: ${counters.failed}`);
+  console.log(
+    `  service CPU ${Math.round(cpuMicrosPerCommand)} µs per ${options.noun} (with its relay and projections)`,
+  );
+  console.log(
+    `  latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+  );
+  if (counters.failed > 0 || warmup.failed > 0) process.exitCode = 1;
+  return { perSecond, cpuMicrosPerCommand };
 }
