@@ -16,6 +16,12 @@ type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
 const STACK_LINE = /\n\s+at /;
 
+/** Loggers holding request lines not yet written; written when the process exits, however it exits. */
+const unwrittenBatches = new Set<JsonLogger>();
+process.on('exit', () => {
+  for (const logger of unwrittenBatches) logger.writeBatch();
+});
+
 let lastMillisecond = 0;
 let lastTimeField = '';
 
@@ -39,6 +45,8 @@ export class JsonLogger implements LoggerService {
   private readonly destination: DestinationStream;
   /** The `service` member as pino writes it after `time`. */
   private readonly serviceMember: string;
+  /** Request lines of this event-loop turn, written together at its end (`writeBatch`). */
+  private batch = '';
 
   constructor(options: JsonLoggerOptions) {
     // Synchronous: an audit trail must not lose the lines buffered when the process is killed,
@@ -46,6 +54,7 @@ export class JsonLogger implements LoggerService {
     // exit. It costs a write per line.
     this.destination = options.destination ?? pino.destination({ dest: 1, sync: true });
     this.serviceMember = `,"service":${JSON.stringify(options.service)}`;
+    const writeBatch = () => this.writeBatch();
     this.pino = pino(
       {
         level: options.level,
@@ -55,6 +64,13 @@ export class JsonLogger implements LoggerService {
         formatters: { level: (label) => ({ level: label }) },
         // A line that names its own correlation spares the context lookup.
         mixin: (fields) => ('correlationId' in fields ? {} : (currentCorrelation() ?? {})),
+        // Request lines gathered this turn go first, so lines keep the order they were logged in.
+        hooks: {
+          logMethod(args, method) {
+            writeBatch();
+            method.apply(this, args);
+          },
+        },
       },
       this.destination,
     );
@@ -65,12 +81,26 @@ export class JsonLogger implements LoggerService {
    * the fields already serialized as JSON members (`"status":200,"ms":1.5`),
    * which must include `correlationId`. For the one line every request writes,
    * where pino's per-field serialization costs more than the write itself.
+   * The lines of one event-loop turn are written together at its end (a
+   * write each cost as much as the rest of the line), before any other line,
+   * and at exit; a SIGKILL loses at most the turn under way.
    */
   writeMembers(level: Level, members: string, msg: string): void {
     if (!this.pino.isLevelEnabled(level)) return;
-    this.destination.write(
-      `{"level":"${level}"${isoTimeOncePerMillisecond()}${this.serviceMember},${members},"msg":${JSON.stringify(msg)}}\n`,
-    );
+    if (this.batch === '') {
+      unwrittenBatches.add(this);
+      setImmediate(() => this.writeBatch());
+    }
+    this.batch += `{"level":"${level}"${isoTimeOncePerMillisecond()}${this.serviceMember},${members},"msg":${JSON.stringify(msg)}}\n`;
+  }
+
+  /** Writes the request lines gathered so far, if any. */
+  writeBatch(): void {
+    if (this.batch === '') return;
+    const lines = this.batch;
+    this.batch = '';
+    unwrittenBatches.delete(this);
+    this.destination.write(lines);
   }
 
   log(message: unknown, ...optionalParams: unknown[]): void {
