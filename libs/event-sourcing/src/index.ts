@@ -43,7 +43,7 @@ export type {
 } from './subscriptions/catch-up-subscription';
 export { OwnWrites, type OwnWrite } from './command/own-writes';
 export { filterOf, selects, type ProjectionSelection } from './projections/projection-selection';
-export { deciderSpecification } from './testing/decider-specification';
+export { deciderSpecification, refusedWith } from './testing/decider-specification';
 export type { DeciderThen } from './testing/decider-specification';
 export { processSpecification } from './testing/process-specification';
 export { EventStoreIdempotencyStore } from './idempotency/event-store-idempotency.store';

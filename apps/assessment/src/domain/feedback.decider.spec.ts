@@ -3,7 +3,7 @@ import {
   CommandRejectedError,
   type StampedRubric,
 } from '@hirestream/contracts';
-import { deciderSpecification, foldEvents } from '@hirestream/event-sourcing';
+import { deciderSpecification, foldEvents, refusedWith } from '@hirestream/event-sourcing';
 import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
 import type { FeedbackCaller, FeedbackCommand } from './feedback.commands';
 import { feedbackDecider, ownFeedbackRequest, type FeedbackStreamEvent } from './feedback.decider';
@@ -11,10 +11,6 @@ import type { Scorecard } from './feedback.state';
 
 const spec = deciderSpecification(feedbackDecider);
 const candidateId = 'c-1';
-const rule = (name: string) => (error: Error) =>
-  error instanceof CommandRejectedError && error.rule === name;
-const mentions = (name: string, text: string) => (error: Error) =>
-  rule(name)(error) && error.message.includes(text);
 
 const rubric: StampedRubric = {
   rubricId: '00000000-0000-4000-8000-000000000001',
@@ -226,14 +222,14 @@ describe('feedback decider', () => {
       spec
         .given([...afterInterview.slice(0, 3), requested('i-1', 'grace', null)])
         .when(submit(interviewer('grace')))
-        .thenThrows(CommandRejectedError, mentions('unknown-criterion', 'has no rubric'));
+        .thenThrows(CommandRejectedError, refusedWith('unknown-criterion', 'has no rubric'));
     });
 
     it('refuses a rubric criterion left out, one it does not have, and one rated twice', () => {
       spec
         .given(afterInterview)
         .when(submit(interviewer('grace'), { ratings: [{ criterionId: 'design', rating: 4 }] }))
-        .thenThrows(CommandRejectedError, mentions('criterion-not-rated', 'coding'));
+        .thenThrows(CommandRejectedError, refusedWith('criterion-not-rated', 'coding'));
       spec
         .given(afterInterview)
         .when(
@@ -241,7 +237,7 @@ describe('feedback decider', () => {
             ratings: [...scorecard.ratings, { criterionId: 'charm', rating: 4 }],
           }),
         )
-        .thenThrows(CommandRejectedError, mentions('unknown-criterion', 'charm'));
+        .thenThrows(CommandRejectedError, refusedWith('unknown-criterion', 'charm'));
       spec
         .given(afterInterview)
         .when(
@@ -249,14 +245,14 @@ describe('feedback decider', () => {
             ratings: [...scorecard.ratings, { criterionId: 'design', rating: 1 }],
           }),
         )
-        .thenThrows(CommandRejectedError, rule('criterion-rated-twice'));
+        .thenThrows(CommandRejectedError, refusedWith('criterion-rated-twice'));
     });
 
     it('takes feedback once per interviewer and interview', () => {
       spec
         .given([...afterInterview, submitted('i-1', 'grace')])
         .when(submit(interviewer('grace')))
-        .thenThrows(CommandRejectedError, rule('feedback-already-submitted'));
+        .thenThrows(CommandRejectedError, refusedWith('feedback-already-submitted'));
     });
 
     it('refuses feedback on an interview not completed, cancelled or missed', () => {
@@ -264,11 +260,11 @@ describe('feedback decider', () => {
       spec
         .given(base)
         .when(submit(interviewer('grace')))
-        .thenThrows(CommandRejectedError, rule('interview-not-completed'));
+        .thenThrows(CommandRejectedError, refusedWith('interview-not-completed'));
       spec
         .given([...base, cancelled('i-1')])
         .when(submit(interviewer('grace')))
-        .thenThrows(CommandRejectedError, rule('interview-cancelled'));
+        .thenThrows(CommandRejectedError, refusedWith('interview-cancelled'));
       spec
         .given([
           ...base,
@@ -278,7 +274,7 @@ describe('feedback decider', () => {
           },
         ])
         .when(submit(interviewer('grace')))
-        .thenThrows(CommandRejectedError, rule('interview-no-show'));
+        .thenThrows(CommandRejectedError, refusedWith('interview-no-show'));
     });
 
     it('hides an interview from an interviewer not on its panel, and refuses staff not on it', () => {
@@ -289,7 +285,7 @@ describe('feedback decider', () => {
       spec
         .given(afterInterview)
         .when(submit(staff('recruiter-1')))
-        .thenThrows(CommandRejectedError, rule('not-on-panel'));
+        .thenThrows(CommandRejectedError, refusedWith('not-on-panel'));
       spec
         .given(afterInterview)
         .when(submit(staff('recruiter-1'), {}, 'i-404'))
@@ -304,18 +300,18 @@ describe('feedback decider', () => {
       spec
         .given([...afterInterview, rejected])
         .when(submit(interviewer('grace')))
-        .thenThrows(CommandRejectedError, rule('candidacy-closed'));
+        .thenThrows(CommandRejectedError, refusedWith('candidacy-closed'));
     });
 
     it('refuses feedback not requested yet, and after the round was decided', () => {
       spec
         .given(afterInterview.slice(0, 3))
         .when(submit(interviewer('grace')))
-        .thenThrows(CommandRejectedError, rule('feedback-not-requested'));
+        .thenThrows(CommandRejectedError, refusedWith('feedback-not-requested'));
       spec
         .given([...afterInterview, decided(1)])
         .when(submit(interviewer('grace')))
-        .thenThrows(CommandRejectedError, mentions('round-decided', 'round 1'));
+        .thenThrows(CommandRejectedError, refusedWith('round-decided', 'round 1'));
     });
   });
 
@@ -345,14 +341,14 @@ describe('feedback decider', () => {
       spec
         .given([...afterInterview, submitted('i-1', 'grace')])
         .when(saveDraft(interviewer('grace')))
-        .thenThrows(CommandRejectedError, rule('feedback-already-submitted'));
+        .thenThrows(CommandRejectedError, refusedWith('feedback-already-submitted'));
     });
 
     it('refuses a criterion the rubric does not have, one rated twice, and the checks of a submission', () => {
       spec
         .given(afterInterview)
         .when(saveDraft(interviewer('grace'), [{ criterionId: 'charm', rating: 1 }]))
-        .thenThrows(CommandRejectedError, rule('unknown-criterion'));
+        .thenThrows(CommandRejectedError, refusedWith('unknown-criterion'));
       spec
         .given(afterInterview)
         .when(
@@ -361,7 +357,7 @@ describe('feedback decider', () => {
             { criterionId: 'design', rating: 2 },
           ]),
         )
-        .thenThrows(CommandRejectedError, rule('criterion-rated-twice'));
+        .thenThrows(CommandRejectedError, refusedWith('criterion-rated-twice'));
       spec
         .given(afterInterview)
         .when(saveDraft(interviewer('mallory')))
@@ -369,7 +365,7 @@ describe('feedback decider', () => {
       spec
         .given([...afterInterview, decided(1)])
         .when(saveDraft(interviewer('grace')))
-        .thenThrows(CommandRejectedError, rule('round-decided'));
+        .thenThrows(CommandRejectedError, refusedWith('round-decided'));
     });
   });
 
@@ -397,11 +393,11 @@ describe('feedback decider', () => {
       spec
         .given(afterInterview)
         .when(amend(interviewer('grace')))
-        .thenThrows(CommandRejectedError, rule('feedback-not-submitted'));
+        .thenThrows(CommandRejectedError, refusedWith('feedback-not-submitted'));
       spec
         .given([...afterInterview, submitted('i-1', 'grace'), decided(1)])
         .when(amend(interviewer('grace')))
-        .thenThrows(CommandRejectedError, mentions('round-decided', 'amended'));
+        .thenThrows(CommandRejectedError, refusedWith('round-decided', 'amended'));
     });
 
     it('lets a hold, or the decision of another round, leave the amendment open', () => {
@@ -441,7 +437,7 @@ describe('feedback decider', () => {
       spec
         .given([...afterInterview, submitted('i-1', 'alan')])
         .when(reveal(grace))
-        .thenThrows(CommandRejectedError, mentions('own-feedback-first', 'i-1'));
+        .thenThrows(CommandRejectedError, refusedWith('own-feedback-first', 'i-1'));
       spec
         .given([...afterInterview, submitted('i-1', 'alan'), submitted('i-1', 'grace')])
         .when(reveal(grace))
@@ -472,11 +468,11 @@ describe('feedback decider', () => {
       spec
         .given(history)
         .when(reveal(interviewer('grace')))
-        .thenThrows(CommandRejectedError, mentions('own-feedback-first', 'i-2'));
+        .thenThrows(CommandRejectedError, refusedWith('own-feedback-first', 'i-2'));
       spec
         .given(history)
         .when(reveal(staff('grace', 'hiring-manager'), null))
-        .thenThrows(CommandRejectedError, rule('own-feedback-first'));
+        .thenThrows(CommandRejectedError, refusedWith('own-feedback-first'));
     });
 
     it('does not blind a panelist of an interview still to come', () => {
@@ -489,7 +485,7 @@ describe('feedback decider', () => {
       spec
         .given([...afterInterview, scheduled('i-2', ['barbara'], 2), completed('i-2')])
         .when(reveal(barbara, null))
-        .thenThrows(CommandRejectedError, rule('own-feedback-first'));
+        .thenThrows(CommandRejectedError, refusedWith('own-feedback-first'));
     });
 
     it('shows staff not on the panel everything, of one interview or of the candidacy', () => {

@@ -3,14 +3,12 @@ import {
   CommandRejectedError,
   type RubricEvent,
 } from '@hirestream/contracts';
-import { deciderSpecification } from '@hirestream/event-sourcing';
+import { deciderSpecification, refusedWith } from '@hirestream/event-sourcing';
 import type { RubricCommand, RubricContent } from './rubric.commands';
 import { rubricDecider } from './rubric.decider';
 
 const spec = deciderSpecification(rubricDecider);
 const rubricId = '0f8fad5b-d9cb-469f-a165-70867728950e';
-const rule = (name: string) => (error: Error) =>
-  error instanceof CommandRejectedError && error.rule === name;
 
 const descriptors = {
   '1': 'Could not explain the trade-offs',
@@ -58,21 +56,21 @@ describe('rubric decider', () => {
       spec
         .given([published(1, content(design))])
         .when(publish(content(design)))
-        .thenThrows(CommandRejectedError, rule('rubric-already-published'));
+        .thenThrows(CommandRejectedError, refusedWith('rubric-already-published'));
     });
 
     it('refuses two criteria with one id', () => {
       spec
         .given([])
         .when(publish(content(design, criterion('system-design', 'Architecture'))))
-        .thenThrows(CommandRejectedError, rule('duplicate-criterion-id'));
+        .thenThrows(CommandRejectedError, refusedWith('duplicate-criterion-id'));
     });
 
     it('refuses two criteria with one name, whatever their case', () => {
       spec
         .given([])
         .when(publish(content(design, criterion('design-2', 'SYSTEM DESIGN'))))
-        .thenThrows(CommandRejectedError, rule('duplicate-criterion-name'));
+        .thenThrows(CommandRejectedError, refusedWith('duplicate-criterion-name'));
     });
   });
 
@@ -117,7 +115,7 @@ describe('rubric decider', () => {
       spec
         .given([published(1, content(design))])
         .when(revise(content(testing, criterion('testing', 'Test design'))))
-        .thenThrows(CommandRejectedError, rule('duplicate-criterion-id'));
+        .thenThrows(CommandRejectedError, refusedWith('duplicate-criterion-id'));
     });
   });
 });

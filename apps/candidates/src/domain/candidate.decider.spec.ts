@@ -1,6 +1,6 @@
 import { AggregateNotFoundError, CommandRejectedError } from '@hirestream/contracts';
 import type { CandidateEvent, CandidateStage } from '@hirestream/contracts';
-import { deciderSpecification } from '@hirestream/event-sourcing';
+import { deciderSpecification, refusedWith } from '@hirestream/event-sourcing';
 import type { CandidateCommand } from './candidate.commands';
 import { candidateDecider } from './candidate.decider';
 import { ALLOWED_STAGE_MOVES } from './candidate.state';
@@ -84,8 +84,6 @@ const move = (to: CandidateStage): CandidateCommand => ({
   type: 'MoveCandidateToStage',
   data: { candidateId, to },
 });
-const rule = (name: string) => (error: Error) =>
-  error instanceof CommandRejectedError && error.rule === name;
 
 describe('candidate decider', () => {
   describe('RegisterCandidate', () => {
@@ -102,7 +100,7 @@ describe('candidate decider', () => {
       spec
         .given([registered])
         .when(register)
-        .thenThrows(CommandRejectedError, rule('already-registered'));
+        .thenThrows(CommandRejectedError, refusedWith('already-registered'));
     });
   });
 
@@ -130,14 +128,14 @@ describe('candidate decider', () => {
       spec
         .given([registered, toScreening, screened(false)])
         .when(screen(true))
-        .thenThrows(CommandRejectedError, rule('screening-already-recorded'));
+        .thenThrows(CommandRejectedError, refusedWith('screening-already-recorded'));
     });
 
     it('refuses screening a closed candidacy', () => {
       spec
         .given(historyIn.rejected)
         .when(screen(true))
-        .thenThrows(CommandRejectedError, rule('candidacy-closed'));
+        .thenThrows(CommandRejectedError, refusedWith('candidacy-closed'));
     });
 
     it('refuses an unknown candidate', () => {
@@ -157,11 +155,11 @@ describe('candidate decider', () => {
       spec
         .given(historyIn.screening.concat(screened(false)))
         .when(move('interviewing'))
-        .thenThrows(CommandRejectedError, rule('screening-not-passed'));
+        .thenThrows(CommandRejectedError, refusedWith('screening-not-passed'));
       spec
         .given(historyIn.screening)
         .when(move('interviewing'))
-        .thenThrows(CommandRejectedError, rule('screening-not-passed'));
+        .thenThrows(CommandRejectedError, refusedWith('screening-not-passed'));
     });
 
     it('allows exactly the moves of the process table from every open stage', () => {
@@ -188,8 +186,9 @@ describe('candidate decider', () => {
         for (const to of targets) {
           const then = spec.given(history).when(move(to));
           if (ALLOWED_STAGE_MOVES[from].includes(to)) then.then([moved(from, to)]);
-          else if (from === to) then.thenThrows(CommandRejectedError, rule('already-in-stage'));
-          else then.thenThrows(CommandRejectedError, rule('stage-move-not-allowed'));
+          else if (from === to)
+            then.thenThrows(CommandRejectedError, refusedWith('already-in-stage'));
+          else then.thenThrows(CommandRejectedError, refusedWith('stage-move-not-allowed'));
         }
       }
     });
@@ -199,7 +198,7 @@ describe('candidate decider', () => {
         spec
           .given(historyIn[closed])
           .when(move('offer'))
-          .thenThrows(CommandRejectedError, rule('candidacy-closed'));
+          .thenThrows(CommandRejectedError, refusedWith('candidacy-closed'));
       }
     });
 
@@ -236,7 +235,7 @@ describe('candidate decider', () => {
         spec
           .given(historyIn[closed])
           .when(reject)
-          .thenThrows(CommandRejectedError, rule('candidacy-closed'));
+          .thenThrows(CommandRejectedError, refusedWith('candidacy-closed'));
       }
     });
 
@@ -268,7 +267,7 @@ describe('candidate decider', () => {
         spec
           .given(historyIn[closed])
           .when(withdraw)
-          .thenThrows(CommandRejectedError, rule('candidacy-closed'));
+          .thenThrows(CommandRejectedError, refusedWith('candidacy-closed'));
       }
     });
 

@@ -1,5 +1,5 @@
 import { deepStrictEqual } from 'node:assert/strict';
-import type { Command, Event } from '@hirestream/contracts';
+import { CommandRejectedError, type Command, type Event } from '@hirestream/contracts';
 import { decidedEvents, foldEvents, type Decider } from '../decider/decider';
 
 type ErrorClass = abstract new (...args: never[]) => Error;
@@ -51,4 +51,15 @@ export function deciderSpecification<State, C extends Command, E extends Event>(
       };
     },
   };
+}
+
+/**
+ * A `thenThrows(CommandRejectedError, …)` check: refused under `rule`, the
+ * message naming each of `texts`.
+ */
+export function refusedWith(rule: string, ...texts: string[]): (error: Error) => boolean {
+  return (error) =>
+    error instanceof CommandRejectedError &&
+    error.rule === rule &&
+    texts.every((text) => error.message.includes(text));
 }

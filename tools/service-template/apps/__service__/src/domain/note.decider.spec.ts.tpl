@@ -3,7 +3,7 @@ import {
   CommandRejectedError,
   type CandidateEvent,
 } from '@hirestream/contracts';
-import { deciderSpecification } from '@hirestream/event-sourcing';
+import { deciderSpecification, refusedWith } from '@hirestream/event-sourcing';
 import type { NoteCommand } from './note.commands';
 import { noteDecider, type NoteStreamEvent } from './note.decider';
 
@@ -25,8 +25,6 @@ const registered: CandidateEvent = {
 const note = { candidateId, noteId: 'n-1', text: 'Call back on Monday' };
 const record: NoteCommand = { type: 'RecordNote', data: note };
 const recorded: NoteStreamEvent = { type: '__Service__NoteRecorded', data: note };
-const rule = (name: string) => (error: Error) =>
-  error instanceof CommandRejectedError && error.rule === name;
 
 describe('note decider', () => {
   it('records a note on an open candidacy', () => {
@@ -37,14 +35,14 @@ describe('note decider', () => {
     spec
       .given([registered, recorded])
       .when(record)
-      .thenThrows(CommandRejectedError, rule('note-already-recorded'));
+      .thenThrows(CommandRejectedError, refusedWith('note-already-recorded'));
     spec
       .given([
         registered,
         { type: 'CandidateWithdrew', data: { candidateId, reason: null, stageAtWithdrawal: 'applied' } },
       ])
       .when(record)
-      .thenThrows(CommandRejectedError, rule('candidacy-closed'));
+      .thenThrows(CommandRejectedError, refusedWith('candidacy-closed'));
     spec.given([]).when(record).thenThrows(AggregateNotFoundError);
   });
 });
