@@ -65,7 +65,10 @@ const calibration = postgresProjection<Tables, FeedbackStateEvent>({
     const byCandidate = new Map<string, RecordedEvent<FeedbackStateEvent>[]>();
     for (const recorded of events) {
       const id = candidateIdOfStream(recorded.streamName);
-      if (id !== undefined) byCandidate.set(id, [...(byCandidate.get(id) ?? []), recorded]);
+      if (id === undefined) continue;
+      const batch = byCandidate.get(id);
+      if (batch === undefined) byCandidate.set(id, [recorded]);
+      else batch.push(recorded);
     }
     const touched = [...byCandidate.keys()];
     if (touched.length === 0) return;

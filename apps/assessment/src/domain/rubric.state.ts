@@ -14,3 +14,8 @@ export type RubricState = Readonly<{ versions: readonly RubricVersion[] }>;
 export function currentVersion(state: RubricState): RubricVersion | undefined {
   return state.versions.at(-1);
 }
+
+/** Version `version` (the current one when none is named), or undefined when there is none. */
+export function rubricVersionIn(state: RubricState, version?: number): RubricVersion | undefined {
+  return version === undefined ? currentVersion(state) : state.versions[version - 1];
+}

@@ -2,7 +2,6 @@ import {
   identifier,
   INTERVIEW_KINDS,
   interviewKitContentFields,
-  KitQuestion,
   oneOf,
   type DeepReadonly,
   type InterviewKind,
@@ -13,10 +12,6 @@ import type { RubricView } from './rubric.view';
 
 /** The token the interview guides are injected by. */
 export const INTERVIEW_GUIDES = Symbol('INTERVIEW_GUIDES');
-
-/** One question of a kit, as an interviewer reads it (also the schema of a response). */
-export const KitQuestionView = KitQuestion;
-export type KitQuestionView = KitQuestion;
 
 /** The current version of a job's kit for one interview kind (also the schema of a response). */
 export const InterviewKitView = Type.Object(

@@ -7,7 +7,7 @@ import {
 import type { LoadedStream } from '@hirestream/event-sourcing';
 import { entityTagOf } from '@hirestream/platform';
 import { Type, type Static } from '@sinclair/typebox';
-import { currentVersion, type RubricState, type RubricVersion } from '../domain/rubric.state';
+import { rubricVersionIn, type RubricState, type RubricVersion } from '../domain/rubric.state';
 
 /** One version of a rubric: its criteria, weights and rating descriptors. */
 export const RubricView = Type.Object(
@@ -22,7 +22,7 @@ export function rubricVersionOf(
   state: RubricState,
   version?: number,
 ): RubricVersion {
-  const found = version === undefined ? currentVersion(state) : state.versions[version - 1];
+  const found = rubricVersionIn(state, version);
   if (found === undefined) {
     throw new AggregateNotFoundError(
       version === undefined || state.versions.length === 0

@@ -2,7 +2,7 @@ import type { InterviewKind, StampedRubric } from '@hirestream/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { interviewKitStreamName } from '../domain/interview-kit.stream';
 import { rubricStreamName } from '../domain/rubric.decider';
-import { currentVersion, type RubricVersion } from '../domain/rubric.state';
+import { currentVersion, rubricVersionIn, type RubricVersion } from '../domain/rubric.state';
 import {
   INTERVIEW_KITS,
   RUBRICS,
@@ -51,6 +51,6 @@ export class StoredInterviewGuides implements InterviewGuides {
 
   async rubricVersion(rubricId: string, version?: number): Promise<RubricView | null> {
     const { state } = await this.rubrics.load(rubricStreamName(rubricId));
-    return (version === undefined ? currentVersion(state) : state.versions[version - 1]) ?? null;
+    return rubricVersionIn(state, version) ?? null;
   }
 }
