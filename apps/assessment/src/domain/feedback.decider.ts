@@ -3,6 +3,7 @@ import {
   candidateStreamName,
   CLOSED_CANDIDACY_STAGES,
   CommandRejectedError,
+  MAX_REVEALED_PER_EVENT,
   openCandidacy,
   sitsOnPanel,
   type CriterionRating,
@@ -37,14 +38,12 @@ import { checkRatings } from './rubric-ratings';
 export type FeedbackStreamEvent = FeedbackStateEvent | FeedbackEvent;
 
 /** The most authors one reveal names (the contract's bound); a larger read is recorded in parts. */
-const REVEALED_PER_EVENT = 500;
-
 /**
  * The interview as the caller may know it: a staff reader knows every
  * interview of the candidate, anyone else only those they sit on (404 for the
  * others, as scheduling hides them).
  */
-function interviewFor(
+export function interviewFor(
   state: FeedbackState,
   interviewId: string,
   caller: FeedbackCaller,
@@ -280,7 +279,7 @@ function amend(command: AmendFeedback, state: FeedbackState): FeedbackEvent {
  * feedback: while there is one, they are blind to everyone's feedback on the
  * candidate (the strictest reading of "blind until one's own is in").
  */
-export function blindingInterviews(state: FeedbackState, personId: string): string[] {
+function blindingInterviews(state: FeedbackState, personId: string): string[] {
   return [...state.interviews.values()]
     .filter(
       (interview) =>
@@ -337,14 +336,14 @@ function reveal(command: RevealFeedback, state: FeedbackState): FeedbackEvent[] 
       interviewerId,
     }));
   const events: FeedbackEvent[] = [];
-  for (let from = 0; from < revealed.length; from += REVEALED_PER_EVENT) {
+  for (let from = 0; from < revealed.length; from += MAX_REVEALED_PER_EVENT) {
     events.push({
       type: 'FeedbackRevealed',
       data: {
         candidateId,
         readerId: reader.id,
         readerRole: reader.role,
-        revealed: revealed.slice(from, from + REVEALED_PER_EVENT),
+        revealed: revealed.slice(from, from + MAX_REVEALED_PER_EVENT),
       },
     });
   }

@@ -1,6 +1,7 @@
 import {
   candidateStreamName,
   CommandRejectedError,
+  movesStage,
   openCandidacy,
   type FeedbackAuthor,
   type PanelDecisionEvent,
@@ -21,8 +22,6 @@ import {
 } from './panel-decision.state';
 
 /** Where an advance moves the candidacy itself (the candidates service carries it out). */
-const STAGE_MOVES: ReadonlySet<string> = new Set(['background-check', 'offer']);
-
 const keyOf = ({ interviewId, interviewerId }: FeedbackAuthor) =>
   JSON.stringify([interviewId, interviewerId]);
 
@@ -128,7 +127,7 @@ function record(command: RecordPanelDecision, state: PanelDecisionState): PanelD
       `round ${round} was decided already (${earlier.decision}); only a hold may be followed by another decision`,
     );
   }
-  if (advanceTo !== null && STAGE_MOVES.has(advanceTo) && candidacy.stage !== 'interviewing') {
+  if (movesStage(advanceTo) && candidacy.stage !== 'interviewing') {
     throw new CommandRejectedError(
       'candidate-not-interviewing',
       `the candidate is in ${candidacy.stage}; only a candidate in interviewing advances to ${advanceTo}`,

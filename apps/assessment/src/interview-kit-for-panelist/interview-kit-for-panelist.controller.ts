@@ -1,4 +1,5 @@
-import { AggregateNotFoundError, candidateStreamName, sitsOnPanel } from '@hirestream/contracts';
+import { AggregateNotFoundError, candidateStreamName } from '@hirestream/contracts';
+import { interviewFor } from '../domain/feedback.decider';
 import { Caller, type CommandCaller } from '@hirestream/event-sourcing';
 import { QueryRoute, ValidParams } from '@hirestream/platform';
 import { Controller, Inject } from '@nestjs/common';
@@ -33,12 +34,8 @@ export class InterviewKitForPanelistController {
   ): Promise<PanelistKitView> {
     const { state } = await this.feedback.load(candidateStreamName(id));
     const reader = feedbackCallerOf(caller.principal);
-    const interview = state.interviews.get(interviewId);
-    if (
-      state.jobId === null ||
-      interview === undefined ||
-      (!reader.seesEveryInterview && !sitsOnPanel(interview, reader.id))
-    ) {
+    const interview = interviewFor(state, interviewId, reader);
+    if (state.jobId === null) {
       throw new AggregateNotFoundError(`interview ${interviewId} does not exist`);
     }
     const kit = await this.guides.kitFor(state.jobId, interview.kind);

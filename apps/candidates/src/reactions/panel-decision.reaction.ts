@@ -1,5 +1,6 @@
 import {
   CommandRejectedError,
+  movesStage,
   type CandidateAssessmentEvent,
   type PanelDecisionEvent,
 } from '@hirestream/contracts';
@@ -15,7 +16,7 @@ function commandsForDecision({
 }: PanelDecisionEvent['data']): CandidateCommand[] {
   switch (decision) {
     case 'advance':
-      return advanceTo === 'background-check' || advanceTo === 'offer'
+      return movesStage(advanceTo)
         ? [{ type: 'MoveCandidateToStage', data: { candidateId, to: advanceTo } }]
         : // Another interview round keeps the candidate in interviewing.
           [];

@@ -22,6 +22,15 @@ export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
 export const PANEL_DECISIONS = ['advance', 'hold', 'reject'] as const;
 export type PanelDecision = (typeof PANEL_DECISIONS)[number];
 
+/** The advance targets that move the candidacy to another stage (the candidates service carries them out). */
+export const STAGE_ADVANCE_TARGETS = ['background-check', 'offer'] as const;
+export type StageAdvanceTarget = (typeof STAGE_ADVANCE_TARGETS)[number];
+
 /** Where an advancing candidate goes: another interview round, or the next stage. */
-export const ADVANCE_TARGETS = ['next-round', 'background-check', 'offer'] as const;
+export const ADVANCE_TARGETS = ['next-round', ...STAGE_ADVANCE_TARGETS] as const;
 export type AdvanceTarget = (typeof ADVANCE_TARGETS)[number];
+
+/** Whether an advance to `target` moves the candidacy's stage (another round does not). */
+export function movesStage(target: AdvanceTarget | null): target is StageAdvanceTarget {
+  return (STAGE_ADVANCE_TARGETS as readonly string[]).includes(target ?? '');
+}

@@ -16,6 +16,9 @@ import { StampedRubric } from './rubric-contracts';
 
 const OWNER = 'assessment';
 
+/** Whose feedback one `FeedbackRevealed` names at most; a larger reveal is several events. */
+export const MAX_REVEALED_PER_EVENT = 500;
+
 /** Free text of an assessment (strengths, concerns, notes, reasons). */
 export const assessmentText = () => multiLineText(10_000);
 export const assessmentReason = () => multiLineText(2_000);
@@ -118,7 +121,7 @@ export const feedbackRevealedContract = eventContract({
     candidateId: uuid(),
     readerId: actorId(),
     readerRole: oneOf(ACTOR_ROLES),
-    revealed: Type.Array(FeedbackAuthor, { minItems: 1, maxItems: 500 }),
+    revealed: Type.Array(FeedbackAuthor, { minItems: 1, maxItems: MAX_REVEALED_PER_EVENT }),
   },
 });
 
