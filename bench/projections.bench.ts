@@ -4,7 +4,6 @@ import { startPostgresServer, type PostgresServer } from '@hirestream/embedded-p
 import { CheckpointStore, EventSerializer, filterOf } from '@hirestream/event-sourcing';
 import { ProjectionBuilds, ReadModelDatabase, type ProjectionBuild } from '@hirestream/read-models';
 import { randomUUID } from 'node:crypto';
-import { chmod } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -303,8 +302,6 @@ async function main(): Promise<void> {
   console.log(`machine: ${machineLoad()}`);
   const folder = await makeTempDir('projections-bench');
   try {
-    // The embedded PostgreSQL runs as the postgres user when this is root: it must reach its folder.
-    await chmod(folder, 0o755);
     const postgres = await startPostgresServer({ port: 0, dataDir: join(folder, 'postgres') });
     try {
       const devstack = await startDevstackProcess({

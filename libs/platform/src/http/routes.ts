@@ -86,6 +86,8 @@ const BODY_PROBLEMS = [413, 415];
 export function CommandRoute(options: CommandRouteOptions): MethodDecorator {
   const method = options.method ?? 'POST';
   const status = options.creates === true ? 201 : 200;
+  // A creation has no revision to expect yet.
+  const readsIfMatch = options.revisioned === true && options.creates !== true;
   const headers = {
     ...(options.revisioned === true ? ETAG_HEADER : {}),
     ...(options.creates === true
@@ -110,8 +112,7 @@ export function CommandRoute(options: CommandRouteOptions): MethodDecorator {
           }),
         ]
       : []),
-    // A creation has no revision to expect yet.
-    ...(options.revisioned === true && options.creates !== true
+    ...(readsIfMatch
       ? [
           ApiHeader({
             name: 'If-Match',
@@ -125,7 +126,7 @@ export function CommandRoute(options: CommandRouteOptions): MethodDecorator {
       ...EVERY_ROUTE_PROBLEMS,
       ...BODY_PROBLEMS,
       ...(method === 'POST' ? [409, 422] : []),
-      ...(options.revisioned === true && options.creates !== true ? [409] : []),
+      ...(readsIfMatch ? [409] : []),
       ...(options.problems ?? []),
     ]),
   );

@@ -121,12 +121,14 @@ export class ProjectionRunner<T extends string, E extends Event> {
     // A query that never answers (a connection gone bad) must not hold up the shutdown: after a
     // grace period the connection is cut (a batch in flight rolls back, to be applied again later)
     // and the shutdown goes on without waiting for the stuck call.
-    let timer: NodeJS.Timeout | undefined;
-    const graceful = await Promise.race([
-      (this.running ?? Promise.resolve()).then(() => true),
-      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), STOP_GRACE_MS))),
-    ]);
-    clearTimeout(timer);
+    const graceful = await answeredWithin(
+      (this.running ?? Promise.resolve()).then(
+        () => true,
+        () => true,
+      ),
+      STOP_GRACE_MS,
+      'the runner stop',
+    ).catch(() => false);
     if (!graceful) {
       this.options.logger.warn(
         `projection ${this.options.definition.name} runner did not stop within ${STOP_GRACE_MS} ms; its connection is cut`,
