@@ -154,11 +154,7 @@ function checkedRatings(
     }
     return [];
   }
-  const rated = new Set(ratings.map((rating) => rating.criterionId));
-  const checkedAgainst = complete
-    ? rubric
-    : { ...rubric, criteria: rubric.criteria.filter((c) => rated.has(c.criterionId)) };
-  checkRatings(checkedAgainst, ratings, what);
+  checkRatings(rubric, ratings, what, complete);
   const order = rubric.criteria.map((criterion) => criterion.criterionId);
   return [...ratings].sort((a, b) => order.indexOf(a.criterionId) - order.indexOf(b.criterionId));
 }

@@ -5,13 +5,15 @@ import {
 } from '@hirestream/contracts';
 
 /**
- * Every criterion of the rubric version rated exactly once (1–4, or null for
- * "not assessed"), and nothing else rated.
+ * Nothing but the rubric version's criteria rated, each at most once (1–4, or
+ * null for "not assessed"); and, when `complete` (a submission, not a draft),
+ * every one of them rated.
  */
 export function checkRatings(
   rubric: StampedRubric,
   ratings: readonly CriterionRating[],
   what: string,
+  complete = true,
 ): void {
   const criteria = new Set(rubric.criteria.map((criterion) => criterion.criterionId));
   const rated = new Set<string>();
@@ -31,7 +33,7 @@ export function checkRatings(
     rated.add(criterionId);
   }
   const unrated = [...criteria].filter((criterionId) => !rated.has(criterionId));
-  if (unrated.length > 0) {
+  if (complete && unrated.length > 0) {
     throw new CommandRejectedError(
       'criterion-not-rated',
       `${what} leaves ${unrated.join(', ')} unrated; rate each criterion 1–4, or null for "not assessed"`,
