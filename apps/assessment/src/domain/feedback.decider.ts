@@ -27,6 +27,7 @@ import {
   FEEDBACK_STATE_EVENT_TYPES,
   feedbackRequestOf,
   feedbackRequestsOn,
+  feedbackStateJson,
   initialFeedbackState,
   type FeedbackRequest,
   type FeedbackState,
@@ -372,6 +373,14 @@ export const feedbackDecider: Decider<FeedbackState, FeedbackCommand, FeedbackSt
     event.type === 'FeedbackRevealed' ? state : evolveFeedback(state, event),
   initialState: initialFeedbackState,
   eventTypes: FEEDBACK_STATE_EVENT_TYPES,
+  // Every service appends to the candidate's stream, and every feedback read and write loads it.
+  snapshots: {
+    name: 'assessment-feedback',
+    // Bump whenever `FeedbackState`, `evolveFeedback` or `eventTypes` change: older snapshots are then ignored.
+    version: 1,
+    every: 50,
+    ...feedbackStateJson,
+  },
 };
 
 /** A candidate's stream, as the feedback commands decide on it. */

@@ -9,6 +9,7 @@ import {
   type CandidateEvent,
   type FeedbackEvent,
   type InterviewEvent,
+  type InterviewFact,
   type InterviewFacts,
   type InterviewKind,
   type PanelDecisionEvent,
@@ -216,3 +217,53 @@ export function currentScorecard(request: FeedbackRequest): Scorecard | null {
   const amended = request.amendments.at(-1);
   return amended === undefined ? request.submitted : scorecardOf(amended);
 }
+
+/** The feedback state as JSON: the interviews and requests as lists, in their order. */
+export type StoredFeedbackState = Readonly<{
+  candidacy: FeedbackState['candidacy'];
+  jobId: string | null;
+  interviews: InterviewFact[];
+  /** Every request, grouped by interview in the order the interviews were first asked about. */
+  requests: FeedbackRequest[];
+  decidedRounds: number[];
+}>;
+
+function restoredFeedbackState(stored: unknown): FeedbackState {
+  const { candidacy, jobId, interviews, requests, decidedRounds } = (stored ??
+    {}) as Partial<StoredFeedbackState>;
+  if (
+    candidacy === undefined ||
+    jobId === undefined ||
+    !Array.isArray(interviews) ||
+    !Array.isArray(requests) ||
+    !Array.isArray(decidedRounds) ||
+    !interviews.every((i) => typeof i?.interviewId === 'string' && Array.isArray(i.panel)) ||
+    !requests.every((r) => typeof r?.interviewerId === 'string' && Array.isArray(r.amendments))
+  ) {
+    throw new Error("not a candidate's feedback");
+  }
+  const feedback = new Map<string, Map<string, FeedbackRequest>>();
+  for (const request of requests) {
+    const onInterview = feedback.get(request.interviewId) ?? new Map<string, FeedbackRequest>();
+    feedback.set(request.interviewId, onInterview.set(request.interviewerId, request));
+  }
+  return {
+    candidacy,
+    jobId,
+    interviews: new Map(interviews.map((interview) => [interview.interviewId, interview])),
+    feedback,
+    decidedRounds: new Set(decidedRounds),
+  };
+}
+
+/** A candidate's feedback state as JSON and back (snapshots, and the debrief state built on it). */
+export const feedbackStateJson = {
+  serialize: (state: FeedbackState): StoredFeedbackState => ({
+    candidacy: state.candidacy,
+    jobId: state.jobId,
+    interviews: [...state.interviews.values()],
+    requests: [...state.feedback.values()].flatMap((onInterview) => [...onInterview.values()]),
+    decidedRounds: [...state.decidedRounds],
+  }),
+  deserialize: restoredFeedbackState,
+};
