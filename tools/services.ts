@@ -3,4 +3,6 @@ export const SERVICES = [
   { name: 'candidates', entry: 'apps/candidates/src/main.ts', port: 3001 },
   { name: 'scheduling', entry: 'apps/scheduling/src/main.ts', port: 3002 },
   { name: 'assessment', entry: 'apps/assessment/src/main.ts', port: 3003 },
+  { name: 'background-checks', entry: 'apps/background-checks/src/main.ts', port: 3004 },
+  { name: 'offers', entry: 'apps/offers/src/main.ts', port: 3005 },
 ] as const;

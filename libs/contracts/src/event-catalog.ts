@@ -2,9 +2,13 @@ import { assessmentEventContracts } from './assessment/assessment-contracts';
 import { candidateEventContracts } from './candidates/candidate-contracts';
 import { EventCatalog } from './core/event-catalog';
 import { schedulingEventContracts } from './scheduling/scheduling-contracts';
+import { backgroundChecksEventContracts } from './background-checks/background-checks-contracts';
+import { offersEventContracts } from './offers/offers-contracts';
 /** Every hirestream event contract; each service adds its own here. */
 export const hirestreamEventCatalog = new EventCatalog([
   ...candidateEventContracts,
   ...schedulingEventContracts,
   ...assessmentEventContracts,
+  ...backgroundChecksEventContracts,
+  ...offersEventContracts,
 ]);

@@ -54,3 +54,7 @@ export * from './assessment/feedback-contracts';
 export * from './assessment/assignment-contracts';
 export * from './assessment/panel-decision-contracts';
 export * from './assessment/assessment-contracts';
+
+export * from './background-checks/background-checks-contracts';
+
+export * from './offers/offers-contracts';
