@@ -50,3 +50,10 @@ export { EventStoreIdempotencyStore } from './idempotency/event-store-idempotenc
 export { EventStoreModule, EVENT_CATALOG } from './nest/event-store.module';
 export { provideCommandGateway } from './nest/command-gateway.provider';
 export { Caller, type CommandCaller } from './nest/caller.decorator';
+export {
+  timerSchedule,
+  type DueTimer,
+  type TimerChange,
+  type TimerSchedule,
+  type TimerValue,
+} from './timers/durable-timer';

@@ -30,6 +30,7 @@ export { ReadinessRegistry } from './health/readiness.registry';
 export { ProblemMapper, type ProblemMapping, type ErrorClass } from './problems/problem-mapping';
 export type { ProblemDetails } from './problems/problem-details';
 export { JsonLogger, type LogLevel } from './logging/json-logger';
+export { Clock } from './clock/clock';
 export {
   runWithCorrelation,
   currentCorrelation,

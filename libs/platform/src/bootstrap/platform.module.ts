@@ -1,3 +1,4 @@
+import { Clock } from '../clock/clock';
 import { type DynamicModule, type InjectionToken, Module, type Provider } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Registry } from 'prom-client';
@@ -24,7 +25,7 @@ export interface PlatformContext {
 /**
  * The platform's providers, global so every module of the service (and every
  * library module it imports) can inject `PlatformConfig`, `JsonLogger`,
- * prom-client's `Registry` and `ReadinessRegistry`.
+ * prom-client's `Registry`, `ReadinessRegistry` and the `Clock`.
  */
 @Module({})
 export class PlatformModule {
@@ -35,6 +36,7 @@ export class PlatformModule {
       Registry,
       ReadinessRegistry,
       ProblemMapper,
+      Clock,
     ];
     const providers: Provider[] = [
       { provide: PlatformConfig, useValue: context.config },
@@ -42,6 +44,7 @@ export class PlatformModule {
       { provide: Registry, useValue: context.registry },
       { provide: ProblemMapper, useValue: context.mapper },
       ReadinessRegistry,
+      { provide: Clock, useValue: new Clock((context.config.CLOCK_SHIFT_SECONDS ?? 0) * 1000) },
       { provide: HttpMetrics, useFactory: (r: Registry) => new HttpMetrics(r), inject: [Registry] },
       {
         provide: TokenVerifier,

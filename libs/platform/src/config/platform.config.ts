@@ -14,7 +14,9 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   ValidateIf,
+  type ValidationArguments,
 } from 'class-validator';
 import {
   DEVELOPMENT_TOKENS_ON_NETWORK_CONSENT,
@@ -40,6 +42,7 @@ export const KAFKA_SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512']
 export type KafkaSaslMechanism = (typeof KAFKA_SASL_MECHANISMS)[number];
 
 const MAX_CLOCK_TOLERANCE_SECONDS = 300;
+const MAX_CLOCK_SHIFT_SECONDS = 10 * 365 * 24 * 60 * 60;
 const MAX_DEVELOPMENT_TOKEN_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 const lowerCase = ({ value }: { value: unknown }): unknown =>
@@ -220,6 +223,26 @@ export class PlatformConfig {
   @Min(0)
   @Max(MAX_CLOCK_TOLERANCE_SECONDS)
   AUTH_CLOCK_TOLERANCE_SECONDS = 30;
+
+  /**
+   * Runs the service's clock this many seconds ahead of the wall clock (a demo
+   * or a test sees a waiting period end without waiting). Refused when
+   * NODE_ENV=production.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CLOCK_SHIFT_SECONDS)
+  @ValidateBy({
+    name: 'noClockShiftInProduction',
+    validator: {
+      validate: (_: unknown, args?: ValidationArguments) =>
+        (args?.object as PlatformConfig | undefined)?.NODE_ENV !== 'production',
+      defaultMessage: () => 'CLOCK_SHIFT_SECONDS is refused when NODE_ENV=production',
+    },
+  })
+  CLOCK_SHIFT_SECONDS?: number;
 
   @IsString()
   @MinLength(32)
