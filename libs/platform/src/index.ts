@@ -49,8 +49,16 @@ export { IdempotencyInterceptor } from './http/idempotency.interceptor';
 export {
   CommandRoute,
   QueryRoute,
+  WebhookRoute,
   type CommandRouteOptions,
   type QueryRouteOptions,
+  type WebhookRouteOptions,
 } from './http/routes';
+export {
+  webhookSignature,
+  webhookSignatureProblem,
+  type SignatureRules,
+  type SignedDelivery,
+} from './http/webhook-signature';
 export { ValidBody, ValidParams, ValidQuery, type Refinement } from './http/request-schemas';
 export { MAX_BODY_BYTES, MAX_BODY_DEPTH, nestsDeeperThan } from './http/json-body-parser';

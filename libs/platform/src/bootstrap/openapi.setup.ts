@@ -43,7 +43,7 @@ const PROBLEM_SCHEMA = {
 /** What each status means on every route, before the mapped errors' own titles. */
 const STANDARD_PROBLEMS: Readonly<Record<number, string>> = {
   400: 'The request breaks a rule: `errors` names every field and rule (also a malformed If-Match or Idempotency-Key)',
-  401: 'No bearer token, or one that is invalid or expired',
+  401: 'No bearer token, or one that is invalid or expired (a webhook: no valid signature)',
   403: "The caller's roles do not allow this, or the candidacy is not theirs",
   409: 'A request with this Idempotency-Key is still being processed',
   413: 'The body is larger than the service accepts',

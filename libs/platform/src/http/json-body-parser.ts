@@ -1,6 +1,13 @@
 import { BadRequestException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The JSON body as received, before parsing: what a webhook's signature covers. */
+    rawBody?: string;
+  }
+}
+
 /** Fastify's default, stated: a larger body is refused unread (413). */
 export const MAX_BODY_BYTES = 1_048_576;
 
@@ -22,13 +29,17 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
 /**
  * Fastify's own JSON parser (which refuses `__proto__` and `constructor`
  * poisoning), bounded in depth as Fastify bounds the size, so that no later
- * step walks an arbitrarily deep body.
+ * step walks an arbitrarily deep body. The text is kept as `rawBody` (the
+ * string is read anyway; keeping it costs a reference) for signed webhooks.
  */
 export function installJsonBodyParser(fastify: FastifyInstance): void {
   const parse = fastify.getDefaultJsonParser('error', 'error');
+  fastify.decorateRequest('rawBody', undefined);
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
-    parse(request, body.toString(), (error, parsed) => {
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    request.rawBody = text;
+    parse(request, text, (error, parsed) => {
       if (error !== null) return done(error, undefined);
       if (nestsDeeperThan(parsed, MAX_BODY_DEPTH)) {
         return done(
@@ -37,6 +48,6 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
         );
       }
       done(null, parsed);
-    }),
-  );
+    });
+  });
 }

@@ -1,12 +1,12 @@
 import { applyDecorators, Get, HttpCode, Post, Put, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { TSchema } from '@sinclair/typebox';
-import { CandidateScope, Roles } from '../auth/auth.decorators';
+import { CandidateScope, Public, Roles } from '../auth/auth.decorators';
 import type { Role } from '../auth/roles';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 /*
- * Every API route is declared with one of these two decorators, so that each
+ * Every API route is declared with one of these decorators, so that each
  * says who may call it and documents itself whole: its success body and
  * headers, and every problem it can answer (filled in by `setupOpenApi` from
  * the service's problem mappings).
@@ -51,6 +51,13 @@ export type QueryRouteOptions = RouteAccess &
     path: string;
     /** The answer carries the stream revision it reflects as ETag. */
     revisioned?: boolean;
+  }>;
+
+export type WebhookRouteOptions = RouteDocs &
+  Readonly<{
+    path: string;
+    /** The headers that carry the signature (name → description), documented as required. */
+    signatureHeaders: Readonly<Record<string, string>>;
   }>;
 
 const ETAG_HEADER = {
@@ -150,5 +157,24 @@ export function QueryRoute(options: QueryRouteOptions): MethodDecorator {
       ...(post ? BODY_PROBLEMS : []),
       ...(options.problems ?? []),
     ]),
+  );
+}
+
+/**
+ * A route a partner calls (a provider's webhook): no bearer token, the
+ * handler's guard checks a signature over the raw body instead (401 when it
+ * does not hold). POST, answered 200.
+ */
+export function WebhookRoute(options: WebhookRouteOptions): MethodDecorator {
+  return applyDecorators(
+    Post(options.path),
+    HttpCode(200),
+    Public(),
+    ApiOperation({ operationId: options.operationId, summary: options.summary }),
+    ApiResponse({ status: 200, description: 'Taken', schema: options.response }),
+    ...Object.entries(options.signatureHeaders).map(([name, description]) =>
+      ApiHeader({ name, required: true, description, schema: { type: 'string' } }),
+    ),
+    ...problemResponses([400, 401, 503, ...BODY_PROBLEMS, ...(options.problems ?? [])]),
   );
 }
