@@ -55,6 +55,11 @@ export * from './assessment/assignment-contracts';
 export * from './assessment/panel-decision-contracts';
 export * from './assessment/assessment-contracts';
 
+export * from './background-checks/background-check-vocabulary';
+export * from './background-checks/check-contracts';
+export * from './background-checks/check-item-contracts';
+export * from './background-checks/adverse-action-contracts';
 export * from './background-checks/background-checks-contracts';
+export * from './background-checks/check-facts';
 
 export * from './offers/offers-contracts';

@@ -11,5 +11,10 @@ export const CANDIDATE_STAGES = [
 ] as const;
 export type CandidateStage = (typeof CANDIDATE_STAGES)[number];
 
-export const REJECTION_CATEGORIES = ['rejected-by-us', 'withdrew', 'other'] as const;
+export const REJECTION_CATEGORIES = [
+  'rejected-by-us',
+  'withdrew',
+  'adverse-action',
+  'other',
+] as const;
 export type RejectionCategory = (typeof REJECTION_CATEGORIES)[number];
