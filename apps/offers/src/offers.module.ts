@@ -2,8 +2,6 @@ import { hirestreamEventCatalog } from '@hirestream/contracts';
 import { EventStoreModule } from '@hirestream/event-sourcing';
 import { EventRelayModule, KafkaModule } from '@hirestream/messaging';
 import { Module } from '@nestjs/common';
-import { noteGatewayProvider } from './note-gateway';
-import { RecordNoteController } from './record-note/record-note.controller';
 
 export const SERVICE = 'offers';
 
@@ -13,7 +11,5 @@ export const SERVICE = 'offers';
     KafkaModule.forService(SERVICE),
     EventRelayModule,
   ],
-  controllers: [RecordNoteController],
-  providers: [noteGatewayProvider],
 })
 export class OffersModule {}

@@ -13,6 +13,7 @@ export { AggregateNotFoundError, CommandRejectedError } from './core/domain-erro
 export type { FieldProblem } from './core/field-problem';
 export * from './core/field-schemas';
 export { isKnownTimeZone } from './core/time-zone-names';
+export { ISO_4217_CURRENCIES, minorUnitDigits, type CurrencyCode } from './core/currencies';
 export {
   isNormalizedText,
   MULTI_LINE_TEXT_PATTERN,
@@ -62,4 +63,8 @@ export * from './background-checks/adverse-action-contracts';
 export * from './background-checks/background-checks-contracts';
 export * from './background-checks/check-facts';
 
+export * from './offers/offer-vocabulary';
+export * from './offers/offer-terms';
+export * from './offers/offer-contracts';
 export * from './offers/offers-contracts';
+export * from './offers/offer-facts';

@@ -1,12 +1,16 @@
 import {
   Type,
+  type NumberOptions,
+  type ObjectOptions,
   type SchemaOptions,
   type Static,
   type StringOptions,
   type TSchema,
+  type TInteger,
   type TString,
   type TUnsafe,
 } from '@sinclair/typebox';
+import { ISO_4217_CURRENCIES, type CurrencyCode } from './currencies';
 import { MULTI_LINE_TEXT_PATTERN, SINGLE_LINE_TEXT_PATTERN, TEXT_KEYWORD } from './text-rules';
 
 /*
@@ -30,6 +34,9 @@ export const RULE_MESSAGES: Readonly<Record<string, string>> = {
   url: 'must be an http or https URL',
   uuid: 'must be a UUID in lower case, as 0f8fad5b-d9cb-469f-a165-70867728950e',
   sha256: 'must be a SHA-256 digest: 64 lower-case hexadecimal digits',
+  currency: 'must be an ISO 4217 currency code in capitals, as EUR',
+  minorUnits: 'must be a whole number of minor units (cents for EUR), 0 to 10^13',
+  date: 'must be a real calendar date between 2000 and 2099, as 2030-03-04',
 };
 
 function ruled<T extends TSchema>(rule: string, schema: T): T {
@@ -129,6 +136,39 @@ export function utcInstant(options: StringOptions = {}): TString {
       pattern: '^20\\d{2}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$',
       ...options,
     }),
+  );
+}
+
+/** A calendar date without a time or zone (`2030-03-04`): a start date. */
+export function calendarDate(options: StringOptions = {}): TString {
+  return ruled(
+    'date',
+    Type.String({
+      format: 'date',
+      pattern: '^20\\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
+      ...options,
+    }),
+  );
+}
+
+/** An ISO 4217 currency code (`EUR`), one of those in use. */
+export function currencyCode(options: SchemaOptions = {}): TUnsafe<CurrencyCode> {
+  return ruled('currency', oneOf(ISO_4217_CURRENCIES, options));
+}
+
+/**
+ * An amount in whole minor units of its currency (cents for EUR, yen for JPY):
+ * money is never a float. At most 10^13, which any salary or bonus stays far below.
+ */
+export function minorUnits(options: NumberOptions = {}): TInteger {
+  return ruled('minorUnits', Type.Integer({ minimum: 0, maximum: 10_000_000_000_000, ...options }));
+}
+
+/** An amount of money: integer minor units and the ISO 4217 currency they are of. */
+export function money(options: ObjectOptions = {}) {
+  return Type.Object(
+    { amountMinor: minorUnits(), currency: currencyCode() },
+    { additionalProperties: false, ...options },
   );
 }
 

@@ -1,22 +1,8 @@
-import { eventContract, type EventOf } from '../core/event-contract';
-import { multiLineText, uuid } from '../core/field-schemas';
+import type { EventOf } from '../core/event-contract';
+import { offerEventContracts } from './offer-contracts';
 
-const OWNER = 'offers';
-
-/** The text of a note, shared by the event and the API that records it. */
-export const offersNoteText = () => multiLineText(2_000, { examples: ['Call back on Monday'] });
-
-export const offersNoteRecordedContract = eventContract({
-  type: 'OffersNoteRecorded',
-  owner: OWNER,
-  description: 'A note about the candidacy was recorded by the offers service.',
-  schemaVersion: 1,
-  data: { candidateId: uuid(), noteId: uuid(), text: offersNoteText() },
-});
-
-export const offersEventContracts = [offersNoteRecordedContract] as const;
-
-export type OffersNoteRecorded = EventOf<typeof offersNoteRecordedContract>;
+/** Every event the offers service writes (all on the candidate's stream). */
+export const offersEventContracts = [...offerEventContracts] as const;
 
 /** The offers events written to a candidate's stream. */
-export type OffersEvent = OffersNoteRecorded;
+export type OffersEvent = EventOf<(typeof offersEventContracts)[number]>;

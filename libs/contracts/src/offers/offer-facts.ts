@@ -1,0 +1,118 @@
+import type { Contingency } from './offer-terms';
+import type { OffersEvent } from './offers-contracts';
+import { OPEN_OFFER_STATUSES, type OfferStatus } from './offer-vocabulary';
+
+/*
+ * The offers service's facts as other services read them from the shared
+ * candidate stream: each offer's status, its current version, the
+ * contingencies of that version and which a person recorded as met. The
+ * candidates service decides the hire from them (with the check facts).
+ */
+
+export type OfferFact = Readonly<{
+  offerId: string;
+  /** The latest version. */
+  version: number;
+  status: OfferStatus;
+  /** Steps of the latest version's chain not approved yet. */
+  stepsAwaiting: number;
+  contingencies: readonly Contingency[];
+  /** Kinds of the contingencies settled by a person that were recorded as met. */
+  metContingencies: readonly string[];
+  /** The version the candidate accepted; null until then. */
+  acceptedVersion: number | null;
+}>;
+
+/** The candidacy's offers by id, in the order they were first drafted. */
+export type OfferFacts = ReadonlyMap<string, OfferFact>;
+
+export const NO_OFFERS: OfferFacts = new Map();
+
+/** Keyed by the union, so a new offers event cannot be left out. */
+const OFFER_EVENTS: Readonly<Record<OffersEvent['type'], true>> = {
+  OfferDrafted: true,
+  OfferApproved: true,
+  OfferApprovalRejected: true,
+  OfferApproverDelegated: true,
+  OfferExtended: true,
+  OfferAccepted: true,
+  OfferDeclined: true,
+  OfferCountered: true,
+  OfferRescinded: true,
+  OfferExpired: true,
+  OfferWithdrawn: true,
+  OfferContingencyMet: true,
+};
+
+/** The event types the offer fold reads: every offers event. */
+export const OFFER_FACT_EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(OFFER_EVENTS));
+
+function changed(
+  facts: OfferFacts,
+  offerId: string,
+  change: (offer: OfferFact) => Partial<OfferFact>,
+): OfferFacts {
+  const offer = facts.get(offerId);
+  return offer === undefined ? facts : new Map(facts).set(offerId, { ...offer, ...change(offer) });
+}
+
+/** Folds one of the offers service's candidate-stream events into the candidacy's offers. */
+export function evolveOfferFacts(facts: OfferFacts, event: OffersEvent): OfferFacts {
+  switch (event.type) {
+    case 'OfferDrafted': {
+      const { offerId, version, terms, approvalChain, carriedApprovals } = event.data;
+      const previous = facts.get(offerId);
+      return new Map(facts).set(offerId, {
+        offerId,
+        version,
+        status: 'awaiting-approval',
+        stepsAwaiting: approvalChain.length - carriedApprovals.length,
+        contingencies: terms.contingencies,
+        metContingencies: previous?.metContingencies ?? [],
+        acceptedVersion: null,
+      });
+    }
+    case 'OfferApproved':
+      return changed(facts, event.data.offerId, ({ stepsAwaiting }) => ({
+        stepsAwaiting: stepsAwaiting - 1,
+        status: stepsAwaiting <= 1 ? 'approved' : 'awaiting-approval',
+      }));
+    case 'OfferApprovalRejected':
+      return changed(facts, event.data.offerId, () => ({ status: 'approval-rejected' }));
+    case 'OfferExtended':
+      return changed(facts, event.data.offerId, () => ({ status: 'extended' }));
+    case 'OfferAccepted':
+      return changed(facts, event.data.offerId, () => ({
+        status: 'accepted',
+        acceptedVersion: event.data.version,
+      }));
+    case 'OfferDeclined':
+      return changed(facts, event.data.offerId, () => ({ status: 'declined' }));
+    case 'OfferCountered':
+      return changed(facts, event.data.offerId, () => ({ status: 'countered' }));
+    case 'OfferRescinded':
+      return changed(facts, event.data.offerId, () => ({ status: 'rescinded' }));
+    case 'OfferExpired':
+      return changed(facts, event.data.offerId, () => ({ status: 'expired' }));
+    case 'OfferWithdrawn':
+      return changed(facts, event.data.offerId, () => ({ status: 'withdrawn' }));
+    case 'OfferContingencyMet':
+      return changed(facts, event.data.offerId, ({ metContingencies }) => ({
+        metContingencies: metContingencies.includes(event.data.kind)
+          ? metContingencies
+          : [...metContingencies, event.data.kind],
+      }));
+    case 'OfferApproverDelegated':
+      return facts;
+  }
+}
+
+/** The candidacy's open offer (at most one is open at a time). */
+export function openOfferOf(facts: OfferFacts): OfferFact | undefined {
+  return [...facts.values()].find((offer) => OPEN_OFFER_STATUSES.has(offer.status));
+}
+
+/** The offer the candidate accepted and nobody rescinded. */
+export function acceptedOfferOf(facts: OfferFacts): OfferFact | undefined {
+  return [...facts.values()].find((offer) => offer.status === 'accepted');
+}
