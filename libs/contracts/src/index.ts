@@ -13,6 +13,8 @@ export { AggregateNotFoundError, CommandRejectedError } from './core/domain-erro
 export type { FieldProblem } from './core/field-problem';
 export * from './core/field-schemas';
 export { isKnownTimeZone } from './core/time-zone-names';
+export * from './core/time-zones';
+export * from './core/business-days';
 export { ISO_4217_CURRENCIES, minorUnitDigits, type CurrencyCode } from './core/currencies';
 export {
   isNormalizedText,

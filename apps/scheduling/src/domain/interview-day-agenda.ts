@@ -1,8 +1,7 @@
-import { AggregateNotFoundError } from '@hirestream/contracts';
+import { AggregateNotFoundError, localSpan } from '@hirestream/contracts';
 import type { InterviewFormat } from '@hirestream/contracts';
 import { intervalOf } from './intervals';
 import type { CandidateInterviews } from './interview.state';
-import { localSpan } from './time-zones';
 
 /** One line of the agenda, with times as the candidate's clock shows them. */
 export type AgendaItem = Readonly<{

@@ -1,6 +1,8 @@
 import { CommandRejectedError } from '@hirestream/contracts';
 import {
   interviewerCalendarStreamName,
+  minuteOfDay,
+  wallClockText,
   type InterviewerCalendarEvent,
 } from '@hirestream/contracts';
 import { assertNever, type Aggregate, type Decider } from '@hirestream/event-sourcing';
@@ -13,7 +15,6 @@ import type {
 } from './interviewer-calendar.commands';
 import type { InterviewerCalendar, ReservedSlot } from './interviewer-calendar.state';
 import { checkedInterval, checkTimeZone } from './time-checks';
-import { minuteOfDay, wallClockText } from './time-zones';
 import { workingDayAt, type Availability } from './working-hours';
 
 type BrokenRule = Readonly<{ rule: string; message: string }>;

@@ -1,5 +1,3 @@
-import type { InterviewerAvailabilitySet } from '@hirestream/contracts';
-import type { Interval } from './intervals';
 import {
   addDays,
   compareDates,
@@ -7,8 +5,10 @@ import {
   isoWeekday,
   localDateAt,
   minuteOfDay,
+  type InterviewerAvailabilitySet,
   type LocalDate,
-} from './time-zones';
+} from '@hirestream/contracts';
+import type { Interval } from './intervals';
 
 /** An interviewer's working hours, their zone and daily limit, as the availability event records them. */
 export type Availability = Omit<InterviewerAvailabilitySet['data'], 'interviewerId'>;

@@ -5,6 +5,7 @@ import {
   INTERVIEW_FORMATS,
   INTERVIEW_KINDS,
   interviewSettingFields,
+  localSpan,
   NO_SHOW_PARTIES,
   nullable,
   oneOf,
@@ -19,7 +20,6 @@ import { entityTagOf, type ActingPrincipal } from '@hirestream/platform';
 import { Type, type Static } from '@sinclair/typebox';
 import { intervalOf } from '../domain/intervals';
 import type { CandidateInterviews, Interview } from '../domain/interview.state';
-import { localSpan } from '../domain/time-zones';
 
 const STATUSES = ['scheduled', 'confirmed', 'cancelled', 'completed', 'no-show'] as const;
 const DaySession = nullable(
