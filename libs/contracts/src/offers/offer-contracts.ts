@@ -46,8 +46,7 @@ export const offerDraftedContract = eventContract({
     policies: Type.Object(
       {
         approvalRules: PolicyRef,
-        compensationBand: nullable(PolicyRef),
-        contingencies: PolicyRef,
+        compensationBand: PolicyRef,
       },
       { additionalProperties: false },
     ),

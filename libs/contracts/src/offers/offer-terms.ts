@@ -47,11 +47,12 @@ export const WorkLocation = Type.Object(
   { additionalProperties: false },
 );
 
-/** A contingency the hire waits for, and how it is met (stamped from the contingency policy). */
+/** A contingency the hire waits for, how it is met and the contingency policy's version, stamped. */
 export const Contingency = Type.Object(
   {
     kind: identifier({ examples: ['background-check'] }),
     settledBy: oneOf(CONTINGENCY_SETTLEMENTS),
+    policyVersion: Type.Integer({ minimum: 1 }),
   },
   { additionalProperties: false },
 );
