@@ -40,6 +40,9 @@ it('starts the platform as `npm start` does on a fresh data folder: PostgreSQL a
     expect(output).toContain(
       `  PostgreSQL    postgres://hirestream:hirestream-development@127.0.0.1:${ports.postgres}/hirestream`,
     );
+    expect(output).toContain(
+      `  Screening     http://127.0.0.1:${ports['screening-provider']}   (embedded provider, results to background-checks)`,
+    );
     expect(existsSync(join(postgresDataFolder(join(dataDir, 'postgres')), 'PG_VERSION'))).toBe(
       true,
     );

@@ -3,17 +3,27 @@ import { join, resolve } from 'node:path';
 import { startEventStoreServer } from '@hirestream/embedded-eventstore';
 import { startKafkaBroker } from '@hirestream/embedded-kafka';
 import { startPostgresServer } from '@hirestream/embedded-postgres';
+import {
+  EMBEDDED_PROVIDER_PORT,
+  SCREENING_WEBHOOK_PATH,
+  startScreeningProvider,
+  type DeliveryReport,
+} from '@hirestream/embedded-screening-provider';
 import { parseBoolean, parseCount, parsePort } from './command-line-values';
 // The file itself: the platform's index would load NestJS, which the servers do not need.
 import { onParentExit } from '../libs/platform/src/bootstrap/parent-watch';
 
-// Runs the embedded EventStoreDB-compatible server, Kafka-compatible broker and
-// PostgreSQL server in the foreground. Without a port flag all three start; with
-// port flags, only those.
-const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--postgres-port PORT] [--advertised-host HOST]
+// Runs the embedded EventStoreDB-compatible server, Kafka-compatible broker,
+// PostgreSQL server and screening provider in the foreground. Without a port
+// flag all four start; with port flags, only those.
+const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--postgres-port PORT] [--screening-provider-port PORT] [--advertised-host HOST]
   Kafka: [--kafka-partitions N] [--kafka-auto-create-topics true|false] [--kafka-initial-rebalance-delay-ms MS]
          [--kafka-retention-ms MS] [--kafka-retention-bytes BYTES] [--kafka-max-request-bytes BYTES]
-         [--kafka-max-connections N] [--kafka-connections-max-idle-ms MS]`;
+         [--kafka-max-connections N] [--kafka-connections-max-idle-ms MS]
+  Screening provider: [--screening-provider-webhook-url URL] [--screening-provider-in-progress-after-ms MS]
+         [--screening-provider-result-after-ms MS]
+         (its API key and webhook secret: SCREENING_PROVIDER_API_KEY, SCREENING_PROVIDER_WEBHOOK_SECRET
+          as the background-checks service reads them, else the development ones)`;
 
 interface StartedServer {
   readonly readyLine: string;
@@ -27,6 +37,14 @@ function withReadyLine(
   server: { close(): Promise<void> },
 ): StartedServer {
   return { readyLine: `${name} ready on ${address}`, close: () => server.close() };
+}
+
+/** A delivery the service did not take is worth a line; the others are the usual flow. */
+function reportUntaken({ delivery, outcome, attempts, last }: DeliveryReport): void {
+  if (outcome === 'taken' || outcome === 'cancelled') return;
+  console.log(
+    `screening provider: delivery ${delivery.deliveryId} (${delivery.itemId} ${delivery.status}) ${outcome} after ${attempts} attempt(s), last: ${last}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -45,6 +63,13 @@ async function main(): Promise<void> {
       'kafka-max-request-bytes': { type: 'string' },
       'kafka-max-connections': { type: 'string' },
       'kafka-connections-max-idle-ms': { type: 'string' },
+      'screening-provider-port': { type: 'string' },
+      'screening-provider-webhook-url': {
+        type: 'string',
+        default: `http://127.0.0.1:3004${SCREENING_WEBHOOK_PATH}`,
+      },
+      'screening-provider-in-progress-after-ms': { type: 'string' },
+      'screening-provider-result-after-ms': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -56,7 +81,8 @@ async function main(): Promise<void> {
   const startAll =
     values['eventstore-port'] === undefined &&
     values['kafka-port'] === undefined &&
-    values['postgres-port'] === undefined;
+    values['postgres-port'] === undefined &&
+    values['screening-provider-port'] === undefined;
   const eventStorePort = parsePort('--eventstore-port', values['eventstore-port'], 2113);
   const kafkaOptions = {
     port: parsePort('--kafka-port', values['kafka-port'], 9092),
@@ -105,6 +131,34 @@ async function main(): Promise<void> {
     });
     starting.push(
       postgres.then((server) => withReadyLine('postgres', server.connectionString, server)),
+    );
+  }
+  if (startAll || values['screening-provider-port'] !== undefined) {
+    // Signed with the service's clock: CLOCK_SHIFT_SECONDS runs both ahead alike.
+    const shiftMs =
+      (parseCount('CLOCK_SHIFT_SECONDS', process.env.CLOCK_SHIFT_SECONDS) ?? 0) * 1000;
+    const provider = startScreeningProvider({
+      port: parsePort(
+        '--screening-provider-port',
+        values['screening-provider-port'],
+        EMBEDDED_PROVIDER_PORT,
+      ),
+      webhookUrl: values['screening-provider-webhook-url'],
+      apiKey: process.env.SCREENING_PROVIDER_API_KEY || undefined,
+      webhookSecret: process.env.SCREENING_PROVIDER_WEBHOOK_SECRET || undefined,
+      inProgressAfterMs: parseCount(
+        '--screening-provider-in-progress-after-ms',
+        values['screening-provider-in-progress-after-ms'],
+      ),
+      resultAfterMs: parseCount(
+        '--screening-provider-result-after-ms',
+        values['screening-provider-result-after-ms'],
+      ),
+      delivery: { now: () => Date.now() + shiftMs },
+      onDelivery: reportUntaken,
+    });
+    starting.push(
+      provider.then((server) => withReadyLine('screening-provider', server.url, server)),
     );
   }
   const outcomes = await Promise.allSettled(starting);

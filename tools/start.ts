@@ -1,3 +1,7 @@
+import {
+  EMBEDDED_PROVIDER_PORT,
+  SCREENING_WEBHOOK_PATH,
+} from '@hirestream/embedded-screening-provider';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createInterface } from 'node:readline';
@@ -8,13 +12,13 @@ import { startTypeScriptProcess, type ManagedProcess } from './managed-process';
 import { portProblems } from './port-check';
 import { SERVICES } from './services';
 
-// `npm start`: the embedded EventStoreDB, Kafka and PostgreSQL servers, then
-// every service against them, each in its own process; Ctrl-C (or SIGTERM,
-// SIGHUP, the end of what started us) stops the services first (they drain and
-// flush their relays), then the servers. Should this process die without stopping them
+// `npm start`: the embedded EventStoreDB, Kafka and PostgreSQL servers and
+// screening provider, then every service against them, each in its own
+// process; Ctrl-C (or SIGTERM, SIGHUP, the end of what started us) stops the
+// services first (they drain and flush their relays), then the servers. Should this process die without stopping them
 // (SIGKILL), they stop themselves in the same order (parent-watch.ts).
 const root = resolve(__dirname, '..');
-const usage = `Usage: npm start -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--postgres-port PORT] ${SERVICES.map((s) => `[--${s.name}-port PORT]`).join(' ')}`;
+const usage = `Usage: npm start -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--postgres-port PORT] [--screening-provider-port PORT] ${SERVICES.map((s) => `[--${s.name}-port PORT]`).join(' ')}`;
 const READY_TIMEOUT_MS = 60_000;
 
 async function waitUntilReady(url: string, process: ManagedProcess): Promise<void> {
@@ -41,6 +45,7 @@ async function main(): Promise<void> {
       'eventstore-port': { type: 'string' },
       'kafka-port': { type: 'string' },
       'postgres-port': { type: 'string' },
+      'screening-provider-port': { type: 'string' },
       ...Object.fromEntries(SERVICES.map((s) => [`${s.name}-port`, { type: 'string' as const }])),
       help: { type: 'boolean', default: false },
     },
@@ -63,6 +68,7 @@ async function main(): Promise<void> {
   const eventStorePort = fixedPort('eventstore-port', 2113);
   const kafkaPort = fixedPort('kafka-port', 9092);
   const postgresPort = fixedPort('postgres-port', 5433);
+  const providerPort = fixedPort('screening-provider-port', EMBEDDED_PROVIDER_PORT);
   const services = SERVICES.map((service) => ({
     ...service,
     port: fixedPort(`${service.name}-port`, service.port),
@@ -71,6 +77,7 @@ async function main(): Promise<void> {
     { flag: '--eventstore-port', port: eventStorePort, host: '127.0.0.1' },
     { flag: '--kafka-port', port: kafkaPort, host: '127.0.0.1' },
     { flag: '--postgres-port', port: postgresPort, host: '127.0.0.1' },
+    { flag: '--screening-provider-port', port: providerPort, host: '127.0.0.1' },
     ...services.map((service) => ({
       flag: `--${service.name}-port`,
       port: service.port,
@@ -121,6 +128,8 @@ async function main(): Promise<void> {
   );
   console.log(`hirestream starting (pid ${process.pid})`);
 
+  // The provider reports results to the background-checks service's webhook.
+  const checksPort = services.find((service) => service.name === 'background-checks')?.port;
   try {
     const devstack = start(
       'devstack',
@@ -134,6 +143,10 @@ async function main(): Promise<void> {
         String(kafkaPort),
         '--postgres-port',
         String(postgresPort),
+        '--screening-provider-port',
+        String(providerPort),
+        '--screening-provider-webhook-url',
+        `http://127.0.0.1:${checksPort}${SCREENING_WEBHOOK_PATH}`,
       ],
       process.env,
     );
@@ -154,6 +167,7 @@ async function main(): Promise<void> {
       EVENTSTORE_CONNECTION_STRING: `esdb://127.0.0.1:${eventStorePort}?tls=false`,
       KAFKA_BROKERS: `127.0.0.1:${kafkaPort}`,
       DATABASE_URL: databaseUrl,
+      SCREENING_PROVIDER_URL: `http://127.0.0.1:${providerPort}`,
       // A local platform: tokens from `npm run token`, unless told otherwise.
       AUTH_MODE: process.env.AUTH_MODE || 'development',
     };
@@ -173,6 +187,7 @@ async function main(): Promise<void> {
         `  EventStoreDB  esdb://127.0.0.1:${eventStorePort}?tls=false`,
         `  Kafka         127.0.0.1:${kafkaPort}`,
         `  PostgreSQL    ${databaseUrl}`,
+        `  Screening     http://127.0.0.1:${providerPort}   (embedded provider, results to background-checks)`,
         ...urls.map(({ name, url }) => `  ${name.padEnd(13)} ${url}   API docs: ${url}/docs`),
         `  data          ${dataDir}`,
         '  token         npm run token -- --role recruiter --sub alice',

@@ -16,7 +16,13 @@ const repositoryRoot = join(__dirname, '..', '..');
 export type PlatformPorts = Readonly<Record<string, number>>;
 
 export async function freePlatformPorts(): Promise<PlatformPorts> {
-  const names = ['eventstore', 'kafka', 'postgres', ...SERVICES.map((service) => service.name)];
+  const names = [
+    'eventstore',
+    'kafka',
+    'postgres',
+    'screening-provider',
+    ...SERVICES.map((service) => service.name),
+  ];
   return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()])));
 }
 
