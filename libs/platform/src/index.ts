@@ -6,6 +6,7 @@ export {
 } from './bootstrap/service-bootstrap';
 export { loadConfig, ConfigValidationError, type ConfigProblem } from './config/config-loader';
 export { PlatformConfig, type AuthMode } from './config/platform.config';
+export { HttpsUnlessLoopback } from './auth/auth-config-rules';
 export {
   actingPrincipalOf,
   CandidateScope,
