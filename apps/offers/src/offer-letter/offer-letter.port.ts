@@ -1,22 +1,7 @@
+import type { OfferTerms } from '@hirestream/contracts';
+
 /** The token the offer letters are injected by. */
 export const OFFER_LETTERS = Symbol('OFFER_LETTERS');
-
-/** An amount of money in integer minor units (cents for USD, yen for JPY) of an ISO 4217 currency. */
-export interface LetterMoney {
-  readonly amountMinor: number;
-  readonly currency: string;
-}
-
-/** A target bonus: a share of the base salary, or an amount. */
-export type LetterBonus = { readonly percentOfBase: number } | { readonly amount: LetterMoney };
-
-export interface LetterEquity {
-  readonly units: number;
-  /** e.g. `rsu`, `options`. */
-  readonly type: string;
-  /** As the letter states it, e.g. "4 years, 1-year cliff, monthly thereafter". */
-  readonly vestingSchedule: string;
-}
 
 /** A template named by id and version (the version is stamped into the event that used it). */
 export interface LetterTemplateRef {
@@ -24,27 +9,19 @@ export interface LetterTemplateRef {
   readonly version: number;
 }
 
+/** The terms a letter shows: an offer version's terms, of whose contingencies the letter words the kind. */
+export type LetterTerms = Omit<OfferTerms, 'contingencies'> & {
+  readonly contingencies: readonly { readonly kind: string }[];
+};
+
 /** What one offer letter shows: one version of an offer, as extended. */
 export interface OfferLetterContent {
   readonly offerId: string;
   /** The offer's version (1, 2, …). */
   readonly offerVersion: number;
   readonly candidateName: string;
-  readonly jobTitle: string;
-  readonly baseSalary: LetterMoney;
-  /** The period the base salary is paid per, e.g. `year`, `month`, `hour`. */
-  readonly payPeriod: string;
-  readonly targetBonus?: LetterBonus;
-  readonly equity?: LetterEquity;
-  readonly signOnBonus?: LetterMoney;
-  readonly benefits: readonly string[];
-  /** A calendar date, `YYYY-MM-DD`. */
-  readonly startDate: string;
-  /** The ISO instant the offer expires at. */
-  readonly expiresAt: string;
-  readonly workLocation: string;
-  /** Contingency kinds (`background-check`, `references`, `right-to-work`, or configured ones). */
-  readonly contingencies: readonly string[];
+  /** The version's terms (an `OfferTerms` is one): money in integer minor units, contingencies by kind. */
+  readonly terms: LetterTerms;
   /** The ISO instant the offer is extended at: the letter's date (and its PDF's creation date). */
   readonly extendedAt: string;
   readonly template: LetterTemplateRef;
@@ -76,8 +53,8 @@ export interface OfferLetters {
   defaultTemplate(): LetterTemplateRef;
   /**
    * Renders and stores a letter. Throws `OfferLetterContentError` when the
-   * content cannot be rendered (an unknown template or version, an unknown
-   * currency, an amount that is not an integer).
+   * content cannot be rendered (an unknown template or version, a currency or
+   * amount out of range, text the PDF's font cannot show).
    */
   render(letter: OfferLetterContent): Promise<RenderedOfferLetter>;
   /** A stored letter's bytes; undefined for an unknown reference. */

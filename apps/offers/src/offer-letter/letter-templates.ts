@@ -1,0 +1,215 @@
+import {
+  EQUITY_TYPES,
+  PAY_PERIODS,
+  SchemaValidator,
+  VESTING_FREQUENCIES,
+  WORK_ARRANGEMENTS,
+  type DeepReadonly,
+} from '@hirestream/contracts';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import Handlebars from 'handlebars';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LETTER_FIELDS, LETTER_LIST_FIELDS, sampleLetterView } from './letter-view';
+import { OfferLetterContentError, type LetterTemplateRef } from './offer-letter.port';
+
+/** The file of the letter templates in the policies folder. */
+export const LETTER_TEMPLATES_FILE = 'letter-templates.json';
+
+const templateText = Type.String({ minLength: 1, maxLength: 4_000 });
+const letterField = Type.Union(LETTER_FIELDS.map((field) => Type.Literal(field)));
+const when = Type.Optional(letterField);
+
+/** A label for each value of a vocabulary: the file must name them all. */
+function labelsFor(values: readonly string[]): TSchema {
+  return Type.Object(Object.fromEntries(values.map((value) => [value, templateText])), {
+    additionalProperties: false,
+  });
+}
+
+/** One block of a letter, shown only when its `when` field has a value. */
+const LetterBlock = Type.Union([
+  Type.Object({ heading: templateText, when }, { additionalProperties: false }),
+  Type.Object({ paragraph: templateText, when }, { additionalProperties: false }),
+  Type.Object(
+    {
+      terms: Type.Array(
+        Type.Object(
+          { label: templateText, value: templateText, when },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, maxItems: 30 },
+      ),
+      when,
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { list: Type.Union(LETTER_LIST_FIELDS.map((field) => Type.Literal(field))), when },
+    { additionalProperties: false },
+  ),
+]);
+export type LetterBlock = DeepReadonly<Static<typeof LetterBlock>>;
+
+const LetterTemplate = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 }),
+    version: Type.Integer({ minimum: 1 }),
+    /** The BCP 47 locale money, numbers and dates are written in. */
+    locale: Type.String({ minLength: 2, maxLength: 35 }),
+    /** The IANA time zone the expiry instant and the letter's date are shown in. */
+    timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+    employer: templateText,
+    title: templateText,
+    blocks: Type.Array(LetterBlock, { minItems: 1, maxItems: 200 }),
+    labels: Type.Object(
+      {
+        payPeriods: labelsFor(PAY_PERIODS),
+        equityTypes: labelsFor(EQUITY_TYPES),
+        vestingFrequencies: labelsFor(VESTING_FREQUENCIES),
+        workArrangements: labelsFor(WORK_ARRANGEMENTS),
+        /** Contingency kinds as the letter words them; a kind without one is written as its words. */
+        contingencies: Type.Record(Type.String(), templateText),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type LetterTemplate = DeepReadonly<Static<typeof LetterTemplate>> & {
+  readonly labels: {
+    readonly payPeriods: Readonly<Record<string, string>>;
+    readonly equityTypes: Readonly<Record<string, string>>;
+    readonly vestingFrequencies: Readonly<Record<string, string>>;
+    readonly workArrangements: Readonly<Record<string, string>>;
+  };
+};
+
+const LetterTemplatesFile = Type.Array(LetterTemplate, { minItems: 1 });
+
+/** A block's texts compiled twice: escaped for HTML, as they are for the PDF. */
+export type CompiledText = Readonly<{
+  html: Handlebars.TemplateDelegate;
+  text: Handlebars.TemplateDelegate;
+}>;
+
+export type CompiledLetterTemplate = Readonly<{
+  template: LetterTemplate;
+  compiled: ReadonlyMap<string, CompiledText>;
+}>;
+
+/**
+ * Every version of every letter template, read from the policies folder at
+ * start. A version never changes once an offer was extended with it: an
+ * auditor re-reads the stored letter, and a new wording is a new version.
+ */
+export class LetterTemplates {
+  private readonly byRef = new Map<string, CompiledLetterTemplate>();
+  private readonly newest: LetterTemplateRef;
+
+  /** The entries of a letter templates file; the first entry's id is the default template. */
+  constructor(file: unknown, source: string) {
+    const problems = new SchemaValidator({ text: 'check' }).problems(LetterTemplatesFile, file);
+    if (problems.length > 0) {
+      const listed = problems.map(({ field, message }) => `${field || '(the file)'} ${message}`);
+      throw new Error(`offers policy ${source}: ${listed.join('; ')}`);
+    }
+    const templates = file as LetterTemplate[];
+    templates.forEach((template, index) => {
+      const key = refKey(template);
+      if (this.byRef.has(key)) {
+        throw new Error(
+          `offers policy ${source}: ${index}.version: ${template.id} version ${template.version} is listed twice`,
+        );
+      }
+      this.byRef.set(key, compileTemplate(template, `offers policy ${source}: ${index}`));
+    });
+    const defaultId = templates[0]!.id;
+    this.newest = {
+      id: defaultId,
+      version: Math.max(
+        ...templates.filter(({ id }) => id === defaultId).map(({ version }) => version),
+      ),
+    };
+  }
+
+  /** Reads `letter-templates.json` from the policies folder; a bad file stops the start naming it and the field. */
+  static fromFolder(policiesDir: string): LetterTemplates {
+    const path = join(policiesDir, LETTER_TEMPLATES_FILE);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new Error(`offers policy ${path}: cannot be read (${(error as Error).message})`, {
+        cause: error,
+      });
+    }
+    let file: unknown;
+    try {
+      file = JSON.parse(text);
+    } catch (error) {
+      throw new Error(
+        `offers policy ${LETTER_TEMPLATES_FILE}: is not JSON (${(error as Error).message})`,
+        { cause: error },
+      );
+    }
+    return new LetterTemplates(file, LETTER_TEMPLATES_FILE);
+  }
+
+  defaultTemplate(): LetterTemplateRef {
+    return this.newest;
+  }
+
+  /** The template version a letter names; a client error when there is none. */
+  get(ref: LetterTemplateRef): CompiledLetterTemplate {
+    const found = this.byRef.get(refKey(ref));
+    if (found === undefined) {
+      throw new OfferLetterContentError(
+        `template: there is no letter template ${JSON.stringify(ref.id)} version ${ref.version}`,
+      );
+    }
+    return found;
+  }
+}
+
+function refKey(ref: LetterTemplateRef): string {
+  return `${ref.id}@${ref.version}`;
+}
+
+/** Every text of the template compiled, and tried on a sample letter so a misspelt field stops the start. */
+function compileTemplate(template: LetterTemplate, at: string): CompiledLetterTemplate {
+  try {
+    new Intl.DateTimeFormat(template.locale, { timeZone: template.timeZone });
+  } catch (error) {
+    throw new Error(`${at}.locale/timeZone: ${(error as Error).message}`, { cause: error });
+  }
+  const compiled = new Map<string, CompiledText>();
+  const sample = sampleLetterView(template);
+  const compile = (source: string, field: string): void => {
+    if (compiled.has(source)) return;
+    try {
+      const text: CompiledText = {
+        html: Handlebars.compile(source, { strict: true, knownHelpersOnly: true }),
+        text: Handlebars.compile(source, { strict: true, knownHelpersOnly: true, noEscape: true }),
+      };
+      text.text(sample);
+      compiled.set(source, text);
+    } catch (error) {
+      throw new Error(`${at}.${field}: ${(error as Error).message.split('\n')[0]}`, {
+        cause: error,
+      });
+    }
+  };
+  compile(template.title, 'title');
+  template.blocks.forEach((block, index) => {
+    if ('heading' in block) compile(block.heading, `blocks.${index}.heading`);
+    if ('paragraph' in block) compile(block.paragraph, `blocks.${index}.paragraph`);
+    if ('terms' in block) {
+      block.terms.forEach((term, row) => {
+        compile(term.label, `blocks.${index}.terms.${row}.label`);
+        compile(term.value, `blocks.${index}.terms.${row}.value`);
+      });
+    }
+  });
+  return { template, compiled };
+}
