@@ -20,3 +20,9 @@ export {
 export { ReadModelConfig } from './read-model.config';
 export { ReadModelModule } from './nest/read-model.module';
 export { projectionLag, type ProjectionLag } from './projection/projection-lag';
+export {
+  DueTimersHost,
+  dueTimersProjection,
+  netTimerChanges,
+} from './timers/due-timers.projection';
+export { TIMER_POLL_MS, TimerFiring, type TimerFiringOptions } from './timers/timer-firing';

@@ -1,0 +1,249 @@
+import { AggregateNotFoundError, CommandRejectedError, type Actor } from '@hirestream/contracts';
+import { commandContextOf, type CommandContext, type DueTimer } from '@hirestream/event-sourcing';
+import type { Clock, JsonLogger } from '@hirestream/platform';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { ReadModelDatabase, Sql } from '../database/read-model-database';
+import { lockKey } from '../database/sql-names';
+import type { DueTimersHost } from './due-timers.projection';
+
+/** The longest a firing waits before looking again: a timer set since the last look is found by then. */
+export const TIMER_POLL_MS = 1_000;
+const BATCH = 100;
+const PARALLEL_FIRINGS = 8;
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 5 * 60_000;
+const PRUNE_EVERY_MS = 60_000;
+
+export type TimerFiringOptions = Readonly<{
+  timers: DueTimersHost;
+  db: ReadModelDatabase;
+  clock: Clock;
+  logger: JsonLogger;
+  /** Who the fired commands' events name as their actor: the service. */
+  actor: Actor;
+}>;
+
+/** What became of a firing: its command decided (maybe nothing), or refused it. */
+type FiringOutcome = 'fired' | `refused: ${string}`;
+
+/**
+ * Fires a schedule's due timers: the base class of a service's timer runner
+ * (extend it as an `@Injectable()` provider and implement `fire`). Every
+ * replica runs one; in each pass only the replica holding the schedule's
+ * advisory lock fires. A pass fires every timer due by the clock's now that
+ * has no firing recorded for its due time, each as a command through the
+ * service's gateway, and records the firing; a service that was down fires
+ * what came due meanwhile at its first pass. A firing is recorded after its
+ * command, so a crash in between fires it again, which the command's decider
+ * makes harmless. A command the store cannot take now is retried with backoff;
+ * one the decider refuses is recorded, with the rule, and not retried.
+ */
+export abstract class TimerFiring implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly firings: string;
+  private readonly lockKey: string;
+  private readonly retries = new Map<string, { attempts: number; notBefore: number }>();
+  private wakeUp: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = false;
+  private lastPrune = 0;
+
+  protected constructor(private readonly options: TimerFiringOptions) {
+    this.firings = options.db.table('timer_firings');
+    this.lockKey = lockKey(`hirestream:timers:${options.db.schema}:${options.timers.name}`);
+  }
+
+  /** Carries out the timer: hands its command (decided against the stream as it is now) to a gateway. */
+  protected abstract fire(timer: DueTimer, context: CommandContext, now: string): Promise<unknown>;
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.wakeUp);
+    await this.running;
+  }
+
+  /**
+   * One pass: fires what is due now, if this replica holds the lock; returns
+   * how many timers it fired (refusals included). Tests and benchmarks call it.
+   */
+  async fireDue(): Promise<number> {
+    await this.ensureFiringsTable();
+    const client = await this.options.db.dedicatedClient();
+    try {
+      // A session lock, so each batch's firings are committed as they are recorded.
+      const { rows } = await client.query<{ locked: boolean }>(
+        'select pg_try_advisory_lock($1::bigint) as locked',
+        [this.lockKey],
+      );
+      if (rows[0]?.locked !== true) return 0;
+      try {
+        const fired = await this.fireBatches(client);
+        await this.pruneFirings(client);
+        return fired;
+      } finally {
+        await client.query('select pg_advisory_unlock($1::bigint)', [this.lockKey]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  private async fireBatches(client: Sql): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      // Timers waiting out a retry's backoff are passed over, not counted against the batch.
+      const limit = BATCH + this.retries.size;
+      const due = await this.options.timers.due(this.options.clock.instant(), this.firings, limit);
+      const ready = due.filter((timer) => this.mayTry(timer)).slice(0, BATCH);
+      const outcomes = await inParallel(ready, PARALLEL_FIRINGS, (timer) => this.fireOne(timer));
+      const recorded = ready.flatMap((timer, index) => {
+        const outcome = outcomes[index];
+        return outcome === undefined ? [] : [{ timer, outcome }];
+      });
+      if (recorded.length > 0) {
+        await client.query(
+          `insert into ${this.firings} (timer_name, timer_id, due_at, fired_at, outcome)
+           select $1, u.timer_id, u.due_at, now(), u.outcome
+           from unnest($2::text[], $3::timestamptz[], $4::text[]) as u(timer_id, due_at, outcome)
+           on conflict do nothing`,
+          [
+            this.options.timers.name,
+            recorded.map(({ timer }) => timer.timerId),
+            recorded.map(({ timer }) => timer.dueAt),
+            recorded.map(({ outcome }) => outcome),
+          ],
+        );
+      }
+      fired += recorded.length;
+      if (due.length < limit || recorded.length === 0) return fired;
+    }
+  }
+
+  private async fireOne(timer: DueTimer): Promise<FiringOutcome | undefined> {
+    const { name } = this.options.timers;
+    const now = this.options.clock.instant();
+    const context = commandContextOf({ timer: { id: randomUUID() }, actor: this.options.actor });
+    const details = { context: name, timerId: timer.timerId, kind: timer.kind, dueAt: timer.dueAt };
+    try {
+      await this.fire(timer, context, now);
+      const retried = this.retries.get(timer.timerId);
+      this.retries.delete(timer.timerId);
+      if (retried !== undefined) {
+        this.options.logger.pino.info(
+          { ...details, attempts: retried.attempts + 1 },
+          'timer fired',
+        );
+      }
+      return 'fired';
+    } catch (error) {
+      if (error instanceof CommandRejectedError || error instanceof AggregateNotFoundError) {
+        this.retries.delete(timer.timerId);
+        const rule = error instanceof CommandRejectedError ? error.rule : 'not-found';
+        this.options.logger.pino.warn({ ...details, rule, error: error.message }, 'timer refused');
+        return `refused: ${rule}`;
+      }
+      const previous = this.retries.get(timer.timerId);
+      const attempts = (previous?.attempts ?? 0) + 1;
+      const delay = Math.min(RETRY_FIRST_MS * 2 ** (attempts - 1), RETRY_MAX_MS);
+      this.retries.set(timer.timerId, { attempts, notBefore: Date.now() + delay });
+      // Logged once when it starts failing, not at every retry.
+      if (previous === undefined) {
+        this.options.logger.pino.error(
+          { ...details, error: String(error) },
+          'timer could not fire; retrying with backoff',
+        );
+      }
+      return undefined;
+    }
+  }
+
+  private mayTry(timer: DueTimer): boolean {
+    const retry = this.retries.get(timer.timerId);
+    return retry === undefined || retry.notBefore <= Date.now();
+  }
+
+  /** A firing is kept while its timer is: once the read model dropped the timer, its firing goes too. */
+  private async pruneFirings(client: Sql): Promise<void> {
+    if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = Date.now();
+    await this.options.timers.read(async (_, { timers }) => {
+      await client.query(
+        `delete from ${this.firings} f where f.timer_name = $1 and not exists
+           (select 1 from ${timers} t where t.timer_id = f.timer_id and t.due_at = f.due_at)`,
+        [this.options.timers.name],
+      );
+    });
+  }
+
+  private firingsTableReady: Promise<void> | undefined;
+
+  private ensureFiringsTable(): Promise<void> {
+    this.firingsTableReady ??= this.options.db
+      .migrate(async (sql) => {
+        await sql.query(
+          `create table if not exists ${this.firings} (
+             timer_name text not null,
+             timer_id text not null,
+             due_at timestamptz not null,
+             fired_at timestamptz not null,
+             outcome text not null,
+             primary key (timer_name, timer_id, due_at)
+           )`,
+        );
+      })
+      .catch((error: unknown) => {
+        this.firingsTableReady = undefined;
+        throw error;
+      });
+    return this.firingsTableReady;
+  }
+
+  /** Runs a pass after `ms`, then again at the next due time (at most `TIMER_POLL_MS` later). */
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    this.wakeUp = setTimeout(() => {
+      this.running = this.pass().finally(() => (this.running = undefined));
+    }, ms);
+    this.wakeUp.unref();
+  }
+
+  private async pass(): Promise<void> {
+    let next = TIMER_POLL_MS;
+    try {
+      await this.fireDue();
+      const soonest = await this.options.timers.nextDue(this.firings);
+      if (soonest !== undefined) {
+        next = Math.max(0, Math.min(TIMER_POLL_MS, soonest - this.options.clock.now()));
+      }
+    } catch (error) {
+      // The read model still being built, or the store unreachable: the next pass tries again.
+      this.options.logger.pino.debug(
+        { context: this.options.timers.name, error: String(error) },
+        'timer pass skipped',
+      );
+    }
+    this.schedule(next);
+  }
+}
+
+/** Maps `items` with at most `parallel` calls under way at once, keeping their order. */
+async function inParallel<T, R>(
+  items: readonly T[],
+  parallel: number,
+  map: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
+  return results;
+}
