@@ -188,6 +188,7 @@ function compileTemplate(template: LetterTemplate, at: string): CompiledLetterTe
   const compile = (source: string, field: string): void => {
     if (compiled.has(source)) return;
     try {
+      refuseUnescaped(Handlebars.parse(source));
       const text: CompiledText = {
         html: Handlebars.compile(source, { strict: true, knownHelpersOnly: true }),
         text: Handlebars.compile(source, { strict: true, knownHelpersOnly: true, noEscape: true }),
@@ -195,9 +196,10 @@ function compileTemplate(template: LetterTemplate, at: string): CompiledLetterTe
       text.text(sample);
       compiled.set(source, text);
     } catch (error) {
-      throw new Error(`${at}.${field}: ${(error as Error).message.split('\n')[0]}`, {
-        cause: error,
-      });
+      const reason = (error as Error).message
+        .replace(' in [object Object]', '')
+        .replace(/\s*\n\s*/g, ' ');
+      throw new Error(`${at}.${field}: ${reason}`, { cause: error });
     }
   };
   compile(template.title, 'title');
@@ -212,4 +214,21 @@ function compileTemplate(template: LetterTemplate, at: string): CompiledLetterTe
     }
   });
   return { template, compiled };
+}
+
+type TemplateNode = { type: string; escaped?: boolean } & {
+  body?: TemplateNode[];
+  program?: TemplateNode | null;
+  inverse?: TemplateNode | null;
+};
+
+/** `{{{field}}}` and `{{& field}}` would put what people wrote into the HTML unescaped. */
+function refuseUnescaped(node: TemplateNode | null | undefined): void {
+  if (node === null || node === undefined) return;
+  if (node.type === 'MustacheStatement' && node.escaped === false) {
+    throw new Error('{{{…}}} and {{&…}} are not allowed: every field is HTML-escaped');
+  }
+  node.body?.forEach(refuseUnescaped);
+  refuseUnescaped(node.program);
+  refuseUnescaped(node.inverse);
 }

@@ -167,6 +167,15 @@ describe('letter templates', () => {
     ).toThrow(
       `offers policy letter-templates.json: 0.blocks.${blocks.length}.paragraph: "salary" not defined`,
     );
+    expect(
+      () =>
+        new LetterTemplates(
+          [{ ...standard, blocks: [...blocks, { paragraph: 'Dear {{{candidateName}}},' }] }],
+          'letter-templates.json',
+        ),
+    ).toThrow(
+      `offers policy letter-templates.json: 0.blocks.${blocks.length}.paragraph: {{{…}}} and {{&…}} are not allowed: every field is HTML-escaped`,
+    );
     const labels = standard!.labels as Record<string, unknown>;
     expect(
       () =>
