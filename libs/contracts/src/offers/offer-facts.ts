@@ -1,3 +1,4 @@
+import type { CheckStanding } from '../background-checks/check-facts';
 import type { Contingency } from './offer-terms';
 import type { OffersEvent } from './offers-contracts';
 import { OPEN_OFFER_STATUSES, type OfferStatus } from './offer-vocabulary';
@@ -62,11 +63,13 @@ export function evolveOfferFacts(facts: OfferFacts, event: OffersEvent): OfferFa
     case 'OfferDrafted': {
       const { offerId, version, terms, approvalChain, carriedApprovals } = event.data;
       const previous = facts.get(offerId);
+      const stepsAwaiting = approvalChain.length - carriedApprovals.length;
       return new Map(facts).set(offerId, {
         offerId,
         version,
-        status: 'awaiting-approval',
-        stepsAwaiting: approvalChain.length - carriedApprovals.length,
+        // Every step carried over from the version superseded: approved as drafted.
+        status: stepsAwaiting > 0 ? 'awaiting-approval' : 'approved',
+        stepsAwaiting,
         contingencies: terms.contingencies,
         metContingencies: previous?.metContingencies ?? [],
         acceptedVersion: null,
@@ -115,4 +118,35 @@ export function openOfferOf(facts: OfferFacts): OfferFact | undefined {
 /** The offer the candidate accepted and nobody rescinded. */
 export function acceptedOfferOf(facts: OfferFacts): OfferFact | undefined {
   return [...facts.values()].find((offer) => offer.status === 'accepted');
+}
+
+/** Where the contingencies of an accepted offer stand. */
+export type ContingencyStanding = Readonly<{
+  met: readonly string[];
+  pending: readonly string[];
+  /** Contingencies that can no longer be met (a final adverse action): for a person to rescind. */
+  failed: readonly string[];
+}>;
+
+/**
+ * Which of the offer's contingencies are met, pending or failed: a
+ * background-check contingency by the candidacy's check (clear: met; a final
+ * adverse action: failed; anything else, a cancelled check too, pending), a
+ * recorded one once a person recorded it.
+ */
+export function contingencyStanding(
+  offer: Pick<OfferFact, 'contingencies' | 'metContingencies'>,
+  check: CheckStanding,
+): ContingencyStanding {
+  const met: string[] = [];
+  const pending: string[] = [];
+  const failed: string[] = [];
+  for (const { kind, settledBy } of offer.contingencies) {
+    if (settledBy === 'recorded') {
+      (offer.metContingencies.includes(kind) ? met : pending).push(kind);
+    } else if (check === 'clear') met.push(kind);
+    else if (check === 'adverse') failed.push(kind);
+    else pending.push(kind);
+  }
+  return { met, pending, failed };
 }
