@@ -1,6 +1,5 @@
 import type {
   Adjudication,
-  CheckCancellationReason,
   Command,
   DisputeResolution,
   OrderedItem,
@@ -129,7 +128,7 @@ export type ResolveDispute = Command<
  */
 export type EndAdverseActionWindow = Command<
   'EndAdverseActionWindow',
-  OnCheck & At & Readonly<{ windowEndsAt: string; systemActorId: string }>
+  OnCheck & At & Readonly<{ windowEndsAt: string }>
 >;
 
 /** A person takes the final adverse action, once the window has ended. */
@@ -139,15 +138,17 @@ export type TakeFinalAdverseAction = Command<
 >;
 
 /**
- * Stops the open check. `checkId` null means whichever check is open (the
- * reaction to a closed candidacy, which decides nothing when none is).
+ * Stops the check. `candidacy-closed` (the reaction to a rejected or withdrawn
+ * candidate) stops whichever check is open, and decides nothing when none is;
+ * a recruiter names the check, and the reason recorded follows from where it
+ * stands (consent declined, consent withdrawn, or simply cancelled).
  */
 export type CancelBackgroundCheck = Command<
   'CancelBackgroundCheck',
   Readonly<{
     candidateId: string;
     checkId: string | null;
-    reason: CheckCancellationReason;
+    cause: 'candidacy-closed' | 'recruiter';
     note: string | null;
     cancelledBy: string;
   }>

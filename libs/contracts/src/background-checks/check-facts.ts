@@ -1,8 +1,9 @@
-import type {
-  Adjudication,
-  CheckItemKind,
-  CheckOutcome,
-  ItemResult,
+import {
+  isProviderItemKind,
+  type Adjudication,
+  type CheckItemKind,
+  type CheckOutcome,
+  type ItemResult,
 } from './background-check-vocabulary';
 import {
   backgroundChecksEventContracts,
@@ -96,6 +97,20 @@ export function isFinalItemStatus(status: CheckItemStatus): boolean {
 /** Whether an item's result asks a recruiter's adjudication. */
 export function needsReview(item: CheckItemFact): boolean {
   return item.status === 'consider' || item.status === 'suspended';
+}
+
+/** The items the order process orders from the provider: every provider item not cancelled. */
+export function providerItemsToOrder(facts: CheckFacts): CheckItemFact[] {
+  return facts.items.filter((item) => isProviderItemKind(item.kind) && item.status === 'pending');
+}
+
+/**
+ * Whether the check is over for good: cancelled, or completed and settled
+ * (clear, or a final adverse action). Another check may then be initiated.
+ */
+export function isCheckConcluded(facts: CheckFacts): boolean {
+  const standing = checkStanding(facts);
+  return standing === 'cancelled' || standing === 'clear' || standing === 'adverse';
 }
 
 function withItem(
