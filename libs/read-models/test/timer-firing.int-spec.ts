@@ -94,6 +94,7 @@ describeEachPostgres('durable timers', (target) => {
   let db: ReadModelDatabase;
   let timers: DueTimersHost;
   let watch: ProjectionWatch;
+  const registry = new Registry();
   /** What every firing was asked to do, and the failures to answer with. */
   const fired: string[] = [];
   const failures = new Map<string, Error>();
@@ -101,7 +102,7 @@ describeEachPostgres('durable timers', (target) => {
   /** Rings a reminder that is still set for the timer's due time; anything else decides nothing. */
   class ReminderFiring extends TimerFiring {
     constructor() {
-      super({ timers, db, clock, logger, actor: { id: 'timer-tests', role: 'system' } });
+      super({ timers, db, clock, logger, registry, actor: { id: 'timer-tests', role: 'system' } });
     }
 
     protected async fire(timer: DueTimer, context: CommandContext): Promise<void> {
@@ -124,7 +125,6 @@ describeEachPostgres('durable timers', (target) => {
 
   beforeAll(async () => {
     db = new ReadModelDatabase(target.connectionString(), 'timer-tests');
-    const registry = new Registry();
     const Host = DueTimersHost(schedule);
     timers = new Host(
       db,
@@ -142,6 +142,8 @@ describeEachPostgres('durable timers', (target) => {
     await eventually('the due-time read model to go live', async () =>
       timers.isCaughtUp ? true : undefined,
     );
+    // Its first pass creates the firings table the queries below read.
+    await new ReminderFiring().fireDue();
   });
 
   afterAll(async () => {
@@ -274,5 +276,15 @@ describeEachPostgres('durable timers', (target) => {
       [refused],
     );
     expect(rows).toEqual([{ outcome: 'refused: reminder-gone' }]);
+    const firings = await registry.getSingleMetric('hirestream_timer_firings_total')?.get();
+    expect(firings?.values).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          labels: { timers: 'reminder-timers', outcome: 'refused' },
+          value: 1,
+        }),
+        expect.objectContaining({ labels: { timers: 'reminder-timers', outcome: 'failed' } }),
+      ]),
+    );
   });
 });

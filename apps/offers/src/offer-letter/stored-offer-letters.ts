@@ -27,7 +27,6 @@ type StoredDocument = { document: Buffer; sha256: string };
  */
 export class StoredOfferLetters implements OfferLetters {
   private readonly letters: string;
-  private tableReady: Promise<void> | undefined;
 
   constructor(
     private readonly db: ReadModelDatabase,
@@ -77,23 +76,15 @@ export class StoredOfferLetters implements OfferLetters {
   }
 
   private ensureTable(): Promise<void> {
-    this.tableReady ??= this.db
-      .migrate(async (sql) => {
-        await sql.query(
-          `create table if not exists ${this.letters} (
-             reference text primary key,
-             html bytea not null,
-             html_sha256 text not null,
-             pdf bytea not null,
-             pdf_sha256 text not null
-           )`,
-        );
-      })
-      .catch((error: unknown) => {
-        this.tableReady = undefined;
-        throw error;
-      });
-    return this.tableReady;
+    return this.db.ensureTable(
+      `create table if not exists ${this.letters} (
+         reference text primary key,
+         html bytea not null,
+         html_sha256 text not null,
+         pdf bytea not null,
+         pdf_sha256 text not null
+       )`,
+    );
   }
 }
 

@@ -18,6 +18,7 @@ export type Sql = Readonly<{
 export class ReadModelDatabase {
   readonly schema: string;
   private readonly pool: Pool;
+  private readonly tablesEnsured = new Map<string, Promise<void>>();
 
   constructor(
     readonly connectionString: string,
@@ -94,6 +95,25 @@ export class ReadModelDatabase {
       await sql.query(`create schema if not exists "${this.schema}"`);
       await work(sql);
     });
+  }
+
+  /**
+   * Runs a `create table if not exists` (for a table kept apart from projection
+   * builds, such as timer firings or stored letters) the first time it is
+   * asked for in this process; a failed try is tried again by the next call.
+   */
+  ensureTable(createStatement: string): Promise<void> {
+    let ready = this.tablesEnsured.get(createStatement);
+    if (ready === undefined) {
+      ready = this.migrate(async (sql) => {
+        await sql.query(createStatement);
+      }).catch((error: unknown) => {
+        this.tablesEnsured.delete(createStatement);
+        throw error;
+      });
+      this.tablesEnsured.set(createStatement, ready);
+    }
+    return ready;
   }
 
   async close(): Promise<void> {

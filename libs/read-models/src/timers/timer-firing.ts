@@ -3,6 +3,7 @@ import { commandContextOf, type CommandContext, type DueTimer } from '@hirestrea
 import type { Clock, JsonLogger } from '@hirestream/platform';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Counter, Histogram, type Registry } from 'prom-client';
 import type { ReadModelDatabase, Sql } from '../database/read-model-database';
 import { lockKey } from '../database/sql-names';
 import type { DueTimersHost } from './due-timers.projection';
@@ -22,6 +23,7 @@ export type TimerFiringOptions = Readonly<{
   logger: JsonLogger;
   /** Who the fired commands' events name as their actor: the service. */
   actor: Actor;
+  registry: Registry;
 }>;
 
 /** What became of a firing: its command decided (maybe nothing), or refused it. */
@@ -47,10 +49,35 @@ export abstract class TimerFiring implements OnApplicationBootstrap, BeforeAppli
   private running: Promise<unknown> | undefined;
   private stopped = false;
   private lastPrune = 0;
+  private readonly delays: Histogram<'timers'>;
+  private readonly outcomes: Counter<'timers' | 'outcome'>;
 
   protected constructor(private readonly options: TimerFiringOptions) {
     this.firings = options.db.table('timer_firings');
     this.lockKey = lockKey(`hirestream:timers:${options.db.schema}:${options.timers.name}`);
+    this.delays = metric(
+      options.registry,
+      'hirestream_timer_firing_delay_seconds',
+      () =>
+        new Histogram({
+          name: 'hirestream_timer_firing_delay_seconds',
+          help: 'How long after its due time a timer fired',
+          labelNames: ['timers'],
+          buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 15, 60, 300, 3600],
+          registers: [options.registry],
+        }),
+    );
+    this.outcomes = metric(
+      options.registry,
+      'hirestream_timer_firings_total',
+      () =>
+        new Counter({
+          name: 'hirestream_timer_firings_total',
+          help: 'Timer firings by outcome: fired, refused (by the decider) or failed (retried)',
+          labelNames: ['timers', 'outcome'],
+          registers: [options.registry],
+        }),
+    );
   }
 
   /** Carries out the timer: hands its command (decided against the stream as it is now) to a gateway. */
@@ -128,8 +155,11 @@ export abstract class TimerFiring implements OnApplicationBootstrap, BeforeAppli
     const now = this.options.clock.instant();
     const context = commandContextOf({ timer: { id: randomUUID() }, actor: this.options.actor });
     const details = { context: name, timerId: timer.timerId, kind: timer.kind, dueAt: timer.dueAt };
+    const timers = { timers: name };
     try {
       await this.fire(timer, context, now);
+      this.delays.observe(timers, (Date.parse(now) - Date.parse(timer.dueAt)) / 1000);
+      this.outcomes.inc({ ...timers, outcome: 'fired' });
       const retried = this.retries.get(timer.timerId);
       this.retries.delete(timer.timerId);
       if (retried !== undefined) {
@@ -143,9 +173,11 @@ export abstract class TimerFiring implements OnApplicationBootstrap, BeforeAppli
       if (error instanceof CommandRejectedError || error instanceof AggregateNotFoundError) {
         this.retries.delete(timer.timerId);
         const rule = error instanceof CommandRejectedError ? error.rule : 'not-found';
+        this.outcomes.inc({ ...timers, outcome: 'refused' });
         this.options.logger.pino.warn({ ...details, rule, error: error.message }, 'timer refused');
         return `refused: ${rule}`;
       }
+      this.outcomes.inc({ ...timers, outcome: 'failed' });
       const previous = this.retries.get(timer.timerId);
       const attempts = (previous?.attempts ?? 0) + 1;
       const delay = Math.min(RETRY_FIRST_MS * 2 ** (attempts - 1), RETRY_MAX_MS);
@@ -179,27 +211,17 @@ export abstract class TimerFiring implements OnApplicationBootstrap, BeforeAppli
     });
   }
 
-  private firingsTableReady: Promise<void> | undefined;
-
   private ensureFiringsTable(): Promise<void> {
-    this.firingsTableReady ??= this.options.db
-      .migrate(async (sql) => {
-        await sql.query(
-          `create table if not exists ${this.firings} (
-             timer_name text not null,
-             timer_id text not null,
-             due_at timestamptz not null,
-             fired_at timestamptz not null,
-             outcome text not null,
-             primary key (timer_name, timer_id, due_at)
-           )`,
-        );
-      })
-      .catch((error: unknown) => {
-        this.firingsTableReady = undefined;
-        throw error;
-      });
-    return this.firingsTableReady;
+    return this.options.db.ensureTable(
+      `create table if not exists ${this.firings} (
+         timer_name text not null,
+         timer_id text not null,
+         due_at timestamptz not null,
+         fired_at timestamptz not null,
+         outcome text not null,
+         primary key (timer_name, timer_id, due_at)
+       )`,
+    );
   }
 
   /** Runs a pass after `ms`, then again at the next due time (at most `TIMER_POLL_MS` later). */
@@ -228,6 +250,11 @@ export abstract class TimerFiring implements OnApplicationBootstrap, BeforeAppli
     }
     this.schedule(next);
   }
+}
+
+/** The registry's metric of that name (a service with two schedules shares it), made once. */
+function metric<M>(registry: Registry, name: string, make: () => M): M {
+  return (registry.getSingleMetric(name) as M | undefined) ?? make();
 }
 
 /** Maps `items` with at most `parallel` calls under way at once, keeping their order. */
