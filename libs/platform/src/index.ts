@@ -5,6 +5,7 @@ export {
   type ServiceOptions,
 } from './bootstrap/service-bootstrap';
 export { loadConfig, ConfigValidationError, type ConfigProblem } from './config/config-loader';
+export { PolicyFileError, readPolicyEntries } from './config/policy-files';
 export { PlatformConfig, type AuthMode } from './config/platform.config';
 export { HttpsUnlessLoopback } from './auth/auth-config-rules';
 export {
