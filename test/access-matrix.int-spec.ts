@@ -107,7 +107,7 @@ function partsOf(operation: OpenApiOperation, world: AccessWorld, whose: Whose) 
         : (validSample(operation.body) as Record<string, unknown>),
   };
   const query = new URLSearchParams(built.query).toString();
-  return { query: query === '' ? '' : `?${query}`, payload: built.payload };
+  return { query: query === '' ? '' : `?${query}`, payload: built.payload, headers: built.headers };
 }
 
 async function authorizationOf(app: ServiceApp, role: Role, world: AccessWorld): Promise<string> {
@@ -133,14 +133,14 @@ async function mismatchOf(
   { label, authorization, whose, world }: Case,
   expected: AccessDecision | 'unauthenticated',
 ): Promise<string | undefined> {
-  const { query, payload } = partsOf(operation, world, whose);
+  const { query, payload, headers } = partsOf(operation, world, whose);
   const watch = new AppendedEvents(app.store.client);
   const mark = await watch.mark();
   const response = await app.inject({
     method: operation.method as 'GET',
     url: `${pathOf(operation, world, whose)}${query}`,
     payload,
-    headers: authorization === undefined ? {} : { authorization },
+    headers: { ...headers, ...(authorization === undefined ? {} : { authorization }) },
   });
   const appended = await watch.since(mark);
   const answered = decisionOf(response.statusCode);

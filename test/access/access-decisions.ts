@@ -188,4 +188,11 @@ export const ACCESS_DECISIONS: AccessDecisions = {
     },
     listCalibration: { resource: 'none', roles: only(...CALIBRATION_READERS) },
   },
+  'background-checks': {
+    live: HEALTH,
+    ready: HEALTH,
+    // Signed by the provider instead of a token: any caller (or none) with a valid signature
+    // is answered alike (ACCESS_REQUESTS signs it); without one it is a 401 (screening-webhook.int-spec).
+    receiveScreeningResult: { resource: 'none', public: true, roles: only(...ROLES) },
+  },
 };

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { signedWebhook } from '../support/screening-webhooks';
 import {
   ALWAYS_AVAILABLE,
   hoursAfter,
@@ -106,7 +108,9 @@ async function accessWorld(
 /** What a case sends besides its path and token. */
 export type AccessRequestParts = Readonly<{
   query?: Readonly<Record<string, string>>;
-  payload?: Readonly<Record<string, unknown>>;
+  /** A string is sent as it is (a signed webhook's body). */
+  payload?: Readonly<Record<string, unknown>> | string;
+  headers?: Readonly<Record<string, string>>;
 }>;
 
 /**
@@ -201,6 +205,21 @@ export const ACCESS_REQUESTS: Readonly<
   recordPanelDecision: () => ({
     payload: { round: 1, decision: 'hold', rationale: 'Waiting for the other finalist' },
   }),
+  // News of a check the candidacy does not have: 409 unknown-check, whoever sends it.
+  receiveScreeningResult: (_world, candidacy) => {
+    const { headers, payload } = signedWebhook({
+      deliveryId: randomUUID(),
+      orderId: 'ord_access',
+      metadata: { candidateId: candidacy.candidateId, checkId: randomUUID() },
+      itemId: 'criminal-record',
+      itemReference: 'ord_access-item-1',
+      status: 'in-progress',
+      summary: null,
+      reportReference: null,
+      occurredAt: new Date().toISOString(),
+    });
+    return { headers, payload };
+  },
   findTimes: (world) => ({
     payload: {
       from: world.morning,

@@ -15,6 +15,7 @@ export { AppendedEvents, type AppendedEvent, type StoreMark } from './appended-e
 export { eventually } from './eventually';
 export { ConsumeOutcomes } from './consume-outcomes';
 export { useKafkaRedelivery, type KafkaRedelivery } from './kafka-redelivery';
+export { signedWebhook, type SignedWebhook } from './screening-webhooks';
 export {
   ALWAYS_AVAILABLE,
   assignmentSeeds,

@@ -1,6 +1,8 @@
+import { connectEventConsumer } from '@hirestream/messaging';
 import type { ServiceOptions } from '@hirestream/platform';
 import { BackgroundChecksConfig } from './background-checks.config';
 import { BackgroundChecksModule, SERVICE } from './background-checks.module';
+import { CONSUMER_GROUP } from './consumer-group';
 
 /** How the background-checks service is started, by `main.ts` and by the tests alike. */
 export const backgroundChecksServiceOptions: ServiceOptions = {
@@ -8,4 +10,6 @@ export const backgroundChecksServiceOptions: ServiceOptions = {
   module: BackgroundChecksModule,
   port: 3004,
   config: BackgroundChecksConfig,
+  // Its own consent and cancellation events place and cancel orders with the screening provider.
+  connectMicroservices: (app) => connectEventConsumer(app, SERVICE, CONSUMER_GROUP),
 };
