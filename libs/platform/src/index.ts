@@ -7,6 +7,13 @@ export {
 export { loadConfig, ConfigValidationError, type ConfigProblem } from './config/config-loader';
 export { PolicyFileError, readPolicyEntries } from './config/policy-files';
 export { PlatformConfig, type AuthMode } from './config/platform.config';
+export {
+  runsBackgroundWork,
+  servesApi,
+  SERVICE_ROLES,
+  type ServiceRole,
+} from './config/service-role';
+export { BackgroundWork } from './bootstrap/background-work';
 export { HttpsUnlessLoopback } from './auth/auth-config-rules';
 export {
   actingPrincipalOf,

@@ -1,6 +1,6 @@
 import { candidateStreamName } from '@hirestream/contracts';
 import { commandContextOf } from '@hirestream/event-sourcing';
-import { JsonLogger } from '@hirestream/platform';
+import { BackgroundWork, JsonLogger } from '@hirestream/platform';
 import {
   Inject,
   Injectable,
@@ -27,6 +27,7 @@ const LOOK_BACK_MS = 24 * 60 * 60_000;
  * a grace period later is judged again against the candidate's stream itself
  * (`slotRepair`) and repaired through the calendar hold.
  */
+@BackgroundWork()
 @Injectable()
 export class CalendarRepairTimer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   /** When each disagreeing slot (`interviewer/interview`) was first seen. */

@@ -1,6 +1,6 @@
 import { EventSerializer, SubscriptionHealth } from '@hirestream/event-sourcing';
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { JsonLogger } from '@hirestream/platform';
+import { JsonLogger, PlatformConfig, runsBackgroundWork } from '@hirestream/platform';
 import {
   Inject,
   Injectable,
@@ -12,10 +12,15 @@ import { Kafka } from 'kafkajs';
 import { EventRelay } from '../event-relay';
 import { SERVICE_NAME } from './kafka.module';
 
-/** Starts the service's relay with the app and, at shutdown, publishes what it holds before Kafka closes. */
+/**
+ * Starts the service's relay with the app and, at shutdown, publishes what it
+ * holds before Kafka closes. An API process (`ROLE=api`) neither runs it nor
+ * checks it for readiness.
+ */
 @Injectable()
 export class EventRelayRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly relay: EventRelay;
+  private readonly runs: boolean;
 
   constructor(
     @Inject(SERVICE_NAME) service: string,
@@ -24,7 +29,9 @@ export class EventRelayRunner implements OnApplicationBootstrap, BeforeApplicati
     @Inject(Kafka) kafka: Kafka,
     logger: JsonLogger,
     health: SubscriptionHealth,
+    config: PlatformConfig,
   ) {
+    this.runs = runsBackgroundWork(config);
     this.relay = new EventRelay({
       service,
       eventStore,
@@ -39,6 +46,7 @@ export class EventRelayRunner implements OnApplicationBootstrap, BeforeApplicati
       onStall: health.onStall,
     });
     // "Caught up" here means running: connected to Kafka and subscribed.
+    if (!this.runs) return;
     health.watch(
       'relay',
       () => ({ isCaughtUp: this.relay.isRunning, stall: this.relay.stall }),
@@ -47,6 +55,7 @@ export class EventRelayRunner implements OnApplicationBootstrap, BeforeApplicati
   }
 
   onApplicationBootstrap(): void {
+    if (!this.runs) return;
     // Started in the background: a relay that cannot reach Kafka yet retries
     // with backoff instead of keeping the whole service from starting.
     void this.relay.start();

@@ -1,4 +1,9 @@
-import { PlatformConfig, ReadinessRegistry, JsonLogger } from '@hirestream/platform';
+import {
+  JsonLogger,
+  PlatformConfig,
+  ReadinessRegistry,
+  runsBackgroundWork,
+} from '@hirestream/platform';
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Kafka, logLevel, type Admin, type LogEntry } from 'kafkajs';
 import { kafkaClientConfig } from '../kafka-client-config';
@@ -14,7 +19,10 @@ function kafkaLogCreator(logger: JsonLogger) {
     };
 }
 
-/** Keeps one admin connection for the readiness check, closed last at shutdown. */
+/**
+ * Keeps one admin connection for the readiness check, closed last at shutdown.
+ * Only the background work talks to Kafka: an API process (`ROLE=api`) has no check.
+ */
 @Injectable()
 class KafkaConnection implements OnApplicationShutdown {
   private admin: Admin | undefined;
@@ -22,8 +30,10 @@ class KafkaConnection implements OnApplicationShutdown {
   constructor(
     @Inject(Kafka) private readonly kafka: Kafka,
     readiness: ReadinessRegistry,
+    config: PlatformConfig,
   ) {
-    readiness.register({ name: 'kafka', check: () => this.check() });
+    if (runsBackgroundWork(config))
+      readiness.register({ name: 'kafka', check: () => this.check() });
   }
 
   private async check(): Promise<void> {

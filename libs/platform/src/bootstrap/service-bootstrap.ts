@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { AccessGuard } from '../auth/access.guard';
 import { type ConfigClass, loadConfig } from '../config/config-loader';
 import { PlatformConfig } from '../config/platform.config';
+import { runsBackgroundWork, servesApi, type ServiceRole } from '../config/service-role';
 import { JsonLogger } from '../logging/json-logger';
 import { installRequestHooks } from '../logging/request-hooks';
 import { createMetricsRegistry, HttpMetrics } from '../metrics/http-metrics';
@@ -15,9 +16,11 @@ import {
 } from '../problems/framework-error.problem';
 import { ProblemMapper, type ProblemMapping } from '../problems/problem-mapping';
 import { installJsonBodyParser, MAX_BODY_BYTES } from '../http/json-body-parser';
+import { holdBackgroundWork } from './background-work';
 import { setupOpenApi } from './openapi.setup';
 import { stopWhenParentExits } from './parent-watch';
 import { PlatformModule } from './platform.module';
+import { serveWorkerPathsOnly } from './worker-routes';
 
 export interface ServiceOptions<C extends PlatformConfig = PlatformConfig> {
   /** Appears in every log line, the metrics labels and the API docs title. */
@@ -46,6 +49,12 @@ export interface ServiceOptions<C extends PlatformConfig = PlatformConfig> {
    */
   readonly connectMicroservices?: (app: NestFastifyApplication) => void;
 }
+
+const ROLE_SERVES: Readonly<Record<ServiceRole, string>> = {
+  all: 'API docs at /docs',
+  api: 'ROLE=api: no background work; API docs at /docs',
+  worker: 'ROLE=worker: background work, health and metrics only',
+};
 
 @Module({})
 class ServiceRootModule {}
@@ -85,23 +94,27 @@ export async function createServiceApp<C extends PlatformConfig>(
   const fastify = app.getHttpAdapter().getInstance();
   installJsonBodyParser(fastify);
   installRequestHooks(fastify, logger, app.get(HttpMetrics));
+  if (!servesApi(config)) serveWorkerPathsOnly(fastify);
+  if (!runsBackgroundWork(config)) holdBackgroundWork(app);
   app.useGlobalGuards(app.get(AccessGuard));
   app.useGlobalFilters(new ProblemDetailsFilter(mapper, logger));
   if (config.CORS_ORIGINS !== undefined) app.enableCors({ origin: config.CORS_ORIGINS });
   // process.exit rather than re-raising the signal, so that the 'exit' event flushes pending log lines.
   if (options.shutdownHooks !== false) app.enableShutdownHooks([], { useProcessExit: true });
-  setupOpenApi(app, options.serviceName, options.version ?? '1.0', mapper);
+  if (servesApi(config)) setupOpenApi(app, options.serviceName, options.version ?? '1.0', mapper);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
 }
 
-/** Attaches and starts the service's message consumers, if it has any. */
+/** Attaches and starts the service's message consumers, if it has any and its role runs them. */
 export async function startMicroservices<C extends PlatformConfig>(
   app: NestFastifyApplication,
   options: ServiceOptions<C>,
 ): Promise<void> {
-  if (options.connectMicroservices === undefined) return;
+  if (options.connectMicroservices === undefined || !runsBackgroundWork(app.get(PlatformConfig))) {
+    return;
+  }
   options.connectMicroservices(app);
   await app.startAllMicroservices();
 }
@@ -135,7 +148,7 @@ export async function bootstrapService<C extends PlatformConfig>(
   app
     .get(JsonLogger)
     .log(
-      `${options.serviceName} listening on ${await app.getUrl()} (API docs at /docs)`,
+      `${options.serviceName} listening on ${await app.getUrl()} (${ROLE_SERVES[config.ROLE]})`,
       'Bootstrap',
     );
   try {

@@ -26,6 +26,7 @@ import {
 } from '../auth/auth-config-rules';
 import { DEVELOPMENT_SIGNING_SECRET } from '../auth/development-token';
 import { LOG_LEVELS, type LogLevel } from '../logging/json-logger';
+import { SERVICE_ROLES, type ServiceRole } from './service-role';
 import {
   booleanFlag,
   NotWithPasswordFile,
@@ -82,6 +83,10 @@ export class PlatformConfig {
   @IsString()
   @IsNotEmpty()
   HOST?: string;
+
+  /** What this process runs: the HTTP API, the background work, or both (see service-role.ts). */
+  @IsIn(SERVICE_ROLES, { message: `ROLE must be one of ${SERVICE_ROLES.join(', ')}` })
+  ROLE: ServiceRole = 'all';
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';

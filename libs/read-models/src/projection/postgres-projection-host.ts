@@ -6,7 +6,7 @@ import {
   selects,
   SubscriptionHealth,
 } from '@hirestream/event-sourcing';
-import { JsonLogger } from '@hirestream/platform';
+import { JsonLogger, PlatformConfig, runsBackgroundWork } from '@hirestream/platform';
 import {
   Inject,
   Injectable,
@@ -51,7 +51,8 @@ export interface PostgresProjectionHost<T extends string>
  * The base class of a service's PostgreSQL projection: extend it as an
  * `@Injectable()` provider (needs `ReadModelModule`). Every replica serves reads
  * from the live build; one at a time runs the projection (see
- * `ProjectionRunner`). The readiness check `name` passes once the build is live.
+ * `ProjectionRunner`), never one with `ROLE=api`. The readiness check `name`
+ * passes once the build is live.
  */
 export function PostgresProjectionHost<T extends string, E extends Event>(
   definition: PostgresProjection<T, E>,
@@ -66,6 +67,8 @@ export function PostgresProjectionHost<T extends string, E extends Event>(
     private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
     private unsubscribe: (() => void) | undefined;
     private lookForLive: NodeJS.Timeout | undefined;
+    /** Set by Nest after construction; a host built by hand (tests) runs its projection. */
+    @Inject(PlatformConfig) private readonly config: PlatformConfig | undefined;
 
     constructor(
       private readonly db: ReadModelDatabase,
@@ -145,7 +148,7 @@ export function PostgresProjectionHost<T extends string, E extends Event>(
       this.lookForLive = setInterval(() => {
         if (!this.isCaughtUp) void this.refreshLive().catch(() => undefined);
       }, LOOK_FOR_LIVE_MS);
-      this.runner.start();
+      if (this.config === undefined || runsBackgroundWork(this.config)) this.runner.start();
     }
 
     async beforeApplicationShutdown(): Promise<void> {

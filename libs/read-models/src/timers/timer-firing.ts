@@ -1,6 +1,6 @@
 import { AggregateNotFoundError, CommandRejectedError, type Actor } from '@hirestream/contracts';
 import { commandContextOf, type CommandContext, type DueTimer } from '@hirestream/event-sourcing';
-import type { Clock, JsonLogger } from '@hirestream/platform';
+import { BackgroundWork, type Clock, type JsonLogger } from '@hirestream/platform';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Counter, Histogram, type Registry } from 'prom-client';
@@ -32,15 +32,17 @@ type FiringOutcome = 'fired' | `refused: ${string}`;
 /**
  * Fires a schedule's due timers: the base class of a service's timer runner
  * (extend it as an `@Injectable()` provider and implement `fire`). Every
- * replica runs one; in each pass only the replica holding the schedule's
- * advisory lock fires. A pass fires every timer due by the clock's now that
- * has no firing recorded for its due time, each as a command through the
+ * replica runs one, but with `ROLE=api` (`BackgroundWork`); in each pass only
+ * the replica holding the schedule's advisory lock fires. A pass fires every
+ * timer due by the clock's now that has no firing recorded for its due time,
+ * each as a command through the
  * service's gateway, and records the firing; a service that was down fires
  * what came due meanwhile at its first pass. A firing is recorded after its
  * command, so a crash in between fires it again, which the command's decider
  * makes harmless. A command the store cannot take now is retried with backoff;
  * one the decider refuses is recorded, with the rule, and not retried.
  */
+@BackgroundWork()
 export abstract class TimerFiring implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly firings: string;
   private readonly lockKey: string;
