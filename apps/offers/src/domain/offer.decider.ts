@@ -179,6 +179,10 @@ function approverTurn(
   openCandidacy(state.candidacy, data.candidateId);
   const offer = openOffer(state, data.offerId);
   checkVersion(offer, data.version);
+  // To anyone not in its chain, an offer is as if it did not exist.
+  if (!offer.current.approvalChain.some((step) => step.approverId === data.approverId)) {
+    throw new AggregateNotFoundError(`offer ${data.offerId} does not exist`);
+  }
   const step = offer.status === 'awaiting-approval' ? currentStep(offer.current) : undefined;
   if (step === undefined) {
     throw new CommandRejectedError(
@@ -224,6 +228,9 @@ function delegate(command: DelegateOfferApproval, state: CandidateOffers): Offer
   }
   if (index < approvals.length) {
     throw new CommandRejectedError('step-already-approved', `step ${stepId} is approved already`);
+  }
+  if (!byAdmin && !approvalChain.some((step) => step.approverId === delegatedBy)) {
+    throw new AggregateNotFoundError(`offer ${offerId} does not exist`);
   }
   const fromApproverId = approvalChain[index].approverId;
   if (!byAdmin && fromApproverId !== delegatedBy) {
@@ -555,9 +562,9 @@ function evolveOffers(state: CandidateOffers, event: OffersEvent): CandidateOffe
     }
     case 'OfferExtended': {
       const { version, expiresAt, letter } = event.data;
-      return withOffer(state, event.data.offerId, () => ({
+      return withOffer(state, event.data.offerId, ({ current }) => ({
         status: 'extended',
-        extended: { version, expiresAt, letter },
+        extended: { version, terms: current.terms, expiresAt, letter },
         answer: null,
       }));
     }

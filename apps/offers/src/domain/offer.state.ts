@@ -25,8 +25,10 @@ export type OfferVersion = Readonly<{
   rejection: Readonly<{ stepId: string; approverId: string; reason: string }> | null;
 }>;
 
+/** The version the candidate was sent: its terms stay what they read while a new version is drafted. */
 export type ExtendedVersion = Readonly<{
   version: number;
+  terms: OfferTerms;
   expiresAt: string;
   letter: Static<typeof OfferLetterRecord>;
 }>;
