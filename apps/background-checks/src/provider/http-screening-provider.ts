@@ -13,6 +13,27 @@ import {
   type ScreeningProvider,
 } from './screening-provider.port';
 
+/** The provider's answer to an order, if it has the shape the API promises. */
+function orderResponseOf(body: unknown): OrderResponse {
+  const order = body as Partial<OrderResponse> | undefined;
+  const wellFormed =
+    typeof order?.orderId === 'string' &&
+    order.orderId.length > 0 &&
+    Array.isArray(order.items) &&
+    order.items.every(
+      (item) =>
+        typeof item?.itemId === 'string' &&
+        typeof item.reference === 'string' &&
+        item.reference.length > 0,
+    );
+  if (!wellFormed) {
+    throw new ScreeningProviderError(
+      'the screening provider accepted the order without an order id and a reference per item',
+    );
+  }
+  return order as OrderResponse;
+}
+
 /**
  * The provider over its HTTP API (`@hirestream/embedded-screening-provider`'s
  * `screening-provider-api.ts`): JSON with the API key as a bearer token, the
@@ -32,7 +53,7 @@ export class HttpScreeningProvider implements ScreeningProvider {
     if (response.status !== 200 && response.status !== 201) {
       throw await this.unexpected('placing the order', response);
     }
-    const placed = (await response.json()) as OrderResponse;
+    const placed = orderResponseOf(await response.json().catch(() => undefined));
     return {
       provider: this.config.SCREENING_PROVIDER_NAME,
       providerOrderId: placed.orderId,
