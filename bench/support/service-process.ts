@@ -24,14 +24,17 @@ export interface ServiceProcess {
 
 /**
  * Starts a service as `npm start` does (`node` on its `main.ts`, listening on
- * `PORT`) and waits for `/health/ready` to answer 200, polling every `pollMs`
- * (often for a start measured to a few milliseconds, seldom for a long catch-up
- * the polls would slow). The last lines the service printed are in the error if
- * it exits or is not ready within `timeoutMs`.
+ * `PORT`), or from the build (`nodeArgs: []` and the compiled `main.js`), and
+ * waits for `/health/ready` to answer 200, polling every `pollMs` (often for a
+ * start measured to a few milliseconds, seldom for a long catch-up the polls
+ * would slow). The last lines the service printed are in the error if it exits
+ * or is not ready within `timeoutMs`.
  */
 export async function startServiceProcess(
   options: Readonly<{
     entry: string;
+    /** Node's arguments before the entry; default: the TypeScript register hook. */
+    nodeArgs?: readonly string[];
     port: number;
     env: Readonly<Record<string, string>>;
     timeoutMs: number;
@@ -39,7 +42,8 @@ export async function startServiceProcess(
   }>,
 ): Promise<ServiceProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, options.entry], {
+  const nodeArgs = options.nodeArgs ?? TYPESCRIPT_NODE_ARGS;
+  const child = spawn(process.execPath, [...nodeArgs, options.entry], {
     cwd: repositoryRoot,
     env: { ...process.env, ...options.env, PORT: String(options.port) },
     stdio: ['ignore', 'pipe', 'pipe'],

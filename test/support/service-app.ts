@@ -1,10 +1,5 @@
 import { EventStore, StreamActivity } from '@hirestream/event-sourcing';
-import {
-  createServiceApp,
-  startMicroservices,
-  type Role,
-  type ServiceOptions,
-} from '@hirestream/platform';
+import { createServiceApp, startMicroservices, type Role } from '@hirestream/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions, Response } from 'light-my-request';
 import { readdirSync } from 'node:fs';
@@ -14,6 +9,9 @@ import { bearer } from './tokens';
 import { startEmbeddedServers, type EmbeddedServers } from './embedded-servers';
 import type { OpenApiDocument } from './openapi-operations';
 import { OpenApiResponseChecker } from './openapi-responses';
+import { serviceOptionsOf } from '../../tools/service-options';
+
+export { serviceOptionsOf };
 
 const repositoryRoot = join(__dirname, '..', '..');
 
@@ -48,18 +46,6 @@ export type ServiceAppOptions = Readonly<{
 /** Every service under apps/, by folder name. */
 export function serviceNames(): string[] {
   return readdirSync(join(repositoryRoot, 'apps'));
-}
-
-/** The service's `<name>.service-options.ts` export, found by the naming convention. */
-export function serviceOptionsOf(name: string): ServiceOptions {
-  // Found by name at run time, so a new service needs no registration here.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const module = require(
-    join(repositoryRoot, 'apps', name, 'src', `${name}.service-options`),
-  ) as Record<string, ServiceOptions>;
-  const options = Object.entries(module).find(([key]) => key.endsWith('ServiceOptions'))?.[1];
-  if (options === undefined) throw new Error(`apps/${name} exports no …ServiceOptions`);
-  return options;
 }
 
 async function startServiceApp(
