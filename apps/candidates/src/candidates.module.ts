@@ -10,6 +10,9 @@ import { CandidateListProjection } from './list-candidates/candidate-list.projec
 import { ListCandidatesController } from './list-candidates/list-candidates.controller';
 import { MoveCandidateStageController } from './move-candidate-stage/move-candidate-stage.controller';
 import { AssessmentEventsConsumer, CONSUMER_GROUP } from './reactions/assessment-events.consumer';
+import { BackgroundCheckEventsConsumer } from './reactions/background-check-events.consumer';
+import { OfferEventsConsumer } from './reactions/offer-events.consumer';
+import { hireGatewayProvider } from './hire/hire-gateway';
 import { RecordScreeningController } from './record-screening/record-screening.controller';
 import { RegisterCandidateController } from './register-candidate/register-candidate.controller';
 import { RejectCandidateController } from './reject-candidate/reject-candidate.controller';
@@ -35,7 +38,9 @@ export const SERVICE = 'candidates';
     GetCandidateHistoryController,
     ListCandidatesController,
     AssessmentEventsConsumer,
+    OfferEventsConsumer,
+    BackgroundCheckEventsConsumer,
   ],
-  providers: [candidateGatewayProvider, CandidateListProjection],
+  providers: [candidateGatewayProvider, hireGatewayProvider, CandidateListProjection],
 })
 export class CandidatesModule {}

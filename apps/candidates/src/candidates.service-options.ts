@@ -10,6 +10,6 @@ export const candidatesServiceOptions: ServiceOptions = {
   module: CandidatesModule,
   port: 3001,
   config: ReadModelConfig,
-  // The assessment service's panel decisions move or reject candidates.
+  // Panel decisions move or reject candidates; accepted offers and cleared checks hire them.
   connectMicroservices: (app) => connectEventConsumer(app, SERVICE, CONSUMER_GROUP),
 };

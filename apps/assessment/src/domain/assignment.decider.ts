@@ -165,6 +165,7 @@ function evolve(state: CandidateAssignments, event: AssignmentStreamEvent): Cand
     case 'CandidateStageChanged':
     case 'CandidateRejected':
     case 'CandidateWithdrew':
+    case 'CandidateHired':
       return { ...state, candidate: evolveCandidacy(state.candidate, event) };
     case 'AssessmentAssigned': {
       const { candidateId: _candidateId, ...assigned } = event.data;

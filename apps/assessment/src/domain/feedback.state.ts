@@ -148,6 +148,7 @@ export function evolveFeedback(state: FeedbackState, event: FeedbackStateEvent):
     case 'CandidateStageChanged':
     case 'CandidateRejected':
     case 'CandidateWithdrew':
+    case 'CandidateHired':
       return { ...state, candidacy: evolveCandidacy(state.candidacy, event) };
     case 'InterviewScheduled':
     case 'InterviewDayScheduled':

@@ -153,6 +153,8 @@ export function evolve(state: CandidateState, event: CandidateEvent): CandidateS
         stage: 'withdrawn',
         withdrawalReason: event.data.reason,
       }));
+    case 'CandidateHired':
+      return registered(state, (c) => ({ ...c, stage: 'hired' }));
     default:
       return assertNever(event);
   }
@@ -170,8 +172,8 @@ export const candidateDecider: Decider<CandidateState, CandidateCommand, Candida
   snapshots: {
     name: 'candidates',
     // Bump whenever `CandidateState` or `evolve` changes: older snapshots are then ignored
-    // (2: screening notes may be null).
-    version: 2,
+    // (2: screening notes may be null; 3: the hire).
+    version: 3,
     every: 50,
     // The state is plain JSON data already.
     serialize: (state) => state,

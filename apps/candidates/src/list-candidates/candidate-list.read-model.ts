@@ -28,6 +28,8 @@ function stageAfter(event: CandidateEvent): CandidateStage | null {
       return 'rejected';
     case 'CandidateWithdrew':
       return 'withdrawn';
+    case 'CandidateHired':
+      return 'hired';
     case 'ScreeningRecorded':
       return null;
   }

@@ -28,6 +28,7 @@ export const candidacyClosedReaction: Reaction<CandidateEvent, WithdrawOpenOffer
       case 'CandidateRegistered':
       case 'ScreeningRecorded':
       case 'CandidateStageChanged':
+      case 'CandidateHired':
         return [];
     }
   },

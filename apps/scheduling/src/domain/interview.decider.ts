@@ -479,6 +479,7 @@ function evolve(state: CandidateInterviews, event: CandidateStreamEvent): Candid
     case 'CandidateStageChanged':
     case 'CandidateRejected':
     case 'CandidateWithdrew':
+    case 'CandidateHired':
       return { ...state, candidate: evolveCandidacy(state.candidate, event) };
     case 'InterviewScheduled': {
       const { candidateId: _candidateId, ...interview } = event.data;

@@ -40,6 +40,7 @@ export const candidateClosedReaction: Reaction<CandidateEvent, InterviewCommand>
       case 'CandidateRegistered':
       case 'ScreeningRecorded':
       case 'CandidateStageChanged':
+      case 'CandidateHired':
         return [];
     }
   },

@@ -36,6 +36,8 @@ export function evolveCandidacy(
       return candidacy === null ? null : { ...candidacy, stage: 'rejected' };
     case 'CandidateWithdrew':
       return candidacy === null ? null : { ...candidacy, stage: 'withdrawn' };
+    case 'CandidateHired':
+      return candidacy === null ? null : { ...candidacy, stage: 'hired' };
     case 'ScreeningRecorded':
       return candidacy;
   }

@@ -36,6 +36,15 @@ const examples: CandidateEvent[] = [
     },
   },
   { type: 'CandidateWithdrew', data: { candidateId, reason: null, stageAtWithdrawal: 'applied' } },
+  {
+    type: 'CandidateHired',
+    data: {
+      candidateId,
+      offerId: '2f1c2a9e-1b7d-4c55-9a3e-2f4b8d0c1e77',
+      offerVersion: 2,
+      stageAtHire: 'offer',
+    },
+  },
 ];
 
 describe('candidate event contracts', () => {

@@ -112,12 +112,27 @@ export const candidateWithdrewContract = eventContract({
   },
 });
 
+export const candidateHiredContract = eventContract({
+  type: 'CandidateHired',
+  owner: OWNER,
+  description:
+    'The candidate accepted an offer and every contingency of it is met; the candidacy ends in a hire.',
+  schemaVersion: 1,
+  data: {
+    candidateId: uuid(),
+    offerId: uuid({ description: 'The offer accepted' }),
+    offerVersion: Type.Integer({ minimum: 1, description: 'The version accepted' }),
+    stageAtHire: oneOf(CANDIDATE_STAGES),
+  },
+});
+
 export const candidateEventContracts = [
   candidateRegisteredContract,
   screeningRecordedContract,
   candidateStageChangedContract,
   candidateRejectedContract,
   candidateWithdrewContract,
+  candidateHiredContract,
 ] as const;
 
 export type CandidateRegistered = EventOf<typeof candidateRegisteredContract>;
@@ -125,10 +140,12 @@ export type ScreeningRecorded = EventOf<typeof screeningRecordedContract>;
 export type CandidateStageChanged = EventOf<typeof candidateStageChangedContract>;
 export type CandidateRejected = EventOf<typeof candidateRejectedContract>;
 export type CandidateWithdrew = EventOf<typeof candidateWithdrewContract>;
+export type CandidateHired = EventOf<typeof candidateHiredContract>;
 
 export type CandidateEvent =
   | CandidateRegistered
   | ScreeningRecorded
   | CandidateStageChanged
   | CandidateRejected
-  | CandidateWithdrew;
+  | CandidateWithdrew
+  | CandidateHired;
