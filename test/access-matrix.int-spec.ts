@@ -4,6 +4,7 @@ import {
   assignmentSeeds,
   hiringSeeds,
   interviewGuideSeeds,
+  offerSeeds,
   operationsOf,
   serviceNames,
   useServiceApps,
@@ -52,6 +53,7 @@ beforeAll(async () => {
     hiringSeeds({ candidates: apps.candidates, scheduling: apps.scheduling }),
     interviewGuideSeeds({ assessment: apps.assessment }),
     assignmentSeeds({ assessment: apps.assessment }),
+    offerSeeds({ offers: apps.offers }),
   );
   shared = await newWorld();
 });
@@ -81,6 +83,7 @@ function pathOf(operation: OpenApiOperation, world: AccessWorld, whose: Whose): 
     jobs: world.guides.jobId,
     'interview-kits': world.guides.kind,
     assignments: candidacy.assignmentId,
+    offers: candidacy.offerId,
   };
   const segments = operation.path.split('/');
   return segments

@@ -62,6 +62,13 @@ const ASSIGNERS: Role[] = ['recruiter', 'hiring-manager', 'admin'];
 /** Staff who review how consistently people interview; an interviewer reads their own. */
 const CALIBRATION_READERS: Role[] = ['recruiter', 'hiring-manager', 'auditor', 'admin'];
 
+/** Staff who read compensation: every offer of a candidacy. */
+const COMPENSATION_READERS: Role[] = ['recruiter', 'hiring-manager', 'auditor', 'admin'];
+/** Approvers act on, and read, offers whose chain names them; the world's chains name no token. */
+const APPROVERS_OFF_CHAIN = { ...only(), approver: 'hidden', 'hiring-manager': 'hidden' } as const;
+/** The world's offers are drafts: the candidate learns of an offer once it is extended to them. */
+const CANDIDATE_BEFORE_EXTENSION: ScopedDecision = { own: 'hidden', foreign: 'forbidden' };
+
 /**
  * Feedback is given by whoever sits on the interview's panel, each their own:
  * staff off the panel meet a 409 (not-on-panel), interviewers off it a 404.
@@ -194,5 +201,45 @@ export const ACCESS_DECISIONS: AccessDecisions = {
     // Signed by the provider instead of a token: any caller (or none) with a valid signature
     // is answered alike (ACCESS_REQUESTS signs it); without one it is a 401 (screening-webhook.int-spec).
     receiveScreeningResult: { resource: 'none', public: true, roles: only(...ROLES) },
+  },
+  offers: {
+    live: HEALTH,
+    ready: HEALTH,
+    draftOffer: { resource: 'candidacy', roles: only('recruiter', 'admin') },
+    reviseOffer: { resource: 'candidacy', roles: only('recruiter', 'admin') },
+    approveOffer: { resource: 'candidacy', roles: APPROVERS_OFF_CHAIN },
+    rejectOfferApproval: { resource: 'candidacy', roles: APPROVERS_OFF_CHAIN },
+    delegateOfferApproval: {
+      resource: 'candidacy',
+      roles: { ...APPROVERS_OFF_CHAIN, admin: 'allowed' },
+    },
+    extendOffer: { resource: 'candidacy', roles: only('recruiter', 'admin') },
+    acceptOffer: { resource: 'candidacy', roles: { ...only(), candidate: OWN_ONLY } },
+    declineOffer: { resource: 'candidacy', roles: { ...only(), candidate: OWN_ONLY } },
+    counterOffer: { resource: 'candidacy', roles: { ...only(), candidate: OWN_ONLY } },
+    rescindOffer: { resource: 'candidacy', roles: only('recruiter', 'admin') },
+    recordOfferContingencyMet: { resource: 'candidacy', roles: only('recruiter', 'admin') },
+    listOffers: {
+      resource: 'candidacy',
+      roles: { ...only(...COMPENSATION_READERS, 'approver'), candidate: OWN_ONLY },
+    },
+    getOffer: {
+      resource: 'candidacy',
+      roles: {
+        ...only(...COMPENSATION_READERS),
+        approver: 'hidden',
+        candidate: CANDIDATE_BEFORE_EXTENSION,
+      },
+    },
+    // A draft has no letter yet: 404 to everyone who may read one.
+    getOfferLetter: {
+      resource: 'candidacy',
+      roles: {
+        ...only(),
+        ...Object.fromEntries(COMPENSATION_READERS.map((role) => [role, 'hidden' as const])),
+        approver: 'hidden',
+        candidate: CANDIDATE_BEFORE_EXTENSION,
+      },
+    },
   },
 };

@@ -10,7 +10,10 @@ import {
   type AssignmentSeeds,
   type HiringSeeds,
   type InterviewGuideSeeds,
+  type OfferSeeds,
+  SEEDED_OFFER_EXPIRES_AT,
 } from '../support/hiring-seeds';
+import { draftedTerms } from '../support/offer-stream-facts';
 
 /** One candidacy and what it holds. */
 export type Candidacy = Readonly<{
@@ -19,6 +22,8 @@ export type Candidacy = Readonly<{
   dayId: string;
   /** A take-home, not submitted yet, reviewed on the own candidacy by the interviewer and hiring manager tokens. */
   assignmentId: string;
+  /** A drafted offer, awaiting its first approver (no token's subject is in its chain). */
+  offerId: string;
 }>;
 
 /**
@@ -52,12 +57,13 @@ export function accessWorlds(
   seeds: HiringSeeds,
   guideSeeds: InterviewGuideSeeds,
   assignments: AssignmentSeeds,
+  offers: OfferSeeds,
 ): () => Promise<AccessWorld> {
   let worlds = 0;
   let guides: Promise<SeededGuides> | undefined;
   return async () => {
     guides ??= seededGuides(guideSeeds);
-    return accessWorld(seeds, assignments, await guides, worlds++);
+    return accessWorld(seeds, assignments, offers, await guides, worlds++);
   };
 }
 
@@ -73,6 +79,7 @@ const OWN_HIRING_MANAGER = 'hiring-manager-1';
 async function accessWorld(
   seeds: HiringSeeds,
   assignments: AssignmentSeeds,
+  offers: OfferSeeds,
   guides: SeededGuides,
   index: number,
 ): Promise<AccessWorld> {
@@ -94,6 +101,7 @@ async function accessWorld(
         reviewers,
         hoursAfter(morning, 48),
       ),
+      offerId: await offers.offer(candidateId),
     };
   };
   const [own, foreign] = await Promise.all([
@@ -220,6 +228,32 @@ export const ACCESS_REQUESTS: Readonly<
     });
     return { headers, payload };
   },
+  draftOffer: () => ({ payload: draftedTerms({ expiresAt: SEEDED_OFFER_EXPIRES_AT }) }),
+  reviseOffer: () => ({ payload: draftedTerms({ expiresAt: SEEDED_OFFER_EXPIRES_AT }) }),
+  approveOffer: () => ({ payload: { version: 1 } }),
+  rejectOfferApproval: () => ({ payload: { version: 1, reason: 'Above the budget' } }),
+  delegateOfferApproval: () => ({
+    payload: {
+      version: 1,
+      stepId: 'hiring-manager',
+      toApproverId: 'approver-deputy',
+      reason: 'On leave',
+    },
+  }),
+  extendOffer: () => ({ payload: { version: 1 } }),
+  acceptOffer: () => ({ payload: { version: 1, signedName: 'Grace Hopper' } }),
+  declineOffer: () => ({
+    payload: { version: 1, category: 'another-offer', reason: 'I took another offer' },
+  }),
+  counterOffer: () => ({
+    payload: {
+      version: 1,
+      proposals: [{ term: 'start-date', proposal: 'A month later' }],
+      message: 'I need time to move',
+    },
+  }),
+  rescindOffer: () => ({ payload: { reason: 'The role was closed' } }),
+  recordOfferContingencyMet: () => ({ payload: { kind: 'right-to-work', note: 'Passport seen' } }),
   findTimes: (world) => ({
     payload: {
       from: world.morning,

@@ -1,5 +1,6 @@
 import type { Response } from 'light-my-request';
 import { hoursAfter } from './instants';
+import { draftedTerms } from './offer-stream-facts';
 import type { ServiceApp, ServiceRequest } from './service-app';
 
 export { hoursAfter };
@@ -232,6 +233,34 @@ export function assignmentSeeds(apps: Readonly<{ assessment: ServiceApp }>): Ass
         201,
       );
       return assigned.json<{ assignmentId: string }>().assignmentId;
+    },
+  };
+}
+
+/** Offers made through the offers API, as a recruiter would. */
+export type OfferSeeds = Readonly<{
+  /** A drafted offer (version 1, awaiting its first approver) on the candidacy; its id. */
+  offer(candidateId: string): Promise<string>;
+}>;
+
+/** Expires long after any world's day, so a draft is never refused as expired. */
+export const SEEDED_OFFER_EXPIRES_AT = '2035-01-01T00:00:00Z';
+
+/** Seeds through `apps.offers`, once the spec's apps have started. */
+export function offerSeeds(apps: Readonly<{ offers: ServiceApp }>): OfferSeeds {
+  return {
+    async offer(candidateId) {
+      const drafted = await sent(
+        apps.offers,
+        {
+          method: 'POST',
+          url: `/candidates/${candidateId}/offers`,
+          payload: draftedTerms({ expiresAt: SEEDED_OFFER_EXPIRES_AT }),
+          as: 'recruiter',
+        },
+        201,
+      );
+      return drafted.json<{ offerId: string }>().offerId;
     },
   };
 }

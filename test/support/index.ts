@@ -22,13 +22,16 @@ export {
   hiringSeeds,
   hoursAfter,
   interviewGuideSeeds,
+  offerSeeds,
   SEEDED_INTERVIEW_KIND,
   SEEDED_JOB_ID,
+  SEEDED_OFFER_EXPIRES_AT,
   SEEDED_RUBRIC,
   seededInterviewKit,
   type AssignmentSeeds,
   type HiringSeeds,
   type InterviewGuideSeeds,
+  type OfferSeeds,
 } from './hiring-seeds';
 export {
   operationsOf,
