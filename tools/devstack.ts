@@ -20,7 +20,7 @@ const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PO
   Kafka: [--kafka-partitions N] [--kafka-auto-create-topics true|false] [--kafka-initial-rebalance-delay-ms MS]
          [--kafka-retention-ms MS] [--kafka-retention-bytes BYTES] [--kafka-max-request-bytes BYTES]
          [--kafka-max-connections N] [--kafka-connections-max-idle-ms MS]
-  Screening provider: [--screening-provider-webhook-url URL] [--screening-provider-in-progress-after-ms MS]
+  Screening provider: [--screening-provider-host HOST] [--screening-provider-webhook-url URL] [--screening-provider-in-progress-after-ms MS]
          [--screening-provider-result-after-ms MS]
          (its API key and webhook secret: SCREENING_PROVIDER_API_KEY, SCREENING_PROVIDER_WEBHOOK_SECRET
           as the background-checks service reads them, else the development ones)`;
@@ -64,6 +64,7 @@ async function main(): Promise<void> {
       'kafka-max-connections': { type: 'string' },
       'kafka-connections-max-idle-ms': { type: 'string' },
       'screening-provider-port': { type: 'string' },
+      'screening-provider-host': { type: 'string', default: '127.0.0.1' },
       'screening-provider-webhook-url': {
         type: 'string',
         default: `http://127.0.0.1:3004${SCREENING_WEBHOOK_PATH}`,
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
         values['screening-provider-port'],
         EMBEDDED_PROVIDER_PORT,
       ),
+      host: values['screening-provider-host'],
       webhookUrl: values['screening-provider-webhook-url'],
       apiKey: process.env.SCREENING_PROVIDER_API_KEY || undefined,
       webhookSecret: process.env.SCREENING_PROVIDER_WEBHOOK_SECRET || undefined,

@@ -2,10 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { SERVICES } from './services';
+import { TYPESCRIPT_NODE_ARGS } from './typescript-runtime';
 
 // `npm run new-service -- <name>`: a working service from tools/service-template,
 // registered where a service must be (contracts, the event catalog, npm start,
-// nest-cli.json). See docs/adding-a-service.md for what to do next.
+// nest-cli.json, docker-compose.yml and deploy/). See docs/adding-a-service.md
+// for what to do next.
 
 const root = resolve(__dirname, '..');
 const templateRoot = join(__dirname, 'service-template');
@@ -96,6 +98,13 @@ execFileSync(
     cwd: root,
     stdio: 'ignore',
   },
+);
+
+// Its compose entries and Kubernetes objects, from tools/services.ts as it is now.
+execFileSync(
+  process.execPath,
+  [...TYPESCRIPT_NODE_ARGS, join(root, 'tools', 'deployment-files.ts')],
+  { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
 );
 
 console.log(
