@@ -8,6 +8,7 @@ import { ReadModelConfig } from '@hirestream/read-models';
 import { Type } from 'class-transformer';
 import {
   IsInt,
+  IsOptional,
   IsString,
   IsUrl,
   Matches,
@@ -36,6 +37,11 @@ function NotDevelopmentValueInProduction(developmentValue: string): PropertyDeco
 
 /** The background-checks service's configuration: the read models' and the screening provider's. */
 export class BackgroundChecksConfig extends ReadModelConfig {
+  /** Where the policy files (packages, jurisdictions, check selections) are read from; the service's own `policies/` by default. */
+  @IsOptional()
+  @IsString({ message: 'BACKGROUND_CHECKS_POLICIES_DIR must be a folder path' })
+  BACKGROUND_CHECKS_POLICIES_DIR?: string;
+
   /** The provider's API; by default the embedded provider `npm start` runs. */
   @IsUrl(
     { require_tld: false, protocols: ['http', 'https'], require_protocol: true },

@@ -1,7 +1,9 @@
 import { hirestreamEventCatalog } from '@hirestream/contracts';
 import { EventStoreModule } from '@hirestream/event-sourcing';
 import { EventRelayModule, KafkaModule } from '@hirestream/messaging';
+import { ReadModelModule } from '@hirestream/read-models';
 import { Module } from '@nestjs/common';
+import { ChecksModule } from './checks.module';
 import { ScreeningProviderModule } from './screening-provider.module';
 
 export const SERVICE = 'background-checks';
@@ -11,6 +13,8 @@ export const SERVICE = 'background-checks';
     EventStoreModule.forRoot({ catalog: hirestreamEventCatalog }),
     KafkaModule.forService(SERVICE),
     EventRelayModule,
+    ReadModelModule.forService(SERVICE),
+    ChecksModule,
     ScreeningProviderModule,
   ],
 })

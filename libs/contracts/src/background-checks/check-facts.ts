@@ -37,6 +37,9 @@ export type CheckItemFact = Readonly<{
   providerReference: string | null;
   /** A recruiter's call on a consider or suspended item, once made. */
   adjudication: Adjudication | null;
+  /** The provider's summary of its result and where its report is (never the report itself). */
+  summary: string | null;
+  reportReference: string | null;
 }>;
 
 /**
@@ -61,6 +64,8 @@ export type CheckPhase =
 export type AdverseActionFact = Readonly<{
   phase: 'waiting' | 'disputed' | 'elapsed' | 'taken' | 'corrected';
   itemIds: readonly string[];
+  reportCopyReference: string;
+  summaryOfRights: StampedDocument;
   timeZone: string;
   waitingBusinessDays: number;
   automaticFinalAction: boolean;
@@ -162,6 +167,8 @@ function evolveCurrentCheck(facts: CheckFacts, event: BackgroundChecksEvent): Ch
       return withItem(facts, event.data.itemId, (item) => ({
         ...item,
         status: event.data.result,
+        summary: event.data.summary,
+        reportReference: event.data.reportReference,
       }));
     case 'ReferenceCheckRecorded':
       return withItem(facts, event.data.itemId, (item) => ({
@@ -178,13 +185,15 @@ function evolveCurrentCheck(facts: CheckFacts, event: BackgroundChecksEvent): Ch
         adjudication: event.data.decision,
       }));
     case 'PreAdverseActionNoticeSent': {
-      const { itemIds, timeZone, waitingBusinessDays, automaticFinalAction, windowEndsAt } =
-        event.data;
+      const { itemIds, reportCopyReference, summaryOfRights, timeZone } = event.data;
+      const { waitingBusinessDays, automaticFinalAction, windowEndsAt } = event.data;
       return {
         ...facts,
         adverseAction: {
           phase: 'waiting',
           itemIds,
+          reportCopyReference,
+          summaryOfRights,
           timeZone,
           waitingBusinessDays,
           automaticFinalAction,
@@ -263,6 +272,8 @@ export function evolveCheckFacts(
         status: 'pending',
         providerReference: null,
         adjudication: null,
+        summary: null,
+        reportReference: null,
       })),
       provider: null,
       outcome: null,

@@ -1,0 +1,42 @@
+import { EventConsumerModule } from '@hirestream/messaging';
+import { Module } from '@nestjs/common';
+import { AdverseActionController } from './adverse-action/adverse-action.controller';
+import { backgroundCheckGatewayProvider } from './background-check-gateway';
+import { CancelCheckController } from './cancel-check/cancel-check.controller';
+import { CheckItemsController } from './check-items/check-items.controller';
+import { checkPoliciesProvider } from './checks/check-policies.provider';
+import { ConsentController } from './consent/consent.controller';
+import { CONSUMER_GROUP } from './consumer-group';
+import { InitiateCheckController } from './initiate-check/initiate-check.controller';
+import { CandidateEventsConsumer } from './reactions/candidate-events.consumer';
+import { ReadCheckController } from './read-check/read-check.controller';
+import {
+  BackgroundCheckTimerFiring,
+  BackgroundCheckTimers,
+} from './timers/background-check-timers';
+
+/**
+ * The checks themselves: the policies, the HTTP API (recruiters and admins
+ * operate, the candidate consents and disputes, auditors read), the reactions
+ * to the candidacy (a check starts with the stage and stops when it closes)
+ * and the timers that end adverse-action windows.
+ */
+@Module({
+  imports: [EventConsumerModule.forGroup(CONSUMER_GROUP)],
+  controllers: [
+    ReadCheckController,
+    InitiateCheckController,
+    ConsentController,
+    CheckItemsController,
+    AdverseActionController,
+    CancelCheckController,
+    CandidateEventsConsumer,
+  ],
+  providers: [
+    backgroundCheckGatewayProvider,
+    checkPoliciesProvider,
+    BackgroundCheckTimers,
+    BackgroundCheckTimerFiring,
+  ],
+})
+export class ChecksModule {}
