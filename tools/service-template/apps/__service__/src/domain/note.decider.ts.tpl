@@ -37,6 +37,7 @@ function evolve(state: CandidateNotes, event: NoteStreamEvent): CandidateNotes {
     case 'CandidateStageChanged':
     case 'CandidateRejected':
     case 'CandidateWithdrew':
+    case 'CandidateHired':
       return { ...state, candidacy: evolveCandidacy(state.candidacy, event) };
     case '__Service__NoteRecorded':
       return { ...state, noteIds: [...state.noteIds, event.data.noteId] };
