@@ -5,22 +5,28 @@ import {
   react,
   type IncomingEvent,
 } from '@hirestream/messaging';
+import { JsonLogger } from '@hirestream/platform';
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { CANDIDATES, type CandidateGateway } from '../candidate-gateway';
 import { CANDIDATES_ACTOR } from '../candidates-actor';
 import { HIRES, type HireGateway } from '../hire/hire-gateway';
+import { adverseActionReaction } from './adverse-action.reaction';
 import { checkHireReaction } from './hire.reaction';
+import { isSettledRefusal } from './panel-decision.reaction';
 
 /**
  * The background-checks service's events (group `candidates`), one handler
  * for the topic running each reaction in turn: a check that clears may
- * complete the hire.
+ * complete the hire; a final adverse action rejects the candidate.
  */
 @Controller()
 export class BackgroundCheckEventsConsumer {
   constructor(
     private readonly consumer: IdempotentEventConsumer,
     @Inject(HIRES) private readonly hires: HireGateway,
+    @Inject(CANDIDATES) private readonly candidates: CandidateGateway,
+    private readonly logger: JsonLogger,
   ) {}
 
   @EventPattern<string>(serviceEventsTopic('background-checks'))
@@ -34,5 +40,17 @@ export class BackgroundCheckEventsConsumer {
     await react(checkHireReaction, event, CANDIDATES_ACTOR, (command, context) =>
       this.hires.handle(command, context),
     );
+    await react(adverseActionReaction, event, CANDIDATES_ACTOR, async (command, context) => {
+      try {
+        await this.candidates.handle(command, context);
+      } catch (error) {
+        // A redelivered rejection, or a candidate who withdrew meanwhile: nothing more to do.
+        if (!isSettledRefusal(error)) throw error;
+        this.logger.pino.info(
+          { context: adverseActionReaction.name, eventId: event.id, rule: error.rule },
+          `${event.type} needs nothing more: ${error.message}`,
+        );
+      }
+    });
   }
 }
