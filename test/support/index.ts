@@ -13,6 +13,7 @@ export { freePort } from './free-port';
 export { makeTempDir, removeTempDir } from './temp-dir';
 export { AppendedEvents, type AppendedEvent, type StoreMark } from './appended-events';
 export { eventually } from './eventually';
+export { TestClock } from './test-clock';
 export { ConsumeOutcomes } from './consume-outcomes';
 export { useKafkaRedelivery, type KafkaRedelivery } from './kafka-redelivery';
 export { signedWebhook, type SignedWebhook } from './screening-webhooks';

@@ -1,5 +1,5 @@
 import { EventStore, StreamActivity } from '@hirestream/event-sourcing';
-import { createServiceApp, startMicroservices, type Role } from '@hirestream/platform';
+import { createServiceApp, startMicroservices, type Clock, type Role } from '@hirestream/platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions, Response } from 'light-my-request';
 import { readdirSync } from 'node:fs';
@@ -41,6 +41,8 @@ export type ServiceAppOptions = Readonly<{
   /** Called with the app before its consumers start, e.g. to watch what they do. */
   beforeConsumers?: (app: NestFastifyApplication) => void;
   env?: Readonly<Record<string, string>>;
+  /** The service's clock (a `TestClock` the test moves); the wall clock when absent. */
+  clock?: Clock;
 }>;
 
 /** Every service under apps/, by folder name. */
@@ -59,6 +61,7 @@ async function startServiceApp(
   into.app = await createServiceApp({
     ...serviceOptions,
     env: { ...servers.env, ...options.env },
+    clock: options.clock,
     shutdownHooks: false,
   });
   options.beforeConsumers?.(into.app);

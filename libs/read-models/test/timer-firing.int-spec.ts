@@ -13,12 +13,13 @@ import {
   type CommandContext,
   type DueTimer,
 } from '@hirestream/event-sourcing';
-import { Clock, JsonLogger, ReadinessRegistry } from '@hirestream/platform';
+import { JsonLogger, ReadinessRegistry } from '@hirestream/platform';
 import { Type } from '@sinclair/typebox';
 import { Registry } from 'prom-client';
 import { Writable } from 'node:stream';
 import { describeEachPostgres } from '../../../test/support/postgres-targets';
 import { eventually } from '../../../test/support/eventually';
+import { TestClock } from '../../../test/support/test-clock';
 import { useEmbeddedStore } from '../../event-sourcing/test/support/embedded-store';
 import { DueTimersHost, ProjectionBuilds, ReadModelDatabase, TimerFiring } from '../src';
 import { ProjectionMetrics } from '../src/projection/projection-metrics';
@@ -69,17 +70,9 @@ const schedule = timerSchedule<ReminderEvent>({
       : [{ clear: streamName }],
 });
 
-/** A clock the test moves by hand. */
-class TestClock extends Clock {
-  at = Date.parse('2027-01-04T09:00:00Z');
-  override now(): number {
-    return this.at;
-  }
-}
-
 describeEachPostgres('durable timers', (target) => {
   const eventStore = useEmbeddedStore('timer-firing', contracts);
-  const clock = new TestClock();
+  const clock = new TestClock('2027-01-04T09:00:00Z');
   const logLines: string[] = [];
   const logger = new JsonLogger({
     service: 'timer-tests',
@@ -152,7 +145,8 @@ describeEachPostgres('durable timers', (target) => {
     await db?.close();
   });
 
-  const at = (offsetMinutes: number) => new Date(clock.at + offsetMinutes * 60_000).toISOString();
+  const at = (offsetMinutes: number) =>
+    new Date(clock.now() + offsetMinutes * 60_000).toISOString();
   let reminders = 0;
 
   async function setReminder(dueAt: string): Promise<string> {
@@ -184,11 +178,11 @@ describeEachPostgres('durable timers', (target) => {
     const stream = await setReminder(at(30));
     await untilPending(stream, true);
 
-    clock.at += 29 * 60_000;
+    clock.advance(29 * 60_000);
     await firing.fireDue();
     expect(await rings(stream)).toBe(0);
 
-    clock.at += 60_000;
+    clock.advance(60_000);
     await firing.fireDue();
     await firing.fireDue();
     expect(await rings(stream)).toBe(1);
@@ -200,7 +194,7 @@ describeEachPostgres('durable timers', (target) => {
     const early = await setReminder(at(5));
     const later = await setReminder(at(60 * 24));
     await untilPending(later, true);
-    clock.at += 2 * 24 * 60 * 60_000;
+    clock.advance(2 * 24 * 60 * 60_000);
     expect(await new ReminderFiring().fireDue()).toBeGreaterThanOrEqual(2);
     expect([await rings(early), await rings(later)]).toEqual([1, 1]);
   });
@@ -225,10 +219,10 @@ describeEachPostgres('durable timers', (target) => {
         ? true
         : undefined,
     );
-    clock.at += 30 * 60_000;
+    clock.advance(30 * 60_000);
     await firing.fireDue();
     expect([await rings(cancelled), await rings(moved)]).toEqual([0, 0]);
-    clock.at += 60 * 60_000;
+    clock.advance(60 * 60_000);
     await firing.fireDue();
     expect([await rings(cancelled), await rings(moved)]).toEqual([0, 1]);
   });
@@ -241,7 +235,7 @@ describeEachPostgres('durable timers', (target) => {
         ? true
         : undefined,
     );
-    clock.at += 2 * 60_000;
+    clock.advance(2 * 60_000);
     const before = fired.length;
     const counts = await Promise.all([1, 2, 3].map(() => new ReminderFiring().fireDue()));
     expect(counts.reduce((sum, count) => sum + count, 0)).toBe(40);
@@ -256,7 +250,7 @@ describeEachPostgres('durable timers', (target) => {
     await untilPending(failing, true);
     failures.set(refused, new CommandRejectedError('reminder-gone', 'the reminder is gone'));
     failures.set(failing, new Error('store unreachable'));
-    clock.at += 2 * 60_000;
+    clock.advance(2 * 60_000);
 
     await firing.fireDue();
     await firing.fireDue();

@@ -20,6 +20,8 @@ export interface PlatformContext {
   readonly logger: JsonLogger;
   readonly registry: Registry;
   readonly mapper: ProblemMapper;
+  /** The clock to inject; by default the wall clock, `CLOCK_SHIFT_SECONDS` ahead. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -44,7 +46,10 @@ export class PlatformModule {
       { provide: Registry, useValue: context.registry },
       { provide: ProblemMapper, useValue: context.mapper },
       ReadinessRegistry,
-      { provide: Clock, useValue: new Clock((context.config.CLOCK_SHIFT_SECONDS ?? 0) * 1000) },
+      {
+        provide: Clock,
+        useValue: context.clock ?? new Clock((context.config.CLOCK_SHIFT_SECONDS ?? 0) * 1000),
+      },
       { provide: HttpMetrics, useFactory: (r: Registry) => new HttpMetrics(r), inject: [Registry] },
       {
         provide: TokenVerifier,

@@ -19,6 +19,7 @@ import { installJsonBodyParser, MAX_BODY_BYTES } from '../http/json-body-parser'
 import { holdBackgroundWork } from './background-work';
 import { setupOpenApi } from './openapi.setup';
 import { stopWhenParentExits } from './parent-watch';
+import { Clock } from '../clock/clock';
 import { PlatformModule } from './platform.module';
 import { serveWorkerPathsOnly } from './worker-routes';
 
@@ -39,6 +40,8 @@ export interface ServiceOptions<C extends PlatformConfig = PlatformConfig> {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Where JSON log lines go instead of stdout (tests). */
   readonly logDestination?: DestinationStream;
+  /** The clock decisions are taken at, instead of the wall clock (tests move it by hand). */
+  readonly clock?: Clock;
   /** API version shown in the docs. */
   readonly version?: string;
   /** SIGTERM/SIGINT close the app and run shutdown hooks; default true. */
@@ -80,7 +83,14 @@ export async function createServiceApp<C extends PlatformConfig>(
     {
       module: ServiceRootModule,
       imports: [
-        PlatformModule.forRoot({ config, configClass, logger, registry, mapper }),
+        PlatformModule.forRoot({
+          config,
+          configClass,
+          logger,
+          registry,
+          mapper,
+          clock: options.clock,
+        }),
         options.module,
       ],
     },
