@@ -52,5 +52,85 @@ export function providerCheckFacts(candidateId: string, checkId: string) {
       type: 'BackgroundCheckCancelled',
       data: { ...key, reason: 'candidacy-closed', note: null, cancelledBy: 'background-checks' },
     }),
+    /**
+     * Everything after initiation up to an adverse-action window ending at
+     * `windowEndsAt`: consent, the order, a consider and a clear result, the
+     * reference, completion, the adverse adjudication and the notice.
+     */
+    inAdverseActionWindow: (windowEndsAt: string): BackgroundChecksEvent[] => {
+      const resulted = (itemId: string, result: 'clear' | 'consider'): BackgroundChecksEvent => ({
+        type: 'BackgroundCheckItemResulted',
+        data: {
+          ...key,
+          itemId,
+          result,
+          summary: `${itemId}: ${result}`,
+          reportReference: `report-${itemId}`,
+          deliveryId: `delivery-${checkId}-${itemId}`,
+        },
+      });
+      const [criminalRecord, employment] = PROVIDER_ITEM_IDS;
+      return [
+        {
+          type: 'BackgroundCheckConsentGiven',
+          data: { ...key, disclosure: DISCLOSURE, givenAt: '2030-05-06T09:00:00.000Z' },
+        },
+        {
+          type: 'BackgroundCheckOrdered',
+          data: {
+            ...key,
+            provider: 'embedded',
+            providerOrderId: `order-${checkId}`,
+            items: PROVIDER_ITEM_IDS.map((itemId) => ({
+              itemId,
+              providerReference: `order-${checkId}-${itemId}`,
+            })),
+          },
+        },
+        resulted(criminalRecord, 'consider'),
+        resulted(employment, 'clear'),
+        {
+          type: 'ReferenceCheckRecorded',
+          data: {
+            ...key,
+            itemId: 'reference-1',
+            referenceName: 'Ada Lovelace',
+            relationship: 'Former manager',
+            answers: [{ question: 'Would you hire them again?', answer: 'Yes.' }],
+            result: 'clear',
+            recordedBy: 'recruiter-1',
+          },
+        },
+        { type: 'BackgroundCheckCompleted', data: { ...key, outcome: 'consider' } },
+        {
+          type: 'ConsiderItemAdjudicated',
+          data: {
+            ...key,
+            itemId: criminalRecord,
+            decision: 'adverse-action',
+            reason: 'A relevant conviction',
+            adjudicatedBy: 'recruiter-1',
+          },
+        },
+        {
+          type: 'PreAdverseActionNoticeSent',
+          data: {
+            ...key,
+            itemIds: [criminalRecord],
+            reportCopyReference: `report-copy-${checkId}`,
+            summaryOfRights: {
+              documentId: 'fcra-summary-of-rights',
+              version: 1,
+              sha256: 'b'.repeat(64),
+            },
+            waitingBusinessDays: 5,
+            timeZone: 'America/Los_Angeles',
+            automaticFinalAction: false,
+            windowEndsAt,
+            sentBy: 'recruiter-1',
+          },
+        },
+      ];
+    },
   };
 }
