@@ -2,7 +2,9 @@ import { ROLES, type Role } from '@hirestream/platform';
 import {
   AppendedEvents,
   assignmentSeeds,
+  checkSeeds,
   hiringSeeds,
+  SEEDED_CHECK_ITEM_ID,
   interviewGuideSeeds,
   offerSeeds,
   operationsOf,
@@ -54,6 +56,7 @@ beforeAll(async () => {
     interviewGuideSeeds({ assessment: apps.assessment }),
     assignmentSeeds({ assessment: apps.assessment }),
     offerSeeds({ offers: apps.offers }),
+    checkSeeds({ candidates: apps.candidates, 'background-checks': apps['background-checks'] }),
   );
   shared = await newWorld();
 });
@@ -84,6 +87,8 @@ function pathOf(operation: OpenApiOperation, world: AccessWorld, whose: Whose): 
     'interview-kits': world.guides.kind,
     assignments: candidacy.assignmentId,
     offers: candidacy.offerId,
+    'background-checks': candidacy.checkId,
+    items: SEEDED_CHECK_ITEM_ID,
   };
   const segments = operation.path.split('/');
   return segments

@@ -1,8 +1,10 @@
 import { hirestreamEventCatalog } from '@hirestream/contracts';
 import {
   AppendedEvents,
+  checkSeeds,
   hiringSeeds,
   operationsOf,
+  SEEDED_CHECK_ITEM_ID,
   type HiringSeeds,
   serviceNames,
   useServiceApps,
@@ -72,6 +74,20 @@ beforeAll(async () => {
     remember('interview-days', await seeds.interviewDay(candidateId, [lead, asker], dayAt));
   }
   remember('candidates', await seeds.appliedCandidate());
+  // A candidacy whose check a fuzzed request may start, and one with a check started.
+  const checks = checkSeeds({
+    candidates: apps.candidates,
+    'background-checks': apps['background-checks'],
+  });
+  const [awaitingCheck, checked] = [
+    await seeds.interviewingCandidate(),
+    await seeds.interviewingCandidate(),
+  ];
+  await checks.inBackgroundCheck(awaitingCheck);
+  remember('candidates', awaitingCheck);
+  remember('candidates', checked);
+  remember('background-checks', await checks.check(checked));
+  remember('items', SEEDED_CHECK_ITEM_ID);
   pools = { ...(await fuzzCallers(apps.candidates, ids.get('candidates')![0])), ids };
 });
 

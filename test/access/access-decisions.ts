@@ -62,6 +62,12 @@ const ASSIGNERS: Role[] = ['recruiter', 'hiring-manager', 'admin'];
 /** Staff who review how consistently people interview; an interviewer reads their own. */
 const CALIBRATION_READERS: Role[] = ['recruiter', 'hiring-manager', 'auditor', 'admin'];
 
+/** Staff who run background checks; auditors read them too. */
+const CHECK_OPERATORS: Role[] = ['recruiter', 'admin'];
+const CHECK_READERS: Role[] = [...CHECK_OPERATORS, 'auditor'];
+/** What only the candidate does with their own check: consent and dispute. */
+const CANDIDATE_OWN_ONLY = { ...only(), candidate: OWN_ONLY };
+
 /** Staff who read compensation: every offer of a candidacy. */
 const COMPENSATION_READERS: Role[] = ['recruiter', 'hiring-manager', 'auditor', 'admin'];
 /** Approvers act on, and read, offers whose chain names them; the world's chains name no token. */
@@ -201,6 +207,23 @@ export const ACCESS_DECISIONS: AccessDecisions = {
     // Signed by the provider instead of a token: any caller (or none) with a valid signature
     // is answered alike (ACCESS_REQUESTS signs it); without one it is a 401 (screening-webhook.int-spec).
     receiveScreeningResult: { resource: 'none', public: true, roles: only(...ROLES) },
+    getBackgroundCheck: { resource: 'candidacy', roles: only(...CHECK_READERS) },
+    getBackgroundCheckForCandidate: {
+      resource: 'candidacy',
+      roles: { ...only(...CHECK_READERS), candidate: OWN_ONLY },
+    },
+    initiateBackgroundCheck: { resource: 'candidacy', roles: only(...CHECK_OPERATORS) },
+    giveBackgroundCheckConsent: { resource: 'candidacy', roles: CANDIDATE_OWN_ONLY },
+    declineBackgroundCheckConsent: { resource: 'candidacy', roles: CANDIDATE_OWN_ONLY },
+    withdrawBackgroundCheckConsent: { resource: 'candidacy', roles: CANDIDATE_OWN_ONLY },
+    recordReferenceCheck: { resource: 'candidacy', roles: only(...CHECK_OPERATORS) },
+    cancelCheckItem: { resource: 'candidacy', roles: only(...CHECK_OPERATORS) },
+    adjudicateCheckItem: { resource: 'candidacy', roles: only(...CHECK_OPERATORS) },
+    sendPreAdverseActionNotice: { resource: 'candidacy', roles: only(...CHECK_OPERATORS) },
+    disputeAdverseAction: { resource: 'candidacy', roles: CANDIDATE_OWN_ONLY },
+    resolveAdverseActionDispute: { resource: 'candidacy', roles: only(...CHECK_OPERATORS) },
+    takeFinalAdverseAction: { resource: 'candidacy', roles: only(...CHECK_OPERATORS) },
+    cancelBackgroundCheck: { resource: 'candidacy', roles: only(...CHECK_OPERATORS) },
   },
   offers: {
     live: HEALTH,

@@ -8,6 +8,7 @@ import {
   SEEDED_RUBRIC,
   seededInterviewKit,
   type AssignmentSeeds,
+  type CheckSeeds,
   type HiringSeeds,
   type InterviewGuideSeeds,
   type OfferSeeds,
@@ -24,6 +25,8 @@ export type Candidacy = Readonly<{
   assignmentId: string;
   /** A drafted offer, awaiting its first approver (no token's subject is in its chain). */
   offerId: string;
+  /** A background check awaiting the candidate's consent (the candidacy moved to `background-check` last). */
+  checkId: string;
 }>;
 
 /**
@@ -58,12 +61,13 @@ export function accessWorlds(
   guideSeeds: InterviewGuideSeeds,
   assignments: AssignmentSeeds,
   offers: OfferSeeds,
+  checks: CheckSeeds,
 ): () => Promise<AccessWorld> {
   let worlds = 0;
   let guides: Promise<SeededGuides> | undefined;
   return async () => {
     guides ??= seededGuides(guideSeeds);
-    return accessWorld(seeds, assignments, offers, await guides, worlds++);
+    return accessWorld(seeds, assignments, offers, checks, await guides, worlds++);
   };
 }
 
@@ -80,6 +84,7 @@ async function accessWorld(
   seeds: HiringSeeds,
   assignments: AssignmentSeeds,
   offers: OfferSeeds,
+  checks: CheckSeeds,
   guides: SeededGuides,
   index: number,
 ): Promise<AccessWorld> {
@@ -91,7 +96,7 @@ async function accessWorld(
     reviewers: readonly string[],
   ): Promise<Candidacy> => {
     const candidateId = await seeds.interviewingCandidate();
-    return {
+    const interviewing = {
       candidateId,
       interviewId: await seeds.interview(candidateId, [panelist, second], morning),
       dayId: await seeds.interviewDay(candidateId, [panelist, second], hoursAfter(morning, 1)),
@@ -103,6 +108,7 @@ async function accessWorld(
       ),
       offerId: await offers.offer(candidateId),
     };
+    return { ...interviewing, checkId: await checks.check(candidateId) };
   };
   const [own, foreign] = await Promise.all([
     candidacy(OWN_INTERVIEWER, named('own-second'), [OWN_INTERVIEWER, OWN_HIRING_MANAGER]),

@@ -264,3 +264,44 @@ export function offerSeeds(apps: Readonly<{ offers: ServiceApp }>): OfferSeeds {
     },
   };
 }
+
+/** Background checks started through the services' APIs, as a recruiter would. */
+export type CheckSeeds = Readonly<{
+  /** Moves the candidacy from `interviewing` to `background-check`, where a check may start. */
+  inBackgroundCheck(candidateId: string): Promise<void>;
+  /** A check of the candidacy, moved to `background-check` first (from `interviewing`); its id. */
+  check(candidateId: string): Promise<string>;
+}>;
+
+/** The id of the first item of a seeded check (the standard package's criminal record). */
+export const SEEDED_CHECK_ITEM_ID = 'criminal-record-1';
+
+/** Seeds through `apps.candidates` and `apps['background-checks']`, once the spec's apps have started. */
+export function checkSeeds(
+  apps: Readonly<{ candidates: ServiceApp; 'background-checks': ServiceApp }>,
+): CheckSeeds {
+  const seeds: CheckSeeds = {
+    async inBackgroundCheck(candidateId) {
+      await sent(
+        apps.candidates,
+        {
+          method: 'POST',
+          url: `/candidates/${candidateId}/stage`,
+          payload: { to: 'background-check' },
+          as: 'recruiter',
+        },
+        200,
+      );
+    },
+    async check(candidateId) {
+      await seeds.inBackgroundCheck(candidateId);
+      const initiated = await sent(
+        apps['background-checks'],
+        { method: 'POST', url: `/candidates/${candidateId}/background-checks`, as: 'recruiter' },
+        201,
+      );
+      return initiated.json<{ checkId: string }>().checkId;
+    },
+  };
+  return seeds;
+}
