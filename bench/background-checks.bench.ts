@@ -12,6 +12,7 @@ import {
 import { candidateStreamFacts } from '../test/support/candidate-stream-facts';
 import { signedWebhook } from '../test/support/screening-webhooks';
 import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
+import { measureDurableTimers } from './support/durable-timers-bench';
 import { readyPort } from './support/served-child';
 import { measureCommands, serveService, withBenchServers } from './support/service-bench';
 
@@ -19,7 +20,9 @@ import { measureCommands, serveService, withBenchServers } from './support/servi
 // provider's webhook deliveries over HTTP at concurrency 16, each signed
 // (HMAC-SHA256 over timestamp and raw body, checked by the service) and new
 // (each item in progress, then clear), on checks ordered beforehand:
-// deliveries taken per second, the service's CPU per delivery, latency.
+// deliveries taken per second, the service's CPU per delivery, latency. Then
+// durable timers: start to ready with 10,000 pending, and how late after its
+// due time each fires (bench/support/durable-timers-bench.ts).
 
 const SERVE_FLAG = '--serve';
 const CONCURRENCY = 16;
@@ -132,9 +135,13 @@ async function benchBackgroundChecks(env: Record<string, string>): Promise<void>
     const port = await readyPort(child);
     await measureWebhookIngestion(child, port, store);
   } finally {
-    await client.dispose();
     child.kill('SIGINT');
     await new Promise((resolve) => child.once('exit', resolve));
+  }
+  try {
+    await measureDurableTimers(env, store, client);
+  } finally {
+    await client.dispose();
   }
 }
 
