@@ -7,6 +7,7 @@ import { InterviewGuidesModule } from './interview-guides.module';
 import { InterviewKitForPanelistController } from './interview-kit-for-panelist/interview-kit-for-panelist.controller';
 import { FeedbackRequestsController } from './overdue-feedback/feedback-requests.controller';
 import { FeedbackRequestsProjection } from './overdue-feedback/feedback-requests.projection';
+import { CandidateEventsConsumer } from './reactions/candidate-events.consumer';
 import { CONSUMER_GROUP, SchedulingEventsConsumer } from './reactions/scheduling-events.consumer';
 import { ReadFeedbackController } from './read-feedback/read-feedback.controller';
 import { ReadOwnFeedbackController } from './read-own-feedback/read-own-feedback.controller';
@@ -16,9 +17,10 @@ import { SubmitFeedbackController } from './submit-feedback/submit-feedback.cont
 
 /**
  * Feedback on interviews: requests when an interview is completed (a reaction
- * to scheduling's events), drafts, submissions and amendments, blind reads that
- * record every reveal, the blind-feedback report, the open and overdue
- * requests, and the panelist's kit.
+ * to scheduling's events), withdrawn when it is cancelled or the candidacy
+ * closes (a reaction to the candidates service's events), drafts, submissions
+ * and amendments, blind reads that record every reveal, the blind-feedback
+ * report, the open and overdue requests, and the panelist's kit.
  */
 @Module({
   imports: [InterviewGuidesModule, EventConsumerModule.forGroup(CONSUMER_GROUP)],
@@ -32,6 +34,7 @@ import { SubmitFeedbackController } from './submit-feedback/submit-feedback.cont
     FeedbackRequestsController,
     InterviewKitForPanelistController,
     SchedulingEventsConsumer,
+    CandidateEventsConsumer,
   ],
   providers: [feedbackGatewayProvider, FeedbackRequester, FeedbackRequestsProjection],
 })

@@ -22,6 +22,7 @@ const apps = useServiceApps({
   },
 });
 const schedulingTopic = useKafkaRedelivery(apps.scheduling, serviceEventsTopic('scheduling'));
+const candidatesTopic = useKafkaRedelivery(apps.candidates, serviceEventsTopic('candidates'));
 const fixtures = feedbackFixtures(apps);
 const { send } = fixtures;
 
@@ -132,6 +133,49 @@ describe('feedback due, across services', () => {
     await consumed.waitFor(cancellation.metadata.eventId);
     const types = (await streamOf(candidateId)).map(({ event }) => event.type);
     expect(types.filter((type) => type.startsWith('Feedback'))).toEqual([]);
+  });
+});
+
+describe('a closed candidacy, across services', () => {
+  it("withdraws a rejected candidate's open requests once, keeps submitted feedback, and a redelivered rejection changes nothing", async () => {
+    const [grace, alan] = [person('grace'), person('alan')];
+    const { candidateId, interviewId } = await fixtures.completedInterview([grace, alan]);
+    const url = `/candidates/${candidateId}/interviews/${interviewId}/feedback`;
+    await send('POST', url, { role: 'interviewer', subject: grace }, scorecard());
+
+    const rejection = await apps.candidates.inject({
+      method: 'POST',
+      url: `/candidates/${candidateId}/rejection`,
+      payload: { category: 'rejected-by-us', reason: 'The role was filled' },
+      as: 'recruiter',
+    });
+    expect(rejection.statusCode).toBe(200);
+    const rejected = (await streamOf(candidateId)).find(
+      ({ event }) => event.type === 'CandidateRejected',
+    )!;
+    await consumed.waitFor(rejected.metadata.eventId);
+
+    const withdrawalsIn = async () =>
+      (await streamOf(candidateId)).filter(
+        ({ event }) => event.type === 'FeedbackRequestWithdrawn',
+      );
+    const withdrawn = await withdrawalsIn();
+    expect(withdrawn.map(({ event, metadata }) => [event.data, metadata.causationId])).toEqual([
+      [
+        { candidateId, interviewId, interviewerId: alan, reason: 'the candidate was rejected' },
+        rejected.metadata.eventId,
+      ],
+    ]);
+    const alans = await send('GET', `${url}/mine`, { role: 'interviewer', subject: alan });
+    expect(alans.json()).toMatchObject({ status: 'withdrawn' });
+    const graces = await send('GET', `${url}/mine`, { role: 'interviewer', subject: grace });
+    expect(graces.json()).toMatchObject({ status: 'submitted' });
+
+    await candidatesTopic.redeliver(
+      await candidatesTopic.publishedMessage(rejected.metadata.eventId),
+    );
+    await consumed.waitFor(rejected.metadata.eventId, 'duplicate');
+    expect(await withdrawalsIn()).toHaveLength(1);
   });
 });
 

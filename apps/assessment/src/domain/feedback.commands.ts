@@ -32,6 +32,15 @@ export type WithdrawFeedbackRequests = Command<
   OnInterview & Readonly<{ reason: string }>
 >;
 
+/**
+ * Withdraws every open request of a rejected or withdrawn candidacy (the
+ * reaction to `CandidateRejected` and `CandidateWithdrew`); submitted feedback stays.
+ */
+export type WithdrawClosedCandidacyFeedbackRequests = Command<
+  'WithdrawClosedCandidacyFeedbackRequests',
+  Readonly<{ candidateId: string; reason: string }>
+>;
+
 /** The panel member saves a draft of their own feedback. */
 export type SaveFeedbackDraft = Command<
   'SaveFeedbackDraft',
@@ -63,6 +72,7 @@ export type RevealFeedback = Command<
 export type FeedbackCommand =
   | RequestFeedback
   | WithdrawFeedbackRequests
+  | WithdrawClosedCandidacyFeedbackRequests
   | SaveFeedbackDraft
   | SubmitFeedback
   | AmendFeedback

@@ -186,6 +186,45 @@ describe('feedback decider', () => {
     });
   });
 
+  describe('WithdrawClosedCandidacyFeedbackRequests (the reaction to a rejection or withdrawal)', () => {
+    const withdraw: FeedbackCommand = {
+      type: 'WithdrawClosedCandidacyFeedbackRequests',
+      data: { candidateId, reason: 'the candidate was rejected' },
+    };
+    const withdrawn = (interviewId: string, interviewerId: string): FeedbackStreamEvent => ({
+      type: 'FeedbackRequestWithdrawn',
+      data: { candidateId, interviewId, interviewerId, reason: 'the candidate was rejected' },
+    });
+
+    it('withdraws every open request of every interview of a closed candidacy, and keeps submitted feedback', () => {
+      spec
+        .given([
+          ...afterInterview,
+          submitted('i-1', 'grace'),
+          scheduled('i-2', ['ada']),
+          completed('i-2'),
+          requested('i-2', 'ada', rubric, 2),
+          rejected,
+        ])
+        .when(withdraw)
+        .then([withdrawn('i-1', 'alan'), withdrawn('i-2', 'ada')]);
+    });
+
+    it('withdraws nothing twice, and nothing of a candidacy the stream shows open', () => {
+      spec
+        .given([
+          ...afterInterview,
+          facts.withdrew(),
+          withdrawn('i-1', 'alan'),
+          withdrawn('i-1', 'grace'),
+        ])
+        .when(withdraw)
+        .then([]);
+      spec.given(afterInterview).when(withdraw).then([]);
+      spec.given([]).when(withdraw).then([]);
+    });
+  });
+
   describe('SubmitFeedback', () => {
     it("records the panel member's own feedback against the stamped rubric, ratings in the rubric's order", () => {
       spec

@@ -20,6 +20,7 @@ import type {
   RevealFeedback,
   SaveFeedbackDraft,
   SubmitFeedback,
+  WithdrawClosedCandidacyFeedbackRequests,
   WithdrawFeedbackRequests,
 } from './feedback.commands';
 import {
@@ -213,6 +214,22 @@ function withdrawRequests(
     }));
 }
 
+function withdrawClosedCandidacyRequests(
+  command: WithdrawClosedCandidacyFeedbackRequests,
+  state: FeedbackState,
+): FeedbackEvent[] {
+  const { candidateId, reason } = command.data;
+  // The stream decides: an open candidacy (the message contradicted) keeps its requests.
+  if (state.candidacy === null || !CLOSED_CANDIDACY_STAGES.has(state.candidacy.stage)) return [];
+  return [...state.feedback.values()]
+    .flatMap((requests) => [...requests.values()])
+    .filter((request) => request.status === 'open')
+    .map(({ interviewId, interviewerId }) => ({
+      type: 'FeedbackRequestWithdrawn',
+      data: { candidateId, interviewId, interviewerId, reason },
+    }));
+}
+
 function saveDraft(command: SaveFeedbackDraft, state: FeedbackState): FeedbackEvent {
   const { candidateId, interviewId, author, ratings, ...texts } = command.data;
   const request = authorsRequest(state, candidateId, interviewId, author);
@@ -353,6 +370,8 @@ function decide(command: FeedbackCommand, state: FeedbackState): FeedbackEvent |
       return requestFeedback(command, state);
     case 'WithdrawFeedbackRequests':
       return withdrawRequests(command, state);
+    case 'WithdrawClosedCandidacyFeedbackRequests':
+      return withdrawClosedCandidacyRequests(command, state);
     case 'SaveFeedbackDraft':
       return saveDraft(command, state);
     case 'SubmitFeedback':
