@@ -3,6 +3,7 @@ import { EventStoreModule } from '@hirestream/event-sourcing';
 import { EventRelayModule, KafkaModule } from '@hirestream/messaging';
 import { ReadModelModule } from '@hirestream/read-models';
 import { Module } from '@nestjs/common';
+import { CheckTimersModule } from './check-timers.module';
 import { ChecksModule } from './checks.module';
 import { ScreeningProviderModule } from './screening-provider.module';
 
@@ -16,6 +17,7 @@ export const SERVICE = 'background-checks';
     ReadModelModule.forService(SERVICE),
     ChecksModule,
     ScreeningProviderModule,
+    CheckTimersModule,
   ],
 })
 export class BackgroundChecksModule {}

@@ -10,6 +10,6 @@ export const backgroundChecksServiceOptions: ServiceOptions = {
   module: BackgroundChecksModule,
   port: 3004,
   config: BackgroundChecksConfig,
-  // Its own consent and cancellation events place and cancel orders with the screening provider.
+  // The candidacy's events start and stop checks; its own withdrawals and cancellations cancel orders.
   connectMicroservices: (app) => connectEventConsumer(app, SERVICE, CONSUMER_GROUP),
 };

@@ -10,16 +10,12 @@ import { CONSUMER_GROUP } from './consumer-group';
 import { InitiateCheckController } from './initiate-check/initiate-check.controller';
 import { CandidateEventsConsumer } from './reactions/candidate-events.consumer';
 import { ReadCheckController } from './read-check/read-check.controller';
-import {
-  BackgroundCheckTimerFiring,
-  BackgroundCheckTimers,
-} from './timers/background-check-timers';
 
 /**
  * The checks themselves: the policies, the HTTP API (recruiters and admins
  * operate, the candidate consents and disputes, auditors read), the reactions
- * to the candidacy (a check starts with the stage and stops when it closes)
- * and the timers that end adverse-action windows.
+ * to the candidacy (a check starts with the stage and stops when it closes).
+ * Exports the gateway and the policies to the provider's and the timers' modules.
  */
 @Module({
   imports: [EventConsumerModule.forGroup(CONSUMER_GROUP)],
@@ -32,11 +28,7 @@ import {
     CancelCheckController,
     CandidateEventsConsumer,
   ],
-  providers: [
-    backgroundCheckGatewayProvider,
-    checkPoliciesProvider,
-    BackgroundCheckTimers,
-    BackgroundCheckTimerFiring,
-  ],
+  providers: [backgroundCheckGatewayProvider, checkPoliciesProvider],
+  exports: [backgroundCheckGatewayProvider, checkPoliciesProvider],
 })
 export class ChecksModule {}

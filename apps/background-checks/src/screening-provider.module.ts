@@ -1,6 +1,6 @@
 import { EventConsumerModule } from '@hirestream/messaging';
 import { Module } from '@nestjs/common';
-import { backgroundCheckGatewayProvider } from './background-check-gateway';
+import { ChecksModule } from './checks.module';
 import { CONSUMER_GROUP } from './consumer-group';
 import { CheckOrders } from './order-process/check-orders.handler';
 import { OwnEventsConsumer } from './order-process/own-events.consumer';
@@ -10,19 +10,19 @@ import { ScreeningSignatureGuard } from './screening-webhook/screening-signature
 import { ScreeningWebhookController } from './screening-webhook/screening-webhook.controller';
 
 /**
- * The screening provider: its HTTP adapter, the order process (a reaction to
- * the service's own consent and cancellation events) and the signed webhook
- * its results arrive through.
+ * The screening provider: its HTTP adapter, the order process (placing a
+ * consented check's order when its timer fires; cancelling after the
+ * service's own withdrawal and cancellation events) and the signed webhook its
+ * results arrive through.
  */
 @Module({
-  imports: [EventConsumerModule.forGroup(CONSUMER_GROUP)],
+  imports: [EventConsumerModule.forGroup(CONSUMER_GROUP), ChecksModule],
   controllers: [ScreeningWebhookController, OwnEventsConsumer],
   providers: [
-    backgroundCheckGatewayProvider,
     { provide: SCREENING_PROVIDER, useClass: HttpScreeningProvider },
     CheckOrders,
     ScreeningSignatureGuard,
   ],
-  exports: [SCREENING_PROVIDER],
+  exports: [SCREENING_PROVIDER, CheckOrders],
 })
 export class ScreeningProviderModule {}

@@ -15,7 +15,8 @@ import { DISCLOSURE, providerCheckFacts } from './provider-check-facts';
 // The order process and the provider end to end: consent given → the order
 // placed with the embedded provider (over its HTTP API) and recorded → each
 // item in progress, then its result, through signed webhooks → the check
-// complete; consent withdrawn → the order cancelled with the provider.
+// complete; consent withdrawn → the order cancelled with the provider; the
+// provider away when consent is given → the order placed once it is back.
 
 const env: Record<string, string> = {};
 let provider: ScreeningProviderServer;
@@ -169,5 +170,32 @@ describe('the screening provider, end to end', () => {
       return order.status === 'cancelled' ? order.status : undefined;
     });
     expect(status).toBe('cancelled');
+  });
+
+  it('places the order once the provider is back, however long it was away', async () => {
+    const { candidateId, checkId } = await checkAwaitingConsent('mary@example.org');
+    const { port } = new URL(provider.url);
+    await provider.close();
+    try {
+      await consent(candidateId, checkId);
+      // The placement's timer fires at once and fails, then again after 1 s, 2 s…
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(await typesOf(candidateId)).not.toContain('BackgroundCheckOrdered');
+    } finally {
+      provider = await startScreeningProvider({
+        port: Number(port),
+        webhookUrl: `http://127.0.0.1:${servicePort}${SCREENING_WEBHOOK_PATH}`,
+        inProgressAfterMs: 200,
+        resultAfterMs: 600,
+        delivery: { initialBackoffMs: 100, maxBackoffMs: 1_000 },
+      });
+    }
+    const ordered = await eventually('the order placed and recorded', async () =>
+      eventOf(candidateId, 'BackgroundCheckOrdered'),
+    );
+    expect(ordered.data).toMatchObject({ provider: 'embedded' });
+    expect(
+      (await typesOf(candidateId)).filter((type) => type === 'BackgroundCheckOrdered'),
+    ).toHaveLength(1);
   });
 });

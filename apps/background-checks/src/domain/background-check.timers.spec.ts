@@ -4,6 +4,8 @@ import {
   ADVERSE_ACTION_WINDOW,
   backgroundCheckTimerSchedule,
   commandForTimer,
+  ORDER_PLACEMENT,
+  orderToPlace,
 } from './background-check.timers';
 
 const candidateId = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -70,12 +72,14 @@ describe('the background-check timers', () => {
         type: 'FinalAdverseActionTaken',
         data: { ...key, reason: 'Conviction', automatic: false, takenBy: 'recruiter-1' },
       },
-      {
-        type: 'BackgroundCheckCancelled',
-        data: { ...key, reason: 'candidacy-closed', note: null, cancelledBy: 'background-checks' },
-      },
     ];
     for (const event of clearing) expect(changesOf(event)).toEqual([{ clear: timerId }]);
+    expect(
+      changesOf({
+        type: 'BackgroundCheckCancelled',
+        data: { ...key, reason: 'candidacy-closed', note: null, cancelledBy: 'background-checks' },
+      }),
+    ).toEqual([{ clear: timerId }, { clear: `${ORDER_PLACEMENT}:${checkId}` }]);
     expect(backgroundCheckTimerSchedule.eventTypes).toEqual(
       new Set(
         'eventTypes' in backgroundCheckTimerSchedule.select
@@ -83,6 +87,39 @@ describe('the background-check timers', () => {
           : [],
       ),
     );
+  });
+
+  it('sets the order’s placement when consent is given, due at once, and clears it once it needs none', () => {
+    const placement = {
+      timerId: `${ORDER_PLACEMENT}:${checkId}`,
+      kind: ORDER_PLACEMENT,
+      streamName,
+      dueAt: '2030-05-01T09:00:00Z',
+      data: key,
+    };
+    const disclosure = { documentId: 'us-disclosure', version: 1, sha256: 'a'.repeat(64) };
+    expect(
+      changesOf({
+        type: 'BackgroundCheckConsentGiven',
+        data: { ...key, disclosure, givenAt: '2030-05-01T09:00:00Z' },
+      }),
+    ).toEqual([{ set: placement }]);
+    expect(orderToPlace(placement)).toEqual(key);
+    expect(orderToPlace(windowTimer('2030-06-04T07:00:00Z'))).toBeUndefined();
+    const clearing: BackgroundChecksEvent[] = [
+      {
+        type: 'BackgroundCheckOrdered',
+        data: { ...key, provider: 'embedded', providerOrderId: 'order-1', items: [] },
+      },
+      {
+        type: 'BackgroundCheckConsentWithdrawn',
+        data: { ...key, withdrawnAt: '2030-05-02T09:00:00Z', reason: null },
+      },
+      { type: 'BackgroundCheckCompleted', data: { ...key, outcome: 'clear' } },
+    ];
+    for (const event of clearing) {
+      expect(changesOf(event)).toEqual([{ clear: placement.timerId }]);
+    }
   });
 
   it('turns a due window timer into the command ending the window, at now', () => {

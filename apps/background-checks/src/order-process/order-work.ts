@@ -53,9 +53,8 @@ export type OrderWork =
 
 const NOTHING: OrderWork = { kind: 'none' };
 
-/** The event types that wake the order process. */
-export const ORDER_TRIGGERS: ReadonlySet<string> = new Set([
-  'BackgroundCheckConsentGiven',
+/** The event types after which the order process cancels an order (its timer places them). */
+export const ORDER_CANCELLATION_TRIGGERS: ReadonlySet<string> = new Set([
   'BackgroundCheckConsentWithdrawn',
   'BackgroundCheckCancelled',
 ]);

@@ -15,7 +15,7 @@ export class OwnEventsConsumer {
   @EventPattern<string>(serviceEventsTopic('background-checks'))
   async onOwnEvent(@Ctx() context: KafkaContext): Promise<void> {
     await this.consumer.consume(consumedMessageOf(context), context.getProducer(), (event) =>
-      this.orders.run(event),
+      this.orders.cancelAfter(event),
     );
   }
 }
