@@ -67,7 +67,7 @@ async function applyRun(sql: Sql, table: string, run: FeedbackRequestChange[]): 
 
 const feedbackRequestList = postgresProjection<'requests', FeedbackRequestListEvent>({
   name: 'feedback-requests',
-  version: 1,
+  version: 2,
   tables: ['requests'],
   select: { eventTypes: FEEDBACK_REQUEST_LIST_EVENT_TYPES },
   migrations: ({ requests }) => [

@@ -53,13 +53,13 @@ describe('feedback request list fold', () => {
       recorded(decided('hold')),
       recorded(facts.moved('interviewing', 'offer')),
       recorded(facts.moved('offer', 'hired')),
+      recorded({
+        type: 'CandidateHired',
+        data: { candidateId, offerId: candidateId, offerVersion: 1, stageAtHire: 'offer' },
+      }),
       recorded(facts.withdrew({ stageAtWithdrawal: 'offer' })),
     ]);
-    expect(runs).toEqual([
-      [
-        { kind: 'lapse', candidateId, round: null, at: '2030-01-01T10:00:00.000Z' },
-        { kind: 'lapse', candidateId, round: null, at: '2030-01-01T10:00:00.000Z' },
-      ],
-    ]);
+    const lapse = { kind: 'lapse', candidateId, round: null, at: '2030-01-01T10:00:00.000Z' };
+    expect(runs).toEqual([[lapse, lapse, lapse]]);
   });
 });

@@ -17,6 +17,7 @@ export const FEEDBACK_REQUEST_LIST_EVENT_TYPES: readonly FeedbackRequestListEven
   'CandidateStageChanged',
   'CandidateRejected',
   'CandidateWithdrew',
+  'CandidateHired',
 ];
 
 /**
@@ -81,8 +82,10 @@ function changeOf(event: FeedbackRequestListEvent, at: string): FeedbackRequestC
     }
     case 'CandidateRejected':
     case 'CandidateWithdrew':
+    case 'CandidateHired':
       return { kind: 'lapse', candidateId: event.data.candidateId, round: null, at };
     case 'CandidateStageChanged':
+      // Histories from before CandidateHired moved the stage to hired.
       return event.data.to === 'hired'
         ? { kind: 'lapse', candidateId: event.data.candidateId, round: null, at }
         : undefined;
