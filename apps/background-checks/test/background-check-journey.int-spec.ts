@@ -139,7 +139,7 @@ const typesOf = async (candidateId: string): Promise<string[]> =>
   );
 
 describe('a background check, end to end', () => {
-  it('clears a candidate whose every item comes back clear', async () => {
+  it('clears a candidate whose every item comes back clear, and the candidate moves on to the offer stage', async () => {
     const candidateId = await candidateInBackgroundCheck('grace@example.org');
     const checkId = await consentAsCandidate(candidateId);
     await completeItems(candidateId, checkId);
@@ -147,6 +147,19 @@ describe('a background check, end to end', () => {
     const view = await staffView(candidateId);
     expect(view).toMatchObject({ phase: 'completed', outcome: 'clear', standing: 'clear' });
     expect(view.items.every((item) => item.status === 'clear')).toBe(true);
+    const moved = await eventually(
+      'the candidates service to move on to the offer stage',
+      async () => {
+        const response = await candidates.inject({
+          method: 'GET',
+          url: `/candidates/${candidateId}`,
+          as: 'recruiter',
+        });
+        const candidate = response.json<Json>();
+        return candidate.stage === 'offer' ? candidate : undefined;
+      },
+    );
+    expect(moved).toMatchObject({ stage: 'offer' });
   });
 
   it('consider → notice → dispute → upheld → the window ends → final action → rejected', async () => {

@@ -13,6 +13,7 @@ import { AssessmentEventsConsumer, CONSUMER_GROUP } from './reactions/assessment
 import { BackgroundCheckEventsConsumer } from './reactions/background-check-events.consumer';
 import { OfferEventsConsumer } from './reactions/offer-events.consumer';
 import { hireGatewayProvider } from './hire/hire-gateway';
+import { offerStageGatewayProvider } from './offer-stage/offer-stage-gateway';
 import { RecordScreeningController } from './record-screening/record-screening.controller';
 import { RegisterCandidateController } from './register-candidate/register-candidate.controller';
 import { RejectCandidateController } from './reject-candidate/reject-candidate.controller';
@@ -41,6 +42,11 @@ export const SERVICE = 'candidates';
     OfferEventsConsumer,
     BackgroundCheckEventsConsumer,
   ],
-  providers: [candidateGatewayProvider, hireGatewayProvider, CandidateListProjection],
+  providers: [
+    candidateGatewayProvider,
+    hireGatewayProvider,
+    offerStageGatewayProvider,
+    CandidateListProjection,
+  ],
 })
 export class CandidatesModule {}

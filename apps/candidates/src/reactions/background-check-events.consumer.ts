@@ -11,19 +11,23 @@ import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { CANDIDATES, type CandidateGateway } from '../candidate-gateway';
 import { CANDIDATES_ACTOR } from '../candidates-actor';
 import { HIRES, type HireGateway } from '../hire/hire-gateway';
+import { OFFER_STAGE, type OfferStageGateway } from '../offer-stage/offer-stage-gateway';
 import { adverseActionReaction } from './adverse-action.reaction';
+import { clearCheckReaction } from './clear-check.reaction';
 import { checkHireReaction } from './hire.reaction';
 import { isSettledRefusal } from './panel-decision.reaction';
 
 /**
  * The background-checks service's events (group `candidates`), one handler
- * for the topic running each reaction in turn: a check that clears may
+ * for the topic running each reaction in turn: a check that clears moves a
+ * candidate waiting in the background-check stage to the offer stage, and may
  * complete the hire; a final adverse action rejects the candidate.
  */
 @Controller()
 export class BackgroundCheckEventsConsumer {
   constructor(
     private readonly consumer: IdempotentEventConsumer,
+    @Inject(OFFER_STAGE) private readonly offerStage: OfferStageGateway,
     @Inject(HIRES) private readonly hires: HireGateway,
     @Inject(CANDIDATES) private readonly candidates: CandidateGateway,
     private readonly logger: JsonLogger,
@@ -37,6 +41,9 @@ export class BackgroundCheckEventsConsumer {
   }
 
   private async react(event: IncomingEvent): Promise<void> {
+    await react(clearCheckReaction, event, CANDIDATES_ACTOR, (command, context) =>
+      this.offerStage.handle(command, context),
+    );
     await react(checkHireReaction, event, CANDIDATES_ACTOR, (command, context) =>
       this.hires.handle(command, context),
     );
