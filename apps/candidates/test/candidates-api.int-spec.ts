@@ -76,6 +76,14 @@ describe('candidates API', () => {
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ stage: 'interviewing' });
 
+    // Only a background check's final adverse action rejects in that category.
+    const adverse = await post(`/candidates/${id}/rejection`, {
+      category: 'adverse-action',
+      reason: 'a relevant conviction',
+    });
+    expect(adverse.statusCode).toBe(400);
+    expect(JSON.stringify(adverse.json())).toContain('category');
+
     const rejected = await post(`/candidates/${id}/rejection`, {
       category: 'rejected-by-us',
       reason: 'another candidate was a closer fit',
