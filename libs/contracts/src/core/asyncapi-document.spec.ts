@@ -35,4 +35,22 @@ describe('AsyncAPI document', () => {
       );
     }
   });
+
+  it("documents each consumer group's receive and dead-letter topic, and refuses a group consuming a topic nobody owns", () => {
+    const subscribed = asyncApiDocument(hirestreamEventCatalog, '1.2.3', [
+      { group: 'scheduling', owners: ['candidates'] },
+    ]) as typeof document & {
+      operations: Record<string, { action: string; channel: { $ref: string } }>;
+    };
+    expect(subscribed.channels['candidates-scheduling-dead-letter'].address).toBe(
+      'hirestream.candidates.events.scheduling.dead-letter',
+    );
+    expect(subscribed.operations['scheduling-consumes-candidates-events']).toMatchObject({
+      action: 'receive',
+      channel: { $ref: '#/channels/candidates' },
+    });
+    expect(() =>
+      asyncApiDocument(hirestreamEventCatalog, '1.2.3', [{ group: 'x', owners: ['nobody'] }]),
+    ).toThrow('group x consumes nobody, which owns no events');
+  });
 });

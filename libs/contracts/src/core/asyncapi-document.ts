@@ -38,8 +38,23 @@ const MESSAGE_HEADERS = {
   },
 } as const;
 
-/** The event catalog as an AsyncAPI 3.0 document: one channel per service topic, one message per event type. */
-export function asyncApiDocument(catalog: EventCatalog, version: string): Record<string, unknown> {
+/** A consumer group and the services whose topics it consumes (each with its dead-letter topic). */
+export type TopicSubscription = Readonly<{ group: string; owners: readonly string[] }>;
+
+const DEAD_LETTER_DESCRIPTION =
+  "A message the group refused (malformed, or not published by the topic's owner) or failed to handle after its retries, published with its original key, value and headers plus dlq_original_topic, dlq_original_partition, dlq_original_offset, dlq_consumer_group, dlq_attempts, dlq_error and dlq_failed_at. Nothing in hirestream reads it: watch it, fix the cause, republish by hand.";
+
+/**
+ * The event catalog as an AsyncAPI 3.0 document: one channel per service topic,
+ * one message per event type; with `subscriptions`, each consumer group's
+ * `receive` of the topics it consumes and the dead-letter channel of each
+ * (`<topic>.<group>.dead-letter`).
+ */
+export function asyncApiDocument(
+  catalog: EventCatalog,
+  version: string,
+  subscriptions: readonly TopicSubscription[] = [],
+): Record<string, unknown> {
   const owners = [...new Set(catalog.contracts.map((c) => c.owner))].sort();
   const messages = Object.fromEntries(
     catalog.contracts.map((contract) => [
@@ -55,26 +70,57 @@ export function asyncApiDocument(catalog: EventCatalog, version: string): Record
       },
     ]),
   );
-  const channels = Object.fromEntries(
-    owners.map((owner) => [
+  const messagesOf = (owner: string) =>
+    Object.fromEntries(
+      catalog.contracts
+        .filter((c) => c.owner === owner)
+        .map((c) => [c.type, { $ref: `#/components/messages/${c.type}` }]),
+    );
+  const consumed = subscriptions.flatMap(({ group, owners: consumedOwners }) =>
+    consumedOwners.map((owner) => ({ group, owner, channel: `${owner}-${group}-dead-letter` })),
+  );
+  const unknown = consumed.find(({ owner }) => !owners.includes(owner));
+  if (unknown !== undefined) {
+    throw new Error(`group ${unknown.group} consumes ${unknown.owner}, which owns no events`);
+  }
+  const channels = Object.fromEntries([
+    ...owners.map((owner) => [
       owner,
       {
         address: serviceEventsTopic(owner),
         description: `Events the ${owner} service owns, published from ${cloudEventSource(owner)}`,
-        messages: Object.fromEntries(
-          catalog.contracts
-            .filter((c) => c.owner === owner)
-            .map((c) => [c.type, { $ref: `#/components/messages/${c.type}` }]),
-        ),
+        messages: messagesOf(owner),
       },
     ]),
-  );
-  const operations = Object.fromEntries(
-    owners.map((owner) => [
+    ...consumed.map(({ group, owner, channel }) => [
+      channel,
+      {
+        address: `${serviceEventsTopic(owner)}.${group}.dead-letter`,
+        description: `Dead letters of consumer group ${group} on ${serviceEventsTopic(owner)}. ${DEAD_LETTER_DESCRIPTION}`,
+        messages: messagesOf(owner),
+      },
+    ]),
+  ]);
+  const operations = Object.fromEntries([
+    ...owners.map((owner) => [
       `publish-${owner}-events`,
       { action: 'send', channel: { $ref: `#/channels/${owner}` } },
     ]),
-  );
+    ...consumed.flatMap(({ group, owner, channel }) => [
+      [
+        `${group}-consumes-${owner}-events`,
+        {
+          action: 'receive',
+          channel: { $ref: `#/channels/${owner}` },
+          bindings: { kafka: { groupId: { type: 'string', enum: [group] } } },
+        },
+      ],
+      [
+        `${group}-dead-letters-${owner}-events`,
+        { action: 'send', channel: { $ref: `#/channels/${channel}` } },
+      ],
+    ]),
+  ]);
   return {
     asyncapi: '3.0.0',
     info: {
