@@ -5,4 +5,5 @@ export const SERVICES = [
   { name: 'assessment', entry: 'apps/assessment/src/main.ts', port: 3003 },
   { name: 'background-checks', entry: 'apps/background-checks/src/main.ts', port: 3004 },
   { name: 'offers', entry: 'apps/offers/src/main.ts', port: 3005 },
+  { name: 'notifications', entry: 'apps/notifications/src/main.ts', port: 3006 },
 ] as const;

@@ -1,6 +1,6 @@
 export { ReadModelDatabase, type Sql } from './database/read-model-database';
 export { ReadModelUnavailableError } from './database/read-model-unavailable.error';
-export { sqlName } from './database/sql-names';
+export { lockKey, sqlName } from './database/sql-names';
 export {
   postgresProjection,
   type PostgresProjection,
@@ -25,4 +25,9 @@ export {
   dueTimersProjection,
   netTimerChanges,
 } from './timers/due-timers.projection';
-export { TIMER_POLL_MS, TimerFiring, type TimerFiringOptions } from './timers/timer-firing';
+export {
+  inParallel,
+  TIMER_POLL_MS,
+  TimerFiring,
+  type TimerFiringOptions,
+} from './timers/timer-firing';

@@ -260,7 +260,7 @@ function metric<M>(registry: Registry, name: string, make: () => M): M {
 }
 
 /** Maps `items` with at most `parallel` calls under way at once, keeping their order. */
-async function inParallel<T, R>(
+export async function inParallel<T, R>(
   items: readonly T[],
   parallel: number,
   map: (item: T) => Promise<R>,
