@@ -89,7 +89,8 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
         let tried = 0;
         for (;;) {
           const due = await this.outbox.due(client, this.clock.instant(), BATCH);
-          await inParallel(due, PARALLEL_SENDS, (message) => this.sendOne(client, message));
+          // Marked through the pool: the lock's connection takes one query at a time.
+          await inParallel(due, PARALLEL_SENDS, (message) => this.sendOne(this.db, message));
           tried += due.length;
           if (due.length < BATCH || this.stopped) return tried;
         }
