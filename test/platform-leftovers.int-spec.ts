@@ -67,7 +67,8 @@ it(
 it(
   'a SIGKILLed npm: start.ts notices and stops the services, then the servers',
   async () => {
-    const platform = startPlatform({ dataDir, ports, via: 'npm' });
+    // Verbose: the devstack's own lines show the order things stopped in.
+    const platform = startPlatform({ dataDir, ports, via: 'npm', verbose: true });
     const pids = await startedAndReady(platform);
     platform.launcher.kill('SIGKILL');
     await expectGoneWithTheirPorts(pids);

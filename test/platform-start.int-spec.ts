@@ -1,5 +1,5 @@
 import { postgresDataFolder } from '@hirestream/embedded-postgres';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICES } from '../tools/services';
 import { isProcessRunning } from '../libs/platform/src/bootstrap/parent-watch';
@@ -14,7 +14,7 @@ import { makeTempDir, removeTempDir } from './support/temp-dir';
 
 afterAll(killLeftovers);
 
-it('starts the platform as `npm start` does on a fresh data folder: PostgreSQL and every service report ready, the services read from PostgreSQL, and Ctrl-C stops everything', async () => {
+it('starts the platform as `npm start` does on a fresh data folder: PostgreSQL and every service report ready, the services read from PostgreSQL, each process logs to <data>/logs while the terminal shows the banner, and Ctrl-C stops everything', async () => {
   const dataDir = await makeTempDir('platform-start');
   const ports = await freePlatformPorts();
   const start = startPlatform({ dataDir, ports, via: 'node' });
@@ -46,6 +46,23 @@ it('starts the platform as `npm start` does on a fresh data folder: PostgreSQL a
     expect(existsSync(join(postgresDataFolder(join(dataDir, 'postgres')), 'PG_VERSION'))).toBe(
       true,
     );
+
+    // A readable start: no service's JSON log lines (route mappings and the like) on the terminal,
+    // a line per process, the banner; the service's JSON lines in its own log file.
+    const terminal = output.slice(0, output.indexOf('hirestream is ready'));
+    expect(terminal.filter((line) => line.includes('{"level"'))).toEqual([]);
+    expect(terminal.filter((line) => line.startsWith('started '))).toHaveLength(
+      SERVICES.length + 1,
+    );
+    expect(output).toContain(`  logs          ${join(dataDir, 'logs')}/<service>.log`);
+    for (const service of SERVICES) {
+      const logged = readFileSync(join(dataDir, 'logs', `${service.name}.log`), 'utf8')
+        .split('\n')
+        .filter(Boolean);
+      expect(logged.length).toBeGreaterThan(5);
+      expect(JSON.parse(logged[0])).toMatchObject({ service: service.name });
+    }
+    expect(readFileSync(join(dataDir, 'logs', 'devstack.log'), 'utf8')).toContain('devstack ready');
 
     // The candidate list is a projection in PostgreSQL, and includes the caller's own writes.
     const candidates = `http://127.0.0.1:${ports.candidates}/candidates`;

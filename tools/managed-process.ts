@@ -5,6 +5,7 @@ import {
   type OutliveMessage,
   STOP_WITH_PARENT_VARIABLE,
 } from '../libs/platform/src/bootstrap/parent-watch';
+import type { OutputStream } from './process-logs';
 import { TYPESCRIPT_NODE_ARGS } from './typescript-runtime';
 
 export interface ManagedProcess {
@@ -19,8 +20,8 @@ export interface ManagedProcess {
 
 /**
  * Runs a TypeScript entry point as a child process in its own process group
- * (so Ctrl-C reaches only the parent, which stops children in order), with
- * every output line prefixed by its name. The child stops itself when this
+ * (so Ctrl-C reaches only the parent, which stops children in order), each
+ * output line handed to `onLine` with the stream it came from. The child stops itself when this
  * process is gone, even SIGKILLed: it watches the IPC channel (parent-watch.ts).
  */
 export function startTypeScriptProcess(
@@ -28,7 +29,7 @@ export function startTypeScriptProcess(
   entry: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv,
-  onLine: (line: string) => void,
+  onLine: (line: string, stream: OutputStream) => void,
 ): ManagedProcess {
   const child = spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, entry, ...args], {
     env: { ...env, [STOP_WITH_PARENT_VARIABLE]: '1' },
@@ -36,8 +37,12 @@ export function startTypeScriptProcess(
     detached: true,
   });
   const exited = once(child, 'exit').then(([code]) => code as number | null);
-  for (const stream of [child.stdout, child.stderr]) {
-    if (stream !== null) createInterface({ input: stream }).on('line', onLine);
+  for (const [stream, kind] of [
+    [child.stdout, 'stdout'],
+    [child.stderr, 'stderr'],
+  ] as const) {
+    if (stream !== null)
+      createInterface({ input: stream }).on('line', (line) => onLine(line, kind));
   }
   return {
     name,

@@ -10,6 +10,7 @@ import { parsePort } from './command-line-values';
 import { onLauncherExit } from './launcher-watch';
 import { startTypeScriptProcess, type ManagedProcess } from './managed-process';
 import { portProblems } from './port-check';
+import { ProcessLogs } from './process-logs';
 import { SERVICES } from './services';
 
 // `npm start`: the embedded EventStoreDB, Kafka and PostgreSQL servers and
@@ -18,7 +19,7 @@ import { SERVICES } from './services';
 // services first (they drain and flush their relays), then the servers. Should this process die without stopping them
 // (SIGKILL), they stop themselves in the same order (parent-watch.ts).
 const root = resolve(__dirname, '..');
-const usage = `Usage: npm start -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--postgres-port PORT] [--screening-provider-port PORT] ${SERVICES.map((s) => `[--${s.name}-port PORT]`).join(' ')}`;
+const usage = `Usage: npm start -- [--verbose] [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--postgres-port PORT] [--screening-provider-port PORT] ${SERVICES.map((s) => `[--${s.name}-port PORT]`).join(' ')}`;
 const READY_TIMEOUT_MS = 60_000;
 
 async function waitUntilReady(url: string, process: ManagedProcess): Promise<void> {
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
       'postgres-port': { type: 'string' },
       'screening-provider-port': { type: 'string' },
       ...Object.fromEntries(SERVICES.map((s) => [`${s.name}-port`, { type: 'string' as const }])),
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -97,7 +99,8 @@ async function main(): Promise<void> {
 
   const running: ManagedProcess[] = [];
   let stopped: Promise<void> | undefined;
-  const print = (name: string) => (line: string) => console.log(`[${name}] ${line}`);
+  // Each process's output goes to <data>/logs/<name>.log; the terminal shows warnings and errors.
+  const logs = new ProcessLogs(join(dataDir, 'logs'), values.verbose, (line) => console.log(line));
   const start = (
     name: string,
     entry: string,
@@ -105,7 +108,13 @@ async function main(): Promise<void> {
     env: NodeJS.ProcessEnv,
   ): ManagedProcess => {
     if (stopped !== undefined) throw new Error('stopped while starting');
-    const started = startTypeScriptProcess(name, join(root, entry), args, env, print(name));
+    const started = startTypeScriptProcess(
+      name,
+      join(root, entry),
+      args,
+      env,
+      logs.lineHandler(name),
+    );
     running.push(started);
     console.log(`started ${name} (pid ${started.child.pid})`);
     return started;
@@ -115,6 +124,7 @@ async function main(): Promise<void> {
     (stopped ??= (async () => {
       console.log(`hirestream stopping (${reason})`);
       for (const process of [...running].reverse()) await process.stop();
+      await logs.close();
       console.log('hirestream stopped');
     })());
   // A closed terminal (SIGHUP) or a killed reader takes our output with it:
@@ -127,6 +137,9 @@ async function main(): Promise<void> {
     () => void stopAll('the process that started it is gone').then(() => process.exit(0)),
   );
   console.log(`hirestream starting (pid ${process.pid})`);
+  if (!values.verbose) {
+    console.log(`logs in ${logs.dir}/<name>.log (--verbose prints them here)`);
+  }
 
   // The provider reports results to the background-checks service's webhook.
   const checksPort = services.find((service) => service.name === 'background-checks')?.port;
@@ -170,6 +183,8 @@ async function main(): Promise<void> {
       SCREENING_PROVIDER_URL: `http://127.0.0.1:${providerPort}`,
       // A local platform: tokens from `npm run token`, unless told otherwise.
       AUTH_MODE: process.env.AUTH_MODE || 'development',
+      // The relay chose kafkajs's default partitioner (murmur2, as Java clients): no notice needed.
+      KAFKAJS_NO_PARTITIONER_WARNING: process.env.KAFKAJS_NO_PARTITIONER_WARNING || '1',
     };
     const urls: Array<{ name: string; url: string }> = [];
     for (const service of services) {
@@ -190,6 +205,7 @@ async function main(): Promise<void> {
         `  Screening     http://127.0.0.1:${providerPort}   (embedded provider, results to background-checks)`,
         ...urls.map(({ name, url }) => `  ${name.padEnd(13)} ${url}   API docs: ${url}/docs`),
         `  data          ${dataDir}`,
+        `  logs          ${logs.dir}/<service>.log`,
         '  token         npm run token -- --role recruiter --sub alice',
         '                (send it as "Authorization: Bearer <token>")',
         'Ctrl-C stops everything.',
@@ -207,7 +223,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (stopped === undefined) {
       console.error(
-        `hirestream could not start: ${error instanceof Error ? error.message : String(error)}`,
+        `hirestream could not start: ${error instanceof Error ? error.message : String(error)} (the logs: ${logs.dir})`,
       );
     }
     await stopAll('start-up failed');

@@ -33,6 +33,8 @@ export interface PlatformProcessOptions {
   readonly via: 'npm' | 'node';
   /** Its own process group, to be signalled as a terminal signals its foreground job. */
   readonly ownProcessGroup?: boolean;
+  /** `--verbose`: every line of every process in the output, not only in `<data>/logs`. */
+  readonly verbose?: boolean;
 }
 
 export interface PlatformProcess {
@@ -73,6 +75,7 @@ export function startPlatform(options: PlatformProcessOptions): PlatformProcess 
     '--data-dir',
     options.dataDir,
     ...Object.entries(options.ports).flatMap(([name, port]) => [`--${name}-port`, String(port)]),
+    ...(options.verbose === true ? ['--verbose'] : []),
   ];
   const launcher =
     options.via === 'npm'
