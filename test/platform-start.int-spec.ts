@@ -43,6 +43,9 @@ it('starts the platform as `npm start` does on a fresh data folder: PostgreSQL a
     expect(output).toContain(
       `  Screening     http://127.0.0.1:${ports['screening-provider']}   (embedded provider, results to background-checks)`,
     );
+    expect(output).toContain(
+      `  Mailbox       http://127.0.0.1:${ports.mailbox}   (what candidates were sent; SMTP on ${ports.smtp})`,
+    );
     expect(existsSync(join(postgresDataFolder(join(dataDir, 'postgres')), 'PG_VERSION'))).toBe(
       true,
     );

@@ -9,14 +9,19 @@ import {
   startScreeningProvider,
   type DeliveryReport,
 } from '@hirestream/embedded-screening-provider';
+import {
+  EMBEDDED_MAILBOX_PORT,
+  EMBEDDED_SMTP_PORT,
+  startEmbeddedSmtp,
+} from '@hirestream/embedded-smtp';
 import { parseBoolean, parseCount, parsePort } from './command-line-values';
 // The file itself: the platform's index would load NestJS, which the servers do not need.
 import { onParentExit } from '../libs/platform/src/bootstrap/parent-watch';
 
 // Runs the embedded EventStoreDB-compatible server, Kafka-compatible broker,
-// PostgreSQL server and screening provider in the foreground. Without a port
-// flag all four start; with port flags, only those.
-const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--postgres-port PORT] [--screening-provider-port PORT] [--advertised-host HOST]
+// PostgreSQL server, screening provider and SMTP server (with its mailbox page)
+// in the foreground. Without a port flag all five start; with port flags, only those.
+const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--postgres-port PORT] [--screening-provider-port PORT] [--smtp-port PORT] [--mailbox-port PORT] [--advertised-host HOST]
   Kafka: [--kafka-partitions N] [--kafka-auto-create-topics true|false] [--kafka-initial-rebalance-delay-ms MS]
          [--kafka-retention-ms MS] [--kafka-retention-bytes BYTES] [--kafka-max-request-bytes BYTES]
          [--kafka-max-connections N] [--kafka-connections-max-idle-ms MS]
@@ -71,6 +76,8 @@ async function main(): Promise<void> {
       },
       'screening-provider-in-progress-after-ms': { type: 'string' },
       'screening-provider-result-after-ms': { type: 'string' },
+      'smtp-port': { type: 'string' },
+      'mailbox-port': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -83,7 +90,8 @@ async function main(): Promise<void> {
     values['eventstore-port'] === undefined &&
     values['kafka-port'] === undefined &&
     values['postgres-port'] === undefined &&
-    values['screening-provider-port'] === undefined;
+    values['screening-provider-port'] === undefined &&
+    values['smtp-port'] === undefined;
   const eventStorePort = parsePort('--eventstore-port', values['eventstore-port'], 2113);
   const kafkaOptions = {
     port: parsePort('--kafka-port', values['kafka-port'], 9092),
@@ -161,6 +169,22 @@ async function main(): Promise<void> {
     });
     starting.push(
       provider.then((server) => withReadyLine('screening-provider', server.url, server)),
+    );
+  }
+  if (startAll || values['smtp-port'] !== undefined) {
+    const smtp = startEmbeddedSmtp({
+      smtpPort: parsePort('--smtp-port', values['smtp-port'], EMBEDDED_SMTP_PORT),
+      mailboxPort: parsePort('--mailbox-port', values['mailbox-port'], EMBEDDED_MAILBOX_PORT),
+      dataDir: join(dataDir, 'smtp'),
+    });
+    starting.push(
+      smtp.then((server) =>
+        withReadyLine(
+          'smtp',
+          `smtp://127.0.0.1:${server.smtpPort} mailbox ${server.mailboxUrl}`,
+          server,
+        ),
+      ),
     );
   }
   const outcomes = await Promise.allSettled(starting);

@@ -2,6 +2,7 @@ import {
   EMBEDDED_PROVIDER_PORT,
   SCREENING_WEBHOOK_PATH,
 } from '@hirestream/embedded-screening-provider';
+import { EMBEDDED_MAILBOX_PORT, EMBEDDED_SMTP_PORT } from '@hirestream/embedded-smtp';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createInterface } from 'node:readline';
@@ -19,7 +20,7 @@ import { SERVICES } from './services';
 // services first (they drain and flush their relays), then the servers. Should this process die without stopping them
 // (SIGKILL), they stop themselves in the same order (parent-watch.ts).
 const root = resolve(__dirname, '..');
-const usage = `Usage: npm start -- [--verbose] [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--postgres-port PORT] [--screening-provider-port PORT] ${SERVICES.map((s) => `[--${s.name}-port PORT]`).join(' ')}`;
+const usage = `Usage: npm start -- [--verbose] [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--postgres-port PORT] [--screening-provider-port PORT] [--smtp-port PORT] [--mailbox-port PORT] ${SERVICES.map((s) => `[--${s.name}-port PORT]`).join(' ')}`;
 const READY_TIMEOUT_MS = 60_000;
 
 async function waitUntilReady(url: string, process: ManagedProcess): Promise<void> {
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
       'kafka-port': { type: 'string' },
       'postgres-port': { type: 'string' },
       'screening-provider-port': { type: 'string' },
+      'smtp-port': { type: 'string' },
+      'mailbox-port': { type: 'string' },
       ...Object.fromEntries(SERVICES.map((s) => [`${s.name}-port`, { type: 'string' as const }])),
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -71,6 +74,8 @@ async function main(): Promise<void> {
   const kafkaPort = fixedPort('kafka-port', 9092);
   const postgresPort = fixedPort('postgres-port', 5433);
   const providerPort = fixedPort('screening-provider-port', EMBEDDED_PROVIDER_PORT);
+  const smtpPort = fixedPort('smtp-port', EMBEDDED_SMTP_PORT);
+  const mailboxPort = fixedPort('mailbox-port', EMBEDDED_MAILBOX_PORT);
   const services = SERVICES.map((service) => ({
     ...service,
     port: fixedPort(`${service.name}-port`, service.port),
@@ -80,6 +85,8 @@ async function main(): Promise<void> {
     { flag: '--kafka-port', port: kafkaPort, host: '127.0.0.1' },
     { flag: '--postgres-port', port: postgresPort, host: '127.0.0.1' },
     { flag: '--screening-provider-port', port: providerPort, host: '127.0.0.1' },
+    { flag: '--smtp-port', port: smtpPort, host: '127.0.0.1' },
+    { flag: '--mailbox-port', port: mailboxPort, host: '127.0.0.1' },
     ...services.map((service) => ({
       flag: `--${service.name}-port`,
       port: service.port,
@@ -160,6 +167,10 @@ async function main(): Promise<void> {
         String(providerPort),
         '--screening-provider-webhook-url',
         `http://127.0.0.1:${checksPort}${SCREENING_WEBHOOK_PATH}`,
+        '--smtp-port',
+        String(smtpPort),
+        '--mailbox-port',
+        String(mailboxPort),
       ],
       process.env,
     );
@@ -181,6 +192,8 @@ async function main(): Promise<void> {
       KAFKA_BROKERS: `127.0.0.1:${kafkaPort}`,
       DATABASE_URL: databaseUrl,
       SCREENING_PROVIDER_URL: `http://127.0.0.1:${providerPort}`,
+      SMTP_HOST: process.env.SMTP_HOST || '127.0.0.1',
+      SMTP_PORT: process.env.SMTP_PORT || String(smtpPort),
       // A local platform: tokens from `npm run token`, unless told otherwise.
       AUTH_MODE: process.env.AUTH_MODE || 'development',
       // The relay chose kafkajs's default partitioner (murmur2, as Java clients): no notice needed.
@@ -203,6 +216,7 @@ async function main(): Promise<void> {
         `  Kafka         127.0.0.1:${kafkaPort}`,
         `  PostgreSQL    ${databaseUrl}`,
         `  Screening     http://127.0.0.1:${providerPort}   (embedded provider, results to background-checks)`,
+        `  Mailbox       http://127.0.0.1:${mailboxPort}   (what candidates were sent; SMTP on ${smtpPort})`,
         ...urls.map(({ name, url }) => `  ${name.padEnd(13)} ${url}   API docs: ${url}/docs`),
         `  data          ${dataDir}`,
         `  logs          ${logs.dir}/<service>.log`,

@@ -21,6 +21,8 @@ export async function freePlatformPorts(): Promise<PlatformPorts> {
     'kafka',
     'postgres',
     'screening-provider',
+    'smtp',
+    'mailbox',
     ...SERVICES.map((service) => service.name),
   ];
   return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()])));
