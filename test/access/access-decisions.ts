@@ -265,4 +265,13 @@ export const ACCESS_DECISIONS: AccessDecisions = {
       },
     },
   },
+  notifications: {
+    live: HEALTH,
+    ready: HEALTH,
+    // What a candidate was sent: staff who run the process and auditors; the candidate their own.
+    listCandidateNotifications: {
+      resource: 'candidacy',
+      roles: { ...only('recruiter', 'admin', 'auditor'), candidate: OWN_ONLY },
+    },
+  },
 };
