@@ -192,13 +192,17 @@ describe(`fuzzing every documented operation (FUZZ_SEED=${SEED}, FUZZ_RUNS=${RUN
     async (service) => {
       const app = apps[service];
       const failures: string[] = [];
-      for (const operation of operationsOf(service, app.document)) {
+      const operations = operationsOf(service, app.document);
+      for (const operation of operations) {
         const failure = await fuzzed(service, app, operation);
         if (failure !== undefined) failures.push(failure);
       }
       expect(failures).toEqual([]);
-      // The fuzz got past validation: some commands ran, and their events were checked.
-      expect(checkedEvents.get(service)).toBeGreaterThan(0);
+      // The fuzz got past validation: some commands ran, and their events were checked
+      // (a service whose routes only read, such as notifications, appends nothing).
+      if (operations.some((operation) => operation.method.toUpperCase() !== 'GET')) {
+        expect(checkedEvents.get(service)).toBeGreaterThan(0);
+      }
     },
   );
 });
