@@ -1,13 +1,7 @@
-import { EventStoreDBClient } from '@eventstore/db-client';
-import {
-  candidateStreamName,
-  hirestreamEventCatalog,
-  type Event,
-  type StampedRubric,
-} from '@hirestream/contracts';
-import { EventSerializer, EventStore, foldEvents } from '@hirestream/event-sourcing';
+import { candidateStreamName, type Event, type StampedRubric } from '@hirestream/contracts';
+import { foldEvents, type EventStore } from '@hirestream/event-sourcing';
 import { loadConfig, PlatformConfig, signDevelopmentToken, type Role } from '@hirestream/platform';
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { assessmentServiceOptions } from '../apps/assessment/src/assessment.service-options';
 import type { RecordPanelDecision } from '../apps/assessment/src/domain/panel-decision.commands';
@@ -15,10 +9,8 @@ import { panelDecisionDecider } from '../apps/assessment/src/domain/panel-decisi
 import type { FeedbackStateEvent } from '../apps/assessment/src/domain/feedback.state';
 import { candidateStreamFacts } from '../test/support/candidate-stream-facts';
 import { hoursAfter } from '../test/support/instants';
-import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 import { driveConnection, percentile, type LoadCounters } from './support/keep-alive-load';
-import { readyPort } from './support/served-child';
-import { measureCommands, serveService, withBenchServers } from './support/service-bench';
+import { measureCommands, runServiceBench, withServedService } from './support/service-bench';
 
 // The assessment service against the embedded servers: submitting feedback over
 // HTTP at concurrency 32 (throughput, latency, the service's CPU per command),
@@ -26,7 +18,6 @@ import { measureCommands, serveService, withBenchServers } from './support/servi
 // HTTP (a hold decision: load, fold, check every panelist's feedback, append)
 // and as the pure decision on the folded state.
 
-const SERVE_FLAG = '--serve';
 const CONCURRENCY = 32;
 const WARMUP_MS = 2_000;
 const MEASURE_MS = 8_000;
@@ -243,36 +234,11 @@ async function measureDebriefs(port: number, store: EventStore, candidates: read
   );
 }
 
-async function benchAssessment(env: Record<string, string>): Promise<void> {
-  const child: ChildProcess = fork(__filename, [SERVE_FLAG], {
-    execArgv: [...TYPESCRIPT_NODE_ARGS],
-    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const client = EventStoreDBClient.connectionString`${env.EVENTSTORE_CONNECTION_STRING}`;
-  const store = new EventStore(client, new EventSerializer(hirestreamEventCatalog));
-  try {
-    const port = await readyPort(child);
+runServiceBench('assessment', __filename, assessmentServiceOptions, (env) =>
+  withServedService(__filename, env, async ({ child, port, store }) => {
     // Written first, so that the service's subscriptions are long done with them when they are decided.
     const debriefs = await debriefCandidates(store);
     await measureSubmissions(child, port, store);
     await measureDebriefs(port, store, debriefs);
-  } finally {
-    await client.dispose();
-    child.kill('SIGINT');
-    await new Promise((resolve) => child.once('exit', resolve));
-  }
-}
-
-async function main(): Promise<void> {
-  await withBenchServers('assessment', benchAssessment);
-}
-
-if (process.argv.includes(SERVE_FLAG)) {
-  void serveService(assessmentServiceOptions);
-} else {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+  }),
+);

@@ -1,8 +1,7 @@
-import { EventStoreDBClient } from '@eventstore/db-client';
-import { candidateStreamName, hirestreamEventCatalog, type Event } from '@hirestream/contracts';
+import { candidateStreamName, type Event } from '@hirestream/contracts';
 import type { ResultDelivery } from '@hirestream/embedded-screening-provider';
-import { EventSerializer, EventStore } from '@hirestream/event-sourcing';
-import { fork, type ChildProcess } from 'node:child_process';
+import type { EventStore } from '@hirestream/event-sourcing';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { backgroundChecksServiceOptions } from '../apps/background-checks/src/background-checks.service-options';
 import {
@@ -11,10 +10,8 @@ import {
 } from '../apps/background-checks/test/provider-check-facts';
 import { candidateStreamFacts } from '../test/support/candidate-stream-facts';
 import { signedWebhook } from '../test/support/screening-webhooks';
-import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 import { measureDurableTimers } from './support/durable-timers-bench';
-import { readyPort } from './support/served-child';
-import { measureCommands, serveService, withBenchServers } from './support/service-bench';
+import { measureCommands, runServiceBench, withServedService } from './support/service-bench';
 
 // The background-checks service against the embedded servers: the screening
 // provider's webhook deliveries over HTTP at concurrency 16, each signed
@@ -24,7 +21,6 @@ import { measureCommands, serveService, withBenchServers } from './support/servi
 // durable timers: start to ready with 10,000 pending, and how late after its
 // due time each fires (bench/support/durable-timers-bench.ts).
 
-const SERVE_FLAG = '--serve';
 const CONCURRENCY = 16;
 const WARMUP_MS = 2_000;
 const MEASURE_MS = 8_000;
@@ -123,37 +119,10 @@ async function measureWebhookIngestion(
   });
 }
 
-async function benchBackgroundChecks(env: Record<string, string>): Promise<void> {
-  const child: ChildProcess = fork(__filename, [SERVE_FLAG], {
-    execArgv: [...TYPESCRIPT_NODE_ARGS],
-    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const client = EventStoreDBClient.connectionString`${env.EVENTSTORE_CONNECTION_STRING}`;
-  const store = new EventStore(client, new EventSerializer(hirestreamEventCatalog));
-  try {
-    const port = await readyPort(child);
-    await measureWebhookIngestion(child, port, store);
-  } finally {
-    child.kill('SIGINT');
-    await new Promise((resolve) => child.once('exit', resolve));
-  }
-  try {
-    await measureDurableTimers(env, store, client);
-  } finally {
-    await client.dispose();
-  }
-}
-
-async function main(): Promise<void> {
-  await withBenchServers('background-checks', benchBackgroundChecks);
-}
-
-if (process.argv.includes(SERVE_FLAG)) {
-  void serveService(backgroundChecksServiceOptions);
-} else {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runServiceBench('background-checks', __filename, backgroundChecksServiceOptions, async (env) => {
+  await withServedService(__filename, env, ({ child, port, store }) =>
+    measureWebhookIngestion(child, port, store),
+  );
+  // Once that service is stopped: the timers' own service processes are started there.
+  await measureDurableTimers(env);
+});

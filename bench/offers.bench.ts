@@ -1,16 +1,13 @@
-import { EventStoreDBClient } from '@eventstore/db-client';
-import { candidateStreamName, hirestreamEventCatalog, type Event } from '@hirestream/contracts';
-import { EventSerializer, EventStore } from '@hirestream/event-sourcing';
+import { candidateStreamName, type Event } from '@hirestream/contracts';
+import type { EventStore } from '@hirestream/event-sourcing';
 import { loadConfig, PlatformConfig, signDevelopmentToken } from '@hirestream/platform';
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { offersServiceOptions } from '../apps/offers/src/offers.service-options';
 import { candidateStreamFacts } from '../test/support/candidate-stream-facts';
 import { offerStreamFacts } from '../test/support/offer-stream-facts';
-import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 import { measureLetterRendering } from './support/offer-letter-bench';
-import { readyPort } from './support/served-child';
-import { measureCommands, serveService, withBenchServers } from './support/service-bench';
+import { measureCommands, runServiceBench, withServedService } from './support/service-bench';
 
 // The offers service against the embedded servers, over HTTP at concurrency 32:
 // extending an approved offer (the rules checked on the candidate's stream, the
@@ -18,7 +15,6 @@ import { measureCommands, serveService, withBenchServers } from './support/servi
 // appended) and the candidate accepting an extended one; then the letter
 // rendering alone, one at a time.
 
-const SERVE_FLAG = '--serve';
 const CONCURRENCY = 32;
 const WARMUP_MS = 1_000;
 const MEASURE_MS = 5_000;
@@ -152,35 +148,10 @@ async function measureAcceptances(child: ChildProcess, port: number, store: Even
   });
 }
 
-async function benchOffers(env: Record<string, string>): Promise<void> {
-  const child: ChildProcess = fork(__filename, [SERVE_FLAG], {
-    execArgv: [...TYPESCRIPT_NODE_ARGS],
-    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const client = EventStoreDBClient.connectionString`${env.EVENTSTORE_CONNECTION_STRING}`;
-  const store = new EventStore(client, new EventSerializer(hirestreamEventCatalog));
-  try {
-    const port = await readyPort(child);
+runServiceBench('offers', __filename, offersServiceOptions, async (env) => {
+  await withServedService(__filename, env, async ({ child, port, store }) => {
     await measureExtensions(child, port, store);
     await measureAcceptances(child, port, store);
-  } finally {
-    await client.dispose();
-    child.kill('SIGINT');
-    await new Promise((resolve) => child.once('exit', resolve));
-  }
-  await measureLetterRendering({ letters: 300, warmup: 30 });
-}
-
-async function main(): Promise<void> {
-  await withBenchServers('offers', benchOffers);
-}
-
-if (process.argv.includes(SERVE_FLAG)) {
-  void serveService(offersServiceOptions);
-} else {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
   });
-}
+  await measureLetterRendering({ letters: 300, warmup: 30 });
+});

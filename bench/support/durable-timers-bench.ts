@@ -1,11 +1,12 @@
-import { eventTypeFilter, START, type EventStoreDBClient } from '@eventstore/db-client';
-import { candidateStreamName, type Event } from '@hirestream/contracts';
-import type { EventStore } from '@hirestream/event-sourcing';
+import { EventStoreDBClient, eventTypeFilter, START } from '@eventstore/db-client';
+import { candidateStreamName, hirestreamEventCatalog, type Event } from '@hirestream/contracts';
+import { EventSerializer, EventStore } from '@hirestream/event-sourcing';
 import { randomUUID } from 'node:crypto';
 import { providerCheckFacts } from '../../apps/background-checks/test/provider-check-facts';
 import { candidateStreamFacts } from '../../test/support/candidate-stream-facts';
 import { freePort } from '../../test/support/free-port';
 import { percentile } from './keep-alive-load';
+import type { BenchServers } from './service-bench';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 
 const ENTRY = 'apps/background-checks/src/main.ts';
@@ -89,8 +90,21 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
  * built; then, with its clock moved so the windows end one after another over a
  * minute, how late after its due time each timer fired (p50/p99/max).
  */
-export async function measureDurableTimers(
-  env: Readonly<Record<string, string>>,
+export async function measureDurableTimers(env: BenchServers): Promise<void> {
+  const client = EventStoreDBClient.connectionString`${env.EVENTSTORE_CONNECTION_STRING}`;
+  try {
+    await measureWith(
+      env,
+      new EventStore(client, new EventSerializer(hirestreamEventCatalog)),
+      client,
+    );
+  } finally {
+    await client.dispose();
+  }
+}
+
+async function measureWith(
+  env: BenchServers,
   store: EventStore,
   client: EventStoreDBClient,
 ): Promise<void> {

@@ -1,11 +1,15 @@
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { hirestreamEventCatalog } from '@hirestream/contracts';
+import { EventSerializer, EventStore } from '@hirestream/event-sourcing';
 import { bootstrapService, type ServiceOptions } from '@hirestream/platform';
-import type { ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startDevstackProcess } from '../../test/support/devstack-process';
 import { makeTempDir, removeTempDir } from '../../test/support/temp-dir';
 import { driveConnection, percentile, type LoadCounters } from './keep-alive-load';
-import { childCpuMicros, reportReady } from './served-child';
+import { TYPESCRIPT_NODE_ARGS } from '../../tools/typescript-runtime';
+import { childCpuMicros, readyPort, reportReady } from './served-child';
 
 /** What a service under test is given to reach the embedded servers. */
 export type BenchServers = Readonly<{
@@ -20,6 +24,63 @@ export async function serveService(options: ServiceOptions): Promise<void> {
   const app = await bootstrapService({ ...options, port: 0, shutdownHooks: false });
   process.on('SIGINT', () => process.exit(0));
   reportReady(Number(new URL(await app.getUrl()).port));
+}
+
+const SERVE_FLAG = '--serve';
+
+/** The service a benchmark drives: its process, its port, and a store on the same servers. */
+export type ServedService = Readonly<{
+  child: ChildProcess;
+  port: number;
+  store: EventStore;
+  client: EventStoreDBClient;
+}>;
+
+/**
+ * Forks the benchmark file as the service (`--serve`, see `runServiceBench`) on
+ * the servers, runs `bench` once it listens, with a store of its own on the
+ * same servers, and stops the service however it ends.
+ */
+export async function withServedService(
+  benchFile: string,
+  env: BenchServers,
+  bench: (served: ServedService) => Promise<void>,
+): Promise<void> {
+  const child = fork(benchFile, [SERVE_FLAG], {
+    execArgv: [...TYPESCRIPT_NODE_ARGS],
+    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const client = EventStoreDBClient.connectionString`${env.EVENTSTORE_CONNECTION_STRING}`;
+  const store = new EventStore(client, new EventSerializer(hirestreamEventCatalog));
+  try {
+    await bench({ child, port: await readyPort(child), store, client });
+  } finally {
+    await client.dispose();
+    child.kill('SIGINT');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+/**
+ * A service benchmark file's whole run: started with `--serve` the file is the
+ * service (`options`); otherwise it runs `bench` against fresh embedded servers
+ * (`withBenchServers`), and a failure exits non-zero.
+ */
+export function runServiceBench(
+  name: string,
+  benchFile: string,
+  options: ServiceOptions,
+  bench: (servers: BenchServers) => Promise<void>,
+): void {
+  if (process.argv.includes(SERVE_FLAG)) {
+    void serveService(options);
+    return;
+  }
+  withBenchServers(name, bench).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 }
 
 const loadAverage = (): string =>
