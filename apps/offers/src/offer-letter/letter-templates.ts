@@ -1,89 +1,14 @@
-import {
-  EQUITY_TYPES,
-  PAY_PERIODS,
-  SchemaValidator,
-  VESTING_FREQUENCIES,
-  WORK_ARRANGEMENTS,
-  type DeepReadonly,
-} from '@hirestream/contracts';
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { SchemaValidator } from '@hirestream/contracts';
+import { Type } from '@sinclair/typebox';
 import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LETTER_FIELDS, LETTER_LIST_FIELDS, sampleLetterView } from './letter-view';
+import { LetterTemplate } from './letter-template';
+import { sampleLetterView } from './letter-view';
 import { OfferLetterContentError, type LetterTemplateRef } from './offer-letter.port';
 
 /** The file of the letter templates in the policies folder. */
 export const LETTER_TEMPLATES_FILE = 'letter-templates.json';
-
-const templateText = Type.String({ minLength: 1, maxLength: 4_000 });
-const letterField = Type.Union(LETTER_FIELDS.map((field) => Type.Literal(field)));
-const when = Type.Optional(letterField);
-
-/** A label for each value of a vocabulary: the file must name them all. */
-function labelsFor(values: readonly string[]): TSchema {
-  return Type.Object(Object.fromEntries(values.map((value) => [value, templateText])), {
-    additionalProperties: false,
-  });
-}
-
-/** One block of a letter, shown only when its `when` field has a value. */
-const LetterBlock = Type.Union([
-  Type.Object({ heading: templateText, when }, { additionalProperties: false }),
-  Type.Object({ paragraph: templateText, when }, { additionalProperties: false }),
-  Type.Object(
-    {
-      terms: Type.Array(
-        Type.Object(
-          { label: templateText, value: templateText, when },
-          { additionalProperties: false },
-        ),
-        { minItems: 1, maxItems: 30 },
-      ),
-      when,
-    },
-    { additionalProperties: false },
-  ),
-  Type.Object(
-    { list: Type.Union(LETTER_LIST_FIELDS.map((field) => Type.Literal(field))), when },
-    { additionalProperties: false },
-  ),
-]);
-export type LetterBlock = DeepReadonly<Static<typeof LetterBlock>>;
-
-const LetterTemplate = Type.Object(
-  {
-    id: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 }),
-    version: Type.Integer({ minimum: 1 }),
-    /** The BCP 47 locale money, numbers and dates are written in. */
-    locale: Type.String({ minLength: 2, maxLength: 35 }),
-    /** The IANA time zone the expiry instant and the letter's date are shown in. */
-    timeZone: Type.String({ minLength: 1, maxLength: 64 }),
-    employer: templateText,
-    title: templateText,
-    blocks: Type.Array(LetterBlock, { minItems: 1, maxItems: 200 }),
-    labels: Type.Object(
-      {
-        payPeriods: labelsFor(PAY_PERIODS),
-        equityTypes: labelsFor(EQUITY_TYPES),
-        vestingFrequencies: labelsFor(VESTING_FREQUENCIES),
-        workArrangements: labelsFor(WORK_ARRANGEMENTS),
-        /** Contingency kinds as the letter words them; a kind without one is written as its words. */
-        contingencies: Type.Record(Type.String(), templateText),
-      },
-      { additionalProperties: false },
-    ),
-  },
-  { additionalProperties: false },
-);
-export type LetterTemplate = DeepReadonly<Static<typeof LetterTemplate>> & {
-  readonly labels: {
-    readonly payPeriods: Readonly<Record<string, string>>;
-    readonly equityTypes: Readonly<Record<string, string>>;
-    readonly vestingFrequencies: Readonly<Record<string, string>>;
-    readonly workArrangements: Readonly<Record<string, string>>;
-  };
-};
 
 const LetterTemplatesFile = Type.Array(LetterTemplate, { minItems: 1 });
 

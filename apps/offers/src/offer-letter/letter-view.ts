@@ -1,37 +1,6 @@
 import { formatMoney, formatPercentFromBasisPoints, formatCount } from './letter-figures';
-import type { LetterTemplate } from './letter-templates';
+import { type LetterField, type LetterListField, type LetterTemplate } from './letter-template';
 import { OfferLetterContentError, type OfferLetterContent } from './offer-letter.port';
-
-/** The fields a template's texts may name (`{{baseSalary}}`) and its blocks show `when` they have a value. */
-export const LETTER_FIELDS = [
-  'employer',
-  'candidateName',
-  'jobTitle',
-  'offerId',
-  'offerVersion',
-  'letterDate',
-  'baseSalary',
-  'payPeriod',
-  'targetBonus',
-  'equity',
-  'equityUnits',
-  'equityType',
-  'vestingYears',
-  'vestingCliffMonths',
-  'vestingFrequency',
-  'signOnBonus',
-  'benefits',
-  'startDate',
-  'expiresAt',
-  'workLocation',
-  'workArrangement',
-  'contingencies',
-] as const;
-export type LetterField = (typeof LETTER_FIELDS)[number];
-
-/** The fields a `list` block lists, one item a line. */
-export const LETTER_LIST_FIELDS = ['benefits', 'contingencies'] as const;
-type LetterListField = (typeof LETTER_LIST_FIELDS)[number];
 
 /** What a letter's texts are filled with: every figure already written out in the template's locale. */
 export type LetterView = Readonly<

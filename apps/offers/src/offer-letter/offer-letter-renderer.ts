@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import PDFDocument from 'pdfkit';
-import type { CompiledLetterTemplate, LetterBlock, LetterTemplates } from './letter-templates';
+import type { LetterBlock } from './letter-template';
+import type { CompiledLetterTemplate, LetterTemplates } from './letter-templates';
 import { letterView, type LetterView } from './letter-view';
 import { OfferLetterContentError, type OfferLetterContent } from './offer-letter.port';
 
