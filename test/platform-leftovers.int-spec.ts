@@ -100,10 +100,11 @@ it(
       // Linux tells which process holds a port: the devstack holds the in-process servers',
       // PostgreSQL's postmaster its own, each service its own.
       if (process.platform === 'linux') {
+        const isService = SERVICES.some((service) => service.name === name);
         const holder =
           name === 'postgres'
             ? postmasterPid(dataDir)
-            : platform.pids.get(['eventstore', 'kafka'].includes(name) ? 'devstack' : name);
+            : platform.pids.get(isService ? name : 'devstack');
         expect(problem).toContain(`by pid ${holder}: `);
       }
     }
