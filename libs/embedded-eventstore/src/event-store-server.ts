@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
@@ -54,6 +55,8 @@ export async function startEventStoreServer(
   const host = options.host ?? '127.0.0.1';
   const store = EventStore.open(options.dataDir);
   const shutdown = new AbortController();
+  // Every open read or subscription listens for the shutdown: as many listeners as clients hold streams.
+  setMaxListeners(0, shutdown.signal);
   const server = new Server({
     'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
     'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
