@@ -3,6 +3,7 @@ import {
   AppendedEvents,
   checkSeeds,
   hiringSeeds,
+  offerSeeds,
   operationsOf,
   SEEDED_CHECK_ITEM_ID,
   type HiringSeeds,
@@ -88,6 +89,11 @@ beforeAll(async () => {
   remember('candidates', checked);
   remember('background-checks', await checks.check(checked));
   remember('items', SEEDED_CHECK_ITEM_ID);
+  // Drafted offers a fuzzed request may act on (revise, approve, rescind…).
+  const offers = offerSeeds({ offers: apps.offers });
+  for (const candidateId of ids.get('candidates')!.slice(0, 2)) {
+    remember('offers', await offers.offer(candidateId));
+  }
   pools = { ...(await fuzzCallers(apps.candidates, ids.get('candidates')![0])), ids };
 });
 

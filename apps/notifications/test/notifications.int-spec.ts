@@ -1,4 +1,4 @@
-import { candidateStreamName } from '@hirestream/contracts';
+import { candidateStreamName, type CandidateEvent } from '@hirestream/contracts';
 import { eventually, hiringSeeds, useServiceApps } from '@hirestream/testing';
 import { CandidateNotifier } from '../src/notices/candidate-notifier';
 import { kindsReceived, received, useEmbeddedMailbox } from './support/embedded-mailbox';
@@ -95,7 +95,9 @@ describe('candidate notifications across services', () => {
 
     // The same event told again (a redelivery past the consumer's log) records nothing new.
     const notifier = apps.notifications.app.get(CandidateNotifier);
-    const { events } = await apps.notifications.store.readStream(candidateStreamName(candidateId));
+    const { events } = await apps.notifications.store.readStream<CandidateEvent>(
+      candidateStreamName(candidateId),
+    );
     const registered = events[0];
     expect(
       await notifier.tell({
