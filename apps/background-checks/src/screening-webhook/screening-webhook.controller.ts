@@ -57,6 +57,7 @@ export class ScreeningWebhookController {
       [SIGNATURE_HEADER]:
         'sha256=<hex>: HMAC-SHA256 with the shared webhook secret over "<timestamp>.<raw body>"',
     },
+    signatureHeader: SIGNATURE_HEADER,
     problems: [409],
   })
   @UseGuards(ScreeningSignatureGuard)

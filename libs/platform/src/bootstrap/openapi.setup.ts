@@ -1,7 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
-import { PROBLEM_RESPONSE } from '../http/routes';
+import {
+  PROBLEM_RESPONSE,
+  SIGNATURE_HEADER_EXTENSION,
+  WEBHOOK_SIGNATURE_SCHEME,
+} from '../http/routes';
 import { PROBLEM_CONTENT_TYPE } from '../problems/problem-details';
 import type { ProblemMapper } from '../problems/problem-mapping';
 
@@ -62,6 +66,7 @@ type Operation = { responses?: Record<string, { description?: string; content?: 
  */
 function completed(document: OpenAPIObject, problems: ProblemMapper): OpenAPIObject {
   const components: Record<string, unknown> = { Problem: PROBLEM_SCHEMA };
+  const signatureHeaders = new Set<string>();
   const hoisted = (schema: unknown): unknown => {
     if (Array.isArray(schema)) return schema.map(hoisted);
     if (typeof schema !== 'object' || schema === null) return schema;
@@ -76,6 +81,11 @@ function completed(document: OpenAPIObject, problems: ProblemMapper): OpenAPIObj
   };
   for (const pathItem of Object.values(document.paths)) {
     for (const operation of Object.values(pathItem) as Operation[]) {
+      const signatureHeader = (operation as Record<string, unknown>)[SIGNATURE_HEADER_EXTENSION];
+      if (typeof signatureHeader === 'string') {
+        signatureHeaders.add(signatureHeader);
+        delete (operation as Record<string, unknown>)[SIGNATURE_HEADER_EXTENSION];
+      }
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         if (response.description !== PROBLEM_RESPONSE) continue;
         const code = Number(status);
@@ -98,12 +108,32 @@ function completed(document: OpenAPIObject, problems: ProblemMapper): OpenAPIObj
     }
   }
   const paths = hoisted(document.paths) as OpenAPIObject['paths'];
+  if (signatureHeaders.size > 1) {
+    throw new Error(
+      `webhooks of one service sign in one header, not ${[...signatureHeaders].join(', ')}`,
+    );
+  }
+  const [signatureHeader] = signatureHeaders;
   return {
     ...document,
     paths,
     components: {
       ...document.components,
       schemas: { ...document.components?.schemas, ...(components as Record<string, never>) },
+      securitySchemes: {
+        ...document.components?.securitySchemes,
+        ...(signatureHeader === undefined
+          ? {}
+          : {
+              [WEBHOOK_SIGNATURE_SCHEME]: {
+                type: 'apiKey',
+                in: 'header',
+                name: signatureHeader,
+                description:
+                  'A webhook carries no token: its sender signs each request (HMAC-SHA256 with the shared webhook secret over "<timestamp>.<raw body>"; the operation names its headers), and a request without a valid, fresh signature is refused (401) unread.',
+              },
+            }),
+      },
     },
   };
 }

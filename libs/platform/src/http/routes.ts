@@ -1,5 +1,12 @@
 import { applyDecorators, Get, HttpCode, Post, Put, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtension,
+  ApiHeader,
+  ApiOperation,
+  ApiResponse,
+  ApiSecurity,
+} from '@nestjs/swagger';
 import type { TSchema } from '@sinclair/typebox';
 import { CandidateScope, Public, Roles } from '../auth/auth.decorators';
 import type { Role } from '../auth/roles';
@@ -58,7 +65,14 @@ export type WebhookRouteOptions = RouteDocs &
     path: string;
     /** The headers that carry the signature (name → description), documented as required. */
     signatureHeaders: Readonly<Record<string, string>>;
+    /** Which of them holds the signature itself: the document's `webhookSignature` scheme names it. */
+    signatureHeader: string;
   }>;
+
+/** The OpenAPI security scheme of a signed webhook (an API key in a header: the HMAC signature). */
+export const WEBHOOK_SIGNATURE_SCHEME = 'webhookSignature';
+/** Where a webhook route tells the document its signature header (read, then removed, at setup). */
+export const SIGNATURE_HEADER_EXTENSION = 'x-signature-header';
 
 const ETAG_HEADER = {
   ETag: { description: 'The stream revision, for If-Match', schema: { type: 'string' } },
@@ -170,6 +184,8 @@ export function WebhookRoute(options: WebhookRouteOptions): MethodDecorator {
     Post(options.path),
     HttpCode(200),
     Public(),
+    ApiSecurity(WEBHOOK_SIGNATURE_SCHEME),
+    ApiExtension(SIGNATURE_HEADER_EXTENSION, options.signatureHeader),
     ApiOperation({ operationId: options.operationId, summary: options.summary }),
     ApiResponse({ status: 200, description: 'Taken', schema: options.response }),
     ...Object.entries(options.signatureHeaders).map(([name, description]) =>
