@@ -1,0 +1,465 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { COORDINATOR, DemoClient, eventually, RECRUITER, type Caller } from './demo-client';
+import { DEMO_JOBS, demoPanel, type DemoJob } from './demo-organization';
+
+/*
+ * Where each demo candidate's journey stops. The first fifteen candidates
+ * take one scenario each (so a small `--candidates` still shows every stage);
+ * the rest spread over them as a hiring funnel does.
+ */
+export const DEMO_SCENARIOS = [
+  'applied',
+  'screening',
+  'interview-scheduled',
+  'interviewed-with-feedback',
+  'rejected',
+  'withdrawn',
+  'check-awaiting-consent',
+  'adverse-action',
+  'offer-awaiting-approval',
+  'offer-extended',
+  'hired',
+  'offer-countered',
+  'check-under-way',
+  'offer-approved',
+  'offer-declined',
+] as const;
+export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
+
+/** After the first of each: how many more of each a funnel of 60 holds (45 in all). */
+const FUNNEL: Partial<Record<DemoScenario, number>> = {
+  applied: 8,
+  screening: 6,
+  'interview-scheduled': 7,
+  'interviewed-with-feedback': 2,
+  rejected: 7,
+  withdrawn: 3,
+  'check-awaiting-consent': 3,
+  'check-under-way': 2,
+  'offer-awaiting-approval': 2,
+  'offer-approved': 1,
+  'offer-extended': 2,
+  hired: 2,
+};
+
+const FUNNEL_ORDER: readonly DemoScenario[] = (() => {
+  const remaining = new Map(Object.entries(FUNNEL) as [DemoScenario, number][]);
+  const order: DemoScenario[] = [];
+  while ([...remaining.values()].some((count) => count > 0)) {
+    for (const [scenario, count] of remaining) {
+      if (count > 0) {
+        order.push(scenario);
+        remaining.set(scenario, count - 1);
+      }
+    }
+  }
+  return order;
+})();
+
+/** The scenario of the `n`th demo candidate (from 1). */
+export function demoScenario(n: number): DemoScenario {
+  const index = n - 1;
+  if (index < DEMO_SCENARIOS.length) return DEMO_SCENARIOS[index];
+  const rest = index - DEMO_SCENARIOS.length;
+  return FUNNEL_ORDER[rest % FUNNEL_ORDER.length];
+}
+
+/** The stage a candidacy is in once its scenario has run. */
+export function scenarioStage(scenario: DemoScenario): string {
+  if (scenario === 'applied' || scenario === 'screening' || scenario === 'rejected') {
+    return scenario;
+  }
+  if (scenario === 'withdrawn' || scenario === 'hired') return scenario;
+  if (scenario.startsWith('interview')) return 'interviewing';
+  if (scenario.startsWith('check') || scenario === 'adverse-action') return 'background-check';
+  return 'offer';
+}
+
+/** How many demo candidates (1…count) end in each stage. */
+export function expectedStageCounts(count: number): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (let n = 1; n <= count; n++) {
+    const stage = scenarioStage(demoScenario(n));
+    counts[stage] = (counts[stage] ?? 0) + 1;
+  }
+  return counts;
+}
+
+const FIRST_NAMES = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Katherine',
+  'Linus',
+  'Margaret',
+  'Dennis',
+  'Barbara',
+  'Ken',
+  'Frances',
+  'Edsger',
+  'Radia',
+  'Donald',
+  'Hedy',
+  'Tim',
+  'Annie',
+  'John',
+  'Shafi',
+  'Leslie',
+  'Sophie',
+  'Niklaus',
+];
+const LAST_NAMES = [
+  'Okonkwo',
+  'Lindqvist',
+  'Moreau',
+  'Haddad',
+  'Nakamura',
+  'Silva',
+  'Kowalski',
+  'Rahman',
+  'Fischer',
+  'Byrne',
+  'Costa',
+  'Novak',
+  'Ivanova',
+  'Tanaka',
+  'Mensah',
+  'Laurent',
+  'Petrov',
+];
+const SOURCES = ['referral', 'careers page', 'LinkedIn', 'agency', 'conference'];
+
+export interface DemoCandidate {
+  readonly n: number;
+  readonly fullName: string;
+  readonly email: string;
+  readonly job: DemoJob;
+  readonly scenario: DemoScenario;
+}
+
+/** The `n`th demo candidate: a name, a deterministic email (what finds it again), a job, a scenario. */
+export function demoCandidate(n: number): DemoCandidate {
+  const scenario = demoScenario(n);
+  // The embedded screening provider makes a `+consider@` address's criminal record `consider`.
+  const marker = scenario === 'adverse-action' ? '+consider' : '';
+  return {
+    n,
+    fullName: `${FIRST_NAMES[n % FIRST_NAMES.length]} ${LAST_NAMES[(n * 7) % LAST_NAMES.length]}`,
+    email: `demo-${n}${marker}@example.org`,
+    job: DEMO_JOBS[n % DEMO_JOBS.length],
+    scenario,
+  };
+}
+
+interface CandidateListed {
+  readonly id: string;
+  readonly fullName: string;
+}
+
+/** The ids of the demo candidates already registered, by number, found through the candidate list. */
+export async function registeredDemoCandidates(
+  client: DemoClient,
+  count: number,
+): Promise<Map<number, string>> {
+  const byEmail = new Map<string, DemoCandidate>();
+  for (let n = 1; n <= count; n++) byEmail.set(demoCandidate(n).email, demoCandidate(n));
+  const names = new Set([...byEmail.values()].map((candidate) => candidate.fullName));
+  const found = new Map<number, string>();
+  for (const job of DEMO_JOBS) {
+    for (let offset = 0; ; offset += 200) {
+      const page = await client.get<{ total: number; items: CandidateListed[] }>(
+        'candidates',
+        `/candidates?jobId=${job.jobId}&limit=200&offset=${offset}`,
+        RECRUITER,
+      );
+      for (const item of page.items.filter((listed) => names.has(listed.fullName))) {
+        const { email } = await client.get<{ email: string }>(
+          'candidates',
+          `/candidates/${item.id}`,
+          RECRUITER,
+        );
+        const candidate = byEmail.get(email);
+        if (candidate !== undefined) found.set(candidate.n, item.id);
+      }
+      if (offset + 200 >= page.total) break;
+    }
+  }
+  return found;
+}
+
+/** Serializes finding a time and booking it, so two candidates are never offered the same slot. */
+let booking: Promise<unknown> = Promise.resolve();
+
+/** Runs one demo candidate's scenario through the services' APIs; its candidate id. */
+export async function runScenario(client: DemoClient, candidate: DemoCandidate): Promise<string> {
+  const { job, scenario } = candidate;
+  const { id } = await client
+    .send<{ id: string }>('candidates', 'POST', '/candidates', {
+      as: RECRUITER,
+      idempotencyKey: `demo-candidate-${candidate.n}`,
+      body: {
+        fullName: candidate.fullName,
+        email: candidate.email,
+        jobId: job.jobId,
+        source: SOURCES[candidate.n % SOURCES.length],
+      },
+    })
+    .then((response) => response.body);
+  const asCandidate: Caller = { candidateId: id };
+  const candidates = `/candidates/${id}`;
+  const stage = (to: string) => client.post('candidates', `${candidates}/stage`, RECRUITER, { to });
+  const waitForStage = (wanted: string) =>
+    eventually(`${candidate.email} to reach ${wanted}`, async () => {
+      const view = await client.get<{ stage: string }>('candidates', candidates, RECRUITER);
+      return view.stage === wanted ? true : undefined;
+    });
+
+  if (scenario === 'applied') return id;
+  const passed = scenario !== 'rejected' || candidate.n % 2 === 0;
+  await client.post('candidates', `${candidates}/screening`, RECRUITER, {
+    passed,
+    notes: passed ? 'Strong background, clear motivation.' : 'Experience does not match the role.',
+  });
+  if (scenario === 'screening') return id;
+  if (scenario === 'rejected') {
+    await client.post('candidates', `${candidates}/rejection`, RECRUITER, {
+      category: 'rejected-by-us',
+      reason: passed ? 'Another candidate was a closer match.' : 'Screening not passed.',
+      feedbackForCandidate:
+        'Thank you for your time. We were looking for more experience with distributed systems.',
+    });
+    return id;
+  }
+  if (scenario === 'withdrawn') {
+    await client.post('candidates', `${candidates}/withdrawal`, asCandidate, {
+      reason: 'I accepted another position.',
+    });
+    return id;
+  }
+  await stage('interviewing');
+  if (scenario === 'interview-scheduled') {
+    await scheduleInterview(client, id, candidate.n);
+    return id;
+  }
+  if (scenario === 'interviewed-with-feedback') {
+    await interviewWithFeedback(client, id, candidate.n);
+    return id;
+  }
+
+  await stage('background-check');
+  const check = await eventually(`${candidate.email}'s background check`, async () => {
+    const found = await client.send<{ checkId: string }>(
+      'background-checks',
+      'GET',
+      `${candidates}/background-check`,
+      { as: RECRUITER, accept: [200, 404] },
+    );
+    return found.status === 200 ? found.body.checkId : undefined;
+  });
+  if (scenario === 'check-awaiting-consent') return id;
+  const checks = `${candidates}/background-checks/${check}`;
+  const shown = await client.get<{ disclosure: { sha256: string } }>(
+    'background-checks',
+    `${candidates}/background-check/for-candidate`,
+    asCandidate,
+  );
+  await client.post('background-checks', `${checks}/consent`, asCandidate, {
+    disclosureSha256: shown.disclosure.sha256,
+  });
+  if (scenario === 'check-under-way') return id;
+  const checkPhase = (wanted: readonly string[]) =>
+    eventually(`${candidate.email}'s check to be ${wanted.join(' or ')}`, async () => {
+      const view = await client.get<{ phase: string }>(
+        'background-checks',
+        `${candidates}/background-check`,
+        RECRUITER,
+      );
+      return wanted.includes(view.phase) ? true : undefined;
+    });
+  await checkPhase(['ordered', 'completed']);
+  for (const [i, itemId] of ['reference-check-1', 'reference-check-2'].entries()) {
+    await client.post('background-checks', `${checks}/items/${itemId}/reference`, RECRUITER, {
+      referenceName: i === 0 ? 'Morgan Lee' : 'Sam Patel',
+      relationship: i === 0 ? 'Former manager' : 'Former colleague',
+      answers: [{ question: 'Would you work with them again?', answer: 'Yes, gladly.' }],
+      result: 'clear',
+    });
+  }
+  await checkPhase(['completed']);
+  if (scenario === 'adverse-action') {
+    await client.post(
+      'background-checks',
+      `${checks}/items/criminal-record-1/adjudication`,
+      RECRUITER,
+      {
+        decision: 'adverse-action',
+        reason: 'A conviction relevant to the role.',
+      },
+    );
+    await client.post('background-checks', `${checks}/pre-adverse-action-notice`, RECRUITER, {
+      reportCopyReference: `report-copy-${id}`,
+    });
+    return id;
+  }
+
+  // The check is clear: the candidates service moves the candidacy to the offer stage by itself.
+  await waitForStage('offer');
+  await runOffer(client, candidate, id, asCandidate);
+  if (scenario === 'hired') await waitForStage('hired');
+  return id;
+}
+
+async function runOffer(
+  client: DemoClient,
+  candidate: DemoCandidate,
+  id: string,
+  asCandidate: Caller,
+): Promise<void> {
+  const { job, scenario } = candidate;
+  const now = Date.now();
+  const day = 86_400_000;
+  const offers = `/candidates/${id}/offers`;
+  const { offerId } = await client.post<{ offerId: string }>('offers', offers, RECRUITER, {
+    jobTitle: job.title,
+    baseSalary: { amountMinor: job.baseSalaryMinor, currency: 'EUR' },
+    payPeriod: 'year',
+    targetBonusBasisPoints: 1_000,
+    equity: {
+      units: 1_000,
+      type: 'rsu',
+      vesting: { years: 4, cliffMonths: 12, frequency: 'monthly' },
+    },
+    signOnBonus: null,
+    benefits: ['30 days of paid leave', 'Pension contributions of 5%'],
+    startDate: new Date(now + 45 * day).toISOString().slice(0, 10),
+    expiresAt: new Date(now + 14 * day).toISOString().slice(0, 19) + 'Z',
+    workLocation: { arrangement: 'hybrid', place: job.place },
+    contingencies: ['background-check'],
+  });
+  const offer = `${offers}/${offerId}`;
+  // Each approver acts in turn, as themselves: the chain comes from the offers policies.
+  for (;;) {
+    const view = await client.get<{
+      status: string;
+      version: number;
+      approvalChain: { approverId: string; state: string }[];
+    }>('offers', offer, RECRUITER);
+    const current = view.approvalChain.find((step) => step.state === 'current');
+    if (current === undefined) break;
+    await client.post(
+      'offers',
+      `${offer}/approvals`,
+      { subject: current.approverId, roles: ['approver'] },
+      {
+        version: view.version,
+        note: 'Within the band and budgeted.',
+      },
+    );
+    if (scenario === 'offer-awaiting-approval') return;
+  }
+  if (scenario === 'offer-approved') return;
+  await client.post('offers', `${offer}/extension`, RECRUITER, { version: 1 });
+  if (scenario === 'offer-extended') return;
+  if (scenario === 'offer-countered') {
+    await client.post('offers', `${offer}/counter`, asCandidate, {
+      version: 1,
+      proposals: [{ term: 'sign-on-bonus', proposal: 'EUR 5,000 to cover my notice period' }],
+      message: 'I am excited about the role; could we talk about a sign-on bonus?',
+    });
+  } else if (scenario === 'offer-declined') {
+    await client.post('offers', `${offer}/declination`, asCandidate, {
+      version: 1,
+      category: 'another-offer',
+      reason: 'I have accepted an offer closer to home.',
+    });
+  } else {
+    await client.post('offers', `${offer}/acceptance`, asCandidate, {
+      version: 1,
+      signedName: candidate.fullName,
+    });
+  }
+}
+
+/** A video interview at the panel's first common time in the next two weeks. */
+async function scheduleInterview(client: DemoClient, id: string, n: number): Promise<void> {
+  const panel = demoPanel(n);
+  const book = booking.then(async () => {
+    const from = new Date(Date.now() + 86_400_000);
+    const { proposals } = await client.post<{ proposals: { startsAt: string; endsAt: string }[] }>(
+      'scheduling',
+      '/find-times',
+      COORDINATOR,
+      {
+        from: from.toISOString(),
+        to: new Date(from.getTime() + 14 * 86_400_000).toISOString(),
+        panel,
+        durationMinutes: 60,
+        candidateId: id,
+        stepMinutes: 30,
+        maxProposals: 1,
+      },
+    );
+    if (proposals.length === 0) throw new Error(`no common time for ${panel.join(' and ')}`);
+    await client.post('scheduling', `/candidates/${id}/interviews`, COORDINATOR, {
+      kind: 'technical',
+      round: 1,
+      format: 'video',
+      videoLink: `https://meet.example.org/demo-${n}`,
+      ...proposals[0],
+      candidateTimeZone: 'Europe/London',
+      panel: panel.map((interviewerId, i) => ({
+        interviewerId,
+        role: i === 0 ? 'lead' : 'question-asker',
+      })),
+    });
+  });
+  booking = book.catch(() => undefined);
+  await book;
+}
+
+/**
+ * A short screening call starting in a few seconds (overriding working hours:
+ * a demo happens now), completed once it has started; each panelist then
+ * submits the feedback the assessment service requests by itself.
+ */
+async function interviewWithFeedback(client: DemoClient, id: string, n: number): Promise<void> {
+  const panel = demoPanel(n + 4);
+  const startsAt = new Date(Math.ceil((Date.now() + 3_000) / 1000) * 1000);
+  const { interviewId } = await client.post<{ interviewId: string }>(
+    'scheduling',
+    `/candidates/${id}/interviews`,
+    COORDINATOR,
+    {
+      kind: 'screening',
+      round: 1,
+      format: 'phone',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 15 * 60_000).toISOString(),
+      candidateTimeZone: 'Europe/Berlin',
+      panel: panel.map((interviewerId, i) => ({
+        interviewerId,
+        role: i === 0 ? 'lead' : 'note-taker',
+      })),
+      override: { reason: 'Demo: the interview takes place now' },
+    },
+  );
+  await sleep(Math.max(0, startsAt.getTime() - Date.now() + 200));
+  const interview = `/candidates/${id}/interviews/${interviewId}`;
+  await client.post('scheduling', `${interview}/completion`, COORDINATOR);
+  for (const [i, interviewerId] of panel.entries()) {
+    const as: Caller = { subject: interviewerId, roles: ['interviewer'] };
+    const criteria = await eventually(`feedback requested from ${interviewerId}`, async () => {
+      const own = await client.get<{
+        status: string;
+        rubric: { criteria: { criterionId: string }[] } | null;
+      }>('assessment', `${interview}/feedback/mine`, as);
+      return own.status === 'open' ? (own.rubric?.criteria ?? []) : undefined;
+    });
+    await client.post('assessment', `${interview}/feedback`, as, {
+      ratings: criteria.map(({ criterionId }, c) => ({ criterionId, rating: 3 + ((c + i) % 2) })),
+      strengths: 'Clear about what they want next; good questions about the team.',
+      concerns: 'Little experience with on-call work.',
+      recommendation: i === 0 ? 'strong-yes' : 'yes',
+    });
+  }
+}
