@@ -1,5 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { COORDINATOR, DemoClient, eventually, RECRUITER, type Caller } from './demo-client';
+import {
+  COORDINATOR,
+  DemoClient,
+  DemoRequestError,
+  eventually,
+  RECRUITER,
+  type Caller,
+} from './demo-client';
 import { DEMO_JOBS, demoPanel, type DemoJob } from './demo-organization';
 
 /*
@@ -417,32 +424,56 @@ async function scheduleInterview(client: DemoClient, id: string, n: number): Pro
   await book;
 }
 
+/** How many panels `demoPanel` makes: the ones tried before giving up on an interview now. */
+const PANELS_TO_TRY = 9;
+
+/** A 15-minute screening call at `startsAt` with the first panel free then. */
+async function bookNow(
+  client: DemoClient,
+  id: string,
+  n: number,
+  startsAt: Date,
+): Promise<{ panel: readonly string[]; interviewId: string }> {
+  for (let tried = 0; ; tried++) {
+    const panel = demoPanel(n + tried);
+    try {
+      const { interviewId } = await client.post<{ interviewId: string }>(
+        'scheduling',
+        `/candidates/${id}/interviews`,
+        COORDINATOR,
+        {
+          kind: 'screening',
+          round: 1,
+          format: 'phone',
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 15 * 60_000).toISOString(),
+          candidateTimeZone: 'Europe/Berlin',
+          panel: panel.map((interviewerId, i) => ({
+            interviewerId,
+            role: i === 0 ? 'lead' : 'note-taker',
+          })),
+          override: { reason: 'Demo: the interview takes place now' },
+        },
+      );
+      return { panel, interviewId };
+    } catch (error) {
+      // An earlier run's call may hold this panel still: the next panel may be free.
+      const busy =
+        error instanceof DemoRequestError &&
+        (error.problem as { rule?: string } | undefined)?.rule === 'interviewer-double-booked';
+      if (!busy || tried + 1 >= PANELS_TO_TRY) throw error;
+    }
+  }
+}
+
 /**
  * A short screening call starting in a few seconds (overriding working hours:
  * a demo happens now), completed once it has started; each panelist then
  * submits the feedback the assessment service requests by itself.
  */
 async function interviewWithFeedback(client: DemoClient, id: string, n: number): Promise<void> {
-  const panel = demoPanel(n + 4);
   const startsAt = new Date(Math.ceil((Date.now() + 3_000) / 1000) * 1000);
-  const { interviewId } = await client.post<{ interviewId: string }>(
-    'scheduling',
-    `/candidates/${id}/interviews`,
-    COORDINATOR,
-    {
-      kind: 'screening',
-      round: 1,
-      format: 'phone',
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 15 * 60_000).toISOString(),
-      candidateTimeZone: 'Europe/Berlin',
-      panel: panel.map((interviewerId, i) => ({
-        interviewerId,
-        role: i === 0 ? 'lead' : 'note-taker',
-      })),
-      override: { reason: 'Demo: the interview takes place now' },
-    },
-  );
+  const { panel, interviewId } = await bookNow(client, id, n, startsAt);
   await sleep(Math.max(0, startsAt.getTime() - Date.now() + 200));
   const interview = `/candidates/${id}/interviews/${interviewId}`;
   await client.post('scheduling', `${interview}/completion`, COORDINATOR);
