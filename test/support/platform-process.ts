@@ -37,6 +37,8 @@ export interface PlatformProcessOptions {
   readonly ownProcessGroup?: boolean;
   /** `--verbose`: every line of every process in the output, not only in `<data>/logs`. */
   readonly verbose?: boolean;
+  /** Variables added to the launcher's environment, which it passes on to every process (`CLOCK_SHIFT_SECONDS`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface PlatformProcess {
@@ -79,15 +81,18 @@ export function startPlatform(options: PlatformProcessOptions): PlatformProcess 
     ...Object.entries(options.ports).flatMap(([name, port]) => [`--${name}-port`, String(port)]),
     ...(options.verbose === true ? ['--verbose'] : []),
   ];
+  const env = { ...process.env, ...options.env };
   const launcher =
     options.via === 'npm'
       ? spawn('npm', ['start', '--', ...args], {
           cwd: repositoryRoot,
+          env,
           stdio: ['ignore', 'pipe', 'pipe'],
           detached: options.ownProcessGroup,
         })
       : spawn(process.execPath, [...TYPESCRIPT_NODE_ARGS, join('tools', 'start.ts'), ...args], {
           cwd: repositoryRoot,
+          env,
           stdio: ['ignore', 'pipe', 'pipe'],
           detached: options.ownProcessGroup,
         });
