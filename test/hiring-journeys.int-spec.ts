@@ -25,11 +25,7 @@ import { bearer } from './support/tokens';
 //
 // Time is compressed where the process waits on the wall clock: interviews are
 // booked seconds ahead (the API books no past, and only a started interview can
-// be completed), an interview day's sessions and lunch break last seconds, and
-// the expiring offer lives 20 seconds. The adverse-action window (5 business
-// days) is ended by restarting the platform on the same data folder with
-// CLOCK_SHIFT_SECONDS past the window's end: the background-checks timer fires
-// at start. That journey runs last, as every process is ahead from then on.
+// be completed), and an interview day's sessions and lunch break last seconds.
 
 const START_TIMEOUT_MS = 120_000;
 const JOB_ID = 'job-1';
