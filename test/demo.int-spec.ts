@@ -60,17 +60,38 @@ it('`npm run demo` seeds a started platform through its APIs, with candidates in
     expect(response.status).toBe(200);
     return (await response.json()) as T;
   };
-  /** The number of candidates of the demo jobs in each stage, from the candidate list. */
-  const stageCounts = async (): Promise<Record<string, number>> => {
-    const counts: Record<string, number> = {};
+  const demoJobCandidates = async (): Promise<{ id: string; stage: string }[]> => {
+    const listed: { id: string; stage: string }[] = [];
     for (const job of DEMO_JOBS) {
-      const { items } = await get<{ items: { stage: string }[] }>(
+      const { items } = await get<{ items: { id: string; stage: string }[] }>(
         'candidates',
         `/candidates?jobId=${job.jobId}&limit=200`,
       );
-      for (const { stage } of items) counts[stage] = (counts[stage] ?? 0) + 1;
+      listed.push(...items);
     }
+    return listed;
+  };
+  /** The number of candidates of the demo jobs in each stage, from the candidate list. */
+  const stageCounts = async (): Promise<Record<string, number>> => {
+    const counts: Record<string, number> = {};
+    for (const { stage } of await demoJobCandidates()) counts[stage] = (counts[stage] ?? 0) + 1;
     return counts;
+  };
+  /**
+   * The events people's requests made on the demo candidates' streams (the
+   * services' own reactions and the screening provider's results, actors with
+   * the `system` role, may still come in), read through their histories.
+   */
+  const requestedEvents = async (): Promise<number> => {
+    let count = 0;
+    for (const { id } of await demoJobCandidates()) {
+      const { events } = await get<{ events: { actor: { role: string } }[] }>(
+        'candidates',
+        `/candidates/${id}/history`,
+      );
+      count += events.filter((event) => event.actor.role !== 'system').length;
+    }
+    return count;
   };
   const expected = expectedStageCounts(CANDIDATES);
   try {
@@ -130,6 +151,7 @@ it('`npm run demo` seeds a started platform through its APIs, with candidates in
     };
     expect(await kitVersions()).toEqual(DEMO_JOBS.flatMap(() => DEMO_INTERVIEW_KINDS.map(() => 1)));
 
+    const events = await requestedEvents();
     const second = await npmRunDemo(args, 60_000);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain(
@@ -138,6 +160,7 @@ it('`npm run demo` seeds a started platform through its APIs, with candidates in
     expect(second.stdout).toContain(`${DEMO_INTERVIEWERS.length} interviewers (0 set now)`);
     expect(second.stdout).toContain('(0 published now)');
     expect(await stageCounts()).toEqual(expected);
+    expect(await requestedEvents()).toBe(events);
     expect(await kitVersions()).toEqual(DEMO_JOBS.flatMap(() => DEMO_INTERVIEW_KINDS.map(() => 1)));
   } finally {
     start.launcher.kill('SIGINT');

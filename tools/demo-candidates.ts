@@ -197,94 +197,171 @@ export async function registeredDemoCandidates(
 /** Serializes finding a time and booking it, so two candidates are never offered the same slot. */
 let booking: Promise<unknown> = Promise.resolve();
 
-/** Runs one demo candidate's scenario through the services' APIs; its candidate id. */
-export async function runScenario(client: DemoClient, candidate: DemoCandidate): Promise<string> {
+const OPEN_STAGES = ['applied', 'screening', 'interviewing', 'background-check', 'offer'];
+
+/** Whether a candidacy in `stage` has yet to reach `wanted` (both open, `wanted` later). */
+function before(stage: string, wanted: string): boolean {
+  return OPEN_STAGES.includes(stage) && OPEN_STAGES.indexOf(stage) < OPEN_STAGES.indexOf(wanted);
+}
+
+/** The check items that count as answered. */
+const FINAL_ITEM_STATUSES = ['clear', 'consider', 'suspended', 'cancelled'];
+
+interface CheckView {
+  readonly checkId: string;
+  readonly phase: string;
+  readonly items: readonly {
+    itemId: string;
+    kind: string;
+    status: string;
+    adjudication: string | null;
+  }[];
+  readonly adverseAction: unknown;
+}
+
+/**
+ * Runs one demo candidate's scenario through the services' APIs, or the rest
+ * of it for a candidacy registered already (`id`): every step looks at what
+ * the services hold first and does only what is missing, so a run stopped
+ * half-way is finished by the next one and a finished one changes nothing.
+ * Whether it registered the candidate, and its id.
+ */
+export async function runScenario(
+  client: DemoClient,
+  candidate: DemoCandidate,
+  registered?: string,
+): Promise<{ id: string; added: boolean }> {
   const { job, scenario } = candidate;
-  const { id } = await client
-    .send<{ id: string }>('candidates', 'POST', '/candidates', {
-      as: RECRUITER,
-      idempotencyKey: `demo-candidate-${candidate.n}`,
-      body: {
-        fullName: candidate.fullName,
-        email: candidate.email,
-        jobId: job.jobId,
-        source: SOURCES[candidate.n % SOURCES.length],
-      },
-    })
-    .then((response) => response.body);
+  const id =
+    registered ??
+    (
+      await client.send<{ id: string }>('candidates', 'POST', '/candidates', {
+        as: RECRUITER,
+        idempotencyKey: `demo-candidate-${candidate.n}`,
+        body: {
+          fullName: candidate.fullName,
+          email: candidate.email,
+          jobId: job.jobId,
+          source: SOURCES[candidate.n % SOURCES.length],
+        },
+      })
+    ).body.id;
+  const result = { id, added: registered === undefined };
   const asCandidate: Caller = { candidateId: id };
   const candidates = `/candidates/${id}`;
-  const stage = (to: string) => client.post('candidates', `${candidates}/stage`, RECRUITER, { to });
-  const waitForStage = (wanted: string) =>
-    eventually(`${candidate.email} to reach ${wanted}`, async () => {
-      const view = await client.get<{ stage: string }>('candidates', candidates, RECRUITER);
-      return view.stage === wanted ? true : undefined;
+  const currentStage = async () =>
+    (await client.get<{ stage: string }>('candidates', candidates, RECRUITER)).stage;
+  const waitForStage = (wanted: readonly string[]) =>
+    eventually(`${candidate.email} to reach ${wanted.join(' or ')}`, async () => {
+      const stage = await currentStage();
+      return wanted.includes(stage) ? stage : undefined;
     });
 
-  if (scenario === 'applied') return id;
+  let stage = await currentStage();
+  if (scenario === 'applied') return result;
   const passed = scenario !== 'rejected' || candidate.n % 2 === 0;
-  await client.post('candidates', `${candidates}/screening`, RECRUITER, {
-    passed,
-    notes: passed ? 'Strong background, clear motivation.' : 'Experience does not match the role.',
-  });
-  if (scenario === 'screening') return id;
-  if (scenario === 'rejected') {
-    await client.post('candidates', `${candidates}/rejection`, RECRUITER, {
-      category: 'rejected-by-us',
-      reason: passed ? 'Another candidate was a closer match.' : 'Screening not passed.',
-      feedbackForCandidate:
-        'Thank you for your time. We were looking for more experience with distributed systems.',
+  if (stage === 'applied') {
+    await client.post('candidates', `${candidates}/screening`, RECRUITER, {
+      passed,
+      notes: passed
+        ? 'Strong background, clear motivation.'
+        : 'Experience does not match the role.',
     });
-    return id;
+    stage = 'screening';
+  }
+  if (scenario === 'screening') return result;
+  if (scenario === 'rejected') {
+    if (stage !== 'rejected') {
+      await client.post('candidates', `${candidates}/rejection`, RECRUITER, {
+        category: 'rejected-by-us',
+        reason: passed ? 'Another candidate was a closer match.' : 'Screening not passed.',
+        feedbackForCandidate:
+          'Thank you for your time. We were looking for more experience with distributed systems.',
+      });
+    }
+    return result;
   }
   if (scenario === 'withdrawn') {
-    await client.post('candidates', `${candidates}/withdrawal`, asCandidate, {
-      reason: 'I accepted another position.',
-    });
-    return id;
+    if (stage !== 'withdrawn') {
+      await client.post('candidates', `${candidates}/withdrawal`, asCandidate, {
+        reason: 'I accepted another position.',
+      });
+    }
+    return result;
   }
-  await stage('interviewing');
-  if (scenario === 'interview-scheduled') {
-    await scheduleInterview(client, id, candidate.n);
-    return id;
+  if (before(stage, 'interviewing')) {
+    await client.post('candidates', `${candidates}/stage`, RECRUITER, { to: 'interviewing' });
+    stage = 'interviewing';
   }
-  if (scenario === 'interviewed-with-feedback') {
-    await interviewWithFeedback(client, id, candidate.n);
-    return id;
+  if (scenario === 'interview-scheduled' || scenario === 'interviewed-with-feedback') {
+    const { interviews } = await client.get<{ interviews: DemoInterview[] }>(
+      'scheduling',
+      `${candidates}/interviews`,
+      COORDINATOR,
+    );
+    if (scenario === 'interview-scheduled') {
+      if (interviews.length === 0) await scheduleInterview(client, id, candidate.n);
+    } else {
+      await interviewWithFeedback(client, id, candidate.n, interviews[0]);
+    }
+    return result;
   }
 
-  await stage('background-check');
-  const check = await eventually(`${candidate.email}'s background check`, async () => {
-    const found = await client.send<{ checkId: string }>(
-      'background-checks',
-      'GET',
-      `${candidates}/background-check`,
-      { as: RECRUITER, accept: [200, 404] },
-    );
-    return found.status === 200 ? found.body.checkId : undefined;
-  });
-  if (scenario === 'check-awaiting-consent') return id;
-  const checks = `${candidates}/background-checks/${check}`;
-  const shown = await client.get<{ disclosure: { sha256: string } }>(
-    'background-checks',
-    `${candidates}/background-check/for-candidate`,
-    asCandidate,
-  );
-  await client.post('background-checks', `${checks}/consent`, asCandidate, {
-    disclosureSha256: shown.disclosure.sha256,
-  });
-  if (scenario === 'check-under-way') return id;
-  const checkPhase = (wanted: readonly string[]) =>
+  if (before(stage, 'background-check')) {
+    await client.post('candidates', `${candidates}/stage`, RECRUITER, { to: 'background-check' });
+    stage = 'background-check';
+  }
+  if (stage === 'background-check') await checkUntilDone(client, candidate, id);
+  if (scenario.startsWith('check') || scenario === 'adverse-action') return result;
+
+  // The check is clear: the candidates service moves the candidacy to the offer stage by itself.
+  stage = await waitForStage(['offer', 'hired']);
+  if (stage === 'offer') await runOffer(client, candidate, id, asCandidate);
+  if (scenario === 'hired') await waitForStage(['hired']);
+  return result;
+}
+
+/** The background check as far as the scenario takes it, from wherever it stands. */
+async function checkUntilDone(
+  client: DemoClient,
+  candidate: DemoCandidate,
+  id: string,
+): Promise<void> {
+  const { scenario } = candidate;
+  const candidates = `/candidates/${id}`;
+  const asCandidate: Caller = { candidateId: id };
+  const readCheck = () =>
+    client.get<CheckView>('background-checks', `${candidates}/background-check`, RECRUITER);
+  const checkIn = (wanted: readonly string[]) =>
     eventually(`${candidate.email}'s check to be ${wanted.join(' or ')}`, async () => {
-      const view = await client.get<{ phase: string }>(
+      const found = await client.send<CheckView>(
         'background-checks',
+        'GET',
         `${candidates}/background-check`,
-        RECRUITER,
+        { as: RECRUITER, accept: [200, 404] },
       );
-      return wanted.includes(view.phase) ? true : undefined;
+      return found.status === 200 && wanted.includes(found.body.phase) ? found.body : undefined;
     });
-  await checkPhase(['ordered', 'completed']);
-  for (const [i, itemId] of ['reference-check-1', 'reference-check-2'].entries()) {
+  // The background-checks service starts the check when the candidacy enters the stage.
+  let check = await checkIn(['awaiting-consent', 'consented', 'ordered', 'completed']);
+  if (scenario === 'check-awaiting-consent') return;
+  const checks = `${candidates}/background-checks/${check.checkId}`;
+  if (check.phase === 'awaiting-consent') {
+    const shown = await client.get<{ disclosure: { sha256: string } }>(
+      'background-checks',
+      `${candidates}/background-check/for-candidate`,
+      asCandidate,
+    );
+    await client.post('background-checks', `${checks}/consent`, asCandidate, {
+      disclosureSha256: shown.disclosure.sha256,
+    });
+  }
+  if (scenario === 'check-under-way') return;
+  check = await checkIn(['ordered', 'completed']);
+  const references = check.items.filter(
+    (item) => item.kind === 'reference-check' && !FINAL_ITEM_STATUSES.includes(item.status),
+  );
+  for (const [i, { itemId }] of references.entries()) {
     await client.post('background-checks', `${checks}/items/${itemId}/reference`, RECRUITER, {
       referenceName: i === 0 ? 'Morgan Lee' : 'Sam Patel',
       relationship: i === 0 ? 'Former manager' : 'Former colleague',
@@ -292,30 +369,32 @@ export async function runScenario(client: DemoClient, candidate: DemoCandidate):
       result: 'clear',
     });
   }
-  await checkPhase(['completed']);
-  if (scenario === 'adverse-action') {
+  check = await checkIn(['completed']);
+  if (scenario !== 'adverse-action') return;
+  const criminalRecord = check.items.find((item) => item.itemId === 'criminal-record-1');
+  if (criminalRecord?.adjudication === null) {
     await client.post(
       'background-checks',
       `${checks}/items/criminal-record-1/adjudication`,
       RECRUITER,
-      {
-        decision: 'adverse-action',
-        reason: 'A conviction relevant to the role.',
-      },
+      { decision: 'adverse-action', reason: 'A conviction relevant to the role.' },
     );
+  }
+  if ((await readCheck()).adverseAction === null) {
     await client.post('background-checks', `${checks}/pre-adverse-action-notice`, RECRUITER, {
       reportCopyReference: `report-copy-${id}`,
     });
-    return id;
   }
-
-  // The check is clear: the candidates service moves the candidacy to the offer stage by itself.
-  await waitForStage('offer');
-  await runOffer(client, candidate, id, asCandidate);
-  if (scenario === 'hired') await waitForStage('hired');
-  return id;
 }
 
+interface OfferView {
+  readonly offerId: string;
+  readonly status: string;
+  readonly version: number;
+  readonly approvalChain: readonly { approverId: string; state: string }[];
+}
+
+/** The offer as far as the scenario takes it, from wherever it stands. */
 async function runOffer(
   client: DemoClient,
   candidate: DemoCandidate,
@@ -326,65 +405,77 @@ async function runOffer(
   const now = Date.now();
   const day = 86_400_000;
   const offers = `/candidates/${id}/offers`;
-  const { offerId } = await client.post<{ offerId: string }>('offers', offers, RECRUITER, {
-    jobTitle: job.title,
-    baseSalary: { amountMinor: job.baseSalaryMinor, currency: 'EUR' },
-    payPeriod: 'year',
-    targetBonusBasisPoints: 1_000,
-    equity: {
-      units: 1_000,
-      type: 'rsu',
-      vesting: { years: 4, cliffMonths: 12, frequency: 'monthly' },
-    },
-    signOnBonus: null,
-    benefits: ['30 days of paid leave', 'Pension contributions of 5%'],
-    startDate: new Date(now + 45 * day).toISOString().slice(0, 10),
-    expiresAt: new Date(now + 14 * day).toISOString().slice(0, 19) + 'Z',
-    workLocation: { arrangement: 'hybrid', place: job.place },
-    contingencies: ['background-check'],
-  });
+  const listed = await client.get<{ offers: OfferView[] }>('offers', offers, RECRUITER);
+  const offerId =
+    listed.offers[0]?.offerId ??
+    (
+      await client.post<{ offerId: string }>('offers', offers, RECRUITER, {
+        jobTitle: job.title,
+        baseSalary: { amountMinor: job.baseSalaryMinor, currency: 'EUR' },
+        payPeriod: 'year',
+        targetBonusBasisPoints: 1_000,
+        equity: {
+          units: 1_000,
+          type: 'rsu',
+          vesting: { years: 4, cliffMonths: 12, frequency: 'monthly' },
+        },
+        signOnBonus: null,
+        benefits: ['30 days of paid leave', 'Pension contributions of 5%'],
+        startDate: new Date(now + 45 * day).toISOString().slice(0, 10),
+        expiresAt: new Date(now + 14 * day).toISOString().slice(0, 19) + 'Z',
+        workLocation: { arrangement: 'hybrid', place: job.place },
+        contingencies: ['background-check'],
+      })
+    ).offerId;
   const offer = `${offers}/${offerId}`;
+  const read = () => client.get<OfferView>('offers', offer, RECRUITER);
   // Each approver acts in turn, as themselves: the chain comes from the offers policies.
-  for (;;) {
-    const view = await client.get<{
-      status: string;
-      version: number;
-      approvalChain: { approverId: string; state: string }[];
-    }>('offers', offer, RECRUITER);
+  // An offer awaiting approval has its first step approved and waits for the next.
+  for (let view = await read(); ; view = await read()) {
     const current = view.approvalChain.find((step) => step.state === 'current');
-    if (current === undefined) break;
+    const someApproved = view.approvalChain.some((step) => step.state === 'approved');
+    if (current === undefined || (scenario === 'offer-awaiting-approval' && someApproved)) break;
     await client.post(
       'offers',
       `${offer}/approvals`,
       { subject: current.approverId, roles: ['approver'] },
-      {
-        version: view.version,
-        note: 'Within the band and budgeted.',
-      },
+      { version: view.version, note: 'Within the band and budgeted.' },
     );
-    if (scenario === 'offer-awaiting-approval') return;
   }
-  if (scenario === 'offer-approved') return;
-  await client.post('offers', `${offer}/extension`, RECRUITER, { version: 1 });
-  if (scenario === 'offer-extended') return;
+  if (scenario === 'offer-awaiting-approval' || scenario === 'offer-approved') return;
+  const view = await read();
+  const version = view.version;
+  let status = view.status;
+  if (status === 'approved') {
+    await client.post('offers', `${offer}/extension`, RECRUITER, { version });
+    status = 'extended';
+  }
+  if (status !== 'extended' || scenario === 'offer-extended') return;
   if (scenario === 'offer-countered') {
     await client.post('offers', `${offer}/counter`, asCandidate, {
-      version: 1,
+      version,
       proposals: [{ term: 'sign-on-bonus', proposal: 'EUR 5,000 to cover my notice period' }],
       message: 'I am excited about the role; could we talk about a sign-on bonus?',
     });
   } else if (scenario === 'offer-declined') {
     await client.post('offers', `${offer}/declination`, asCandidate, {
-      version: 1,
+      version,
       category: 'another-offer',
       reason: 'I have accepted an offer closer to home.',
     });
   } else {
     await client.post('offers', `${offer}/acceptance`, asCandidate, {
-      version: 1,
+      version,
       signedName: candidate.fullName,
     });
   }
+}
+
+interface DemoInterview {
+  readonly interviewId: string;
+  readonly status: string;
+  readonly startsAt: string;
+  readonly panel: readonly { interviewerId: string }[];
 }
 
 /** A video interview at the panel's first common time in the next two weeks. */
@@ -433,7 +524,7 @@ async function bookNow(
   id: string,
   n: number,
   startsAt: Date,
-): Promise<{ panel: readonly string[]; interviewId: string }> {
+): Promise<{ panel: readonly string[]; interviewId: string; startsAt: Date }> {
   for (let tried = 0; ; tried++) {
     const panel = demoPanel(n + tried);
     try {
@@ -455,7 +546,7 @@ async function bookNow(
           override: { reason: 'Demo: the interview takes place now' },
         },
       );
-      return { panel, interviewId };
+      return { panel, interviewId, startsAt };
     } catch (error) {
       // An earlier run's call may hold this panel still: the next panel may be free.
       const busy =
@@ -471,12 +562,25 @@ async function bookNow(
  * a demo happens now), completed once it has started; each panelist then
  * submits the feedback the assessment service requests by itself.
  */
-async function interviewWithFeedback(client: DemoClient, id: string, n: number): Promise<void> {
-  const startsAt = new Date(Math.ceil((Date.now() + 3_000) / 1000) * 1000);
-  const { panel, interviewId } = await bookNow(client, id, n, startsAt);
-  await sleep(Math.max(0, startsAt.getTime() - Date.now() + 200));
+async function interviewWithFeedback(
+  client: DemoClient,
+  id: string,
+  n: number,
+  booked: DemoInterview | undefined,
+): Promise<void> {
+  const { panel, interviewId, startsAt } =
+    booked === undefined
+      ? await bookNow(client, id, n, new Date(Math.ceil((Date.now() + 3_000) / 1000) * 1000))
+      : {
+          panel: booked.panel.map((seat) => seat.interviewerId),
+          interviewId: booked.interviewId,
+          startsAt: new Date(booked.startsAt),
+        };
   const interview = `/candidates/${id}/interviews/${interviewId}`;
-  await client.post('scheduling', `${interview}/completion`, COORDINATOR);
+  if (booked?.status !== 'completed') {
+    await sleep(Math.max(0, startsAt.getTime() - Date.now() + 200));
+    await client.post('scheduling', `${interview}/completion`, COORDINATOR);
+  }
   for (const [i, interviewerId] of panel.entries()) {
     const as: Caller = { subject: interviewerId, roles: ['interviewer'] };
     const criteria = await eventually(`feedback requested from ${interviewerId}`, async () => {
@@ -484,8 +588,10 @@ async function interviewWithFeedback(client: DemoClient, id: string, n: number):
         status: string;
         rubric: { criteria: { criterionId: string }[] } | null;
       }>('assessment', `${interview}/feedback/mine`, as);
+      if (own.status === 'submitted') return null;
       return own.status === 'open' ? (own.rubric?.criteria ?? []) : undefined;
     });
+    if (criteria === null) continue;
     await client.post('assessment', `${interview}/feedback`, as, {
       ratings: criteria.map(({ criterionId }, c) => ({ criterionId, rating: 3 + ((c + i) % 2) })),
       strengths: 'Clear about what they want next; good questions about the team.',

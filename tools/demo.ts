@@ -56,18 +56,17 @@ export async function runDemo(options: DemoOptions, progress: DemoProgress): Pro
   const kitsPublished = await seedInterviewKits(client, step('interview kits and rubrics'));
 
   const candidateIds = new Map(await registeredDemoCandidates(client, options.candidates));
-  const candidatesFound = candidateIds.size;
+  const registered = new Map(candidateIds);
+  let candidatesAdded = 0;
   const failures: string[] = [];
-  const pending: number[] = [];
-  for (let n = 1; n <= options.candidates; n++) {
-    if (candidateIds.has(n)) step('candidates')();
-    else pending.push(n);
-  }
+  const pending = Array.from({ length: options.candidates }, (_, i) => i + 1);
   const worker = async () => {
     for (let n = pending.shift(); n !== undefined; n = pending.shift()) {
       const candidate = demoCandidate(n);
       try {
-        candidateIds.set(n, await runScenario(client, candidate));
+        const { id, added } = await runScenario(client, candidate, registered.get(n));
+        candidateIds.set(n, id);
+        if (added) candidatesAdded += 1;
       } catch (error) {
         failures.push(
           `${candidate.email} (${candidate.scenario}): ${error instanceof Error ? error.message : String(error)}`,
@@ -78,8 +77,8 @@ export async function runDemo(options: DemoOptions, progress: DemoProgress): Pro
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   return {
-    candidatesAdded: candidateIds.size - candidatesFound,
-    candidatesFound,
+    candidatesAdded,
+    candidatesFound: registered.size,
     interviewersSet,
     kitsPublished,
     candidateIds,
@@ -211,7 +210,7 @@ async function main(): Promise<void> {
     kcat -b ${options.kafkaBrokers} -t hirestream.candidates.events -C -f '%k %h %s\\n'`);
   if (report.failures.length > 0) {
     console.error(
-      `\n${report.failures.length} candidate(s) stopped short (one registered stays where it stopped; one not registered is seeded when run again):`,
+      `\n${report.failures.length} candidate(s) stopped short (running it again carries on from where each stopped):`,
     );
     for (const failure of report.failures) console.error(`  ${failure}`);
     process.exitCode = 1;
