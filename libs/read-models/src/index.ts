@@ -24,6 +24,7 @@ export {
   DueTimersHost,
   dueTimersProjection,
   netTimerChanges,
+  type ScheduledTimer,
 } from './timers/due-timers.projection';
 export {
   inParallel,

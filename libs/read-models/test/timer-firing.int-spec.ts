@@ -188,6 +188,13 @@ describeEachPostgres('durable timers', (target) => {
     expect(await rings(stream)).toBe(1);
     expect(fired.filter((id) => id === stream)).toHaveLength(1);
     await untilPending(stream, false);
+    // The firing is caused by the event that set the timer, in its story.
+    const [set, rang] = (await eventStore.store.readStream<ReminderEvent>(stream)).events;
+    expect(rang.metadata).toMatchObject({
+      causationId: set.metadata.eventId,
+      correlationId: set.metadata.correlationId,
+      actor: { id: 'timer-tests', role: 'system' },
+    });
   });
 
   it('fires what came due while no replica ran, at the first pass', async () => {

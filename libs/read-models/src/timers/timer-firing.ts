@@ -2,11 +2,10 @@ import { AggregateNotFoundError, CommandRejectedError, type Actor } from '@hires
 import { commandContextOf, type CommandContext, type DueTimer } from '@hirestream/event-sourcing';
 import { BackgroundWork, type Clock, type JsonLogger } from '@hirestream/platform';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { ReadModelDatabase, Sql } from '../database/read-model-database';
 import { lockKey } from '../database/sql-names';
-import type { DueTimersHost } from './due-timers.projection';
+import type { DueTimersHost, ScheduledTimer } from './due-timers.projection';
 
 /** The longest a firing waits before looking again: a timer set since the last look is found by then. */
 export const TIMER_POLL_MS = 1_000;
@@ -152,10 +151,14 @@ export abstract class TimerFiring implements OnApplicationBootstrap, BeforeAppli
     }
   }
 
-  private async fireOne(timer: DueTimer): Promise<FiringOutcome | undefined> {
+  private async fireOne(timer: ScheduledTimer): Promise<FiringOutcome | undefined> {
     const { name } = this.options.timers;
     const now = this.options.clock.instant();
-    const context = commandContextOf({ timer: { id: randomUUID() }, actor: this.options.actor });
+    // Caused by the event that set the timer, in its story (its correlation id).
+    const context = commandContextOf({
+      timer: { id: timer.setBy.eventId, correlationId: timer.setBy.correlationId },
+      actor: this.options.actor,
+    });
     const details = { context: name, timerId: timer.timerId, kind: timer.kind, dueAt: timer.dueAt };
     const timers = { timers: name };
     try {
