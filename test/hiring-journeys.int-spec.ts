@@ -25,7 +25,10 @@ import { bearer } from './support/tokens';
 //
 // Time is compressed where the process waits on the wall clock: interviews are
 // booked seconds ahead (the API books no past, and only a started interview can
-// be completed), and an interview day's sessions and lunch break last seconds.
+// be completed), an interview day's sessions and lunch break last seconds, and an
+// offer expires 20 s after it is drafted. The adverse-action window (5 business
+// days) passes as a restart does: the platform is stopped and started again with
+// CLOCK_SHIFT_SECONDS a fortnight ahead, so that journey runs last.
 
 const START_TIMEOUT_MS = 120_000;
 const JOB_ID = 'job-1';
@@ -144,7 +147,13 @@ async function mailOf(candidateId: string): Promise<Mail[]> {
   return ((await response.json()) as { messages: Mail[] }).messages;
 }
 
-/** Waits until the candidate's mailbox holds exactly `kinds`, in order of arrival. */
+/**
+ * Waits until the candidate's mailbox holds exactly `kinds`, each once: in the
+ * order given where one message's event caused the next's, though two messages
+ * told of events on different topics (a stage change, and the check it started)
+ * may arrive in either order, so the comparison is of the sorted lists, with the
+ * first message (the application received) checked first.
+ */
 async function untilMailbox(candidateId: string, kinds: readonly string[]): Promise<Mail[]> {
   return eventually(
     `the mailbox of ${candidateId} to hold ${kinds.join(', ')}`,
@@ -154,7 +163,9 @@ async function untilMailbox(candidateId: string, kinds: readonly string[]): Prom
     },
     30_000,
   ).then((mail) => {
-    expect(mail.map(({ kind }) => kind)).toEqual(kinds);
+    const received = mail.map(({ kind }) => kind);
+    expect(received[0]).toBe(kinds[0]);
+    expect([...received].sort()).toEqual([...kinds].sort());
     return mail;
   });
 }
@@ -565,4 +576,217 @@ describe('hiring journeys across every service, as npm start runs them', () => {
       ...Array.from({ length: 3 }, () => `BackgroundCheckItemResulted by ${provider}`),
     ]);
   }, 150_000);
+
+  it('(c) an offer left to expire: reminded, expired once at its instant, a late acceptance refused', async () => {
+    const candidateId = await registered(
+      'Alan Turing',
+      `alan-${randomUUID().slice(0, 8)}@example.org`,
+    );
+    await screenedAndInterviewing(candidateId);
+    await command('candidates', 'POST', `/candidates/${candidateId}/stage`, staff('recruiter'), {
+      to: 'offer',
+    });
+    const expiresAt = isoIn(20_000);
+    const { offerId } = await command(
+      'offers',
+      'POST',
+      `/candidates/${candidateId}/offers`,
+      staff('recruiter'),
+      { ...draftedTerms({ expiresAt, contingencies: [] }) },
+    );
+    const offerUrl = `/candidates/${candidateId}/offers/${String(offerId)}`;
+    await approved(offerUrl, 1);
+    await command('offers', 'POST', `${offerUrl}/extension`, staff('recruiter'), { version: 1 });
+
+    const expired = await eventually(
+      'the offer to expire',
+      async () => {
+        const found = (await streamOf(candidateId)).filter(
+          ({ event }) => event.type === 'OfferExpired',
+        );
+        return found.length > 0 ? found : undefined;
+      },
+      60_000,
+    );
+    expect(Date.parse(expired[0].metadata.occurredAt)).toBeGreaterThanOrEqual(
+      Date.parse(expiresAt),
+    );
+    const late = await call(
+      'offers',
+      'POST',
+      `${offerUrl}/acceptance`,
+      candidateCaller(candidateId),
+      {
+        version: 1,
+        signedName: 'Alan Turing',
+      },
+    );
+    expect([late.status, late.body.rule]).toEqual([409, 'offer-expired']);
+
+    await untilMailbox(candidateId, [
+      'application-received',
+      'advancing',
+      'advancing',
+      'offer-extended',
+      'offer-expiring-soon',
+    ]);
+    const events = await streamOf(candidateId);
+    expect(actorsOf(events)).toEqual(
+      [
+        ['CandidateRegistered', 'recruiter:recruiter-1'],
+        ['CandidateStageChanged', 'recruiter:recruiter-1'],
+        ['ScreeningRecorded', 'recruiter:recruiter-1'],
+        ['CandidateStageChanged', 'recruiter:recruiter-1'],
+        ['CandidateStageChanged', 'recruiter:recruiter-1'],
+        ['OfferDrafted', 'recruiter:recruiter-1'],
+        ['OfferApproved', 'approver:approver-hiring-manager'],
+        ['OfferApproved', 'approver:approver-department-head'],
+        ['OfferExtended', 'recruiter:recruiter-1'],
+        ['OfferExpired', 'system:offers'],
+      ].map(([type, actor]) => `${type} by ${actor}`),
+    );
+    // The expiry is caused by the extension (its timer), in its story: every event links back.
+    expect(chainOf(events)).toEqual([]);
+  }, 120_000);
+
+  // Last: it restarts the platform with its clocks ahead, as a week passing would.
+  it('(b) a check comes back consider → notice → dispute → upheld → the window ends → final action → rejected', async () => {
+    const candidateId = await registered(
+      'Joan Clarke',
+      `joan-${randomUUID().slice(0, 8)}+consider@example.org`,
+    );
+    await screenedAndInterviewing(candidateId);
+    await command('candidates', 'POST', `/candidates/${candidateId}/stage`, staff('recruiter'), {
+      to: 'background-check',
+    });
+    const checkId = await consentWhenAsked(candidateId);
+    const items = await itemsCompleted(candidateId, checkId);
+    const considered = items.find(({ status }) => status === 'consider');
+    expect(considered).toBeDefined();
+    const checkUrl = `/candidates/${candidateId}/background-checks/${checkId}`;
+    await eventually('the check to complete', async () => {
+      const { body } = await read(
+        'background-checks',
+        `/candidates/${candidateId}/background-check`,
+      );
+      return body.phase === 'completed' ? true : undefined;
+    });
+    await command(
+      'background-checks',
+      'POST',
+      `${checkUrl}/items/${considered?.itemId}/adjudication`,
+      staff('recruiter'),
+      { decision: 'adverse-action', reason: 'A conviction relevant to the role' },
+    );
+    await command(
+      'background-checks',
+      'POST',
+      `${checkUrl}/pre-adverse-action-notice`,
+      staff('recruiter'),
+      {
+        reportCopyReference: 'https://reports.example.org/copies/joan',
+      },
+    );
+    await command(
+      'background-checks',
+      'POST',
+      `${checkUrl}/dispute`,
+      candidateCaller(candidateId),
+      {
+        text: 'That record is not mine.',
+      },
+    );
+    await command(
+      'background-checks',
+      'POST',
+      `${checkUrl}/dispute-resolution`,
+      staff('recruiter'),
+      {
+        resolution: 'upheld',
+        reason: 'The court record matches the candidate',
+      },
+    );
+    const early = await call(
+      'background-checks',
+      'POST',
+      `${checkUrl}/final-adverse-action`,
+      staff('recruiter'),
+      {
+        reason: 'No new facts',
+      },
+    );
+    expect([early.status, early.body.rule]).toEqual([409, 'adverse-action-window-open']);
+
+    // A fortnight passes: the platform restarts with its clocks ahead, and the window's timer
+    // fires at the background-checks service's start.
+    await stopHirestream();
+    await startHirestream({ CLOCK_SHIFT_SECONDS: String(14 * 86_400) });
+    await eventually(
+      'the window to end',
+      async () =>
+        (await streamOf(candidateId)).some(
+          ({ event }) => event.type === 'AdverseActionWindowElapsed',
+        )
+          ? true
+          : undefined,
+      60_000,
+    );
+    await command(
+      'background-checks',
+      'POST',
+      `${checkUrl}/final-adverse-action`,
+      staff('recruiter'),
+      {
+        reason: 'The conviction is relevant to the role',
+      },
+    );
+    const rejected = await untilStage(candidateId, 'rejected');
+    expect(rejected).toMatchObject({ rejection: { category: 'adverse-action' } });
+
+    await untilMailbox(candidateId, [
+      'application-received',
+      'advancing',
+      'advancing',
+      'background-check-consent-requested',
+      'pre-adverse-action-notice',
+      'final-adverse-action-notice',
+    ]);
+    const events = await streamOf(candidateId);
+    const candidate = `candidate:person-${candidateId}`;
+    const provider = 'system:screening-provider';
+    expect(actorsOf(events)).toEqual(
+      [
+        ['CandidateRegistered', 'recruiter:recruiter-1'],
+        ['CandidateStageChanged', 'recruiter:recruiter-1'],
+        ['ScreeningRecorded', 'recruiter:recruiter-1'],
+        ['CandidateStageChanged', 'recruiter:recruiter-1'],
+        ['CandidateStageChanged', 'recruiter:recruiter-1'],
+        ['BackgroundCheckInitiated', 'system:background-checks'],
+        ['BackgroundCheckConsentGiven', candidate],
+        ['BackgroundCheckOrdered', 'system:background-checks'],
+        ['BackgroundCheckItemStarted', provider],
+        ['BackgroundCheckItemStarted', provider],
+        ['BackgroundCheckItemStarted', provider],
+        ['BackgroundCheckItemResulted', provider],
+        ['BackgroundCheckItemResulted', provider],
+        ['BackgroundCheckItemResulted', provider],
+        ['ReferenceCheckRecorded', 'recruiter:recruiter-1'],
+        ['ReferenceCheckRecorded', 'recruiter:recruiter-1'],
+        ['BackgroundCheckCompleted', 'recruiter:recruiter-1'],
+        ['ConsiderItemAdjudicated', 'recruiter:recruiter-1'],
+        ['PreAdverseActionNoticeSent', 'recruiter:recruiter-1'],
+        ['AdverseActionDisputed', candidate],
+        ['AdverseActionDisputeResolved', 'recruiter:recruiter-1'],
+        ['AdverseActionWindowElapsed', 'system:background-checks'],
+        ['FinalAdverseActionTaken', 'recruiter:recruiter-1'],
+        ['CandidateRejected', 'system:candidates'],
+      ].map(([type, actor]) => `${type} by ${actor}`),
+    );
+    // The window's end is caused by the resolution that set its timer; only the provider's
+    // webhooks start stories of their own.
+    expect(chainOf(events)).toEqual([
+      ...Array.from({ length: 3 }, () => `BackgroundCheckItemStarted by ${provider}`),
+      ...Array.from({ length: 3 }, () => `BackgroundCheckItemResulted by ${provider}`),
+    ]);
+  }, 240_000);
 });
