@@ -1,4 +1,8 @@
-import { candidateStreamName, type OffersEvent } from '@hirestream/contracts';
+import {
+  candidateStreamName,
+  OFFER_ANSWERED_OR_ENDED,
+  type OffersEvent,
+} from '@hirestream/contracts';
 import { timerSchedule, type DueTimer, type TimerChange } from '@hirestream/event-sourcing';
 
 export const OFFER_REMINDER = 'offer-reminder';
@@ -7,16 +11,6 @@ export const OFFER_REMINDER = 'offer-reminder';
 export const REMINDER_BEFORE_EXPIRY_MS = 24 * 60 * 60_000;
 
 const timerIdOf = (offerId: string) => `${OFFER_REMINDER}:${offerId}`;
-
-/** The events that end the wait for the candidate's answer to the version extended. */
-const ANSWERED_OR_ENDED: ReadonlySet<OffersEvent['type']> = new Set([
-  'OfferAccepted',
-  'OfferDeclined',
-  'OfferCountered',
-  'OfferRescinded',
-  'OfferExpired',
-  'OfferWithdrawn',
-]);
 
 /**
  * A day before expiry, or halfway through a shorter offer (so a candidate
@@ -45,7 +39,7 @@ function changesOf(event: OffersEvent, occurredAt: string): TimerChange[] {
       },
     ];
   }
-  return ANSWERED_OR_ENDED.has(event.type) ? [{ clear: timerIdOf(event.data.offerId) }] : [];
+  return OFFER_ANSWERED_OR_ENDED.has(event.type) ? [{ clear: timerIdOf(event.data.offerId) }] : [];
 }
 
 /**
@@ -57,8 +51,8 @@ function changesOf(event: OffersEvent, occurredAt: string): TimerChange[] {
 export const offerReminderSchedule = timerSchedule<OffersEvent>({
   name: 'offer-reminders',
   version: 1,
-  select: { eventTypes: ['OfferExtended', ...ANSWERED_OR_ENDED] },
-  eventTypes: new Set(['OfferExtended', ...ANSWERED_OR_ENDED]),
+  select: { eventTypes: ['OfferExtended', ...OFFER_ANSWERED_OR_ENDED] },
+  eventTypes: new Set(['OfferExtended', ...OFFER_ANSWERED_OR_ENDED]),
   changes: (recorded) => changesOf(recorded.event, recorded.metadata.occurredAt),
 });
 

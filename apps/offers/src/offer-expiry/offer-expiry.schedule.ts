@@ -1,4 +1,8 @@
-import { candidateStreamName, type OffersEvent } from '@hirestream/contracts';
+import {
+  candidateStreamName,
+  OFFER_ANSWERED_OR_ENDED,
+  type OffersEvent,
+} from '@hirestream/contracts';
 import { timerSchedule, type DueTimer, type TimerChange } from '@hirestream/event-sourcing';
 import type { ExpireOffer } from '../domain/offer.commands';
 
@@ -6,16 +10,6 @@ import type { ExpireOffer } from '../domain/offer.commands';
 export const OFFER_EXPIRY = 'offer-expiry';
 
 const timerIdOf = (offerId: string) => `${OFFER_EXPIRY}:${offerId}`;
-
-/** The events that end the wait for the candidate's answer. */
-const ANSWERED_OR_ENDED: ReadonlySet<OffersEvent['type']> = new Set([
-  'OfferAccepted',
-  'OfferDeclined',
-  'OfferCountered',
-  'OfferRescinded',
-  'OfferExpired',
-  'OfferWithdrawn',
-]);
 
 function changesOf(event: OffersEvent): TimerChange[] {
   if (event.type === 'OfferExtended') {
@@ -32,7 +26,7 @@ function changesOf(event: OffersEvent): TimerChange[] {
       },
     ];
   }
-  return ANSWERED_OR_ENDED.has(event.type) ? [{ clear: timerIdOf(event.data.offerId) }] : [];
+  return OFFER_ANSWERED_OR_ENDED.has(event.type) ? [{ clear: timerIdOf(event.data.offerId) }] : [];
 }
 
 /**
@@ -43,8 +37,8 @@ function changesOf(event: OffersEvent): TimerChange[] {
 export const offerExpirySchedule = timerSchedule<OffersEvent>({
   name: 'offer-expiry',
   version: 1,
-  select: { eventTypes: ['OfferExtended', ...ANSWERED_OR_ENDED] },
-  eventTypes: new Set(['OfferExtended', ...ANSWERED_OR_ENDED]),
+  select: { eventTypes: ['OfferExtended', ...OFFER_ANSWERED_OR_ENDED] },
+  eventTypes: new Set(['OfferExtended', ...OFFER_ANSWERED_OR_ENDED]),
   changes: (recorded) => changesOf(recorded.event),
 });
 

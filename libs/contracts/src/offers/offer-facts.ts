@@ -29,6 +29,19 @@ export type OfferFacts = ReadonlyMap<string, OfferFact>;
 
 export const NO_OFFERS: OfferFacts = new Map();
 
+/**
+ * The events that end the wait for the candidate's answer to an extended
+ * offer: an answer, or the offer's end (what an expiry and a reminder stop for).
+ */
+export const OFFER_ANSWERED_OR_ENDED: ReadonlySet<OffersEvent['type']> = new Set([
+  'OfferAccepted',
+  'OfferDeclined',
+  'OfferCountered',
+  'OfferRescinded',
+  'OfferExpired',
+  'OfferWithdrawn',
+]);
+
 /** Keyed by the union, so a new offers event cannot be left out. */
 const OFFER_EVENTS: Readonly<Record<OffersEvent['type'], true>> = {
   OfferDrafted: true,
