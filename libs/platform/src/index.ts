@@ -26,9 +26,9 @@ export {
 export type { ActingPrincipal, Principal } from './auth/principal';
 export { ACTOR_ID_MAX_LENGTH, ACTOR_ID_PATTERN, ACTOR_ID_RULE, isActorId } from './auth/actor-id';
 export { ROLES, isRole, type Role } from './auth/roles';
+export { DEVELOPMENT_SIGNING_SECRET } from './auth/development-secret';
 export {
   signDevelopmentToken,
-  DEVELOPMENT_SIGNING_SECRET,
   DEVELOPMENT_ISSUER,
   DEVELOPMENT_AUDIENCE,
   type DevelopmentSigningConfig,

@@ -3,14 +3,6 @@ import type { PlatformConfig } from '../config/platform.config';
 import { principalFromClaims } from './principal';
 import type { Role } from './roles';
 
-/**
- * The development signing secret: public by design (it is in the source), so a
- * token signed with it proves nothing. Development mode is refused when
- * NODE_ENV=production and on a network interface (see auth-config-rules).
- */
-export const DEVELOPMENT_SIGNING_SECRET =
-  'hirestream-DEVELOPMENT-ONLY-signing-secret-not-for-production';
-
 /** `iss` and `aud` of development tokens unless AUTH_ISSUER / AUTH_AUDIENCE say otherwise; both are checked. */
 export const DEVELOPMENT_ISSUER = 'hirestream-development';
 export const DEVELOPMENT_AUDIENCE = 'hirestream';

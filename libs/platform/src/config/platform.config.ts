@@ -24,7 +24,7 @@ import {
   HttpsUnlessLoopback,
   NotDevelopmentInProduction,
 } from '../auth/auth-config-rules';
-import { DEVELOPMENT_SIGNING_SECRET } from '../auth/development-token';
+import { DEVELOPMENT_SIGNING_SECRET } from '../auth/development-secret';
 import { LOG_LEVELS, type LogLevel } from '../logging/json-logger';
 import { SERVICE_ROLES, type ServiceRole } from './service-role';
 import {
