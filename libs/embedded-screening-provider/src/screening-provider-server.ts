@@ -120,7 +120,7 @@ export async function startScreeningProvider(
     webhookSecret: options.webhookSecret ?? DEVELOPMENT_WEBHOOK_SECRET,
     timeoutMs: 10_000,
     initialBackoffMs: 1_000,
-    maxBackoffMs: 60_000,
+    maxBackoffMs: 10_000,
     maxAttempts: 12,
     now: () => Date.now(),
     ...options.delivery,
