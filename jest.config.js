@@ -32,6 +32,9 @@ const shared = {
 module.exports = {
   // Per-project testTimeout is ignored by jest; integration tests start real servers.
   testTimeout: 60_000,
+  // Integration tests spend much of their time waiting on servers and processes: two workers
+  // even on two cores (jest's default there is one), one per core less one on larger machines.
+  maxWorkers: Math.max(2, require('node:os').availableParallelism() - 1),
   projects: [
     {
       ...shared,
