@@ -46,6 +46,8 @@ let seeds: HiringSeeds;
 const checkedEvents = new Map<string, number>();
 /** Resources that exist by collection: seeded, then every one a request creates. */
 const ids = new Map<string, string[]>();
+/** The candidacy each seeded resource of one belongs to. */
+const owners = new Map<string, string>();
 
 function remember(collection: string, id: string): void {
   const known = ids.get(collection) ?? [];
@@ -87,14 +89,19 @@ beforeAll(async () => {
   await checks.inBackgroundCheck(awaitingCheck);
   remember('candidates', awaitingCheck);
   remember('candidates', checked);
-  remember('background-checks', await checks.check(checked));
+  const checkId = await checks.check(checked);
+  remember('background-checks', checkId);
+  owners.set(checkId, checked);
   remember('items', SEEDED_CHECK_ITEM_ID);
-  // Drafted offers a fuzzed request may act on (revise, approve, rescind…).
+  // Drafted offers a fuzzed request may act on (revise, approve, rescind…), asked for under
+  // their own candidacy half the time.
   const offers = offerSeeds({ offers: apps.offers });
   for (const candidateId of ids.get('candidates')!.slice(0, 2)) {
-    remember('offers', await offers.offer(candidateId));
+    const offerId = await offers.offer(candidateId);
+    remember('offers', offerId);
+    owners.set(offerId, candidateId);
   }
-  pools = { ...(await fuzzCallers(apps.candidates, ids.get('candidates')![0])), ids };
+  pools = { ...(await fuzzCallers(apps.candidates, ids.get('candidates')![0])), ids, owners };
 });
 
 /** The request, with long values cut, for a failure message. */

@@ -21,6 +21,8 @@ export type FuzzPools = Readonly<{
   refused: readonly FuzzCaller[];
   /** Ids of existing resources by the path segment naming their collection (`candidates`, `interviews`...). */
   ids: ReadonlyMap<string, readonly string[]>;
+  /** The candidate each known resource of a candidacy belongs to (an offer id → its candidate id). */
+  owners?: ReadonlyMap<string, string>;
 }>;
 
 /** A request and what the OpenAPI document says of it. */
@@ -78,6 +80,26 @@ const RAW_PATH_SEGMENTS = [
 ];
 
 type PathValue = Readonly<{ value: string; encoded: boolean }>;
+
+/** The path's candidate id replaced by the owner of a known resource the path names after it. */
+function ownedPath(
+  operation: OpenApiOperation,
+  parameters: readonly OpenApiParameter[],
+  values: readonly PathValue[],
+  pools: FuzzPools,
+): readonly PathValue[] {
+  const segments = operation.path.split('/');
+  const candidate = parameters.findIndex(
+    (p) => segments[segments.indexOf(`{${p.name}}`) - 1] === 'candidates',
+  );
+  if (candidate < 0) return values;
+  const owner = values
+    .map(({ value }, i) => (i === candidate ? undefined : pools.owners?.get(value)))
+    .find((id) => id !== undefined);
+  return owner === undefined
+    ? values
+    : values.map((value, i) => (i === candidate ? { value: owner, encoded: false } : value));
+}
 
 function pathValueOf(
   operation: OpenApiOperation,
@@ -326,6 +348,8 @@ export function fuzzRequests(
           hostile ? headerValue(p.schema, context) : fc.constant(null),
         ),
       ),
+      // Half the time a known resource is asked for under the candidacy it belongs to.
+      coherent: fc.boolean(),
       correlationId: hostile
         ? fc.option(fc.oneof(fc.uuid(), fc.constantFrom(...HOSTILE_HEADER_VALUES)), { freq: 4 })
         : fc.constant(null),
@@ -339,12 +363,13 @@ export function fuzzRequests(
   // A third of the requests are well-formed, so that commands get past validation to the deciders.
   return fc
     .oneof({ arbitrary: parts(false), weight: 1 }, { arbitrary: parts(true), weight: 2 })
-    .map(({ caller: who, path, query, body, documented, correlationId, accept }) => {
+    .map(({ caller: who, path, query, body, documented, coherent, correlationId, accept }) => {
       const invalid: string[] = [];
       if (who.refused && !operation.isPublic) invalid.push(`the caller is refused (${who.name})`);
+      const values = coherent ? ownedPath(operation, pathParameters, path, pools) : path;
       let url = operation.path;
       pathParameters.forEach((parameter, i) => {
-        const { value, encoded } = path[i];
+        const { value, encoded } = values[i];
         url = url.replace(`{${parameter.name}}`, encoded ? value : percentEncoded(value));
         if (!encoded) {
           const received = { [parameter.name]: asReceived(value) };
