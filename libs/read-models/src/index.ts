@@ -26,9 +26,6 @@ export {
   netTimerChanges,
   type ScheduledTimer,
 } from './timers/due-timers.projection';
-export {
-  inParallel,
-  TIMER_POLL_MS,
-  TimerFiring,
-  type TimerFiringOptions,
-} from './timers/timer-firing';
+export { TIMER_POLL_MS, TimerFiring, type TimerFiringOptions } from './timers/timer-firing';
+export { DuePasses, type DuePassesOptions } from './passes/due-passes';
+export { inParallel, underAdvisoryLock } from './passes/exclusive-work';

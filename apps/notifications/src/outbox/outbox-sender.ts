@@ -1,5 +1,12 @@
 import { BackgroundWork, Clock, JsonLogger } from '@hirestream/platform';
-import { inParallel, lockKey, ReadModelDatabase, type Sql } from '@hirestream/read-models';
+import {
+  DuePasses,
+  inParallel,
+  lockKey,
+  ReadModelDatabase,
+  underAdvisoryLock,
+  type Sql,
+} from '@hirestream/read-models';
 import {
   Injectable,
   type BeforeApplicationShutdown,
@@ -36,10 +43,8 @@ export function retryDelayMs(attempts: number): number {
 @Injectable()
 export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly lockKey: string;
-  private wakeUp: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly passes: DuePasses;
   private stopped = false;
-  private again = false;
   private stopListening: (() => void) | undefined;
   private readonly outcomes: Counter<'outcome'>;
 
@@ -52,6 +57,17 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
     registry: Registry,
   ) {
     this.lockKey = lockKey(`hirestream:outbox:${db.schema}`);
+    this.passes = new DuePasses({
+      pollMs: OUTBOX_POLL_MS,
+      clock,
+      pass: async () => {
+        await this.sendDue();
+        return this.outbox.nextDue(this.db);
+      },
+      // PostgreSQL unreachable: the next pass tries again.
+      onFailure: (error) =>
+        logger.pino.debug({ context: 'outbox', error: String(error) }, 'outbox pass skipped'),
+    });
     this.outcomes = new Counter({
       name: 'hirestream_notifications_send_attempts_total',
       help: 'Attempts to send a message by outcome: sent, retried, failed (given up)',
@@ -61,15 +77,14 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   onApplicationBootstrap(): void {
-    this.stopListening = this.outbox.onRecorded(() => this.soon());
-    this.schedule(0);
+    this.stopListening = this.outbox.onRecorded(() => this.passes.soon());
+    this.passes.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.stopListening?.();
-    clearTimeout(this.wakeUp);
-    await this.running;
+    await this.passes.stop();
   }
 
   /**
@@ -78,28 +93,17 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
    */
   async sendDue(): Promise<number> {
     await this.outbox.ensureTable();
-    const client = await this.db.dedicatedClient();
-    try {
-      const { rows } = await client.query<{ locked: boolean }>(
-        'select pg_try_advisory_lock($1::bigint) as locked',
-        [this.lockKey],
-      );
-      if (rows[0]?.locked !== true) return 0;
-      try {
-        let tried = 0;
-        for (;;) {
-          const due = await this.outbox.due(client, this.clock.instant(), BATCH);
-          // Marked through the pool: the lock's connection takes one query at a time.
-          await inParallel(due, PARALLEL_SENDS, (message) => this.sendOne(this.db, message));
-          tried += due.length;
-          if (due.length < BATCH || this.stopped) return tried;
-        }
-      } finally {
-        await client.query('select pg_advisory_unlock($1::bigint)', [this.lockKey]);
+    const tried = await underAdvisoryLock(this.db, this.lockKey, async (client) => {
+      let count = 0;
+      for (;;) {
+        const due = await this.outbox.due(client, this.clock.instant(), BATCH);
+        // Marked through the pool: the lock's connection takes one query at a time.
+        await inParallel(due, PARALLEL_SENDS, (message) => this.sendOne(this.db, message));
+        count += due.length;
+        if (due.length < BATCH || this.stopped) return count;
       }
-    } finally {
-      client.release();
-    }
+    });
+    return tried ?? 0;
   }
 
   private async sendOne(sql: Sql, message: OutboxMessage): Promise<void> {
@@ -128,43 +132,5 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
       else if (attempts === 1)
         this.logger.pino.warn({ ...details, retryAt }, 'message not sent; retrying with backoff');
     }
-  }
-
-  private soon(): void {
-    if (this.running !== undefined) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.wakeUp);
-    this.schedule(0);
-  }
-
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    this.wakeUp = setTimeout(() => {
-      this.running = this.pass().finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.soon();
-        }
-      });
-    }, ms);
-    this.wakeUp.unref();
-  }
-
-  private async pass(): Promise<void> {
-    let next = OUTBOX_POLL_MS;
-    try {
-      await this.sendDue();
-      const soonest = await this.outbox.nextDue(this.db);
-      if (soonest !== undefined) {
-        next = Math.max(0, Math.min(OUTBOX_POLL_MS, soonest - this.clock.now()));
-      }
-    } catch (error) {
-      // PostgreSQL unreachable: the next pass tries again.
-      this.logger.pino.debug({ context: 'outbox', error: String(error) }, 'outbox pass skipped');
-    }
-    if (!this.again) this.schedule(next);
   }
 }

@@ -5,6 +5,8 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { ReadModelDatabase, Sql } from '../database/read-model-database';
 import { lockKey } from '../database/sql-names';
+import { DuePasses } from '../passes/due-passes';
+import { inParallel, underAdvisoryLock } from '../passes/exclusive-work';
 import type { DueTimersHost, ScheduledTimer } from './due-timers.projection';
 
 /** The longest a firing waits before looking again: a timer set since the last look is found by then. */
@@ -46,9 +48,7 @@ export abstract class TimerFiring implements OnApplicationBootstrap, BeforeAppli
   private readonly firings: string;
   private readonly lockKey: string;
   private readonly retries = new Map<string, { attempts: number; notBefore: number }>();
-  private wakeUp: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = false;
+  private readonly passes: DuePasses;
   private lastPrune = 0;
   private readonly delays: Histogram<'timers'>;
   private readonly outcomes: Counter<'timers' | 'outcome'>;
@@ -56,6 +56,20 @@ export abstract class TimerFiring implements OnApplicationBootstrap, BeforeAppli
   protected constructor(private readonly options: TimerFiringOptions) {
     this.firings = options.db.table('timer_firings');
     this.lockKey = lockKey(`hirestream:timers:${options.db.schema}:${options.timers.name}`);
+    this.passes = new DuePasses({
+      pollMs: TIMER_POLL_MS,
+      clock: options.clock,
+      pass: async () => {
+        await this.fireDue();
+        return options.timers.nextDue(this.firings);
+      },
+      // The read model still being built, or the store unreachable: the next pass tries again.
+      onFailure: (error) =>
+        options.logger.pino.debug(
+          { context: options.timers.name, error: String(error) },
+          'timer pass skipped',
+        ),
+    });
     this.delays = metric(
       options.registry,
       'hirestream_timer_firing_delay_seconds',
@@ -85,13 +99,11 @@ export abstract class TimerFiring implements OnApplicationBootstrap, BeforeAppli
   protected abstract fire(timer: DueTimer, context: CommandContext, now: string): Promise<unknown>;
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.passes.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.wakeUp);
-    await this.running;
+    await this.passes.stop();
   }
 
   /**
@@ -100,24 +112,13 @@ export abstract class TimerFiring implements OnApplicationBootstrap, BeforeAppli
    */
   async fireDue(): Promise<number> {
     await this.ensureFiringsTable();
-    const client = await this.options.db.dedicatedClient();
-    try {
-      // A session lock, so each batch's firings are committed as they are recorded.
-      const { rows } = await client.query<{ locked: boolean }>(
-        'select pg_try_advisory_lock($1::bigint) as locked',
-        [this.lockKey],
-      );
-      if (rows[0]?.locked !== true) return 0;
-      try {
-        const fired = await this.fireBatches(client);
-        await this.pruneFirings(client);
-        return fired;
-      } finally {
-        await client.query('select pg_advisory_unlock($1::bigint)', [this.lockKey]);
-      }
-    } finally {
-      client.release();
-    }
+    // A session lock, so each batch's firings are committed as they are recorded.
+    const fired = await underAdvisoryLock(this.options.db, this.lockKey, async (client) => {
+      const count = await this.fireBatches(client);
+      await this.pruneFirings(client);
+      return count;
+    });
+    return fired ?? 0;
   }
 
   private async fireBatches(client: Sql): Promise<number> {
@@ -228,54 +229,9 @@ export abstract class TimerFiring implements OnApplicationBootstrap, BeforeAppli
        )`,
     );
   }
-
-  /** Runs a pass after `ms`, then again at the next due time (at most `TIMER_POLL_MS` later). */
-  private schedule(ms: number): void {
-    if (this.stopped) return;
-    this.wakeUp = setTimeout(() => {
-      this.running = this.pass().finally(() => (this.running = undefined));
-    }, ms);
-    this.wakeUp.unref();
-  }
-
-  private async pass(): Promise<void> {
-    let next = TIMER_POLL_MS;
-    try {
-      await this.fireDue();
-      const soonest = await this.options.timers.nextDue(this.firings);
-      if (soonest !== undefined) {
-        next = Math.max(0, Math.min(TIMER_POLL_MS, soonest - this.options.clock.now()));
-      }
-    } catch (error) {
-      // The read model still being built, or the store unreachable: the next pass tries again.
-      this.options.logger.pino.debug(
-        { context: this.options.timers.name, error: String(error) },
-        'timer pass skipped',
-      );
-    }
-    this.schedule(next);
-  }
 }
 
 /** The registry's metric of that name (a service with two schedules shares it), made once. */
 function metric<M>(registry: Registry, name: string, make: () => M): M {
   return (registry.getSingleMetric(name) as M | undefined) ?? make();
-}
-
-/** Maps `items` with at most `parallel` calls under way at once, keeping their order. */
-export async function inParallel<T, R>(
-  items: readonly T[],
-  parallel: number,
-  map: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
-  return results;
 }
