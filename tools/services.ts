@@ -6,4 +6,5 @@ export const SERVICES = [
   { name: 'background-checks', entry: 'apps/background-checks/src/main.ts', port: 3004 },
   { name: 'offers', entry: 'apps/offers/src/main.ts', port: 3005 },
   { name: 'notifications', entry: 'apps/notifications/src/main.ts', port: 3006 },
+  { name: 'audit', entry: 'apps/audit/src/main.ts', port: 3007 },
 ] as const;

@@ -70,3 +70,5 @@ export * from './offers/offer-terms';
 export * from './offers/offer-contracts';
 export * from './offers/offers-contracts';
 export * from './offers/offer-facts';
+
+export * from './audit/anchor-message';
