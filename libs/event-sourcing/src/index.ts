@@ -57,3 +57,13 @@ export {
   type TimerSchedule,
   type TimerValue,
 } from './timers/durable-timer';
+export { faithfulJson, type JsonValue } from './state-at-point/faithful-json';
+export {
+  stateAtPoint,
+  type FoldableAggregate,
+  type SchemaVersionsRead,
+  type StateAtPoint,
+  type Upcasting,
+} from './state-at-point/state-at-point';
+export { RegisteredAggregates } from './state-at-point/registered-aggregates';
+export { StreamStateView } from './state-at-point/state-at-point.view';

@@ -109,6 +109,7 @@ export const interviewKitDecider: Decider<
   decide,
   evolve,
   initialState: () => ({ current: null }),
+  eventTypes: new Set(['InterviewKitPublished']),
 };
 
 /** A job's kit for one interview kind is one stream: the consistency boundary of its versions. */

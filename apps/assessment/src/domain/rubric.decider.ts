@@ -105,6 +105,7 @@ export const rubricDecider: Decider<RubricState, RubricCommand, RubricEvent> = {
   decide,
   evolve,
   initialState: () => ({ versions: [] }),
+  eventTypes: new Set(['RubricPublished']),
 };
 
 /** A rubric's stream is the consistency boundary of its version numbers. */

@@ -208,6 +208,11 @@ export const interviewerCalendarDecider: Decider<
   decide,
   evolve,
   initialState,
+  eventTypes: new Set([
+    'InterviewerAvailabilitySet',
+    'InterviewerSlotReserved',
+    'InterviewerSlotReleased',
+  ]),
   // A busy interviewer's calendar stream grows with every booking and release; each
   // booking reads it, so it starts from a snapshot of the slots still held.
   snapshots: {

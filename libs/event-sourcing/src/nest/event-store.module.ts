@@ -19,9 +19,11 @@ import { COMMAND_PROBLEM_MAPPINGS } from '../command/command-problems';
 import { StreamActivity } from '../command/stream-activity';
 import { EventStoreIdempotencyStore } from '../idempotency/event-store-idempotency.store';
 import { OwnWrites } from '../command/own-writes';
+import { RegisteredAggregates } from '../state-at-point/registered-aggregates';
 import { EventSerializer } from '../store/event-serializer';
 import { EventStore } from '../store/event-store';
 import { SubscriptionHealth } from '../subscriptions/subscription-health';
+import { StateAtPointController } from './state-at-point.controller';
 
 /** The service's event catalog, as `EventStoreModule.forRoot` was given it. */
 export const EVENT_CATALOG = Symbol('EVENT_CATALOG');
@@ -71,14 +73,19 @@ class EventStoreConnection implements OnApplicationShutdown {
  * EventStoreDB for a service: the client (from EVENTSTORE_CONNECTION_STRING),
  * the typed `EventStore` reading and writing the given catalog's events, the
  * Idempotency-Key store, what command gateways share (`StreamActivity`,
- * `OwnWrites`) and the readiness check.
+ * `OwnWrites`, `RegisteredAggregates`), the readiness check and, unless
+ * `stateAtPoint` is false, the auditors' route folding a stream at a point with
+ * the aggregates the service's gateways registered.
  */
 @Global()
 @Module({})
 export class EventStoreModule {
-  static forRoot(options: Readonly<{ catalog: EventCatalog }>): DynamicModule {
+  static forRoot(
+    options: Readonly<{ catalog: EventCatalog; stateAtPoint?: boolean }>,
+  ): DynamicModule {
     return {
       module: EventStoreModule,
+      controllers: options.stateAtPoint === false ? [] : [StateAtPointController],
       providers: [
         { provide: EVENT_CATALOG, useValue: options.catalog },
         {
@@ -102,6 +109,7 @@ export class EventStoreModule {
         },
         StreamActivity,
         OwnWrites,
+        RegisteredAggregates,
         SubscriptionHealth,
         EventStoreConnection,
       ],
@@ -113,6 +121,7 @@ export class EventStoreModule {
         IDEMPOTENCY_STORE,
         StreamActivity,
         OwnWrites,
+        RegisteredAggregates,
         SubscriptionHealth,
       ],
     };

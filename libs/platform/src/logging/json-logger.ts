@@ -42,6 +42,8 @@ function isoTimeOncePerMillisecond(): string {
 export class JsonLogger implements LoggerService {
   /** The underlying pino logger, for hot paths that log structured fields directly. */
   readonly pino: Logger;
+  /** The service every line names. */
+  readonly service: string;
   private readonly destination: DestinationStream;
   /** The `service` member as pino writes it after `time`. */
   private readonly serviceMember: string;
@@ -53,6 +55,7 @@ export class JsonLogger implements LoggerService {
     // nor (review found) the chunk an asynchronous writer still has in flight to a full pipe at
     // exit. It costs a write per line.
     this.destination = options.destination ?? pino.destination({ dest: 1, sync: true });
+    this.service = options.service;
     this.serviceMember = `,"service":${JSON.stringify(options.service)}`;
     const writeBatch = () => this.writeBatch();
     this.pino = pino(
