@@ -1,3 +1,4 @@
+import { candidateStreamName } from '@hirestream/contracts';
 import { ROLES, type Role } from '@hirestream/platform';
 import {
   AppendedEvents,
@@ -89,6 +90,7 @@ function pathOf(operation: OpenApiOperation, world: AccessWorld, whose: Whose): 
     offers: candidacy.offerId,
     'background-checks': candidacy.checkId,
     items: SEEDED_CHECK_ITEM_ID,
+    streams: candidateStreamName(candidacy.candidateId),
   };
   const segments = operation.path.split('/');
   return segments

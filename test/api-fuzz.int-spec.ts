@@ -1,4 +1,4 @@
-import { hirestreamEventCatalog } from '@hirestream/contracts';
+import { candidateStreamName, hirestreamEventCatalog } from '@hirestream/contracts';
 import {
   AppendedEvents,
   checkSeeds,
@@ -101,6 +101,9 @@ beforeAll(async () => {
     remember('offers', offerId);
     owners.set(offerId, candidateId);
   }
+  // The audit routes name a candidacy by its stream.
+  for (const candidateId of ids.get('candidates')!)
+    remember('streams', candidateStreamName(candidateId));
   pools = { ...(await fuzzCallers(apps.candidates, ids.get('candidates')![0])), ids, owners };
 });
 

@@ -86,10 +86,16 @@ const FEEDBACK_AUTHORS = {
 /** Staff readers, and an interviewer for the interviews they sit on. */
 const PANEL_AND_STAFF_READERS = { ...only(...STAFF_READERS), interviewer: ON_PANEL_ONLY };
 
+/** What only auditors and admins read: a stream at a point, anchors, exports. */
+const AUDITORS: OperationAccess = { resource: 'candidacy', roles: only('auditor', 'admin') };
+/** The route every service with an event store serves: its deciders' state of a stream at a revision. */
+const STATE_AT_POINT = { getStreamStateAtPoint: AUDITORS };
+
 export const ACCESS_DECISIONS: AccessDecisions = {
   candidates: {
     live: HEALTH,
     ready: HEALTH,
+    ...STATE_AT_POINT,
     registerCandidate: { resource: 'none', roles: only('recruiter', 'admin') },
     listCandidates: { resource: 'none', roles: only(...STAFF_READERS) },
     recordScreening: { resource: 'candidacy', roles: only('recruiter', 'admin') },
@@ -114,6 +120,7 @@ export const ACCESS_DECISIONS: AccessDecisions = {
   scheduling: {
     live: HEALTH,
     ready: HEALTH,
+    ...STATE_AT_POINT,
     scheduleInterview: { resource: 'candidacy', roles: only(...SCHEDULERS) },
     listInterviews: {
       resource: 'candidacy',
@@ -152,6 +159,7 @@ export const ACCESS_DECISIONS: AccessDecisions = {
   assessment: {
     live: HEALTH,
     ready: HEALTH,
+    ...STATE_AT_POINT,
     publishRubric: { resource: 'none', roles: only(...GUIDE_AUTHORS) },
     reviseRubric: { resource: 'none', roles: only(...GUIDE_AUTHORS) },
     getRubric: { resource: 'none', roles: only(...STAFF_READERS) },
@@ -204,6 +212,7 @@ export const ACCESS_DECISIONS: AccessDecisions = {
   'background-checks': {
     live: HEALTH,
     ready: HEALTH,
+    ...STATE_AT_POINT,
     // Signed by the provider instead of a token: any caller (or none) with a valid signature
     // is answered alike (ACCESS_REQUESTS signs it); without one it is a 401 (screening-webhook.int-spec).
     receiveScreeningResult: { resource: 'none', public: true, roles: only(...ROLES) },
@@ -228,6 +237,7 @@ export const ACCESS_DECISIONS: AccessDecisions = {
   offers: {
     live: HEALTH,
     ready: HEALTH,
+    ...STATE_AT_POINT,
     draftOffer: { resource: 'candidacy', roles: only('recruiter', 'admin') },
     reviseOffer: { resource: 'candidacy', roles: only('recruiter', 'admin') },
     approveOffer: { resource: 'candidacy', roles: APPROVERS_OFF_CHAIN },
@@ -268,10 +278,15 @@ export const ACCESS_DECISIONS: AccessDecisions = {
   notifications: {
     live: HEALTH,
     ready: HEALTH,
+    ...STATE_AT_POINT,
     // What a candidate was sent: staff who run the process and auditors; the candidate their own.
     listCandidateNotifications: {
       resource: 'candidacy',
       roles: { ...only('recruiter', 'admin', 'auditor'), candidate: OWN_ONLY },
     },
+  },
+  audit: {
+    live: HEALTH,
+    ready: HEALTH,
   },
 };
