@@ -134,7 +134,7 @@ describe('ChainVerifier', () => {
     });
 
     it('when an event is put in the middle and the rest written anew after it, then it is inserted', () => {
-      const forged = written(3)[2];
+      const [forged] = unchained(1);
       given(stream)
         .when((events) => rewritten([...events.slice(0, 2), forged, ...events.slice(2)]))
         .thenBreaks('inserted', 2n);
@@ -156,6 +156,19 @@ describe('ChainVerifier', () => {
             revision: 2n,
             eventId: 'forged',
             detail: expect.any(String),
+          },
+        });
+    });
+
+    it('when a stored event is appended again, then the copy is inserted', () => {
+      given(stream)
+        .when((events) => [...events, { ...events[5], revision: 6n, id: 'replayed' }])
+        .then({
+          firstBreak: {
+            kind: 'inserted',
+            revision: 6n,
+            eventId: 'replayed',
+            detail: 'it is a copy of revision 5',
           },
         });
     });

@@ -149,6 +149,9 @@ export class ChainVerifier {
   private linkedFurtherBack(event: ChainEvent, index: number): void {
     const named = this.recent[index];
     const pushedAside = this.recent[index + 1];
+    if (storedChainKey(event.metadata, 'hash') === pushedAside.hash) {
+      return this.breakAt(event, 'inserted', `it is a copy of revision ${pushedAside.revision}`);
+    }
     if (!this.hashesAt(event, event.revision) && this.hashesAt(event, named.revision + 1n)) {
       return this.breakAt(
         { revision: pushedAside.revision, id: pushedAside.eventId },

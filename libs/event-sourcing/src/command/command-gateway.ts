@@ -1,4 +1,5 @@
 import type { Command, Event } from '@hirestream/contracts';
+import type { ChainHead } from '../chain/chain-report';
 import { decidedEvents, foldEvents } from '../decider/decider';
 import type { OwnWrites } from './own-writes';
 import { StreamRevisionConflictError, type EventStore } from '../store/event-store';
@@ -27,6 +28,12 @@ export type Decision<State, E extends Event> = Readonly<{
   revision: bigint | undefined;
   events: readonly E[];
   expectedRevision?: bigint;
+  /**
+   * The stream's last event as loaded (at `revision`) and its stored hash: what the
+   * append links the first event to. Absent on a decision not loaded by a gateway:
+   * the append then reads it.
+   */
+  chainHead?: ChainHead;
 }>;
 
 /** What a command did: the events it appended and the stream's state and revision after them. */
@@ -87,8 +94,9 @@ export class CommandGateway<State, C extends Command, E extends Event> {
   }
 
   /** The stream folded now (revision undefined: no such stream). */
-  load(streamName: string): Promise<LoadedStream<State>> {
-    return this.loader.load(streamName);
+  async load(streamName: string): Promise<LoadedStream<State>> {
+    const { state, revision } = await this.loader.load(streamName);
+    return { state, revision };
   }
 
   /** Resolves once the snapshots loads started writing are written; loads do not wait for them. */
@@ -99,16 +107,27 @@ export class CommandGateway<State, C extends Command, E extends Event> {
   /** Loads the command's stream and decides, without appending. */
   async decide(command: C, options: CommandOptions = {}): Promise<Decision<State, E>> {
     const streamName = this.streamOf(command);
-    const { state, revision } =
+    const { state, revision, chainHead } =
       options.streamIsNew === true
-        ? { state: this.aggregate.decider.initialState(), revision: undefined }
-        : await this.load(streamName);
+        ? {
+            state: this.aggregate.decider.initialState(),
+            revision: undefined,
+            chainHead: undefined,
+          }
+        : await this.loader.load(streamName);
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new ExpectedRevisionMismatchError(options.expectedRevision, revision);
     }
     this.report(streamName, 'decide');
     const events = decidedEvents(this.aggregate.decider.decide(command, state));
-    return { streamName, state, revision, events, expectedRevision: options.expectedRevision };
+    return {
+      streamName,
+      state,
+      revision,
+      events,
+      expectedRevision: options.expectedRevision,
+      chainHead,
+    };
   }
 
   /**
@@ -118,7 +137,7 @@ export class CommandGateway<State, C extends Command, E extends Event> {
    */
   async decideInTurn(commands: readonly C[]): Promise<Decision<State, E>> {
     const streamName = this.streamOf(commands[0]!);
-    const { state, revision } = await this.load(streamName);
+    const { state, revision, chainHead } = await this.loader.load(streamName);
     let current = state;
     const events: E[] = [];
     for (const command of commands) {
@@ -130,7 +149,7 @@ export class CommandGateway<State, C extends Command, E extends Event> {
       current = foldEvents(this.aggregate.decider, decided, current);
       events.push(...decided);
     }
-    return { streamName, state, revision, events, expectedRevision: undefined };
+    return { streamName, state, revision, events, expectedRevision: undefined, chainHead };
   }
 
   /**
@@ -148,7 +167,14 @@ export class CommandGateway<State, C extends Command, E extends Event> {
     }
     let appended;
     try {
-      appended = await this.store.append(streamName, events, revision, context, this.clock());
+      appended = await this.store.append(
+        streamName,
+        events,
+        revision,
+        context,
+        this.clock(),
+        decision.chainHead,
+      );
     } catch (error) {
       if (!(error instanceof StreamRevisionConflictError)) throw error;
       this.report(streamName, 'conflict');
@@ -165,6 +191,7 @@ export class CommandGateway<State, C extends Command, E extends Event> {
         state,
         revision: appended.nextRevision,
         eventId: lastEventId,
+        hash: appended.hashes.at(-1),
         foldedSinceSnapshot: this.loader.foldedSinceSnapshot(streamName) + events.length,
       });
     }

@@ -1,8 +1,12 @@
-/** A stream as folded: the state after the event at `revision`, whose id is `eventId`. */
+/**
+ * A stream as folded: the state after the event at `revision`, whose id is `eventId`
+ * and whose stored chain hash is `hash` (undefined: it has none).
+ */
 export type LoadedState<State> = Readonly<{
   state: State;
   revision: bigint;
   eventId: string;
+  hash: string | undefined;
   /** Events folded since the last snapshot was stored (or since the start). */
   foldedSinceSnapshot: number;
 }>;
@@ -11,7 +15,7 @@ export type LoadedState<State> = Readonly<{
  * The states a gateway last loaded or wrote, newest used kept, so that the next
  * command on a stream reads only what was appended since (usually nothing)
  * instead of a snapshot and a tail. Only a shortcut: the stream is always read
- * from the cached revision on, and the cached event id must still be there.
+ * from the cached revision on, and the cached event (its id and hash) must still be there.
  * States are never changed in place (deciders' `evolve` returns new states), so
  * sharing them is safe.
  */

@@ -1,4 +1,5 @@
 import type { Command, Event } from '@hirestream/contracts';
+import type { ChainHead } from '../chain/chain-report';
 import { foldEvents, type Decider } from '../decider/decider';
 import type { EventStore, StreamPoint, StreamRead } from '../store/event-store';
 import { usableSnapshot, writeSnapshot, type SnapshotPolicy } from '../store/snapshots';
@@ -6,6 +7,10 @@ import { LoadedStateCache } from './loaded-state-cache';
 
 /** A stream folded with a decider; revision undefined: no such stream. */
 export type LoadedStream<State> = Readonly<{ state: State; revision: bigint | undefined }>;
+
+/** A loaded stream with its chain head: the last event read and its stored hash. */
+export type LoadedChain<State> = LoadedStream<State> &
+  Readonly<{ chainHead: ChainHead | undefined }>;
 
 type FoldingDecider<State, E extends Event> = Pick<
   Decider<State, Command, E>,
@@ -18,13 +23,15 @@ type FoldBase<State> = Readonly<{
   foldedSinceSnapshot: number;
   revision?: bigint;
   eventId?: string;
+  hash?: string;
 }>;
 
 /**
  * Reads a stream and folds it, reading as little as it can: from the state it
  * last saw of the stream (kept in memory), else in one read for a stream shorter
  * than the decider's snapshot interval, else from the newest usable snapshot and
- * the events after it. Only the event types the decider folds are decoded.
+ * the events after it. Only the event types the decider folds are decoded; the
+ * chain head is the last event read, whether decoded or passed over.
  * Stores a snapshot once `every` events were read since the last one, without
  * making the load wait for it (`snapshotsWritten` does). Calls
  * `onRead` for every read of the store.
@@ -42,7 +49,7 @@ export class StreamLoader<State, E extends Event> {
     this.cache = new LoadedStateCache(cacheSize);
   }
 
-  async load(streamName: string): Promise<LoadedStream<State>> {
+  async load(streamName: string): Promise<LoadedChain<State>> {
     const cached = this.cache.get(streamName);
     if (cached !== undefined) {
       const tail = await this.read(streamName, cached.revision);
@@ -65,6 +72,7 @@ export class StreamLoader<State, E extends Event> {
       state: State;
       revision: bigint;
       eventId: string;
+      hash: string | undefined;
       foldedSinceSnapshot: number;
     }>,
   ): void {
@@ -85,7 +93,7 @@ export class StreamLoader<State, E extends Event> {
     streamName: string,
     policy: SnapshotPolicy<State>,
     head: StreamRead<E>,
-  ): Promise<LoadedStream<State>> {
+  ): Promise<LoadedChain<State>> {
     this.onRead(streamName);
     const snapshot = await usableSnapshot(this.store.client, policy, streamName);
     if (snapshot !== undefined) {
@@ -131,7 +139,7 @@ export class StreamLoader<State, E extends Event> {
     streamName: string,
     base: FoldBase<State>,
     read: StreamRead<E>,
-  ): Promise<LoadedStream<State>> {
+  ): Promise<LoadedChain<State>> {
     const after = base.revision;
     const unfolded =
       after === undefined ? read.events : read.events.filter((e) => e.revision > after);
@@ -140,37 +148,41 @@ export class StreamLoader<State, E extends Event> {
       unfolded.map((recorded) => recorded.event),
       base.state,
     );
-    const revision = read.last?.revision ?? base.revision;
-    const eventId = read.last?.eventId ?? base.eventId;
-    if (revision === undefined || eventId === undefined) return { state, revision: undefined };
+    const last = read.last ?? base;
+    const { revision, eventId, hash } = last;
+    if (revision === undefined || eventId === undefined) {
+      return { state, revision: undefined, chainHead: undefined };
+    }
     const readAfterBase = after === undefined ? read.count : read.count - 1;
     let foldedSinceSnapshot = base.foldedSinceSnapshot + readAfterBase;
     const policy = this.decider.snapshots;
     if (policy !== undefined && foldedSinceSnapshot >= policy.every) {
       // Off the command's path: a snapshot only shortens later cold loads, and writing
       // it (an append, and the side stream's metadata the first time) costs fsyncs.
-      const written = this.storeSnapshot(streamName, policy, state, revision, eventId).finally(() =>
-        this.snapshotWrites.delete(written),
-      );
+      const written = this.storeSnapshot(streamName, policy, state, {
+        revision,
+        eventId,
+        hash,
+      }).finally(() => this.snapshotWrites.delete(written));
       this.snapshotWrites.add(written);
       foldedSinceSnapshot = 0;
     }
-    this.cache.set(streamName, { state, revision, eventId, foldedSinceSnapshot });
-    return { state, revision };
+    this.cache.set(streamName, { state, revision, eventId, hash, foldedSinceSnapshot });
+    return { state, revision, chainHead: { revision, hash } };
   }
 
   private async storeSnapshot(
     streamName: string,
     policy: SnapshotPolicy<State>,
     state: State,
-    revision: bigint,
-    eventId: string,
+    { revision, eventId, hash }: StreamPoint,
   ): Promise<void> {
     try {
       await writeSnapshot(this.store.client, policy.name, streamName, {
         version: policy.version,
         revision,
         eventId,
+        ...(hash === undefined ? {} : { hash }),
         state: policy.serialize(state),
       });
     } catch {
@@ -179,7 +191,17 @@ export class StreamLoader<State, E extends Event> {
   }
 }
 
-/** Whether a read from `point.revision` on starts with the very event `point` names. */
-function startsAt(read: StreamRead<Event>, point: StreamPoint): boolean {
-  return read.first?.revision === point.revision && read.first.eventId === point.eventId;
+/**
+ * Whether a read from `point.revision` on starts with the very event `point` names:
+ * same id and same stored chain hash (an event changed in place is not the one kept).
+ */
+function startsAt(
+  read: StreamRead<Event>,
+  point: Readonly<{ revision: bigint; eventId: string; hash?: string }>,
+): boolean {
+  return (
+    read.first?.revision === point.revision &&
+    read.first.eventId === point.eventId &&
+    read.first.hash === point.hash
+  );
 }

@@ -1,15 +1,24 @@
 import {
+  BACKWARDS,
+  END,
   NO_STREAM,
   StreamNotFoundError,
   WrongExpectedVersionError,
   type EventStoreDBClient,
 } from '@eventstore/db-client';
 import type { Event } from '@hirestream/contracts';
+import { genesisHash, storedChainKey } from '../chain/chain-hash';
+import type { ChainHead } from '../chain/chain-report';
 import type { EventSerializer } from './event-serializer';
 import type { CommandContext, RecordedEvent } from './recorded-event';
 
-/** Where an event sits in its stream, whether or not it was decoded. */
-export type StreamPoint = Readonly<{ revision: bigint; eventId: string }>;
+/** Where an event sits in its stream, whether or not it was decoded, and its stored chain hash. */
+export type StreamPoint = Readonly<{
+  revision: bigint;
+  eventId: string;
+  /** The `hash` in its stored metadata; undefined for an event written before the chain. */
+  hash: string | undefined;
+}>;
 
 export type StreamRead<E extends Event> = Readonly<{
   events: RecordedEvent<E>[];
@@ -41,6 +50,8 @@ export type AppendResult = Readonly<{
   position: bigint | undefined;
   /** The ids the appended events were given, in order. */
   eventIds: readonly string[];
+  /** The chain hash each appended event was stored with, in order. */
+  hashes: readonly string[];
 }>;
 
 /** Raised by `append` when the stream is not at the expected revision. */
@@ -76,7 +87,11 @@ export class EventStore {
       })) {
         const recorded = resolved.event;
         if (recorded === undefined) continue;
-        last = { revision: recorded.revision, eventId: recorded.id };
+        last = {
+          revision: recorded.revision,
+          eventId: recorded.id,
+          hash: storedChainKey(recorded.metadata, 'hash'),
+        };
         first ??= last;
         count += 1;
         if (options.types === undefined || options.types.has(recorded.type)) {
@@ -92,7 +107,11 @@ export class EventStore {
   /**
    * Appends at exactly `expectedRevision` (undefined: the stream must not exist
    * yet). Every event is checked against its contract first: an invalid one is
-   * refused with `InvalidEventError` and nothing is written.
+   * refused with `InvalidEventError` and nothing is written. Each event is linked
+   * into the stream's hash chain: the first after `chainHead`, the stream's last
+   * event as the caller read it at `expectedRevision` (read here when not given),
+   * or after the genesis for a new stream; the expected revision keeps a writer
+   * that read an older head from forking the chain.
    */
   async append(
     streamName: string,
@@ -100,8 +119,29 @@ export class EventStore {
     expectedRevision: bigint | undefined,
     context: CommandContext,
     occurredAt: Date = new Date(),
+    chainHead?: ChainHead,
   ): Promise<AppendResult> {
-    const data = events.map((event) => this.serializer.toEventData(event, context, occurredAt));
+    const head =
+      expectedRevision === undefined
+        ? undefined
+        : (chainHead ?? (await this.chainHeadAt(streamName, expectedRevision)));
+    if (head !== undefined && head.revision !== expectedRevision) {
+      throw new Error(
+        `the chain head given (revision ${head.revision}) is not at the expected revision ${expectedRevision}`,
+      );
+    }
+    const firstRevision = expectedRevision === undefined ? 0n : expectedRevision + 1n;
+    let previousHash = head?.hash ?? genesisHash(streamName);
+    const chained = events.map((event, index) => {
+      const linked = this.serializer.toChainedEventData(event, context, occurredAt, {
+        streamName,
+        revision: firstRevision + BigInt(index),
+        previousHash,
+      });
+      previousHash = linked.hash;
+      return linked;
+    });
+    const data = chained.map((linked) => linked.eventData);
     try {
       const result = await this.client.appendToStream(streamName, data, {
         expectedRevision: expectedRevision ?? NO_STREAM,
@@ -110,6 +150,7 @@ export class EventStore {
         nextRevision: result.nextExpectedRevision,
         position: result.position?.commit,
         eventIds: data.map((event) => event.id),
+        hashes: chained.map((linked) => linked.hash),
       };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
@@ -118,5 +159,29 @@ export class EventStore {
       }
       throw error;
     }
+  }
+
+  /** The stream's last event, which must be at `expectedRevision`, else the append would conflict. */
+  private async chainHeadAt(streamName: string, expectedRevision: bigint): Promise<ChainHead> {
+    let head: ChainHead | undefined;
+    try {
+      // Consumed to its end, never left early: see the README.
+      for await (const resolved of this.client.readStream(streamName, {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1,
+      })) {
+        const recorded = resolved.event;
+        if (recorded !== undefined) {
+          head = { revision: recorded.revision, hash: storedChainKey(recorded.metadata, 'hash') };
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    if (head === undefined || head.revision !== expectedRevision) {
+      throw new StreamRevisionConflictError(streamName, head?.revision);
+    }
+    return head;
   }
 }

@@ -29,15 +29,26 @@ export type SnapshotPolicy<State> = Readonly<{
   deserialize: (stored: unknown) => State;
 }>;
 
-/** Where a snapshot's state stands: after the event at `revision`, whose id is `eventId`. */
+/**
+ * Where a snapshot's state stands: after the event at `revision`, whose id is `eventId`
+ * and whose chain hash is `hash` (absent when that event has none, or the snapshot was
+ * stored before the chain).
+ */
 export type Snapshot = Readonly<{
   version: number;
   revision: bigint;
   eventId: string;
+  hash?: string;
   state: unknown;
 }>;
 
-type StoredSnapshot = { version: number; revision: string; eventId: string; state: unknown };
+type StoredSnapshot = {
+  version: number;
+  revision: string;
+  eventId: string;
+  hash?: string;
+  state: unknown;
+};
 
 const SNAPSHOT_EVENT_TYPE = 'SnapshotStored';
 
@@ -54,6 +65,7 @@ function isStoredSnapshot(data: unknown): data is StoredSnapshot {
     typeof candidate.revision === 'string' &&
     /^\d+$/.test(candidate.revision) &&
     typeof candidate.eventId === 'string' &&
+    (candidate.hash === undefined || typeof candidate.hash === 'string') &&
     'state' in candidate
   );
 }
