@@ -29,9 +29,29 @@ export { ProcessRunner, type ProcessLogger } from './process/process-runner';
 export type { CommandContext, RecordedEvent } from './store/recorded-event';
 export { EventSerializer, UnreadableEventError } from './store/event-serializer';
 export { EventStore, StreamRevisionConflictError } from './store/event-store';
-export type { AppendResult, ReadStreamOptions, StreamRead } from './store/event-store';
+export type { AppendResult, ReadStreamOptions, StreamPoint, StreamRead } from './store/event-store';
 export type { Snapshot, SnapshotPolicy } from './store/snapshots';
 export { readSnapshot, snapshotStreamName, writeSnapshot } from './store/snapshots';
+export { canonicalJson } from './chain/canonical-json';
+export { eventHash, genesisHash, linkedMetadata, type HashedEvent } from './chain/chain-hash';
+export type {
+  AnchoredHead,
+  BeforeChain,
+  ChainBreak,
+  ChainBreakKind,
+  ChainEvent,
+  ChainHead,
+  ChainReport,
+} from './chain/chain-report';
+export { ChainVerifier, verifyChain, type ChainVerificationOptions } from './chain/chain-verifier';
+export { storedChainEvent } from './chain/stored-chain-event';
+export { verifyStream } from './chain/stream-verification';
+export {
+  verifyAllStreams,
+  type AllStreamsProgress,
+  type AllStreamsReport,
+  type AllStreamsVerificationOptions,
+} from './chain/all-streams-verification';
 export { CheckpointStore } from './subscriptions/checkpoint-store';
 export { CatchUpSubscription } from './subscriptions/catch-up-subscription';
 export { SubscriptionHealth, type WatchedSubscription } from './subscriptions/subscription-health';
