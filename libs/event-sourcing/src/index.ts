@@ -87,3 +87,29 @@ export {
 } from './state-at-point/state-at-point';
 export { RegisteredAggregates } from './state-at-point/registered-aggregates';
 export { StreamStateView } from './state-at-point/state-at-point.view';
+export {
+  auditBundle,
+  BUNDLE_FILES,
+  verifyAuditBundle,
+  type BundleContents,
+  type BundleEvent,
+  type BundleVerification,
+  type BundleVerificationOptions,
+} from './bundle/audit-bundle';
+export { BundleManifest, BundledAnchor } from './bundle/bundle-manifest';
+export { anchorStatement, type AnchorFields } from './bundle/anchor-statement';
+export {
+  ed25519Signature,
+  publicKeyInfo,
+  signatureProblem,
+  type PublicKeyInfo,
+} from './bundle/ed25519-signatures';
+export {
+  leafDigest,
+  merkleProof,
+  merkleRoot,
+  rootOfProof,
+  type AnchoredLeaf,
+  type ProofStep,
+} from './bundle/merkle-tree';
+export { MalformedArchiveError, tarArchive, tarFiles, type TarFile } from './bundle/tar-archive';
