@@ -25,6 +25,22 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('writes every string as JSON.stringify does, escapes and all', () => {
+    const strings = [
+      'plain',
+      'a "quote"',
+      'back\\slash',
+      'tab\tnew\nline\u0000',
+      '\u007f\u2028',
+      '😀 pair',
+      'lone \ud83d',
+    ];
+    for (const text of strings) {
+      expect(canonicalJson(text)).toBe(JSON.stringify(text));
+      expect(canonicalJson({ [text]: text })).toBe(JSON.stringify({ [text]: text }));
+    }
+  });
+
   it('refuses what JSON cannot hold', () => {
     expect(() => canonicalJson({ revision: 1n })).toThrow(/decimal string/);
     expect(() => canonicalJson(undefined)).toThrow(/no canonical form/);

@@ -12,40 +12,57 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
-function canonicalOrUndefined(input: unknown): string | undefined {
-  const value = hasToJson(input) ? input.toJSON() : input;
+// Verification serializes every stored event: plain loops and concatenation, no
+// intermediate arrays.
+function canonicalOrUndefined(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
+      return quoted(value);
     case 'boolean':
-      return JSON.stringify(value);
+      return value ? 'true' : 'false';
     case 'number':
       return Number.isFinite(value) ? JSON.stringify(value) : 'null';
     case 'bigint':
       throw new TypeError('a bigint has no JSON form: write it as a decimal string');
     case 'object':
       if (value === null) return 'null';
-      if (Array.isArray(value)) {
-        return `[${value.map((item: unknown) => canonicalOrUndefined(item) ?? 'null').join(',')}]`;
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+        return canonicalOrUndefined((value as { toJSON: () => unknown }).toJSON());
       }
-      return canonicalObject(value as Record<string, unknown>);
+      return Array.isArray(value)
+        ? canonicalArray(value)
+        : canonicalObject(value as Record<string, unknown>);
     default:
       return undefined;
   }
 }
 
-function canonicalObject(object: Record<string, unknown>): string {
-  const members: string[] = [];
-  for (const key of Object.keys(object).sort()) {
-    const member = canonicalOrUndefined(object[key]);
-    if (member !== undefined) members.push(`${JSON.stringify(key)}:${member}`);
+function canonicalArray(array: readonly unknown[]): string {
+  let text = '[';
+  for (let i = 0; i < array.length; i += 1) {
+    if (i > 0) text += ',';
+    text += canonicalOrUndefined(array[i]) ?? 'null';
   }
-  return `{${members.join(',')}}`;
+  return `${text}]`;
 }
 
-function hasToJson(value: unknown): value is { toJSON: () => unknown } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { toJSON?: unknown }).toJSON === 'function'
-  );
+function canonicalObject(object: Record<string, unknown>): string {
+  const keys = Object.keys(object).sort();
+  let text = '{';
+  for (const key of keys) {
+    const member = canonicalOrUndefined(object[key]);
+    if (member === undefined) continue;
+    if (text.length > 1) text += ',';
+    text += `${quoted(key)}:${member}`;
+  }
+  return `${text}}`;
+}
+
+/** Characters `JSON.stringify` escapes in a string: quote, backslash, controls, surrogates. */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
+const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as `JSON.stringify` writes it; most need no escaping and are only quoted. */
+function quoted(text: string): string {
+  return NEEDS_ESCAPING.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
