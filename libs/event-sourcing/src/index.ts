@@ -33,7 +33,13 @@ export type { AppendResult, ReadStreamOptions, StreamPoint, StreamRead } from '.
 export type { Snapshot, SnapshotPolicy } from './store/snapshots';
 export { readSnapshot, snapshotStreamName, writeSnapshot } from './store/snapshots';
 export { canonicalJson } from './chain/canonical-json';
-export { eventHash, genesisHash, linkedMetadata, type HashedEvent } from './chain/chain-hash';
+export {
+  eventHash,
+  genesisHash,
+  linkedMetadata,
+  storedChainKey,
+  type HashedEvent,
+} from './chain/chain-hash';
 export type {
   AnchoredHead,
   BeforeChain,
