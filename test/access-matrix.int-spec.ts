@@ -2,6 +2,7 @@ import { candidateStreamName } from '@hirestream/contracts';
 import { ROLES, type Role } from '@hirestream/platform';
 import {
   AppendedEvents,
+  auditAppOptions,
   assignmentSeeds,
   checkSeeds,
   hiringSeeds,
@@ -45,7 +46,10 @@ const entries = Object.entries(ACCESS_DECISIONS).flatMap(([service, table]) =>
 const CASES = entries.reduce((n, { access }) => n + ROLES.length * whoseOf(access).length, 0);
 
 const services = serviceNames();
-const apps = useServiceApps(Object.fromEntries(services.map((name) => [name, {}])));
+// The audit service asks every other service over HTTP.
+const apps = useServiceApps(
+  Object.fromEntries(services.map((name) => [name, name === 'audit' ? auditAppOptions() : {}])),
+);
 
 let newWorld: () => Promise<AccessWorld>;
 /** The world of every case that changes nothing, or may not. */

@@ -1,6 +1,7 @@
 import { candidateStreamName, hirestreamEventCatalog } from '@hirestream/contracts';
 import {
   AppendedEvents,
+  auditAppOptions,
   checkSeeds,
   hiringSeeds,
   offerSeeds,
@@ -32,7 +33,10 @@ const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31)
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
 const services = serviceNames();
-const apps = useServiceApps(Object.fromEntries(services.map((name) => [name, {}])));
+// The audit service asks every other service over HTTP.
+const apps = useServiceApps(
+  Object.fromEntries(services.map((name) => [name, name === 'audit' ? auditAppOptions() : {}])),
+);
 
 /** When the seeded interviews and interview days begin, each with the same two panelists. */
 const BOOKED = ['2030-05-06', '2030-05-07', '2030-05-08'].map((day) => [

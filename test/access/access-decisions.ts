@@ -288,5 +288,8 @@ export const ACCESS_DECISIONS: AccessDecisions = {
   audit: {
     live: HEALTH,
     ready: HEALTH,
+    getCandidateStateAtPoint: AUDITORS,
+    getCandidateDiff: AUDITORS,
+    getCandidateTimeline: AUDITORS,
   },
 };

@@ -140,6 +140,7 @@ export const ACCESS_REQUESTS: Readonly<
     payload: { fullName: 'Ada Lovelace', email: 'ada@example.org', jobId: 'job-1', source: 'web' },
   }),
   recordScreening: () => ({ payload: { passed: true } }),
+  getCandidateDiff: () => ({ query: { from: '0', to: '1' } }),
   moveCandidateStage: () => ({ payload: { to: 'offer' } }),
   rejectCandidate: () => ({ payload: { category: 'rejected-by-us', reason: 'Not this time' } }),
   withdrawCandidate: () => ({ payload: { reason: 'Took another offer' } }),

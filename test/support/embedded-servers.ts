@@ -35,6 +35,8 @@ export async function startEmbeddedServers(name: string): Promise<EmbeddedServer
       LOG_LEVEL: 'warn',
       AUTH_MODE: 'development',
       DATABASE_URL: database.url,
+      // The audit service's development signing key goes here, as npm start puts it in .data.
+      AUDIT_DATA_DIR: join(dataDir, 'audit'),
     },
     async stop() {
       await Promise.all([eventStore.close(), kafka.close()]);

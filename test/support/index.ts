@@ -6,6 +6,7 @@ export {
   whenReady,
 } from './service-app';
 export type { ServiceApp, ServiceAppOptions, ServiceRequest } from './service-app';
+export { auditAppOptions } from './audit-app';
 export { startEmbeddedServers, type EmbeddedServers } from './embedded-servers';
 export { bearer } from './tokens';
 export { describeWithDocker } from './describe-with-docker';

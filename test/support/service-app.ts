@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bearer } from './tokens';
 import { startEmbeddedServers, type EmbeddedServers } from './embedded-servers';
+import { freePort } from './free-port';
 import type { OpenApiDocument } from './openapi-operations';
 import { OpenApiResponseChecker } from './openapi-responses';
 import { serviceOptionsOf } from '../../tools/service-options';
@@ -26,6 +27,8 @@ export type ServiceApp = {
   activity: StreamActivity;
   /** The service's OpenAPI document, as `GET /docs-json` answers it. */
   document: OpenApiDocument;
+  /** Where it listens (`http://127.0.0.1:<port>`), when the file's apps listen (see `env`). */
+  url: string | undefined;
   /** `Bearer …` for a caller with `role`, subject `<role>-1` unless told otherwise. */
   bearer(role: Role, subject?: string, candidateId?: string): Promise<string>;
   /**
@@ -40,10 +43,17 @@ export type ServiceAppOptions = Readonly<{
   consumers?: boolean;
   /** Called with the app before its consumers start, e.g. to watch what they do. */
   beforeConsumers?: (app: NestFastifyApplication) => void;
-  env?: Readonly<Record<string, string>>;
+  /**
+   * The service's environment. As a function it is given the base URL of every
+   * app of the spec file, and then every app listens on a port of its own, so
+   * that one service can call another over HTTP (the audit service does).
+   */
+  env?: Environment | ((urls: Readonly<Record<string, string>>) => Environment);
   /** The service's clock (a `TestClock` the test moves); the wall clock when absent. */
   clock?: Clock;
 }>;
+
+type Environment = Readonly<Record<string, string>>;
 
 /** Every service under apps/, by folder name. */
 export function serviceNames(): string[] {
@@ -55,15 +65,21 @@ async function startServiceApp(
   servers: EmbeddedServers,
   options: ServiceAppOptions,
   into: ServiceApp,
+  urls: Readonly<Record<string, string>> | undefined,
 ): Promise<void> {
   const serviceOptions = serviceOptionsOf(name);
   into.servers = servers;
   into.app = await createServiceApp({
     ...serviceOptions,
-    env: { ...servers.env, ...options.env },
+    env: {
+      ...servers.env,
+      ...(typeof options.env === 'function' ? options.env(urls ?? {}) : options.env),
+    },
     clock: options.clock,
     shutdownHooks: false,
   });
+  into.url = urls?.[name];
+  if (into.url !== undefined) await into.app.listen(Number(new URL(into.url).port), '127.0.0.1');
   options.beforeConsumers?.(into.app);
   if (options.consumers === true) await startMicroservices(into.app, serviceOptions);
   into.store = into.app.get(EventStore);
@@ -100,6 +116,14 @@ async function startServiceApp(
   };
 }
 
+/** A loopback URL on a free port for each name, no two alike. */
+async function distinctUrls(names: readonly string[]): Promise<Record<string, string>> {
+  const ports = new Set<number>();
+  while (ports.size < names.length) ports.add(await freePort());
+  const free = [...ports];
+  return Object.fromEntries(names.map((name, i) => [name, `http://127.0.0.1:${free[i]}`]));
+}
+
 /**
  * Starts the embedded servers once for the spec file and the named services
  * on them, each built as `npm start` builds it (in the order given), before the
@@ -117,7 +141,11 @@ export function useServiceApps<N extends string>(
   let servers: EmbeddedServers | undefined;
   beforeAll(async () => {
     servers = await startEmbeddedServers(names.join('-'));
-    for (const name of names) await startServiceApp(name, servers, services[name], apps[name]);
+    const listen = names.some((name) => typeof services[name].env === 'function');
+    const urls = listen ? await distinctUrls(names) : undefined;
+    for (const name of names) {
+      await startServiceApp(name, servers, services[name], apps[name], urls);
+    }
   });
   afterAll(async () => {
     for (const name of [...names].reverse()) await apps[name].app?.close();

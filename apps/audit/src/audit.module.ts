@@ -1,9 +1,17 @@
 import { hirestreamEventCatalog } from '@hirestream/contracts';
 import { EventStoreModule } from '@hirestream/event-sourcing';
 import { KafkaModule } from '@hirestream/messaging';
+import { ReadModelModule } from '@hirestream/read-models';
 import { Module } from '@nestjs/common';
+import { CandidateDiffController } from './candidate-diff/candidate-diff.controller';
+import { CandidateStateController } from './candidate-state/candidate-state.controller';
+import { CandidateStates } from './candidate-state/candidate-states';
+import { CandidateStreams } from './candidate-stream/candidate-streams';
+import { ServiceStates } from './service-states/service-states';
+import { AUDIT_SERVICE } from './service-states/service-urls';
+import { TimelineController } from './timeline/timeline.controller';
 
-export const SERVICE = 'audit';
+export const SERVICE = AUDIT_SERVICE;
 
 /**
  * For auditors: every service's state at a point of a candidate's history,
@@ -14,6 +22,9 @@ export const SERVICE = 'audit';
   imports: [
     EventStoreModule.forRoot({ catalog: hirestreamEventCatalog, stateAtPoint: false }),
     KafkaModule.forService(SERVICE),
+    ReadModelModule.forService(SERVICE),
   ],
+  controllers: [CandidateStateController, CandidateDiffController, TimelineController],
+  providers: [CandidateStreams, ServiceStates, CandidateStates],
 })
 export class AuditModule {}
