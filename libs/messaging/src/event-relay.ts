@@ -11,6 +11,7 @@ import {
   type SubscriptionLogger,
   type SubscriptionStall,
 } from '@hirestream/event-sourcing';
+import type { ActiveLease, SingleActive } from '@hirestream/platform';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { toCloudEventMessage } from './cloud-event-headers';
@@ -26,21 +27,38 @@ export type EventRelayOptions = Readonly<{
   logger?: SubscriptionLogger;
   /** Told when an event keeps failing to publish (the relay never skips it). */
   onStall?: (stall: SubscriptionStall) => void;
+  /**
+   * With several workers, only the lease holder relays and the others stand by
+   * (without it, every relay of the service would publish every event).
+   */
+  singleActive?: SingleActive;
 }>;
+
+/** Where a relay stands: `standby` while another replica relays. */
+export type RelayState = 'starting' | 'standby' | 'active' | 'stopped';
+
+/** Held for the whole run by a relay that shares its service with no other. */
+const SOLE_LEASE: ActiveLease = { lost: new Promise(() => undefined), release: () => undefined };
 
 /**
  * Publishes a service's own events from EventStoreDB to its Kafka topic: a
  * catch-up subscription filtered to the event types the service owns, with a
  * durable checkpoint moved only after Kafka acknowledged (acks=all). Never a
  * dual write; delivery is at least once, so consumers de-duplicate by event id.
+ * With `singleActive`, one replica relays at a time; another takes over from
+ * the checkpoint when it stops, dies or loses its lease.
  */
 export class EventRelay {
   private readonly topic: string;
   private readonly producer: Producer;
-  private readonly subscription: CatchUpSubscription;
-  private running = false;
+  private readonly ownedTypes: readonly string[];
+  private subscription: CatchUpSubscription | undefined;
+  private current: RelayState = 'starting';
   private stopping = false;
-  private starting: Promise<void> | undefined;
+  private readonly stopRequested = new AbortController();
+  private running: Promise<void> | undefined;
+  private markStarted: () => void = () => undefined;
+  private readonly started = new Promise<void>((resolve) => (this.markStarted = resolve));
 
   constructor(private readonly options: EventRelayOptions) {
     this.topic = serviceEventsTopic(options.service);
@@ -50,56 +68,93 @@ export class EventRelay {
       maxInFlightRequests: 1,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    const ownedTypes = options.serializer.catalog.typesOwnedBy(options.service);
-    if (ownedTypes.length === 0) throw new Error(`service ${options.service} owns no event types`);
-    this.subscription = new CatchUpSubscription({
-      name: `${options.service}-relay`,
-      client: options.eventStore,
-      filter: eventTypeFilter({ regex: `^(${ownedTypes.join('|')})$` }),
-      checkpoints: new CheckpointStore(options.eventStore, `${options.service}-relay`),
-      handle: (events) => this.publish(events),
-      logger: options.logger,
-      onStall: options.onStall,
-    });
+    this.ownedTypes = options.serializer.catalog.typesOwnedBy(options.service);
+    if (this.ownedTypes.length === 0) {
+      throw new Error(`service ${options.service} owns no event types`);
+    }
   }
 
   /** Set while an event keeps failing to publish. */
   get stall(): SubscriptionStall | undefined {
-    return this.subscription.stall;
+    return this.subscription?.stall;
   }
 
-  /** True once connected to Kafka and subscribed. */
+  get state(): RelayState {
+    return this.current;
+  }
+
+  /** True while connected to Kafka and subscribed. */
   get isRunning(): boolean {
-    return this.running;
+    return this.current === 'active';
   }
 
   /**
-   * Connects (retrying with backoff while Kafka is unreachable) and starts
-   * relaying; resolves once relaying has started or `stop` was called.
+   * Waits for its turn, connects (retrying with backoff while Kafka is
+   * unreachable) and relays; resolves once relaying has started or `stop`
+   * was called.
    */
   start(): Promise<void> {
-    this.starting ??= this.connectAndSubscribe();
-    return this.starting;
+    this.running ??= this.run();
+    return this.started;
   }
 
   /** Publishes the batch in hand, stores its checkpoint, then disconnects. */
   async stop(): Promise<void> {
     this.stopping = true;
-    await this.starting;
-    if (!this.running) return;
-    this.running = false;
-    await this.subscription.stop();
+    this.stopRequested.abort();
+    await this.running;
+    this.current = 'stopped';
+    this.markStarted();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      const lease = await this.awaitTurn();
+      if (lease === undefined) break;
+      try {
+        await this.relayWhileHeld(lease);
+      } finally {
+        lease.release();
+      }
+    }
+  }
+
+  private awaitTurn(): Promise<ActiveLease | undefined> {
+    const { singleActive, service } = this.options;
+    if (singleActive === undefined) return Promise.resolve(this.stopping ? undefined : SOLE_LEASE);
+    return singleActive.acquire(`${service}-relay`, this.stopRequested.signal, () => {
+      this.current = 'standby';
+    });
+  }
+
+  private async relayWhileHeld(lease: ActiveLease): Promise<void> {
+    const subscription = await this.connectAndSubscribe();
+    if (subscription === undefined) return;
+    this.current = 'active';
+    this.markStarted();
+    const { signal } = this.stopRequested;
+    const stopped = new Promise<'stopped'>((resolve) => {
+      if (signal.aborted) resolve('stopped');
+      else signal.addEventListener('abort', () => resolve('stopped'), { once: true });
+    });
+    if ((await Promise.race([lease.lost.then(() => 'lost' as const), stopped])) === 'lost') {
+      this.options.logger?.warn('relay lost its lease; another replica takes over', {
+        service: this.options.service,
+      });
+    }
+    this.current = this.stopping ? 'stopped' : 'standby';
+    await subscription.stop();
     await this.producer.disconnect();
   }
 
-  private async connectAndSubscribe(): Promise<void> {
+  private async connectAndSubscribe(): Promise<CatchUpSubscription | undefined> {
     for (let backoff = 200; !this.stopping; backoff = Math.min(backoff * 2, 5_000)) {
       try {
         await this.ensureTopic();
         await this.producer.connect();
-        this.running = true;
+        this.subscription = this.newSubscription();
         this.subscription.start();
-        return;
+        return this.subscription;
       } catch (error) {
         this.options.logger?.warn('relay cannot reach Kafka yet; retrying', {
           error: error instanceof Error ? error.message : String(error),
@@ -108,6 +163,21 @@ export class EventRelay {
         await sleep(backoff);
       }
     }
+    return undefined;
+  }
+
+  /** A subscription per turn: it resumes from the checkpoint the last holder stored. */
+  private newSubscription(): CatchUpSubscription {
+    const { service, eventStore, logger, onStall } = this.options;
+    return new CatchUpSubscription({
+      name: `${service}-relay`,
+      client: eventStore,
+      filter: eventTypeFilter({ regex: `^(${this.ownedTypes.join('|')})$` }),
+      checkpoints: new CheckpointStore(eventStore, `${service}-relay`),
+      handle: (events) => this.publish(events),
+      logger,
+      onStall,
+    });
   }
 
   private async publish(events: readonly AllStreamResolvedEvent[]): Promise<void> {

@@ -10,7 +10,7 @@ export type {
   OutgoingKafkaMessage,
 } from './cloud-event-headers';
 export { EventRelay } from './event-relay';
-export type { EventRelayOptions } from './event-relay';
+export type { EventRelayOptions, RelayState } from './event-relay';
 export { IdempotentEventConsumer } from './idempotent-event-consumer';
 export type {
   ConsumedMessage,

@@ -14,6 +14,7 @@ export {
   type ServiceRole,
 } from './config/service-role';
 export { BackgroundWork } from './bootstrap/background-work';
+export { SingleActive, type ActiveLease } from './bootstrap/single-active';
 export { HttpsUnlessLoopback } from './auth/auth-config-rules';
 export {
   actingPrincipalOf,

@@ -29,3 +29,4 @@ export {
 export { TIMER_POLL_MS, TimerFiring, type TimerFiringOptions } from './timers/timer-firing';
 export { DuePasses, type DuePassesOptions } from './passes/due-passes';
 export { inParallel, underAdvisoryLock } from './passes/exclusive-work';
+export { AdvisoryLease, PostgresSingleActive } from './passes/advisory-lease';

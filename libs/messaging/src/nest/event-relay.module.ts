@@ -1,10 +1,11 @@
 import { EventSerializer, SubscriptionHealth } from '@hirestream/event-sourcing';
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { JsonLogger, PlatformConfig, runsBackgroundWork } from '@hirestream/platform';
+import { JsonLogger, PlatformConfig, runsBackgroundWork, SingleActive } from '@hirestream/platform';
 import {
   Inject,
   Injectable,
   Module,
+  Optional,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
@@ -15,7 +16,8 @@ import { SERVICE_NAME } from './kafka.module';
 /**
  * Starts the service's relay with the app and, at shutdown, publishes what it
  * holds before Kafka closes. An API process (`ROLE=api`) neither runs it nor
- * checks it for readiness.
+ * checks it for readiness. With the read-model database's `SingleActive`,
+ * one worker of the service relays and the others stand by.
  */
 @Injectable()
 export class EventRelayRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -30,6 +32,7 @@ export class EventRelayRunner implements OnApplicationBootstrap, BeforeApplicati
     logger: JsonLogger,
     health: SubscriptionHealth,
     config: PlatformConfig,
+    @Optional() singleActive?: SingleActive,
   ) {
     this.runs = runsBackgroundWork(config);
     this.relay = new EventRelay({
@@ -44,12 +47,17 @@ export class EventRelayRunner implements OnApplicationBootstrap, BeforeApplicati
           logger.pino.error({ context: 'EventRelay', ...details }, message),
       },
       onStall: health.onStall,
+      singleActive,
     });
-    // "Caught up" here means running: connected to Kafka and subscribed.
+    // "Caught up" here means relaying (connected to Kafka and subscribed), or
+    // standing by while another worker relays.
     if (!this.runs) return;
     health.watch(
       'relay',
-      () => ({ isCaughtUp: this.relay.isRunning, stall: this.relay.stall }),
+      () => ({
+        isCaughtUp: this.relay.state === 'active' || this.relay.state === 'standby',
+        stall: this.relay.stall,
+      }),
       true,
     );
   }

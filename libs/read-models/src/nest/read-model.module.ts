@@ -1,4 +1,4 @@
-import { ProblemMapper, ReadinessRegistry } from '@hirestream/platform';
+import { ProblemMapper, ReadinessRegistry, SingleActive } from '@hirestream/platform';
 import {
   Global,
   Injectable,
@@ -11,6 +11,7 @@ import { ReadModelUnavailableError } from '../database/read-model-unavailable.er
 import { ProjectionBuilds } from '../projection/projection-builds';
 import { ProjectionMetrics } from '../projection/projection-metrics';
 import { ProjectionWatch } from '../projection/projection-watch';
+import { PostgresSingleActive } from '../passes/advisory-lease';
 import { ReadModelConfig } from '../read-model.config';
 
 /** Registers the store's readiness check and 503 answer, and closes its connections last. */
@@ -66,10 +67,21 @@ export class ReadModelModule {
           useFactory: (db: ReadModelDatabase) => new ProjectionWatch(db),
           inject: [ReadModelDatabase],
         },
+        {
+          provide: SingleActive,
+          useFactory: (db: ReadModelDatabase) => new PostgresSingleActive(db),
+          inject: [ReadModelDatabase],
+        },
         ProjectionMetrics,
         ReadModelConnection,
       ],
-      exports: [ReadModelDatabase, ProjectionBuilds, ProjectionWatch, ProjectionMetrics],
+      exports: [
+        ReadModelDatabase,
+        ProjectionBuilds,
+        ProjectionWatch,
+        ProjectionMetrics,
+        SingleActive,
+      ],
     };
   }
 }

@@ -10,27 +10,15 @@ import {
 } from '@hirestream/event-sourcing';
 import type { PoolClient } from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { AdvisoryLease, answeredWithin } from '../passes/advisory-lease';
 import type { ReadModelDatabase, Sql } from '../database/read-model-database';
 import { lockKey } from '../database/sql-names';
 import type { ProjectionBuild, ProjectionBuilds } from './projection-builds';
 import type { PostgresProjection, ProjectionTables } from './projection-definition';
 import { servingLockKey } from './projection-watch';
 
-const LOCK_POLL_MS = 1_000;
 /** How long a stopping runner may take to finish its batch before its connection is cut. */
 const STOP_GRACE_MS = 5_000;
-const LOCK_QUERY_TIMEOUT_MS = 10_000;
-
-/** The promise's outcome, or an error once `ms` pass without one. */
-function answeredWithin<R>(promise: Promise<R>, ms: number, what: string): Promise<R> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} got no answer in ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 /** How often the runner looks for rebuilds asked for (notifications say so sooner) and older versions to retire. */
 const HOUSEKEEPING_EVERY_MS = 5_000;
 
@@ -79,7 +67,7 @@ type Track = {
 export class ProjectionRunner<T extends string, E extends Event> {
   private stopping = false;
   private running: Promise<void> | undefined;
-  private lockClient: PoolClient | undefined;
+  private lease: AdvisoryLease | undefined;
   /** The builds being followed now: the live one, and a building one beside it (or only that). */
   private readonly tracks = new Set<Track>();
   /** Tracks stopping in the background (a track cannot await its own stop from its handler). */
@@ -175,29 +163,19 @@ export class ProjectionRunner<T extends string, E extends Event> {
 
   /** Waits for the runner lock (true), or until stopping (false). */
   private async acquireLock(): Promise<boolean> {
-    const client = await this.options.db.dedicatedClient();
-    this.lockClient = client;
+    const waiting = new AbortController();
+    this.restart = () => waiting.abort();
+    const lease = await AdvisoryLease.acquire(this.options.db, this.lockKey, waiting.signal);
+    if (lease === undefined) return false;
+    this.lease = lease;
     // A lost connection loses the lock too: start over and wait for it again.
-    client.on('error', () => this.restart?.());
-    while (!this.stopping) {
-      // It never waits in the server: no answer means a connection gone bad (then start over).
-      const { rows } = await answeredWithin(
-        client.query<{ locked: boolean }>('select pg_try_advisory_lock($1::bigint) as locked', [
-          this.lockKey,
-        ]),
-        LOCK_QUERY_TIMEOUT_MS,
-        'the runner lock query',
-      );
-      if (rows[0]?.locked === true) {
-        this.holdingLock = true;
-        return true;
-      }
-      await Promise.race([
-        sleep(LOCK_POLL_MS),
-        new Promise<void>((resolve) => (this.restart = resolve)),
-      ]);
-    }
-    return false;
+    void lease.lost.then(() => this.restart?.());
+    this.holdingLock = true;
+    return true;
+  }
+
+  private get lockClient(): PoolClient | undefined {
+    return this.lease?.client;
   }
 
   private releaseLock(): void {
@@ -208,9 +186,9 @@ export class ProjectionRunner<T extends string, E extends Event> {
 
   /** Ends the lock's session (which frees its advisory lock); a broken connection is thrown away. */
   private dropLockClient(): void {
-    const client = this.lockClient;
-    this.lockClient = undefined;
-    client?.release(true);
+    const lease = this.lease;
+    this.lease = undefined;
+    lease?.release();
   }
 
   /** Follows the version's builds until stopped, or until something fails (then starts over). */
@@ -285,9 +263,9 @@ export class ProjectionRunner<T extends string, E extends Event> {
     const { build } = track;
     const last = batch.at(-1)?.event;
     if (last?.position === undefined || this.lockClient === undefined) return true;
+    const stored = batch.flatMap(({ event }) => (event === undefined ? [] : [event]));
     const revisions = new Map<string, bigint>();
-    for (const { event } of batch)
-      if (event !== undefined) revisions.set(event.streamId, event.revision);
+    for (const event of stored) revisions.set(event.streamId, event.revision);
     const events = batch.flatMap((resolved): RecordedEvent<E>[] =>
       resolved.event === undefined ||
       (definition.eventTypes !== undefined && !definition.eventTypes.has(resolved.event.type))
@@ -301,7 +279,7 @@ export class ProjectionRunner<T extends string, E extends Event> {
         [build.name, build.version, build.generation],
       );
       if (rows[0]?.status !== 'building' && rows[0]?.status !== 'live') return false;
-      if (revisions.size > 0) await definition.apply(sql, tables, events, revisions);
+      if (revisions.size > 0) await definition.apply(sql, tables, events, revisions, stored);
       await builds.advance(sql, build, last.position!, last.created.toISOString(), events.length);
       return true;
     });
