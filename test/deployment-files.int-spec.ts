@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
+import { hirestreamEventCatalog } from '@hirestream/contracts';
 import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 import { SERVICES } from '../tools/services';
+import { composeSchemaProblems, kubernetesSchemaProblems } from './support/manifest-schemas';
 
 // docker-compose.yml and deploy/ checked without Docker or a cluster: both are
 // what tools/services.ts makes them, compose's structure holds together, and
@@ -77,10 +79,37 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it("creates every service's topic before the workers start", () => {
+  it("validates against the Compose specification's JSON schema", () => {
+    expect(composeSchemaProblems(compose)).toEqual([]);
+  });
+
+  it('would name a misspelt key and a condition compose does not know', () => {
+    const broken = structuredClone(compose);
+    broken.services['candidates-api'].helthcheck = broken.services['candidates-api'].healthcheck;
+    broken.services['candidates-worker'].depends_on.eventstore.condition = 'service_ready';
+    const problems = composeSchemaProblems(broken).map((problem) => problem.path);
+    expect(problems).toContain('/services/candidates-api');
+    expect(problems).toContain('/services/candidates-worker/depends_on/eventstore/condition');
+  });
+
+  it('sends the notifications to the SMTP catcher, whose mailbox page is published', () => {
+    expect(services['notifications-worker'].environment).toMatchObject({
+      SMTP_HOST: 'smtp',
+      SMTP_PORT: '2525',
+    });
+    expect(services.smtp.command).toEqual(expect.arrayContaining(['--smtp-host', '0.0.0.0']));
+    expect(services.smtp.ports).toEqual(['2525:2525', '3091:3091']);
+  });
+
+  it('creates the topic of every service that publishes, and no other, before the workers start', () => {
     const created = String(services['kafka-topics'].command);
+    const publishing = SERVICES.filter(
+      (service) => hirestreamEventCatalog.typesOwnedBy(service.name).length > 0,
+    );
+    expect(created.match(/--topic \S+/g)).toEqual(
+      publishing.map((service) => `--topic hirestream.${service.name}.events`),
+    );
     for (const service of SERVICES) {
-      expect(created).toContain(`--topic hirestream.${service.name}.events `);
       expect(services[`${service.name}-worker`].depends_on['kafka-topics']).toEqual({
         condition: 'service_completed_successfully',
       });
@@ -157,6 +186,10 @@ describeWithKubectl.each(['dev', 'production'])(
       }
     });
 
+    it('validates against the Kubernetes v1.33 OpenAPI schemas, with no field they do not define', () => {
+      expect(kubernetesSchemaProblems(objects)).toEqual([]);
+    });
+
     it('sets AUTH_MODE, the one variable without a default, and nothing secret', () => {
       const platform = named('ConfigMap', 'hirestream-platform');
       expect(['development', 'jwks']).toContain(platform!.data.AUTH_MODE);
@@ -171,3 +204,48 @@ describeWithKubectl.each(['dev', 'production'])(
     });
   },
 );
+
+describe('the Kubernetes schema check', () => {
+  const deployment = (): Json => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'example' },
+    spec: {
+      selector: { matchLabels: { app: 'example' } },
+      template: {
+        metadata: { labels: { app: 'example' } },
+        spec: {
+          containers: [{ name: 'example', image: 'example:1', ports: [{ containerPort: 80 }] }],
+        },
+      },
+    },
+  });
+
+  it('passes a well-formed object', () => {
+    expect(kubernetesSchemaProblems([deployment()])).toEqual([]);
+  });
+
+  it('names a misspelt field, a wrong type and a missing required field', () => {
+    const misspelt = deployment();
+    misspelt.spec.template.spec.containers[0].readinesProbe = { httpGet: { path: '/', port: 80 } };
+    const wrongType = deployment();
+    wrongType.spec.template.spec.containers[0].ports[0].containerPort = '80';
+    const missing = deployment();
+    delete missing.spec.selector;
+    expect(
+      kubernetesSchemaProblems([misspelt])
+        .map((problem) => problem.message)
+        .join(),
+    ).toMatch(/readinesProbe/);
+    expect(
+      kubernetesSchemaProblems([wrongType])
+        .map((problem) => problem.message)
+        .join(),
+    ).toMatch(/containerPort must be integer/);
+    expect(
+      kubernetesSchemaProblems([missing])
+        .map((problem) => problem.message)
+        .join(),
+    ).toMatch(/selector/);
+  });
+});

@@ -1,4 +1,6 @@
+import { hirestreamEventCatalog, serviceEventsTopic } from '@hirestream/contracts';
 import { SCREENING_WEBHOOK_PATH } from '@hirestream/embedded-screening-provider';
+import { EMBEDDED_MAILBOX_PORT, EMBEDDED_SMTP_PORT } from '@hirestream/embedded-smtp';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
@@ -18,6 +20,7 @@ const IMAGE = 'hirestream/hirestream';
 const COMPOSE_TAG = 'dev';
 /** Only the background-checks service talks to the screening provider (HTTPS in production). */
 const PROVIDER_CLIENTS = new Set(['background-checks']);
+const MAIL_SENDERS = new Set(['notifications']);
 const PROVIDER_PORT = 3090;
 
 type Service = (typeof SERVICES)[number];
@@ -55,11 +58,17 @@ function composeServiceEnvironment(service: Service, role: Role): Record<string,
     ...(PROVIDER_CLIENTS.has(service.name)
       ? { SCREENING_PROVIDER_URL: `http://screening-provider:${PROVIDER_PORT}` }
       : {}),
+    ...(MAIL_SENDERS.has(service.name)
+      ? { SMTP_HOST: 'smtp', SMTP_PORT: String(EMBEDDED_SMTP_PORT) }
+      : {}),
   };
 }
 
 function compose(): string {
-  const topics = SERVICES.map((service) => `hirestream.${service.name}.events`);
+  // A topic for each service that publishes events (its relay's).
+  const topics = SERVICES.filter(
+    (service) => hirestreamEventCatalog.typesOwnedBy(service.name).length > 0,
+  ).map((service) => serviceEventsTopic(service.name));
   const services: Record<string, unknown> = {
     eventstore: {
       image: 'eventstore/eventstore:24.10',
@@ -158,6 +167,25 @@ function compose(): string {
       ],
       ports: [`${PROVIDER_PORT}:${PROVIDER_PORT}`],
     },
+    // An SMTP catcher for the notifications, with its mailbox page: the embedded one, for local use only.
+    smtp: {
+      ...hirestreamContainer,
+      command: [
+        'devstack',
+        '--data-dir',
+        '/tmp/devstack',
+        '--smtp-port',
+        String(EMBEDDED_SMTP_PORT),
+        '--mailbox-port',
+        String(EMBEDDED_MAILBOX_PORT),
+        '--smtp-host',
+        '0.0.0.0',
+      ],
+      ports: [
+        `${EMBEDDED_SMTP_PORT}:${EMBEDDED_SMTP_PORT}`,
+        `${EMBEDDED_MAILBOX_PORT}:${EMBEDDED_MAILBOX_PORT}`,
+      ],
+    },
   };
   for (const service of SERVICES) {
     services[`migrate-${service.name}`] = {
@@ -228,9 +256,9 @@ function deployment(service: Service, role: Role): unknown {
     kind: 'Deployment',
     metadata: { name, labels: labels(service, role) },
     spec: {
-      // The relay has no lock between replicas yet: one worker (see deploy/README.md).
-      replicas: role === 'api' ? 2 : 1,
-      ...(role === 'worker' ? { strategy: { type: 'Recreate' } } : {}),
+      // Two workers: one relays and runs the projections and timers, the other stands by
+      // (advisory locks) and shares the consumers' partitions (see deploy/README.md).
+      replicas: 2,
       selector: { matchLabels: labels(service, role) },
       template: {
         metadata: {

@@ -28,7 +28,8 @@ const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PO
   Screening provider: [--screening-provider-host HOST] [--screening-provider-webhook-url URL] [--screening-provider-in-progress-after-ms MS]
          [--screening-provider-result-after-ms MS]
          (its API key and webhook secret: SCREENING_PROVIDER_API_KEY, SCREENING_PROVIDER_WEBHOOK_SECRET
-          as the background-checks service reads them, else the development ones)`;
+          as the background-checks service reads them, else the development ones)
+  SMTP server: [--smtp-host HOST] (where it and its mailbox page listen; default 127.0.0.1)`;
 
 interface StartedServer {
   readonly readyLine: string;
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
       'screening-provider-in-progress-after-ms': { type: 'string' },
       'screening-provider-result-after-ms': { type: 'string' },
       'smtp-port': { type: 'string' },
+      'smtp-host': { type: 'string', default: '127.0.0.1' },
       'mailbox-port': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -176,12 +178,13 @@ async function main(): Promise<void> {
       smtpPort: parsePort('--smtp-port', values['smtp-port'], EMBEDDED_SMTP_PORT),
       mailboxPort: parsePort('--mailbox-port', values['mailbox-port'], EMBEDDED_MAILBOX_PORT),
       dataDir: join(dataDir, 'smtp'),
+      host: values['smtp-host'],
     });
     starting.push(
       smtp.then((server) =>
         withReadyLine(
           'smtp',
-          `smtp://127.0.0.1:${server.smtpPort} mailbox ${server.mailboxUrl}`,
+          `smtp://${values['smtp-host']}:${server.smtpPort} mailbox ${server.mailboxUrl}`,
           server,
         ),
       ),
