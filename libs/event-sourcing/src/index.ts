@@ -68,7 +68,12 @@ export type {
   SubscriptionStall,
 } from './subscriptions/catch-up-subscription';
 export { OwnWrites, type OwnWrite } from './command/own-writes';
-export { filterOf, selects, type ProjectionSelection } from './projections/projection-selection';
+export {
+  BOOKKEEPING_STREAM_PREFIXES,
+  filterOf,
+  selects,
+  type ProjectionSelection,
+} from './projections/projection-selection';
 export { deciderSpecification, refusedWith } from './testing/decider-specification';
 export type { DeciderThen } from './testing/decider-specification';
 export { processSpecification } from './testing/process-specification';
@@ -92,7 +97,7 @@ export {
   type Upcasting,
 } from './state-at-point/state-at-point';
 export { RegisteredAggregates } from './state-at-point/registered-aggregates';
-export { StreamStateView } from './state-at-point/state-at-point.view';
+export { StreamNameParams, StreamStateView } from './state-at-point/state-at-point.view';
 export {
   auditBundle,
   BUNDLE_FILES,

@@ -1,3 +1,4 @@
+import type { AllStreamRecordedEvent } from '@eventstore/db-client';
 import type { Event } from '@hirestream/contracts';
 import type { ProjectionSelection, RecordedEvent } from '@hirestream/event-sourcing';
 import type { Sql } from '../database/read-model-database';
@@ -29,13 +30,16 @@ export type PostgresProjection<T extends string, E extends Event> = Readonly<{
    * Changes the rows for a batch of events, in the batch's transaction (with the
    * checkpoint). `revisions` has the newest revision the batch read of each
    * stream, also of events passed over (for a read model keeping a stream's
-   * revision, as an ETag does).
+   * revision, as an ETag does). `stored` has every event of the batch as the
+   * store keeps it, passed-over ones too, not decoded (for a read model of the
+   * stored bytes themselves, as the audit service's chain heads).
    */
   apply: (
     sql: Sql,
     tables: ProjectionTables<T>,
     events: readonly RecordedEvent<E>[],
     revisions: ReadonlyMap<string, bigint>,
+    stored: readonly AllStreamRecordedEvent[],
   ) => Promise<void>;
 }>;
 
