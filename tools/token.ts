@@ -1,18 +1,13 @@
 import { parseArgs } from 'node:util';
 import {
-  isRole,
-  loadConfig,
-  PlatformConfig,
-  ROLES,
-  signDevelopmentToken,
-} from '@hirestream/platform';
+  DEVELOPMENT_TOKEN_ROLES,
+  developmentToken,
+  TokenArgumentsError,
+} from './development-token';
 
-// Prints a development bearer token, signed with the development key the
-// services accept in AUTH_MODE=development (AUTH_DEV_SECRET, AUTH_ISSUER,
-// AUTH_AUDIENCE, AUTH_DEV_TOKEN_MAX_TTL_SECONDS and the claim names are read
-// from the environment as they are).
+// Prints a development bearer token (see developmentToken).
 const usage = `Usage: npm run token -- --role ROLE [--role ROLE...] --sub ID [--candidate UUID] [--ttl 8h]
-Roles: ${ROLES.join(', ')} (candidate goes alone, with --candidate)
+${DEVELOPMENT_TOKEN_ROLES}
 --ttl: at most AUTH_DEV_TOKEN_MAX_TTL_SECONDS (default 24h)`;
 
 async function main(): Promise<void> {
@@ -29,32 +24,20 @@ async function main(): Promise<void> {
     console.log(usage);
     return;
   }
-  const unknown = values.role.filter((role) => !isRole(role));
-  if (values.sub === undefined || values.role.length === 0 || unknown.length > 0) {
-    const reason =
-      unknown.length > 0 ? `unknown role: ${unknown.join(', ')}` : '--role and --sub are required';
-    throw new Error(`${reason}\n${usage}`);
-  }
-  if (values.role.includes('candidate') && values.candidate === undefined) {
-    throw new Error('the candidate role needs --candidate UUID (the candidacy it may see)');
-  }
-  const mode = process.env.AUTH_MODE || 'development';
-  if (mode !== 'development') {
-    throw new Error(
-      `AUTH_MODE=${mode} here: services in that mode refuse development tokens (only AUTH_MODE=development accepts them)`,
+  try {
+    console.log(
+      await developmentToken({
+        roles: values.role,
+        subject: values.sub,
+        candidateId: values.candidate,
+        ttl: values.ttl,
+      }),
     );
+  } catch (error) {
+    if (error instanceof TokenArgumentsError)
+      throw new Error(`${error.message}\n${usage}`, { cause: error });
+    throw error;
   }
-  const config = loadConfig(PlatformConfig, { ...process.env, AUTH_MODE: mode });
-  const token = await signDevelopmentToken(
-    {
-      subject: values.sub,
-      roles: values.role.filter(isRole),
-      candidateId: values.candidate,
-      ttl: values.ttl,
-    },
-    config,
-  );
-  console.log(token);
 }
 
 main().catch((error: unknown) => {
