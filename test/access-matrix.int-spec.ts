@@ -5,6 +5,7 @@ import {
   auditAppOptions,
   assignmentSeeds,
   checkSeeds,
+  eventually,
   hiringSeeds,
   SEEDED_CHECK_ITEM_ID,
   interviewGuideSeeds,
@@ -46,9 +47,14 @@ const entries = Object.entries(ACCESS_DECISIONS).flatMap(([service, table]) =>
 const CASES = entries.reduce((n, { access }) => n + ROLES.length * whoseOf(access).length, 0);
 
 const services = serviceNames();
-// The audit service asks every other service over HTTP.
+// The audit service asks every other service over HTTP, and anchors every second.
 const apps = useServiceApps(
-  Object.fromEntries(services.map((name) => [name, name === 'audit' ? auditAppOptions() : {}])),
+  Object.fromEntries(
+    services.map((name) => [
+      name,
+      name === 'audit' ? auditAppOptions({ ANCHOR_INTERVAL_SECONDS: '1' }) : {},
+    ]),
+  ),
 );
 
 let newWorld: () => Promise<AccessWorld>;
@@ -64,6 +70,17 @@ beforeAll(async () => {
     checkSeeds({ candidates: apps.candidates, 'background-checks': apps['background-checks'] }),
   );
   shared = await newWorld();
+  // Refusals change nothing, so once anchored the shared world's streams stay as anchored.
+  for (const { candidateId } of [shared.own, shared.foreign]) {
+    await eventually(`an anchor of candidate ${candidateId}`, async () => {
+      const anchor = await apps.audit.inject({
+        method: 'GET',
+        url: `/streams/${candidateStreamName(candidateId)}/anchor`,
+        as: 'auditor',
+      });
+      return anchor.statusCode === 200 ? true : undefined;
+    });
+  }
 });
 
 function operationOf(service: string, operationId: string): OpenApiOperation {

@@ -291,5 +291,8 @@ export const ACCESS_DECISIONS: AccessDecisions = {
     getCandidateStateAtPoint: AUDITORS,
     getCandidateDiff: AUDITORS,
     getCandidateTimeline: AUDITORS,
+    exportCandidate: AUDITORS,
+    getStreamAnchor: AUDITORS,
+    getAnchorPublicKey: { resource: 'none', roles: only('auditor', 'admin') },
   },
 };

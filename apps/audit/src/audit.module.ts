@@ -3,10 +3,18 @@ import { EventStoreModule } from '@hirestream/event-sourcing';
 import { KafkaModule } from '@hirestream/messaging';
 import { ReadModelModule } from '@hirestream/read-models';
 import { Module } from '@nestjs/common';
+import { AnchorPublisher } from './anchors/anchor-publisher';
+import { AnchorStore } from './anchors/anchor-store';
+import { Anchoring } from './anchors/anchoring';
+import { AnchorsController } from './anchors/anchors.controller';
+import { ChainHeadsProjection } from './anchors/chain-heads.projection';
+import { SigningKey, signingKeyOf } from './anchors/signing-key';
+import { AuditConfig } from './audit.config';
 import { CandidateDiffController } from './candidate-diff/candidate-diff.controller';
 import { CandidateStateController } from './candidate-state/candidate-state.controller';
 import { CandidateStates } from './candidate-state/candidate-states';
 import { CandidateStreams } from './candidate-stream/candidate-streams';
+import { ExportController } from './export/export.controller';
 import { ServiceStates } from './service-states/service-states';
 import { AUDIT_SERVICE } from './service-states/service-urls';
 import { TimelineController } from './timeline/timeline.controller';
@@ -24,7 +32,22 @@ export const SERVICE = AUDIT_SERVICE;
     KafkaModule.forService(SERVICE),
     ReadModelModule.forService(SERVICE),
   ],
-  controllers: [CandidateStateController, CandidateDiffController, TimelineController],
-  providers: [CandidateStreams, ServiceStates, CandidateStates],
+  controllers: [
+    CandidateStateController,
+    CandidateDiffController,
+    TimelineController,
+    AnchorsController,
+    ExportController,
+  ],
+  providers: [
+    CandidateStreams,
+    ServiceStates,
+    CandidateStates,
+    { provide: SigningKey, useFactory: signingKeyOf, inject: [AuditConfig] },
+    ChainHeadsProjection,
+    AnchorStore,
+    AnchorPublisher,
+    Anchoring,
+  ],
 })
 export class AuditModule {}
