@@ -1,5 +1,9 @@
 import { Parser } from '@asyncapi/parser';
-import { hirestreamEventCatalog, serviceEventsTopic } from '@hirestream/contracts';
+import {
+  AUDIT_ANCHORS_TOPIC,
+  hirestreamEventCatalog,
+  serviceEventsTopic,
+} from '@hirestream/contracts';
 import { serviceNames } from '@hirestream/testing';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { execFile, execFileSync } from 'node:child_process';
@@ -75,7 +79,8 @@ describe('the AsyncAPI document', () => {
     expect(
       errors.map(({ code, message, path }) => `${code} at ${path.join('.')}: ${message}`),
     ).toEqual([]);
-    expect(parsed?.messages().length).toBe(hirestreamEventCatalog.contracts.length);
+    // Every event, and the audit service's anchors.
+    expect(parsed?.messages().length).toBe(hirestreamEventCatalog.contracts.length + 1);
   });
 
   it('refuses what is not valid, so the check above can fail', async () => {
@@ -125,9 +130,22 @@ describe('the AsyncAPI document', () => {
 
   it('names only event types some test produces', () => {
     const unproduced = Object.keys(document.components.messages).filter(
-      (type) => !producedEventTypes().has(type),
+      (type) =>
+        hirestreamEventCatalog.contractOf(type) !== undefined && !producedEventTypes().has(type),
     );
     expect(unproduced).toEqual([]);
+  });
+
+  it("has the audit service's anchors topic (apps/audit/test checks what it publishes there)", () => {
+    expect(document.channels['audit-anchors']).toEqual({
+      address: AUDIT_ANCHORS_TOPIC,
+      description: expect.any(String),
+      messages: { AuditAnchor: { $ref: '#/components/messages/AuditAnchor' } },
+    });
+    expect(document.operations['publish-audit-anchors']).toEqual({
+      action: 'send',
+      channel: { $ref: '#/channels/audit-anchors' },
+    });
   });
 });
 

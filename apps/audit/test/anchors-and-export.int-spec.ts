@@ -1,5 +1,6 @@
 import { START } from '@eventstore/db-client';
 import {
+  ANCHOR_EVENT_TYPE,
   AnchorMessage,
   AUDIT_ANCHORS_TOPIC,
   candidateStreamName,
@@ -136,7 +137,7 @@ describe('anchors', () => {
       root: anchor.root,
       signature: anchor.signature,
     });
-    expect(String(message.headers?.ce_type)).toBe('hirestream.audit.AnchorSigned.v1');
+    expect(String(message.headers?.ce_type)).toBe(ANCHOR_EVENT_TYPE);
   });
 
   it('signs with the key generated once into the data folder', async () => {

@@ -39,7 +39,7 @@ export {
   serviceEventsTopic,
 } from './core/naming';
 export { hirestreamEventCatalog } from './event-catalog';
-export { asyncApiDocument } from './core/asyncapi-document';
+export { asyncApiDocument, type OtherTopic } from './core/asyncapi-document';
 
 export * from './candidates/candidate-stage';
 export * from './candidates/candidate-contracts';

@@ -1,11 +1,13 @@
-import { AUDIT_ANCHORS_TOPIC, cloudEventSource, type AnchorMessage } from '@hirestream/contracts';
+import {
+  ANCHOR_EVENT_TYPE,
+  AUDIT_ANCHORS_TOPIC,
+  cloudEventSource,
+  type AnchorMessage,
+} from '@hirestream/contracts';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Kafka, Partitioners, type Producer } from 'kafkajs';
 import { AUDIT_SERVICE } from '../service-states/service-urls';
 import type { StoredAnchor } from './anchor-store';
-
-/** The CloudEvents type of an anchor message. */
-export const ANCHOR_EVENT_TYPE = 'hirestream.audit.AnchorSigned.v1';
 
 export function anchorMessageOf(anchor: StoredAnchor): AnchorMessage {
   return {

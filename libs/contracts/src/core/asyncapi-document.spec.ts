@@ -1,3 +1,4 @@
+import { AnchorMessage, AUDIT_ANCHORS_TOPIC_DOCUMENT } from '../audit/anchor-message';
 import { hirestreamEventCatalog } from '../event-catalog';
 import { asyncApiDocument } from './asyncapi-document';
 
@@ -34,6 +35,21 @@ describe('AsyncAPI document', () => {
         expect.arrayContaining(['ce_id', 'ce_type', 'ce_correlationid']),
       );
     }
+  });
+
+  it('documents the topics published besides the events, with their message', () => {
+    const withAnchors = asyncApiDocument(
+      hirestreamEventCatalog,
+      '1.2.3',
+      [],
+      [AUDIT_ANCHORS_TOPIC_DOCUMENT],
+    ) as typeof document;
+    expect(withAnchors.channels['audit-anchors'].address).toBe('hirestream.audit.anchors');
+    expect(withAnchors.components.messages.AuditAnchor).toMatchObject({
+      title: 'hirestream.audit.AnchorSigned.v1',
+      payload: AnchorMessage,
+      headers: { required: expect.arrayContaining(['ce_id', 'ce_type']) },
+    });
   });
 
   it("documents each consumer group's receive and dead-letter topic, and refuses a group consuming a topic nobody owns", () => {

@@ -41,6 +41,23 @@ const MESSAGE_HEADERS = {
 /** A consumer group and the services whose topics it consumes (each with its dead-letter topic). */
 export type TopicSubscription = Readonly<{ group: string; owners: readonly string[] }>;
 
+/** A topic published besides the services' event topics, with its one kind of message. */
+export type OtherTopic = Readonly<{
+  /** The channel's id in the document. */
+  channel: string;
+  address: string;
+  description: string;
+  message: Readonly<{
+    name: string;
+    title: string;
+    summary: string;
+    headers: unknown;
+    payload: unknown;
+    /** What the Kafka key holds. */
+    key: string;
+  }>;
+}>;
+
 const DEAD_LETTER_DESCRIPTION =
   "A message the group refused (malformed, or not published by the topic's owner) or failed to handle after its retries, published with its original key, value and headers plus dlq_original_topic, dlq_original_partition, dlq_original_offset, dlq_consumer_group, dlq_attempts, dlq_error and dlq_failed_at. Nothing in hirestream reads it: watch it, fix the cause, republish by hand.";
 
@@ -48,16 +65,26 @@ const DEAD_LETTER_DESCRIPTION =
  * The event catalog as an AsyncAPI 3.0 document: one channel per service topic,
  * one message per event type; with `subscriptions`, each consumer group's
  * `receive` of the topics it consumes and the dead-letter channel of each
- * (`<topic>.<group>.dead-letter`).
+ * (`<topic>.<group>.dead-letter`); with `otherTopics`, the topics published
+ * besides (the audit service's anchors).
  */
 export function asyncApiDocument(
   catalog: EventCatalog,
   version: string,
   subscriptions: readonly TopicSubscription[] = [],
+  otherTopics: readonly OtherTopic[] = [],
 ): Record<string, unknown> {
   const owners = [...new Set(catalog.contracts.map((c) => c.owner))].sort();
-  const messages = Object.fromEntries(
-    catalog.contracts.map((contract) => [
+  const messages = Object.fromEntries([
+    ...otherTopics.map(({ message: { key, ...message } }) => [
+      message.name,
+      {
+        ...message,
+        contentType: 'application/json',
+        bindings: { kafka: { key: { type: 'string', description: key } } },
+      },
+    ]),
+    ...catalog.contracts.map((contract) => [
       contract.type,
       {
         name: contract.type,
@@ -69,7 +96,7 @@ export function asyncApiDocument(
         bindings: { kafka: { key: { type: 'string', description: 'candidate id' } } },
       },
     ]),
-  );
+  ]);
   const messagesOf = (owner: string) =>
     Object.fromEntries(
       catalog.contracts
@@ -92,6 +119,14 @@ export function asyncApiDocument(
         messages: messagesOf(owner),
       },
     ]),
+    ...otherTopics.map(({ channel, address, description, message }) => [
+      channel,
+      {
+        address,
+        description,
+        messages: { [message.name]: { $ref: `#/components/messages/${message.name}` } },
+      },
+    ]),
     ...consumed.map(({ group, owner, channel }) => [
       channel,
       {
@@ -105,6 +140,10 @@ export function asyncApiDocument(
     ...owners.map((owner) => [
       `publish-${owner}-events`,
       { action: 'send', channel: { $ref: `#/channels/${owner}` } },
+    ]),
+    ...otherTopics.map(({ channel }) => [
+      `publish-${channel}`,
+      { action: 'send', channel: { $ref: `#/channels/${channel}` } },
     ]),
     ...consumed.flatMap(({ group, owner, channel }) => [
       [
