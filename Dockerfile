@@ -3,6 +3,7 @@
 #   docker run IMAGE candidates            (ROLE=api|worker|all, PORT, the variables of the README)
 #   docker run IMAGE migrate candidates    (read-model migrations, then exit)
 #   docker run IMAGE projections status    (and token, asyncapi, healthcheck, devstack)
+#   docker run IMAGE hirestream audit verify --all   (the hirestream command)
 # Pin NODE_IMAGE by digest (node:22-bookworm-slim@sha256:…) in your own builds.
 ARG NODE_IMAGE=node:22-bookworm-slim
 

@@ -16,6 +16,7 @@ import { Client } from 'pg';
 import { CommandError } from './command-error';
 import { formatDuration, RebuildProgress } from './rebuild-progress';
 import { formatTable } from './text-table';
+import { withinTime } from './within-time';
 
 // Shows the state of every projection in the database and rebuilds one without
 // downtime. It knows no projection's code: a rebuild is asked for in the
@@ -34,7 +35,7 @@ const NO_PROGRESS_HINT_MS = 60_000;
 const TABLES_DROPPED_WAIT_MS = 15_000;
 
 /** A connection string fit to print: without its password. */
-function withoutPassword(url: string): string {
+export function withoutPassword(url: string): string {
   return url
     .replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:?#]*):[^/@?#]*@/i, '$1@')
     .replace(/([?&]password=)[^&]*/i, '$1…');
@@ -169,18 +170,9 @@ async function lagsOf(
   try {
     const lags: (ProjectionLag | undefined)[] = [];
     for (const { build } of builds) {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`no answer within ${EVENTSTORE_TIMEOUT_MS / 1000} s`)),
-          EVENTSTORE_TIMEOUT_MS,
-        );
-      });
-      try {
-        lags.push(await Promise.race([projectionLag(client, build, LAG_COUNT_LIMIT), timeout]));
-      } finally {
-        clearTimeout(timer);
-      }
+      lags.push(
+        await withinTime(projectionLag(client, build, LAG_COUNT_LIMIT), EVENTSTORE_TIMEOUT_MS),
+      );
     }
     return { lags };
   } catch (error) {

@@ -5,10 +5,19 @@ import { SERVICES } from './services';
 // `SERVICE` runs a service (ROLE=api|worker|all chooses what it runs),
 // `migrate SERVICE` its read-model migrations, and the project's tools run
 // by name with their own arguments.
-const TOOLS = ['migrate', 'projections', 'token', 'asyncapi', 'healthcheck', 'devstack'] as const;
+const TOOLS = [
+  'migrate',
+  'projections',
+  'token',
+  'asyncapi',
+  'healthcheck',
+  'devstack',
+  'hirestream',
+] as const;
 const usage = `Usage: hirestream SERVICE | TOOL [ARGUMENTS…]
   SERVICE: ${SERVICES.map((service) => service.name).join(', ')}
   TOOL:    migrate SERVICE, projections status|rebuild NAME, token --role ROLE --sub ID, asyncapi,
+           hirestream audit|token|projections … (hirestream --help),
            healthcheck [PATH] (127.0.0.1:$PORT/health/ready), devstack [--screening-provider-port P…] (the embedded servers, for local use only)`;
 
 const [command, ...rest] = process.argv.slice(2);
