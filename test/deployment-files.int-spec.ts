@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { hirestreamEventCatalog } from '@hirestream/contracts';
+import { AUDIT_ANCHORS_TOPIC, hirestreamEventCatalog } from '@hirestream/contracts';
 import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 import { SERVICES } from '../tools/services';
 import { composeSchemaProblems, kubernetesSchemaProblems } from './support/manifest-schemas';
@@ -101,14 +101,15 @@ describe('docker-compose.yml', () => {
     expect(services.smtp.ports).toEqual(['2525:2525', '3091:3091']);
   });
 
-  it('creates the topic of every service that publishes, and no other, before the workers start', () => {
+  it('creates the topic of every service that publishes, and the anchors’ (one partition), and no other, before the workers start', () => {
     const created = String(services['kafka-topics'].command);
     const publishing = SERVICES.filter(
       (service) => hirestreamEventCatalog.typesOwnedBy(service.name).length > 0,
     );
-    expect(created.match(/--topic \S+/g)).toEqual(
-      publishing.map((service) => `--topic hirestream.${service.name}.events`),
-    );
+    expect(created.match(/--topic \S+ --partitions \d+/g)).toEqual([
+      ...publishing.map((service) => `--topic hirestream.${service.name}.events --partitions 3`),
+      `--topic ${AUDIT_ANCHORS_TOPIC} --partitions 1`,
+    ]);
     for (const service of SERVICES) {
       expect(services[`${service.name}-worker`].depends_on['kafka-topics']).toEqual({
         condition: 'service_completed_successfully',

@@ -1,4 +1,8 @@
-import { hirestreamEventCatalog, serviceEventsTopic } from '@hirestream/contracts';
+import {
+  AUDIT_ANCHORS_TOPIC,
+  hirestreamEventCatalog,
+  serviceEventsTopic,
+} from '@hirestream/contracts';
 import { SCREENING_WEBHOOK_PATH } from '@hirestream/embedded-screening-provider';
 import { EMBEDDED_MAILBOX_PORT, EMBEDDED_SMTP_PORT } from '@hirestream/embedded-smtp';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
@@ -26,6 +30,17 @@ const PROVIDER_PORT = 3090;
 type Service = (typeof SERVICES)[number];
 type Role = 'api' | 'worker';
 const ROLES: readonly Role[] = ['api', 'worker'];
+
+/** The audit service asks every other service's API for its state at a point. */
+const AUDIT = 'audit';
+const AUDITED = SERVICES.filter((service) => service.name !== AUDIT);
+/** The audit service's AUDIT_SERVICE_URLS: every other service's API, at `host(name)`. */
+const auditServiceUrls = (host: (name: string) => string): string =>
+  AUDITED.map((service) => `${service.name}=http://${host(service.name)}:${service.port}`).join(
+    ',',
+  );
+/** Where the audit service's signing key (the Secret `audit-signing-key`) is mounted. */
+const AUDIT_KEY_FOLDER = '/var/run/secrets/hirestream/audit';
 
 function dataOf(value: unknown): string {
   return stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
@@ -61,6 +76,13 @@ function composeServiceEnvironment(service: Service, role: Role): Record<string,
     ...(MAIL_SENDERS.has(service.name)
       ? { SMTP_HOST: 'smtp', SMTP_PORT: String(EMBEDDED_SMTP_PORT) }
       : {}),
+    // Local use: each audit container generates its own development signing key, in /tmp.
+    ...(service.name === AUDIT
+      ? {
+          AUDIT_SERVICE_URLS: auditServiceUrls((name) => `${name}-api`),
+          AUDIT_DATA_DIR: '/tmp/audit',
+        }
+      : {}),
   };
 }
 
@@ -68,7 +90,9 @@ function compose(): string {
   // A topic for each service that publishes events (its relay's).
   const topics = SERVICES.filter(
     (service) => hirestreamEventCatalog.typesOwnedBy(service.name).length > 0,
-  ).map((service) => serviceEventsTopic(service.name));
+  ).map((service) => ({ topic: serviceEventsTopic(service.name), partitions: 3 }));
+  // The audit service's anchors, in sequence: one partition.
+  topics.push({ topic: AUDIT_ANCHORS_TOPIC, partitions: 1 });
   const services: Record<string, unknown> = {
     eventstore: {
       image: 'eventstore/eventstore:24.10',
@@ -128,8 +152,8 @@ function compose(): string {
       command: [
         topics
           .map(
-            (topic) =>
-              `/opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka:9092 --create --if-not-exists --topic ${topic} --partitions 3 --replication-factor 1`,
+            ({ topic, partitions }) =>
+              `/opt/kafka/bin/kafka-topics.sh --bootstrap-server kafka:9092 --create --if-not-exists --topic ${topic} --partitions ${partitions} --replication-factor 1`,
           )
           .join(' && '),
       ],
@@ -243,6 +267,25 @@ function labels(service: Service, role?: Role): Record<string, string> {
   };
 }
 
+/** `/tmp`, and the audit service's signing key (its migration builds the app, which loads the key). */
+function volumeMountsOf(service: Service): unknown[] {
+  return [
+    { name: 'tmp', mountPath: '/tmp' },
+    ...(service.name === AUDIT
+      ? [{ name: 'signing-key', mountPath: AUDIT_KEY_FOLDER, readOnly: true }]
+      : []),
+  ];
+}
+
+function volumesOf(service: Service): unknown[] {
+  return [
+    { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
+    ...(service.name === AUDIT
+      ? [{ name: 'signing-key', secret: { secretName: 'audit-signing-key', defaultMode: 0o400 } }]
+      : []),
+  ];
+}
+
 function deployment(service: Service, role: Role): unknown {
   const name = `${service.name}-${role}`;
   const probe = (path: string, failureThreshold: number) => ({
@@ -304,10 +347,10 @@ function deployment(service: Service, role: Role): unknown {
                 readOnlyRootFilesystem: true,
                 capabilities: { drop: ['ALL'] },
               },
-              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+              volumeMounts: volumeMountsOf(service),
             },
           ],
-          volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }],
+          volumes: volumesOf(service),
         },
       },
     },
@@ -320,6 +363,16 @@ function networkPolicy(service: Service, role: Role): unknown {
   // EventStoreDB and PostgreSQL for both; Kafka only for the background work.
   const ports = [2113, 5432, ...(role === 'worker' ? [9092, 9093] : [])];
   if (PROVIDER_CLIENTS.has(service.name)) ports.push(443);
+  // The audit service's API asks the other APIs for their state at a point.
+  const auditApi = {
+    podSelector: {
+      matchLabels: labels(
+        SERVICES.find((s) => s.name === AUDIT)!,
+        'api',
+      ),
+    },
+  };
+  const asksOthers = service.name === AUDIT && role === 'api';
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -334,6 +387,7 @@ function networkPolicy(service: Service, role: Role): unknown {
             ...(role === 'api'
               ? [{ namespaceSelector: { matchLabels: { 'hirestream.io/ingress': 'true' } } }]
               : []),
+            ...(role === 'api' && service.name !== AUDIT ? [auditApi] : []),
           ],
           ports: [tcp(service.port)],
         },
@@ -347,6 +401,16 @@ function networkPolicy(service: Service, role: Role): unknown {
           ],
         },
         { to: anywhere, ports: ports.map(tcp) },
+        ...(asksOthers
+          ? [
+              {
+                to: AUDITED.map((other) => ({
+                  podSelector: { matchLabels: labels(other, 'api') },
+                })),
+                ports: AUDITED.map((other) => tcp(other.port)),
+              },
+            ]
+          : []),
       ],
     },
   };
@@ -358,7 +422,15 @@ function serviceObjects(service: Service): unknown[] {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: `${service.name}-config`, labels: labels(service) },
-      data: { PORT: String(service.port) },
+      data: {
+        PORT: String(service.port),
+        ...(service.name === AUDIT
+          ? {
+              AUDIT_SERVICE_URLS: auditServiceUrls((name) => name),
+              AUDIT_SIGNING_KEY_FILE: `${AUDIT_KEY_FOLDER}/signing-key.pem`,
+            }
+          : {}),
+      },
     },
     ...ROLES.map((role) => deployment(service, role)),
     {
@@ -439,10 +511,10 @@ function serviceObjects(service: Service): unknown[] {
                   readOnlyRootFilesystem: true,
                   capabilities: { drop: ['ALL'] },
                 },
-                volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+                volumeMounts: volumeMountsOf(service),
               },
             ],
-            volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }],
+            volumes: volumesOf(service),
           },
         },
       },

@@ -198,6 +198,14 @@ async function main(): Promise<void> {
       AUTH_MODE: process.env.AUTH_MODE || 'development',
       // The relay chose kafkajs's default partitioner (murmur2, as Java clients): no notice needed.
       KAFKAJS_NO_PARTITIONER_WARNING: process.env.KAFKAJS_NO_PARTITIONER_WARNING || '1',
+      // The audit service: its development signing key in the data folder, and where the others listen.
+      AUDIT_DATA_DIR: process.env.AUDIT_DATA_DIR || join(dataDir, 'audit'),
+      AUDIT_SERVICE_URLS:
+        process.env.AUDIT_SERVICE_URLS ||
+        services
+          .filter((service) => service.name !== 'audit')
+          .map((service) => `${service.name}=http://127.0.0.1:${service.port}`)
+          .join(','),
     };
     const urls: Array<{ name: string; url: string }> = [];
     for (const service of services) {
