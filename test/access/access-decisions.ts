@@ -293,6 +293,7 @@ export const ACCESS_DECISIONS: AccessDecisions = {
     getCandidateTimeline: AUDITORS,
     exportCandidate: AUDITORS,
     getStreamAnchor: AUDITORS,
+    verifyStreamChain: AUDITORS,
     getAnchorPublicKey: { resource: 'none', roles: only('auditor', 'admin') },
   },
 };

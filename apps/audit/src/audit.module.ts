@@ -18,6 +18,7 @@ import { ExportController } from './export/export.controller';
 import { ServiceStates } from './service-states/service-states';
 import { AUDIT_SERVICE } from './service-states/service-urls';
 import { TimelineController } from './timeline/timeline.controller';
+import { StreamVerificationController } from './verification/stream-verification.controller';
 
 export const SERVICE = AUDIT_SERVICE;
 
@@ -38,6 +39,7 @@ export const SERVICE = AUDIT_SERVICE;
     TimelineController,
     AnchorsController,
     ExportController,
+    StreamVerificationController,
   ],
   providers: [
     CandidateStreams,

@@ -1,4 +1,4 @@
-import { START } from '@eventstore/db-client';
+import { jsonEvent, START } from '@eventstore/db-client';
 import {
   ANCHOR_EVENT_TYPE,
   AnchorMessage,
@@ -170,6 +170,44 @@ async function publishedAnchor(sequence: string): Promise<KafkaMessage> {
     await reader.disconnect();
   }
 }
+
+describe('the verification of a stream', () => {
+  it('finds an anchored stream intact, and names an event forged through the raw client', async () => {
+    const candidateId = await hiringSeeds(apps).appliedCandidate();
+    const streamName = candidateStreamName(candidateId);
+    await anchorAt(streamName, '0');
+    const intact = await audit(`/streams/${streamName}/verification`);
+    expect(intact.statusCode).toBe(200);
+    expect(intact.json()).toMatchObject({
+      streamName,
+      intact: true,
+      events: 1,
+      checked: 1,
+      beforeChain: null,
+      head: { revision: '0' },
+      anchoredHead: { revision: '0' },
+      firstBreak: null,
+    });
+    await apps.audit.store.client.appendToStream(
+      streamName,
+      jsonEvent({
+        type: 'CandidateWithdrew',
+        data: { candidateId, reason: null, stageAtWithdrawal: 'applied' },
+        metadata: { schemaVersion: 1, occurredAt: new Date().toISOString() },
+      }),
+    );
+    const forged = (await audit(`/streams/${streamName}/verification`)).json<Json>();
+    expect(forged).toMatchObject({
+      intact: false,
+      events: 2,
+      firstBreak: { revision: '1', kind: 'inserted' },
+    });
+    expect(
+      (await audit(`/streams/${candidateStreamName(randomUUID())}/verification`)).statusCode,
+    ).toBe(404);
+    expect((await audit(`/streams/${streamName}/verification`, 'recruiter')).statusCode).toBe(403);
+  });
+});
 
 describe('the export bundle', () => {
   it('verifies offline with the service’s key, holds the history as stored, and fails when one byte changes', async () => {
