@@ -133,6 +133,14 @@ describe('ChainVerifier', () => {
         .thenBreaks('inserted', 6n, /no hash/);
     });
 
+    it('when an event with no metadata at all is appended (the raw client), then it is inserted, not altered', () => {
+      // The client reads an event stored without metadata bytes back as `metadata: undefined`.
+      const [forged] = unchained(1, 6n);
+      given(stream)
+        .when((events) => [...events, { ...forged, metadata: undefined }])
+        .thenBreaks('inserted', 6n, /no metadata/);
+    });
+
     it('when an event is put in the middle and the rest written anew after it, then it is inserted', () => {
       const [forged] = unchained(1);
       given(stream)

@@ -106,6 +106,14 @@ export class ChainVerifier {
       this.suspect = { event, missing: { kind: 'gap', from: previous.revision + 1n }, looked: 0 };
       return;
     }
+    // Stored without metadata (the raw client's default) is an event added, not one changed.
+    if (event.metadata === undefined) {
+      return this.breakAt(
+        event,
+        'inserted',
+        `it has no metadata (so no hash), though the stream is chained from revision ${this.chainStart}`,
+      );
+    }
     if (typeof event.metadata !== 'object' || event.metadata === null) {
       return this.breakAt(event, 'altered', 'its metadata is not a JSON object');
     }
