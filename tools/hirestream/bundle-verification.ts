@@ -1,10 +1,26 @@
-import { verifyAuditBundle } from '@hirestream/event-sourcing';
+import {
+  verifyAuditBundle,
+  type AnchorVerification,
+  type SignatureStatus,
+} from '@hirestream/event-sourcing';
 import { readFileSync } from 'node:fs';
 import { CommandError } from '../command-error';
 import { printJson, shortHash } from './command-output';
 
-/** The problem the verifier names for the manifest's signature, if any (its `manifest.sig:` sentence). */
-const SIGNATURE_PROBLEM = /^manifest\.sig: |signed by an untrusted key/;
+function signatureLine(
+  status: SignatureStatus | undefined,
+  keyId: string,
+  compared: boolean,
+): string {
+  if (status === 'invalid') return `INVALID (Ed25519 key ${keyId})`;
+  if (status === 'untrusted-key') return `valid, but by a key not trusted: ${keyId}`;
+  return `valid, Ed25519 key ${keyId}${compared ? ' (trusted)' : ' (not compared with trusted keys: --trusted-key)'}`;
+}
+
+function anchorStatus(anchor: AnchorVerification): string {
+  if (anchor.trusted) return 'signature and proof valid';
+  return `signature ${anchor.signature}, statement ${anchor.statement}, proof ${anchor.proof}`;
+}
 
 /**
  * `audit verify-bundle FILE`: an export bundle verified offline, with no service
@@ -25,20 +41,14 @@ export function verifyBundleFile(
     );
   }
   const verification = verifyAuditBundle(bytes, { trustedKeyIds });
-  const { manifest, verified, problems, state } = verification;
-  const signatureProblems = problems.filter((problem) => SIGNATURE_PROBLEM.test(problem));
-  const signature =
-    manifest === undefined
-      ? 'unread (no valid manifest)'
-      : signatureProblems.length > 0
-        ? signatureProblems.join('; ')
-        : `valid, Ed25519 key ${manifest.signedBy.keyId}${trustedKeyIds === undefined ? ' (not compared with trusted keys: --trusted-key)' : ' (trusted)'}`;
+  const { manifest, verified, problems, state, signature, anchor } = verification;
   if (json) {
     printJson({
       file,
       verified,
       problems,
-      signature,
+      signature: signature ?? null,
+      anchor: anchor ?? null,
       manifest: manifest ?? null,
       chain: verification.chain ?? null,
       state: state ?? null,
@@ -55,9 +65,11 @@ export function verifyBundleFile(
       `  chain head  revision ${manifest.head.revision}, ${shortHash(manifest.head.hash)}`,
     );
     console.log(
-      `  anchor      ${manifest.anchor === null ? 'none yet' : `#${manifest.anchor.sequence} of ${manifest.anchor.anchoredAt}, at revision ${manifest.anchor.head.revision}`}`,
+      `  anchor      ${manifest.anchor === null ? 'none yet' : `#${manifest.anchor.sequence} of ${manifest.anchor.anchoredAt}, at revision ${manifest.anchor.head.revision}${anchor == null ? '' : `: ${anchorStatus(anchor)}`}`}`,
     );
-    console.log(`  signature   ${signature}`);
+    console.log(
+      `  signature   ${signatureLine(signature, manifest.signedBy.keyId, trustedKeyIds !== undefined)}`,
+    );
   }
   for (const problem of problems) console.log(`  problem: ${problem}`);
   if (verified) console.log(`\nstate at the end:\n${JSON.stringify(state, null, 2)}`);

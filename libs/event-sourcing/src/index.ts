@@ -110,6 +110,13 @@ export {
 export { BundleManifest, BundledAnchor } from './bundle/bundle-manifest';
 export { anchorStatement, type AnchorFields } from './bundle/anchor-statement';
 export {
+  signatureStatus,
+  verifyAnchor,
+  type AnchorVerification,
+  type SignatureStatus,
+  type TrustedKeys,
+} from './bundle/anchor-verification';
+export {
   ed25519Signature,
   publicKeyInfo,
   signatureProblem,

@@ -81,6 +81,10 @@ describe('audit bundles', () => {
     });
     expect(verification.problems).toEqual([]);
     expect(verification.verified).toBe(true);
+    expect(verification).toMatchObject({
+      signature: 'valid',
+      anchor: { trusted: true, signature: 'valid', statement: 'valid', proof: 'valid' },
+    });
     expect(verification.state).toEqual(state);
     expect(verification.chain).toMatchObject({ streamName, checked: 5, head: { revision: 4n } });
     expect(verification.manifest).toMatchObject({
@@ -124,13 +128,46 @@ describe('audit bundles', () => {
     expect(untrusted.problems).toEqual([
       `the anchor was signed by an untrusted key (${publicKeyInfo(stranger).keyId})`,
     ]);
+    expect(untrusted).toMatchObject({
+      signature: 'valid',
+      anchor: { trusted: false, signature: 'untrusted-key', proof: 'valid' },
+    });
     const forged = { ...anchor, root: anchor.root.replace(/^./, (c) => (c === '0' ? '1' : '0')) };
-    expect(verifyAuditBundle(bundleOf(events, forged)).problems).toEqual(
+    const forgedVerification = verifyAuditBundle(bundleOf(events, forged));
+    expect(forgedVerification.problems).toEqual(
       expect.arrayContaining([
         "the anchor's Merkle proof does not lead to its root",
         "the anchor's statement does not match its fields",
       ]),
     );
+    // The signed statement is untouched: its signature holds, but not for the root the anchor shows.
+    expect(forgedVerification.anchor).toMatchObject({
+      trusted: false,
+      signature: 'valid',
+      statement: 'invalid',
+      proof: 'invalid',
+    });
+  });
+
+  it("gives the manifest's signature status: valid, untrusted-key, invalid; none without a manifest", () => {
+    const events = chainedEvents(2);
+    const bundle = bundleOf(events, null, stranger);
+    const trustedKeyIds = [publicKeyInfo(privateKey).keyId];
+    expect(verifyAuditBundle(bundle)).toMatchObject({ signature: 'valid', anchor: null });
+    expect(verifyAuditBundle(bundle, { trustedKeyIds })).toMatchObject({
+      verified: false,
+      signature: 'untrusted-key',
+    });
+    const files = tarFiles(bundle).map((file) =>
+      file.name === 'manifest.sig'
+        ? { ...file, bytes: Buffer.from(`${ed25519Signature(stranger, Buffer.from('other'))}\n`) }
+        : file,
+    );
+    expect(verifyAuditBundle(tarArchive(files, new Date('2030-05-06T10:00:00Z')))).toMatchObject({
+      verified: false,
+      signature: 'invalid',
+    });
+    expect(verifyAuditBundle(Buffer.from('hello')).signature).toBeUndefined();
   });
 
   it('refuses an archive that is not a bundle, naming why', () => {

@@ -3,10 +3,14 @@ import { isDeepStrictEqual } from 'node:util';
 import { Value } from '@sinclair/typebox/value';
 import { verifyChain } from '../chain/chain-verifier';
 import type { ChainEvent, ChainReport } from '../chain/chain-report';
-import { anchorStatement } from './anchor-statement';
+import {
+  signatureStatus,
+  verifyAnchor,
+  type AnchorVerification,
+  type SignatureStatus,
+} from './anchor-verification';
 import { BundleManifest, type BundledAnchor } from './bundle-manifest';
-import { ed25519Signature, publicKeyInfo, signatureProblem } from './ed25519-signatures';
-import { rootOfProof } from './merkle-tree';
+import { ed25519Signature, publicKeyInfo } from './ed25519-signatures';
 import { MalformedArchiveError, tarArchive, tarFiles } from './tar-archive';
 
 /*
@@ -146,6 +150,10 @@ export type BundleVerification = Readonly<{
   /** What does not hold, each in a sentence; empty when verified. */
   problems: readonly string[];
   manifest: BundleManifest | undefined;
+  /** The manifest's signature; undefined when there is no manifest to read. */
+  signature: SignatureStatus | undefined;
+  /** The anchor's signature, statement and proof; null when the bundle has none, undefined when unread. */
+  anchor: AnchorVerification | null | undefined;
   /** The events' chain as the verifier walked it (with the anchored head, when there is one). */
   chain: ChainReport | undefined;
   /** state.json, when it matches the manifest. */
@@ -181,29 +189,6 @@ function eventOfLine(line: string, streamName: string, number: number): ChainEve
   };
 }
 
-function anchorProblems(
-  anchor: BundledAnchor,
-  manifest: BundleManifest,
-  trusted: (keyId: string) => boolean,
-): string[] {
-  const problems: string[] = [];
-  if (anchor.head.streamName !== manifest.streamName) {
-    problems.push(`the anchor's head is of ${anchor.head.streamName}, not ${manifest.streamName}`);
-  }
-  const leaf = { ...anchor.head, revision: BigInt(anchor.head.revision) };
-  if (rootOfProof(leaf, anchor.proof) !== anchor.root) {
-    problems.push("the anchor's Merkle proof does not lead to its root");
-  }
-  const statement = anchorStatement({ ...anchor, sequence: BigInt(anchor.sequence) });
-  if (statement !== anchor.statement)
-    problems.push("the anchor's statement does not match its fields");
-  const signature = signatureProblem(anchor, utf8(anchor.statement));
-  if (signature !== undefined) problems.push(`anchor ${anchor.sequence}: ${signature}`);
-  if (!trusted(anchor.keyId))
-    problems.push(`the anchor was signed by an untrusted key (${anchor.keyId})`);
-  return problems;
-}
-
 /**
  * Verifies a bundle offline, with no I/O: the archive holds the four files,
  * the manifest's signature holds (by a trusted key, when told which), the
@@ -217,10 +202,12 @@ export function verifyAuditBundle(
   archive: Uint8Array,
   options: BundleVerificationOptions = {},
 ): BundleVerification {
-  const failed = (problem: string, manifest?: BundleManifest): BundleVerification => ({
+  const failed = (problem: string): BundleVerification => ({
     verified: false,
     problems: [problem],
-    manifest,
+    manifest: undefined,
+    signature: undefined,
+    anchor: undefined,
     chain: undefined,
     state: undefined,
   });
@@ -251,14 +238,12 @@ export function verifyAuditBundle(
     );
   }
   const manifest = parsedManifest;
-  const trusted = (keyId: string) =>
-    options.trustedKeyIds === undefined || options.trustedKeyIds.includes(keyId);
   const problems: string[] = [];
 
   const signature = Buffer.from(files.get('manifest.sig')!).toString('utf8').replace(/\n$/, '');
-  const signed = signatureProblem({ ...manifest.signedBy, signature }, manifestBytes);
-  if (signed !== undefined) problems.push(`manifest.sig: ${signed}`);
-  if (!trusted(manifest.signedBy.keyId)) {
+  const signed = signatureStatus({ ...manifest.signedBy, signature }, manifestBytes, options);
+  if (signed.status === 'invalid') problems.push(`manifest.sig: ${signed.problem}`);
+  if (signed.status === 'untrusted-key') {
     problems.push(`the manifest was signed by an untrusted key (${manifest.signedBy.keyId})`);
   }
 
@@ -273,7 +258,8 @@ export function verifyAuditBundle(
     const event = eventOfLine(line, manifest.streamName, index + 1);
     if (typeof event === 'string') {
       problems.push(event);
-      return { verified: false, problems, manifest, chain: undefined, state: undefined };
+      const unread = { anchor: undefined, chain: undefined, state: undefined };
+      return { verified: false, problems, manifest, signature: signed.status, ...unread };
     }
     events.push(event);
   }
@@ -307,8 +293,14 @@ export function verifyAuditBundle(
     const { revision, kind, detail } = chain.firstBreak;
     problems.push(`the chain breaks at revision ${revision} (${kind}): ${detail}`);
   }
-  if (manifest.anchor !== null) {
-    problems.push(...anchorProblems(manifest.anchor, manifest, trusted));
+  const anchor = manifest.anchor === null ? null : verifyAnchor(manifest.anchor, options);
+  if (manifest.anchor !== null && anchor !== null) {
+    if (manifest.anchor.head.streamName !== manifest.streamName) {
+      problems.push(
+        `the anchor's head is of ${manifest.anchor.head.streamName}, not ${manifest.streamName}`,
+      );
+    }
+    problems.push(...anchor.problems);
     // A hashed anchored head is checked by the chain's verification; a head from before the chain by its revision.
     if (
       anchored?.hash === null &&
@@ -333,5 +325,13 @@ export function verifyAuditBundle(
     }
   }
   const unique = [...new Set(problems)];
-  return { verified: unique.length === 0, problems: unique, manifest, chain, state };
+  return {
+    verified: unique.length === 0,
+    problems: unique,
+    manifest,
+    signature: signed.status,
+    anchor,
+    chain,
+    state,
+  };
 }
