@@ -112,8 +112,11 @@ export { anchorStatement, type AnchorFields } from './bundle/anchor-statement';
 export {
   signatureStatus,
   verifyAnchor,
+  verifyAnchoredHeads,
   type AnchorVerification,
+  type HeadInAnchor,
   type SignatureStatus,
+  type SignedAnchor,
   type TrustedKeys,
 } from './bundle/anchor-verification';
 export {
@@ -125,6 +128,7 @@ export {
 export {
   leafDigest,
   merkleProof,
+  merkleProofs,
   merkleRoot,
   rootOfProof,
   type AnchoredLeaf,

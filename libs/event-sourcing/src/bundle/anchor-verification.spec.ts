@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { anchorStatement } from './anchor-statement';
-import { verifyAnchor } from './anchor-verification';
+import { verifyAnchor, verifyAnchoredHeads } from './anchor-verification';
 import type { BundledAnchor } from './bundle-manifest';
 import { ed25519Signature, publicKeyInfo } from './ed25519-signatures';
 import { merkleProof, merkleRoot } from './merkle-tree';
@@ -92,5 +92,22 @@ describe('verifyAnchor', () => {
       proof: 'invalid',
       statement: 'invalid',
     });
+  });
+});
+
+describe('verifyAnchoredHeads', () => {
+  it("checks the anchor's signature once and each head's proof", () => {
+    const { head: _head, proof: _proof, ...signed } = anchored(0);
+    const heads = [anchored(0), anchored(1), { ...anchored(2), proof: anchored(1).proof }];
+    expect(
+      verifyAnchoredHeads(signed, heads, { trustedKeyIds }).map(({ trusted, proof }) => ({
+        trusted,
+        proof,
+      })),
+    ).toEqual([
+      { trusted: true, proof: 'valid' },
+      { trusted: true, proof: 'valid' },
+      { trusted: false, proof: 'invalid' },
+    ]);
   });
 });

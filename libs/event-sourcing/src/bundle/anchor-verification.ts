@@ -40,17 +40,22 @@ export function signatureStatus(
   return { status: 'valid' };
 }
 
-function proofHolds(anchor: BundledAnchor): boolean {
+/** An anchor as signed, without the head and proof of any one stream. */
+export type SignedAnchor = Omit<BundledAnchor, 'head' | 'proof'>;
+
+/** One stream's head in an anchor, with the Merkle proof from its leaf to the anchor's root. */
+export type HeadInAnchor = Pick<BundledAnchor, 'head' | 'proof'>;
+
+function proofHolds(root: string, { head, proof }: HeadInAnchor): boolean {
   try {
-    const leaf = { ...anchor.head, revision: BigInt(anchor.head.revision) };
-    return rootOfProof(leaf, anchor.proof) === anchor.root;
+    return rootOfProof({ ...head, revision: BigInt(head.revision) }, proof) === root;
   } catch {
     // A revision that is not a decimal, a proof step that is not a digest.
     return false;
   }
 }
 
-function statementHolds(anchor: BundledAnchor): boolean {
+function statementHolds(anchor: SignedAnchor): boolean {
   try {
     return anchorStatement({ ...anchor, sequence: BigInt(anchor.sequence) }) === anchor.statement;
   } catch {
@@ -59,16 +64,18 @@ function statementHolds(anchor: BundledAnchor): boolean {
 }
 
 /**
- * Verifies an anchored head with no I/O, before anything relies on it: the
- * anchor's statement is its fields, its Ed25519 signature of the statement
- * holds (by a trusted key, when told which), and the head's Merkle proof leads
- * to the signed root. Never throws for a malformed anchor: each failure is a
- * status and a problem.
+ * Verifies heads of one anchor with no I/O, before anything relies on them:
+ * the anchor's statement is its fields and its Ed25519 signature of the
+ * statement holds (by a trusted key, when told which), checked once; and each
+ * head's Merkle proof leads to the signed root. One result a head, in order.
+ * Never throws for a malformed anchor: each failure is a status and a problem.
  */
-export function verifyAnchor(anchor: BundledAnchor, keys: TrustedKeys = {}): AnchorVerification {
+export function verifyAnchoredHeads(
+  anchor: SignedAnchor,
+  heads: readonly HeadInAnchor[],
+  keys: TrustedKeys = {},
+): AnchorVerification[] {
   const problems: string[] = [];
-  const proof = proofHolds(anchor) ? 'valid' : 'invalid';
-  if (proof === 'invalid') problems.push("the anchor's Merkle proof does not lead to its root");
   const statement = statementHolds(anchor) ? 'valid' : 'invalid';
   if (statement === 'invalid') problems.push("the anchor's statement does not match its fields");
   const signed = signatureStatus(anchor, Buffer.from(anchor.statement, 'utf8'), keys);
@@ -76,5 +83,17 @@ export function verifyAnchor(anchor: BundledAnchor, keys: TrustedKeys = {}): Anc
   if (signed.status === 'untrusted-key') {
     problems.push(`the anchor was signed by an untrusted key (${anchor.keyId})`);
   }
-  return { trusted: problems.length === 0, signature: signed.status, statement, proof, problems };
+  return heads.map((head) => {
+    const proof = proofHolds(anchor.root, head) ? 'valid' : 'invalid';
+    const all =
+      proof === 'valid'
+        ? problems
+        : ["the anchor's Merkle proof does not lead to its root", ...problems];
+    return { trusted: all.length === 0, signature: signed.status, statement, proof, problems: all };
+  });
+}
+
+/** Verifies one anchored head: see `verifyAnchoredHeads`. */
+export function verifyAnchor(anchor: BundledAnchor, keys: TrustedKeys = {}): AnchorVerification {
+  return verifyAnchoredHeads(anchor, [anchor], keys)[0];
 }

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { leafDigest, merkleProof, merkleRoot, rootOfProof, type AnchoredLeaf } from './merkle-tree';
+import {
+  leafDigest,
+  merkleProof,
+  merkleProofs,
+  merkleRoot,
+  rootOfProof,
+  type AnchoredLeaf,
+} from './merkle-tree';
 
 const leaf = (n: number): AnchoredLeaf => ({
   streamName: `candidate-${n}`,
@@ -32,6 +39,15 @@ describe('the anchors’ Merkle tree', () => {
       }
     }
     expect(() => merkleProof([leaf(1)], 1)).toThrow(RangeError);
+  });
+
+  it('gives the proofs of several leaves at once, as one by one', () => {
+    const leaves = Array.from({ length: 11 }, (_, i) => leaf(i));
+    const indexes = [10, 0, 5, 5];
+    expect(merkleProofs(leaves, indexes)).toEqual(
+      indexes.map((index) => merkleProof(leaves, index)),
+    );
+    expect(() => merkleProofs(leaves, [0, 11])).toThrow(RangeError);
   });
 
   it('never gives two different leaf lists one root (no duplicated last node)', () => {

@@ -53,19 +53,32 @@ export function merkleRoot(leaves: readonly AnchoredLeaf[]): string {
 
 /** The steps from the leaf at `index` to the root. */
 export function merkleProof(leaves: readonly AnchoredLeaf[], index: number): ProofStep[] {
-  if (!Number.isInteger(index) || index < 0 || index >= leaves.length) {
-    throw new RangeError(`no leaf ${index} among ${leaves.length}`);
-  }
-  const steps: ProofStep[] = [];
-  let at = index;
-  for (const level of levelsOf(leaves).slice(0, -1)) {
-    const sibling = at % 2 === 0 ? at + 1 : at - 1;
-    if (sibling < level.length) {
-      steps.push({ side: at % 2 === 0 ? 'right' : 'left', hash: level[sibling].toString('hex') });
+  return merkleProofs(leaves, [index])[0];
+}
+
+/** The steps from each leaf at `indexes` to the root, in order, the tree built once. */
+export function merkleProofs(
+  leaves: readonly AnchoredLeaf[],
+  indexes: readonly number[],
+): ProofStep[][] {
+  for (const index of indexes) {
+    if (!Number.isInteger(index) || index < 0 || index >= leaves.length) {
+      throw new RangeError(`no leaf ${index} among ${leaves.length}`);
     }
-    at = Math.floor(at / 2);
   }
-  return steps;
+  const levels = levelsOf(leaves).slice(0, -1);
+  return indexes.map((index) => {
+    const steps: ProofStep[] = [];
+    let at = index;
+    for (const level of levels) {
+      const sibling = at % 2 === 0 ? at + 1 : at - 1;
+      if (sibling < level.length) {
+        steps.push({ side: at % 2 === 0 ? 'right' : 'left', hash: level[sibling].toString('hex') });
+      }
+      at = Math.floor(at / 2);
+    }
+    return steps;
+  });
 }
 
 /** The root a leaf and its proof lead to (hex); compare it with the signed root. */
