@@ -5,8 +5,8 @@ export type { Aggregate } from './command/aggregate';
 export {
   ConcurrencyRetriesExhaustedError,
   ExpectedRevisionMismatchError,
-  InvalidEventError,
 } from './command/command-errors';
+export { InvalidEventError } from './store/invalid-event.error';
 export { CommandGateway } from './command/command-gateway';
 export type {
   CommandGatewayOptions,

@@ -1,10 +1,7 @@
 import { AggregateNotFoundError, CommandRejectedError } from '@hirestream/contracts';
 import type { ProblemMapping } from '@hirestream/platform';
-import {
-  ConcurrencyRetriesExhaustedError,
-  ExpectedRevisionMismatchError,
-  InvalidEventError,
-} from './command-errors';
+import { InvalidEventError } from '../store/invalid-event.error';
+import { ConcurrencyRetriesExhaustedError, ExpectedRevisionMismatchError } from './command-errors';
 
 /**
  * How the errors of deciders and gateways are answered over HTTP, for every

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jsonEvent, type EventData, type ResolvedEvent } from '@eventstore/db-client';
 import type { Event, EventCatalog, EventMetadata } from '@hirestream/contracts';
 import { linkedMetadata } from '../chain/chain-hash';
-import { InvalidEventError } from '../command/command-errors';
+import { InvalidEventError } from './invalid-event.error';
 import type { CommandContext, RecordedEvent } from './recorded-event';
 
 /*
