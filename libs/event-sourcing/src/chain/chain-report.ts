@@ -12,8 +12,12 @@ export type ChainEvent = Readonly<{
 /** A stream's last event as read: its revision and the hash stored with it (none: written before the chain). */
 export type ChainHead = Readonly<{ revision: bigint; hash: string | undefined }>;
 
-/** A stream's head as an anchor recorded it, kept apart from the store. */
-export type AnchoredHead = Readonly<{ revision: bigint; hash: string }>;
+/**
+ * A stream's head as an anchor recorded it, kept apart from the store; `hash` null
+ * for a head written before the stream's chain (its revision must still be reached,
+ * by an event without a hash).
+ */
+export type AnchoredHead = Readonly<{ revision: bigint; hash: string | null }>;
 
 export type ChainBreakKind = 'altered' | 'inserted' | 'removed' | 'reordered' | 'truncated';
 

@@ -303,6 +303,19 @@ describe('ChainVerifier', () => {
         .thenBreaks('inserted', 6n, /chained from revision 3/);
     });
 
+    it('when a head anchored before the chain is no longer reached, or now has a hash, then it is truncated', () => {
+      const anchoredHead = { revision: 2n, hash: null };
+      expect(
+        given(continued).when(untouched, { anchoredHead }).then({}).firstBreak,
+      ).toBeUndefined();
+      given(continued)
+        .when((events) => events.slice(0, 2), { anchoredHead })
+        .thenBreaks('truncated', 2n, /ends at revision 1/);
+      given(old)
+        .when(() => written(3), { anchoredHead })
+        .thenBreaks('truncated', 2n, /written anew/);
+    });
+
     it('when an event before the chain is changed, then nothing can tell', () => {
       const report = given(continued)
         .when((events) => {

@@ -247,7 +247,7 @@ export class ChainVerifier {
         },
       };
     }
-    if (this.atAnchor.hash === anchor.hash) return {};
+    if ((this.atAnchor.hash ?? null) === anchor.hash) return {};
     return {
       firstBreak: {
         revision: anchor.revision,
