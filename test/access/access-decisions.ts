@@ -295,5 +295,6 @@ export const ACCESS_DECISIONS: AccessDecisions = {
     getStreamAnchor: AUDITORS,
     verifyStreamChain: AUDITORS,
     getAnchorPublicKey: { resource: 'none', roles: only('auditor', 'admin') },
+    listAnchoredHeads: { resource: 'none', roles: only('auditor', 'admin') },
   },
 };

@@ -10,6 +10,7 @@ import {
   publicKeyInfo,
   rootOfProof,
   signatureProblem,
+  verifyAnchor,
   verifyAuditBundle,
   type BundleManifest,
 } from '@hirestream/event-sourcing';
@@ -138,6 +139,53 @@ describe('anchors', () => {
       signature: anchor.signature,
     });
     expect(String(message.headers?.ce_type)).toBe(ANCHOR_EVENT_TYPE);
+  });
+
+  it("lists every stream's latest anchored head, a page at a time, each verifiable by the service's key", async () => {
+    const seeds = hiringSeeds(apps);
+    const streams = [
+      candidateStreamName(await seeds.appliedCandidate()),
+      candidateStreamName(await seeds.appliedCandidate()),
+    ];
+    for (const streamName of streams) await anchorAt(streamName, '0');
+    const { keyId } = await publicKey();
+    type Page = {
+      anchors: Omit<Anchor, 'head' | 'proof'>[];
+      heads: { sequence: string; head: Anchor['head']; proof: Anchor['proof'] }[];
+      next: string | null;
+    };
+    const seen = new Map<string, { sequence: string; revision: string }>();
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const response = await audit(
+        `/anchors/heads?limit=2${after === null ? '' : `&after=${after}`}`,
+      );
+      expect(response.statusCode).toBe(200);
+      const page = response.json<Page>();
+      pages += 1;
+      for (const { sequence, head, proof } of page.heads) {
+        // A stream anchored again while the pages are read shows again, at its later anchor.
+        seen.set(head.streamName, { sequence, revision: head.revision });
+        const anchor = page.anchors.find((signed) => signed.sequence === sequence)!;
+        expect(verifyAnchor({ ...anchor, head, proof }, { trustedKeyIds: [keyId] })).toMatchObject({
+          trusted: true,
+        });
+      }
+      after = page.next;
+    } while (after !== null);
+    expect(pages).toBeGreaterThan(1);
+    for (const streamName of streams) {
+      const latest = (await audit(`/streams/${streamName}/anchor`)).json<Anchor>();
+      expect(seen.get(streamName)).toEqual({
+        sequence: latest.sequence,
+        revision: latest.head.revision,
+      });
+    }
+    const bad = await audit('/anchors/heads?after=1&limit=0');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toMatch(/after/);
+    expect((await audit('/anchors/heads', 'recruiter')).statusCode).toBe(403);
   });
 
   it('signs with the key generated once into the data folder', async () => {

@@ -1,7 +1,15 @@
-import type { AnchoredLeaf, BundledAnchor } from '@hirestream/event-sourcing';
-import { merkleProof } from '@hirestream/event-sourcing';
+import type {
+  AnchoredLeaf,
+  BundledAnchor,
+  HeadInAnchor,
+  SignedAnchor,
+} from '@hirestream/event-sourcing';
+import { merkleProof, merkleProofs } from '@hirestream/event-sourcing';
 import { ReadModelDatabase, type Sql } from '@hirestream/read-models';
 import { Injectable } from '@nestjs/common';
+
+/** Where a head is among the anchored ones: its anchor, and its leaf's index in it. */
+export type AnchoredHeadPlace = Readonly<{ sequence: bigint; leafIndex: number }>;
 
 /** An anchor as signed and stored, before or after it was published. */
 export type StoredAnchor = Readonly<{
@@ -46,6 +54,12 @@ const anchorOf = (record: AnchorRecord): StoredAnchor => ({
   throughPosition: BigInt(record.through_position),
   publishedAt: record.published_at?.toISOString() ?? null,
 });
+
+/** What was signed, as anchors travel: without the bookkeeping of where it stands and when it was published. */
+function signedAnchorOf(anchor: StoredAnchor): SignedAnchor {
+  const { throughPosition: _through, publishedAt: _published, ...fields } = anchor;
+  return { ...fields, sequence: anchor.sequence.toString() };
+}
 
 /**
  * The signed anchors (`audit.anchors`) and the heads each anchored, in leaf
@@ -171,13 +185,68 @@ export class AnchorStore {
     if (anchor === undefined) return undefined;
     const leaves = await this.leavesOf(anchor.sequence);
     const index = leaves.findIndex((leaf) => leaf.streamName === streamName);
-    const { throughPosition: _through, publishedAt: _published, ...fields } = anchor;
     const head = leaves[index];
     return {
-      ...fields,
-      sequence: anchor.sequence.toString(),
+      ...signedAnchorOf(anchor),
       head: { streamName, revision: head.revision.toString(), hash: head.hash },
       proof: merkleProof(leaves, index),
+    };
+  }
+
+  /**
+   * Every stream's latest anchored head (no later anchor holds the stream), in
+   * anchor and leaf order, from past `after` (the place of the last head of the
+   * page before); each with its proof, and the anchors that signed them.
+   */
+  async latestHeads(
+    after: AnchoredHeadPlace | undefined,
+    limit: number,
+  ): Promise<{
+    anchors: SignedAnchor[];
+    heads: (HeadInAnchor & { sequence: string })[];
+    last: AnchoredHeadPlace | undefined;
+  }> {
+    await this.ensureTables();
+    const { rows } = await this.db.query<{ sequence: string; leaf_index: number }>(
+      `select h.sequence, h.leaf_index from ${this.heads} h
+       where (h.sequence, h.leaf_index) > ($1::bigint, $2::integer)
+         and not exists (select 1 from ${this.heads} later
+                         where later.stream_name = h.stream_name and later.sequence > h.sequence)
+       order by h.sequence, h.leaf_index
+       limit $3`,
+      [(after?.sequence ?? 0n).toString(), after?.leafIndex ?? -1, limit],
+    );
+    const bySequence = new Map<string, number[]>();
+    for (const { sequence, leaf_index } of rows) {
+      bySequence.set(sequence, [...(bySequence.get(sequence) ?? []), leaf_index]);
+    }
+    const anchors: SignedAnchor[] = [];
+    const heads: (HeadInAnchor & { sequence: string })[] = [];
+    for (const [sequence, indexes] of bySequence) {
+      const { rows: records } = await this.db.query<AnchorRecord>(
+        `select * from ${this.anchors} where sequence = $1`,
+        [sequence],
+      );
+      anchors.push(signedAnchorOf(anchorOf(records[0])));
+      const leaves = await this.leavesOf(BigInt(sequence));
+      const proofs = merkleProofs(leaves, indexes);
+      indexes.forEach((index, i) => {
+        const { streamName, revision, hash } = leaves[index];
+        heads.push({
+          sequence,
+          head: { streamName, revision: revision.toString(), hash },
+          proof: proofs[i],
+        });
+      });
+    }
+    const lastRow = rows.at(-1);
+    return {
+      anchors,
+      heads,
+      last:
+        rows.length < limit || lastRow === undefined
+          ? undefined
+          : { sequence: BigInt(lastRow.sequence), leafIndex: lastRow.leaf_index },
     };
   }
 
