@@ -10,6 +10,7 @@ export { auditAppOptions } from './audit-app';
 export { startEmbeddedServers, type EmbeddedServers } from './embedded-servers';
 export { bearer } from './tokens';
 export { describeWithDocker } from './describe-with-docker';
+export { describeWithChromium, launchChromium } from './headless-chromium';
 export { freePort } from './free-port';
 export { makeTempDir, removeTempDir } from './temp-dir';
 export { AppendedEvents, type AppendedEvent, type StoreMark } from './appended-events';

@@ -1,26 +1,13 @@
-import { eventually, hiringSeeds, useServiceApps } from '@hirestream/testing';
-import { spawnSync } from 'node:child_process';
+import {
+  describeWithChromium,
+  eventually,
+  hiringSeeds,
+  launchChromium,
+  useServiceApps,
+} from '@hirestream/testing';
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { kindsReceived, useEmbeddedMailbox } from './support/embedded-mailbox';
-
-// Debian's Chromium (`apt-get install -y chromium`; `.ci/run` installs it) driven by
-// playwright-core, which brings no browser of its own. CHROMIUM_PATH names another.
-const chromiumPath = process.env.CHROMIUM_PATH ?? 'chromium';
-const version = spawnSync(chromiumPath, ['--version'], { encoding: 'utf8' });
-const chromiumMissing =
-  version.error?.message ?? (version.status === 0 ? undefined : `exited with ${version.status}`);
-
-function describeWithChromium(name: string, suite: () => void): void {
-  if (chromiumMissing !== undefined) {
-    process.stdout.write(
-      `skipping "${name}": Chromium cannot be run (${chromiumPath}: ${chromiumMissing}); apt-get install -y chromium\n`,
-    );
-    describe.skip(name, suite);
-  } else {
-    describe(name, suite);
-  }
-}
 
 describeWithChromium('the mailbox page in headless Chromium', () => {
   const mailbox = useEmbeddedMailbox();
@@ -33,12 +20,7 @@ describeWithChromium('the mailbox page in headless Chromium', () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath:
-        spawnSync('which', [chromiumPath], { encoding: 'utf8' }).stdout.trim() || chromiumPath,
-      // Root in a container has no user namespaces for Chromium's sandbox.
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
