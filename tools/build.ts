@@ -40,8 +40,12 @@ function filesUnder(folder: string): string[] {
 }
 
 const isSource = (path: string) => path.endsWith('.ts') && !/\.(int-)?spec\.ts$/.test(path);
-/** Data read at run time (offer policies, message templates); tools read ../package.json for the version. */
-const isData = (path: string) => path.endsWith('.json') || path.endsWith('.hbs');
+/**
+ * Data read at run time (offer policies, message templates, an app's `static/` browser files such
+ * as the audit console); tools read ../package.json for the version.
+ */
+const isData = (path: string) =>
+  path.endsWith('.json') || path.endsWith('.hbs') || /[\\/]static[\\/]/.test(path);
 
 async function compile(source: string): Promise<void> {
   const target = join(out, relative(root, source)).replace(/\.ts$/, '.js');

@@ -14,6 +14,7 @@ import { CandidateDiffController } from './candidate-diff/candidate-diff.control
 import { CandidateStateController } from './candidate-state/candidate-state.controller';
 import { CandidateStates } from './candidate-state/candidate-states';
 import { CandidateStreams } from './candidate-stream/candidate-streams';
+import { ConsoleController } from './console/console.controller';
 import { ExportController } from './export/export.controller';
 import { ServiceStates } from './service-states/service-states';
 import { AUDIT_SERVICE } from './service-states/service-urls';
@@ -40,6 +41,7 @@ export const SERVICE = AUDIT_SERVICE;
     AnchorsController,
     ExportController,
     StreamVerificationController,
+    ConsoleController,
   ],
   providers: [
     CandidateStreams,
