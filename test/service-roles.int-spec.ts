@@ -42,6 +42,13 @@ const listOfJob = (app: NestFastifyApplication, jobId: string) =>
 const readiness = async (app: NestFastifyApplication): Promise<Readiness> =>
   (await app.inject({ method: 'GET', url: '/health/ready' })).json<Readiness>();
 
+/** The process's `hirestream_relay_active` metric. */
+const relayActive = async (app: NestFastifyApplication): Promise<string | undefined> => {
+  const metrics = await app.inject({ method: 'GET', url: '/metrics' });
+  expect(metrics.statusCode).toBe(200);
+  return /^hirestream_relay_active(?:{[^}]*})? (\d)$/m.exec(metrics.body)?.[1];
+};
+
 beforeAll(async () => {
   servers = await startEmbeddedServers('service-roles');
   recruiter = await bearer('recruiter-1', ['recruiter']);
@@ -86,7 +93,16 @@ it('an API process writes and reads while a worker process alone runs the backgr
   );
   expect(worker.get(EventRelayRunner).relay.isRunning).toBe(true);
   expect((await listOfJob(worker, 'job-roles')).statusCode).toBe(404);
-  expect((await worker.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(200);
+  expect(await relayActive(worker)).toBe('1');
+  expect(await relayActive(api)).toBe('0');
+
+  // A second worker stands by for the relay, and is ready all the same.
+  const standby = await start('worker');
+  await eventually('the second worker to be ready', async () =>
+    (await readiness(standby)).status === 'up' ? true : undefined,
+  );
+  expect(standby.get(EventRelayRunner).relay.state).toBe('standby');
+  expect(await relayActive(standby)).toBe('0');
 
   // The API reads the build the worker's runner made live.
   const listed = await eventually('the API to list the candidate', async () => {

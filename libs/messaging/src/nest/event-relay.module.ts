@@ -10,6 +10,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
+import { Gauge, Registry } from 'prom-client';
 import { EventRelay } from '../event-relay';
 import { SERVICE_NAME } from './kafka.module';
 
@@ -32,6 +33,7 @@ export class EventRelayRunner implements OnApplicationBootstrap, BeforeApplicati
     logger: JsonLogger,
     health: SubscriptionHealth,
     config: PlatformConfig,
+    registry: Registry,
     @Optional() singleActive?: SingleActive,
   ) {
     this.runs = runsBackgroundWork(config);
@@ -48,6 +50,15 @@ export class EventRelayRunner implements OnApplicationBootstrap, BeforeApplicati
       },
       onStall: health.onStall,
       singleActive,
+    });
+    const relay = this.relay;
+    new Gauge({
+      name: 'hirestream_relay_active',
+      help: "Whether this process relays the service's events to Kafka now (1), or stands by or does not run it (0)",
+      registers: [registry],
+      collect() {
+        this.set(relay.state === 'active' ? 1 : 0);
+      },
     });
     // "Caught up" here means relaying (connected to Kafka and subscribed), or
     // standing by while another worker relays.
