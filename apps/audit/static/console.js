@@ -341,8 +341,12 @@
           { class: 'service-state', 'data-service': service, open: '' },
           el('summary', {}, service),
           el('pre', {}, json(part.aggregates)),
-          el('p', { class: 'muted' }, 'Schema versions read, and upcasts applied:'),
-          el('pre', {}, json({ schemaVersions: part.schemaVersions, upcasted: part.upcasted })),
+          el(
+            'details',
+            { class: 'schema-versions' },
+            el('summary', {}, 'Schema versions read, and upcasts applied'),
+            el('pre', {}, json({ schemaVersions: part.schemaVersions, upcasted: part.upcasted })),
+          ),
         ),
       );
     }

@@ -144,7 +144,7 @@ describeWithChromium('the audit console in headless Chromium', () => {
       /^State after revision 0: CandidateRegistered at /,
     );
     expect(await page.evaluate('document.activeElement.id')).toBe('state-heading');
-    const candidatesThen = page.locator('details.service-state[data-service="candidates"] pre');
+    const candidatesThen = page.locator('details.service-state[data-service="candidates"] > pre');
     expect(await candidatesThen.first().innerText()).toContain('"stage": "applied"');
     expect(await page.locator('details.service-state').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('.difference[data-service="candidates"]').innerText()).toContain(
@@ -173,6 +173,12 @@ describeWithChromium('the audit console in headless Chromium', () => {
     );
 
     expect(await page.locator('img, b').count()).toBe(0);
+
+    // The address keeps the candidate and the event, the tab the token.
+    await page.reload();
+    expect(await shown(page.locator('#state-heading'), 'CandidateRejected')).toContain(
+      `State after revision ${lastRevision}: CandidateRejected`,
+    );
     expect(scriptErrors).toEqual([]);
     await page.close();
   });
