@@ -216,20 +216,36 @@ async function main(): Promise<void> {
       urls.push({ name: service.name, url });
     }
 
+    const audit = urls.find(({ name }) => name === 'audit');
+    const consoleRow: [string, string][] =
+      audit === undefined
+        ? []
+        : [['console', `${audit.url}/console   (the auditor's console, with an auditor's token)`]];
+    const rows: [string, string][] = [
+      ['EventStoreDB', `esdb://127.0.0.1:${eventStorePort}?tls=false`],
+      ['Kafka', `127.0.0.1:${kafkaPort}`],
+      ['PostgreSQL', databaseUrl],
+      [
+        'Screening',
+        `http://127.0.0.1:${providerPort}   (embedded provider, results to background-checks)`,
+      ],
+      [
+        'Mailbox',
+        `http://127.0.0.1:${mailboxPort}   (what candidates were sent; SMTP on ${smtpPort})`,
+      ],
+      ...urls.map(({ name, url }): [string, string] => [name, `${url}   API docs: ${url}/docs`]),
+      ...consoleRow,
+      ['data', dataDir],
+      ['logs', `${logs.dir}/<service>.log`],
+      ['token', 'npm run token -- --role recruiter --sub alice'],
+      ['', '(send it as "Authorization: Bearer <token>")'],
+    ];
+    const column = Math.max(...rows.map(([label]) => label.length));
     console.log(
       [
         '',
         'hirestream is ready',
-        `  EventStoreDB  esdb://127.0.0.1:${eventStorePort}?tls=false`,
-        `  Kafka         127.0.0.1:${kafkaPort}`,
-        `  PostgreSQL    ${databaseUrl}`,
-        `  Screening     http://127.0.0.1:${providerPort}   (embedded provider, results to background-checks)`,
-        `  Mailbox       http://127.0.0.1:${mailboxPort}   (what candidates were sent; SMTP on ${smtpPort})`,
-        ...urls.map(({ name, url }) => `  ${name.padEnd(13)} ${url}   API docs: ${url}/docs`),
-        `  data          ${dataDir}`,
-        `  logs          ${logs.dir}/<service>.log`,
-        '  token         npm run token -- --role recruiter --sub alice',
-        '                (send it as "Authorization: Bearer <token>")',
+        ...rows.map(([label, value]) => `  ${label.padEnd(column)}  ${value}`),
         'Ctrl-C stops everything.',
         '',
       ].join('\n'),
