@@ -9,6 +9,19 @@ export {
   type Upcaster,
 } from './core/event-contract';
 export { EventCatalog, UnknownEventVersionError } from './core/event-catalog';
+export {
+  CANDIDATE_SUBJECT,
+  notPersonal,
+  personal,
+  PERSONAL_KEYWORD,
+  PERSONAL_LOOKING_NAME,
+  personalDataDecisions,
+  personalPathsOf,
+  undecidedPersonalFields,
+  type DataSubject,
+  type DataSubjectKind,
+  type PersonalDataMarking,
+} from './core/personal-data';
 export { AggregateNotFoundError, CommandRejectedError } from './core/domain-errors';
 export type { FieldProblem } from './core/field-problem';
 export * from './core/field-schemas';

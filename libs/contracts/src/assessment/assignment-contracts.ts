@@ -10,6 +10,7 @@ import {
   utcInstant,
   uuid,
 } from '../core/field-schemas';
+import { notPersonal, personal } from '../core/personal-data';
 import { ASSIGNMENT_KINDS, RECOMMENDATIONS } from './assessment-vocabulary';
 import { assessmentReason, assessmentText, CriterionRating } from './feedback-contracts';
 import { StampedRubric } from './rubric-contracts';
@@ -27,8 +28,9 @@ export const assessmentAssignedContract = eventContract({
   data: {
     ...assignmentKey,
     kind: oneOf(ASSIGNMENT_KINDS),
-    title: singleLineText(200, { examples: ['Rate limiter exercise'] }),
-    instructions: multiLineText(20_000),
+    // The exercise as the organization wrote it, the same for every candidate.
+    title: notPersonal(singleLineText(200, { examples: ['Rate limiter exercise'] })),
+    instructions: notPersonal(multiLineText(20_000)),
     dueAt: utcInstant(),
     reviewerIds: Type.Array(actorId(), { minItems: 1, maxItems: 12, uniqueItems: true }),
     rubric: StampedRubric,
@@ -51,9 +53,10 @@ export const assessmentSubmittedContract = eventContract({
   schemaVersion: 1,
   data: {
     ...assignmentKey,
-    reference: singleLineText(2_000, {
-      description: 'A link (https://…) or a reference to stored content',
-    }),
+    // The candidate's own link (a repository under their name).
+    reference: personal(
+      singleLineText(2_000, { description: 'A link (https://…) or a reference to stored content' }),
+    ),
     sha256: sha256Digest(),
     late: Type.Boolean(),
   },

@@ -9,6 +9,7 @@ import {
   utcInstant,
   uuid,
 } from '../core/field-schemas';
+import { personal } from '../core/personal-data';
 import { ACTOR_ROLES } from '../core/event-metadata';
 import { INTERVIEW_KINDS } from '../scheduling/interview-vocabulary';
 import { RATINGS, RECOMMENDATIONS } from './assessment-vocabulary';
@@ -19,9 +20,9 @@ const OWNER = 'assessment';
 /** Whose feedback one `FeedbackRevealed` names at most; a larger reveal is several events. */
 export const MAX_REVEALED_PER_EVENT = 500;
 
-/** Free text of an assessment (strengths, concerns, notes, reasons). */
-export const assessmentText = () => multiLineText(10_000);
-export const assessmentReason = () => multiLineText(2_000);
+/** Free text of an assessment (strengths, concerns, notes, reasons): about the candidate. */
+export const assessmentText = () => personal(multiLineText(10_000));
+export const assessmentReason = () => personal(multiLineText(2_000));
 
 /** A rating of one criterion of the stamped rubric; null is "not assessed". */
 export const CriterionRating = Type.Object(

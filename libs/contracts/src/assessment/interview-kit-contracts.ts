@@ -1,6 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { eventContract, type DeepReadonly, type EventOf } from '../core/event-contract';
 import { identifier, multiLineText, oneOf, singleLineText, uuid } from '../core/field-schemas';
+import { notPersonal } from '../core/personal-data';
+
+/* A kit is the organization's own content: nothing in it is a person's data. */
 import { INTERVIEW_KINDS } from '../scheduling/interview-vocabulary';
 import { QUESTION_TYPES } from './assessment-vocabulary';
 
@@ -10,10 +13,12 @@ export const KitQuestion = Type.Object(
   {
     questionId: identifier({ examples: ['q-1'] }),
     type: oneOf(QUESTION_TYPES),
-    text: multiLineText(2_000, { examples: ['Tell me about a design you had to undo.'] }),
-    guidance: multiLineText(5_000, {
-      description: 'What a good answer shows; for the interviewer',
-    }),
+    text: notPersonal(
+      multiLineText(2_000, { examples: ['Tell me about a design you had to undo.'] }),
+    ),
+    guidance: notPersonal(
+      multiLineText(5_000, { description: 'What a good answer shows; for the interviewer' }),
+    ),
     criterionIds: Type.Array(identifier(), {
       maxItems: 30,
       description: "The rubric's criteria the question probes",
@@ -25,7 +30,7 @@ export type KitQuestion = DeepReadonly<Static<typeof KitQuestion>>;
 
 /** A kit's content; each publication is a new version of the kit of one job and interview kind. */
 export const interviewKitContentFields = {
-  title: singleLineText(200, { examples: ['Senior backend: technical interview'] }),
+  title: notPersonal(singleLineText(200, { examples: ['Senior backend: technical interview'] })),
   rubricId: uuid({ description: 'The rubric feedback on these interviews is given against' }),
   questions: Type.Array(KitQuestion, { minItems: 1, maxItems: 100 }),
 };

@@ -1,6 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { eventContract, type DeepReadonly, type EventOf } from '../core/event-contract';
 import { identifier, multiLineText, singleLineText, uuid } from '../core/field-schemas';
+import { notPersonal } from '../core/personal-data';
+
+/* A rubric is the organization's own content: nothing in it is a person's data. */
 
 const OWNER = 'assessment';
 
@@ -18,8 +21,8 @@ const RatingDescriptors = Type.Object(
 export const RubricCriterion = Type.Object(
   {
     criterionId: identifier({ examples: ['system-design'] }),
-    name: singleLineText(200, { examples: ['System design'] }),
-    description: multiLineText(2_000),
+    name: notPersonal(singleLineText(200, { examples: ['System design'] })),
+    description: notPersonal(multiLineText(2_000)),
     weight: Type.Integer({ minimum: 1, maximum: 100, description: 'Relative weight' }),
     descriptors: RatingDescriptors,
   },
@@ -29,7 +32,7 @@ export type RubricCriterion = DeepReadonly<Static<typeof RubricCriterion>>;
 
 /** A rubric's content; each publication is a new version and never changes an earlier one. */
 export const rubricContentFields = {
-  name: singleLineText(200, { examples: ['Backend engineer, senior'] }),
+  name: notPersonal(singleLineText(200, { examples: ['Backend engineer, senior'] })),
   criteria: Type.Array(RubricCriterion, {
     minItems: 1,
     maxItems: 30,
@@ -62,7 +65,7 @@ export const StampedRubric = Type.Object(
       Type.Object(
         {
           criterionId: identifier(),
-          name: singleLineText(200),
+          name: notPersonal(singleLineText(200)),
           weight: Type.Integer({ minimum: 1, maximum: 100 }),
         },
         { additionalProperties: false },

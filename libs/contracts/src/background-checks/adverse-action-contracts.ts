@@ -10,6 +10,7 @@ import {
   timeZoneName,
   utcInstant,
 } from '../core/field-schemas';
+import { personal } from '../core/personal-data';
 import { DISPUTE_RESOLUTIONS } from './background-check-vocabulary';
 import {
   BACKGROUND_CHECKS_OWNER,
@@ -25,7 +26,7 @@ export const MAX_WAITING_BUSINESS_DAYS = 60;
 
 /** What the candidate writes when disputing a finding. */
 export const disputeText = () =>
-  multiLineText(10_000, { examples: ['The conviction listed belongs to someone else.'] });
+  personal(multiLineText(10_000, { examples: ['The conviction listed belongs to someone else.'] }));
 
 export const preAdverseActionNoticeSentContract = eventContract({
   type: 'PreAdverseActionNoticeSent',
@@ -36,7 +37,8 @@ export const preAdverseActionNoticeSentContract = eventContract({
   data: {
     ...checkKey,
     itemIds: Type.Array(identifier(), { minItems: 1, maxItems: 30, uniqueItems: true }),
-    reportCopyReference: singleLineText(500),
+    // Typed by a recruiter: it may name the candidate.
+    reportCopyReference: personal(singleLineText(500)),
     summaryOfRights: StampedDocument,
     waitingBusinessDays: Type.Integer({ minimum: 1, maximum: MAX_WAITING_BUSINESS_DAYS }),
     timeZone: timeZoneName(),

@@ -11,6 +11,7 @@ import {
   utcInstant,
   uuid,
 } from '../core/field-schemas';
+import { notPersonal, personal } from '../core/personal-data';
 import { CHECK_CANCELLATION_REASONS, CHECK_ITEM_KINDS } from './background-check-vocabulary';
 
 export const BACKGROUND_CHECKS_OWNER = 'background-checks';
@@ -19,8 +20,8 @@ const OWNER = BACKGROUND_CHECKS_OWNER;
 /** Every background-check event names the candidacy and the check. */
 export const checkKey = { candidateId: uuid(), checkId: uuid() };
 
-/** A reason or note a person writes about a check. */
-export const checkReasonText = () => multiLineText(2_000);
+/** A reason or note a person writes about a check: it may speak of the candidate. */
+export const checkReasonText = () => personal(multiLineText(2_000));
 
 /** A policy entry as used: its id and the version in force then. */
 export const PolicyVersion = Type.Object(
@@ -41,7 +42,8 @@ export const CheckItem = Type.Object(
   {
     itemId: identifier({ examples: ['employment-verification-1'] }),
     kind: oneOf(CHECK_ITEM_KINDS),
-    subject: nullable(singleLineText(200, { examples: ['Most recent employer'] })),
+    // What the package checks, the same for every candidate.
+    subject: nullable(notPersonal(singleLineText(200, { examples: ['Most recent employer'] }))),
   },
   { additionalProperties: false },
 );
@@ -49,7 +51,7 @@ export type CheckItem = DeepReadonly<Static<typeof CheckItem>>;
 
 /** The provider's reference for one ordered item. */
 export const OrderedItem = Type.Object(
-  { itemId: identifier(), providerReference: singleLineText(200) },
+  { itemId: identifier(), providerReference: notPersonal(singleLineText(200)) },
   { additionalProperties: false },
 );
 export type OrderedItem = DeepReadonly<Static<typeof OrderedItem>>;

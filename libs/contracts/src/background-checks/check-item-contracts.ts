@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { eventContract, type DeepReadonly, type EventOf } from '../core/event-contract';
 import { actorId, identifier, multiLineText, oneOf, singleLineText } from '../core/field-schemas';
+import { notPersonal, personal } from '../core/personal-data';
 import {
   ADJUDICATIONS,
   CHECK_OUTCOMES,
@@ -18,7 +19,7 @@ export const deliveryId = () => singleLineText(200, { examples: ['dlv_01HZX3'] }
 
 /** One question put to a reference and their answer. */
 export const ReferenceAnswer = Type.Object(
-  { question: singleLineText(500), answer: multiLineText(5_000) },
+  { question: personal(singleLineText(500)), answer: personal(multiLineText(5_000)) },
   { additionalProperties: false },
 );
 export type ReferenceAnswer = DeepReadonly<Static<typeof ReferenceAnswer>>;
@@ -40,8 +41,9 @@ export const backgroundCheckItemResultedContract = eventContract({
   data: {
     ...itemKey,
     result: oneOf(ITEM_RESULTS),
-    summary: multiLineText(2_000),
-    reportReference: singleLineText(500),
+    summary: personal(multiLineText(2_000)),
+    // The provider's id of its report (the report itself is never kept).
+    reportReference: notPersonal(singleLineText(500)),
     deliveryId: deliveryId(),
   },
 });
@@ -54,8 +56,9 @@ export const referenceCheckRecordedContract = eventContract({
   schemaVersion: 1,
   data: {
     ...itemKey,
-    referenceName: singleLineText(200),
-    relationship: singleLineText(200, { examples: ['Former manager'] }),
+    // The reference's own name, kept under the candidacy's key: erased with it.
+    referenceName: personal(singleLineText(200)),
+    relationship: personal(singleLineText(200, { examples: ['Former manager'] })),
     answers: Type.Array(ReferenceAnswer, { minItems: 1, maxItems: 30 }),
     result: oneOf(REFERENCE_RESULTS),
     recordedBy: actorId(),

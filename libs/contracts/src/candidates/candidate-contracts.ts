@@ -11,6 +11,7 @@ import {
   singleLineText,
   uuid,
 } from '../core/field-schemas';
+import { CANDIDATE_SUBJECT, personal } from '../core/personal-data';
 import { normalizeText } from '../core/text-rules';
 import { CANDIDATE_STAGES, REJECTION_CATEGORIES } from './candidate-stage';
 
@@ -18,28 +19,34 @@ const OWNER = 'candidates';
 
 /** What a registration records about the person and where they applied, shared with the API. */
 export const candidateRegistrationFields = {
-  fullName: singleLineText(200, {
-    description: "The person's full name",
-    examples: ['Ada Lovelace'],
-  }),
-  email: emailAddress({ examples: ['ada@example.org'] }),
-  phone: nullable(phoneNumber({ examples: ['+44 20 7946 0958'] })),
+  fullName: personal(
+    singleLineText(200, { description: "The person's full name", examples: ['Ada Lovelace'] }),
+  ),
+  email: personal(emailAddress({ examples: ['ada@example.org'] })),
+  phone: nullable(personal(phoneNumber({ examples: ['+44 20 7946 0958'] }))),
   jobId: identifier({ description: 'The job opening applied for', examples: ['job-7'] }),
   source: singleLineText(100, {
     description: 'Where the candidate came from (careers site, referral, agency...)',
     examples: ['referral'],
   }),
-  resumeRef: nullable(singleLineText(500, { description: 'Reference to the stored resume' })),
+  // The resume's file name may be the person's name.
+  resumeRef: nullable(
+    personal(singleLineText(500, { description: 'Reference to the stored resume' })),
+  ),
 };
 
 /** The field rules of the texts people write about a candidacy, shared with the API. */
 export const screeningNotesText = () =>
-  multiLineText(10_000, { examples: ['Strong on distributed systems; available from March.'] });
+  personal(
+    multiLineText(10_000, { examples: ['Strong on distributed systems; available from March.'] }),
+  );
 export const rejectionReasonText = () =>
-  multiLineText(2_000, { description: 'Why, for the record (not shown to the candidate)' });
+  personal(
+    multiLineText(2_000, { description: 'Why, for the record (not shown to the candidate)' }),
+  );
 export const feedbackForCandidateText = () =>
-  multiLineText(5_000, { description: 'Constructive feedback the candidate is sent' });
-export const withdrawalReasonText = () => multiLineText(2_000);
+  personal(multiLineText(5_000, { description: 'Constructive feedback the candidate is sent' }));
+export const withdrawalReasonText = () => personal(multiLineText(2_000));
 
 export const candidateRegisteredContract = eventContract({
   type: 'CandidateRegistered',
@@ -53,6 +60,7 @@ export const candidateRegisteredContract = eventContract({
     }),
     ...candidateRegistrationFields,
   },
+  dataSubject: { ...CANDIDATE_SUBJECT, personField: 'personId' },
 });
 
 export const screeningRecordedContract = eventContract({
@@ -70,6 +78,7 @@ export const screeningRecordedContract = eventContract({
     {
       // v1 kept notes as a string, empty when there were none.
       fromVersion: 1,
+      personalPaths: ['/notes'],
       upcast: ({ notes, ...rest }) => {
         const text = typeof notes === 'string' ? normalizeText(notes) : '';
         return { ...rest, notes: text === '' ? null : text };

@@ -1,5 +1,6 @@
 import type { EventContract } from './event-contract';
 import type { FieldProblem } from './field-problem';
+import type { PersonalDataMarking } from './personal-data';
 import { SchemaValidator } from './schema-validator';
 
 /** Raised when stored data cannot be read under the contracts this build knows. */
@@ -55,6 +56,34 @@ export class EventCatalog {
     }
     this.validator ??= new SchemaValidator({ text: 'check' });
     return this.validator.problems(contract.schema, data);
+  }
+
+  /**
+   * Where the personal data of `eventType` written under `schemaVersion` is, and
+   * whose it is; undefined for a type without a contract or without personal
+   * data. An older version's paths are those its upcaster declares
+   * (`UnknownEventVersionError` when it declares none, or the version is unknown).
+   */
+  personalDataOf(eventType: string, schemaVersion: number): PersonalDataMarking | undefined {
+    const contract = this.byType.get(eventType);
+    if (contract === undefined) return undefined;
+    if (schemaVersion === contract.schemaVersion) return contract.personalData;
+    const step = contract.upcasters.find((u) => u.fromVersion === schemaVersion);
+    if (step?.personalPaths === undefined) {
+      throw new UnknownEventVersionError(
+        eventType,
+        schemaVersion,
+        step === undefined
+          ? `this build knows versions up to ${contract.schemaVersion}`
+          : `its upcaster declares no personal paths`,
+      );
+    }
+    if (step.personalPaths.length === 0) return undefined;
+    const subject = contract.personalData?.subject;
+    if (subject === undefined) {
+      throw new UnknownEventVersionError(eventType, schemaVersion, 'no data subject is declared');
+    }
+    return { subject, paths: step.personalPaths };
   }
 
   /** Lifts data written under `schemaVersion` to the contract's current version. */

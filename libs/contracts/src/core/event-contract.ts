@@ -1,10 +1,13 @@
 import { Type, type Static, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
 import type { Event } from './event';
+import { personalDataMarking, type DataSubject, type PersonalDataMarking } from './personal-data';
 
 /** Turns data written under `fromVersion` into the shape of `fromVersion + 1`. */
 export type Upcaster = Readonly<{
   fromVersion: number;
   upcast: (data: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+  /** The personal fields of data at `fromVersion` (pointers, as `PersonalDataMarking.paths`). */
+  personalPaths?: readonly string[];
 }>;
 
 /**
@@ -22,6 +25,8 @@ export type EventContract<T extends string = string, S extends TSchema = TSchema
   schemaVersion: number;
   schema: S;
   upcasters: readonly Upcaster[];
+  /** Where the current version's personal data is and whose it is; absent when it has none. */
+  personalData?: PersonalDataMarking;
 }>;
 
 /** The event a contract describes: its type name and the data its schema admits. */
@@ -31,7 +36,9 @@ export type EventOf<C> =
 /**
  * Declares an event contract from its data's field schemas: the data type of the
  * event follows from the schema, so the two cannot disagree. Every property is
- * required and no other is allowed.
+ * required and no other is allowed. Personal fields are marked in the schema
+ * (`personal()`); their subject is the candidacy (`candidateId`) unless
+ * `dataSubject` names another.
  */
 export function eventContract<const T extends string, P extends TProperties>(
   definition: Readonly<{
@@ -41,22 +48,26 @@ export function eventContract<const T extends string, P extends TProperties>(
     schemaVersion: number;
     data: P;
     upcasters?: readonly Upcaster[];
+    dataSubject?: DataSubject;
   }>,
 ): EventContract<T, TObject<P>> {
   const { type, owner, description, schemaVersion, data, upcasters = [] } = definition;
+  const schema = Type.Object(data, {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `urn:hirestream:event:${type}:${schemaVersion}`,
+    title: type,
+    description,
+    additionalProperties: false,
+  });
+  const personalData = personalDataMarking(type, schema, definition.dataSubject);
   return {
     type,
     owner,
     description,
     schemaVersion,
-    schema: Type.Object(data, {
-      $schema: 'https://json-schema.org/draft/2020-12/schema',
-      $id: `urn:hirestream:event:${type}:${schemaVersion}`,
-      title: type,
-      description,
-      additionalProperties: false,
-    }),
+    schema,
     upcasters,
+    ...(personalData === undefined ? {} : { personalData }),
   };
 }
 

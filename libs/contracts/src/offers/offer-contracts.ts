@@ -11,6 +11,7 @@ import {
   utcInstant,
   uuid,
 } from '../core/field-schemas';
+import { notPersonal, personal } from '../core/personal-data';
 import { ApprovalStep, OfferTerms, PolicyRef } from './offer-terms';
 import { COUNTERABLE_TERMS, DECLINE_CATEGORIES, OFFER_WITHDRAWAL_CAUSES } from './offer-vocabulary';
 
@@ -22,7 +23,8 @@ export const offerVersion = () => Type.Integer({ minimum: 1, maximum: 1_000 });
 const versionKey = { ...offerKey, version: offerVersion() };
 
 /** A person's reason for a decision on an offer (approval rejected, delegated, rescinded). */
-export const offerReasonText = () => multiLineText(2_000, { examples: ['Above the band'] });
+export const offerReasonText = () =>
+  personal(multiLineText(2_000, { examples: ['Above the band'] }));
 
 export const offerDraftedContract = eventContract({
   type: 'OfferDrafted',
@@ -92,7 +94,10 @@ export const offerApproverDelegatedContract = eventContract({
 
 export const OfferLetterRecord = Type.Object(
   {
-    reference: singleLineText(500, { description: 'Where the rendered letter is stored' }),
+    // The service's own storage key (the stored letter itself is purged apart).
+    reference: notPersonal(
+      singleLineText(500, { description: 'Where the rendered letter is stored' }),
+    ),
     templateId: identifier(),
     templateVersion: Type.Integer({ minimum: 1 }),
     htmlSha256: sha256Digest(),
@@ -118,7 +123,9 @@ export const offerAcceptedContract = eventContract({
   schemaVersion: 1,
   data: {
     ...versionKey,
-    signedName: singleLineText(200, { description: "The candidate's full name, as they typed it" }),
+    signedName: personal(
+      singleLineText(200, { description: "The candidate's full name, as they typed it" }),
+    ),
   },
 });
 
@@ -128,13 +135,17 @@ export const offerDeclinedContract = eventContract({
   description:
     'The candidate declined the extended version, with a reason category and their words.',
   schemaVersion: 1,
-  data: { ...versionKey, category: oneOf(DECLINE_CATEGORIES), reason: multiLineText(5_000) },
+  data: {
+    ...versionKey,
+    category: oneOf(DECLINE_CATEGORIES),
+    reason: personal(multiLineText(5_000)),
+  },
 });
 
 export const CounterProposal = Type.Object(
   {
     term: oneOf(COUNTERABLE_TERMS),
-    proposal: singleLineText(500, { examples: ['EUR 95,000 a year'] }),
+    proposal: personal(singleLineText(500, { examples: ['EUR 95,000 a year'] })),
   },
   { additionalProperties: false },
 );
@@ -148,7 +159,7 @@ export const offerCounteredContract = eventContract({
   data: {
     ...versionKey,
     proposals: Type.Array(CounterProposal, { minItems: 1, maxItems: 10 }),
-    message: multiLineText(5_000),
+    message: personal(multiLineText(5_000)),
   },
 });
 

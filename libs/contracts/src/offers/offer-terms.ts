@@ -10,6 +10,7 @@ import {
   singleLineText,
   utcInstant,
 } from '../core/field-schemas';
+import { notPersonal } from '../core/personal-data';
 import {
   CONTINGENCY_SETTLEMENTS,
   EQUITY_TYPES,
@@ -42,7 +43,8 @@ export const Equity = Type.Object(
 export const WorkLocation = Type.Object(
   {
     arrangement: oneOf(WORK_ARRANGEMENTS),
-    place: singleLineText(200, { examples: ['Berlin, Germany'] }),
+    // Where the job is, not where the candidate lives.
+    place: notPersonal(singleLineText(200, { examples: ['Berlin, Germany'] })),
   },
   { additionalProperties: false },
 );
@@ -75,7 +77,7 @@ export const compensationTerms = {
 
 /** The other terms: changing them keeps the approvals given. */
 const otherTerms = {
-  jobTitle: singleLineText(200, { examples: ['Senior Backend Engineer'] }),
+  jobTitle: notPersonal(singleLineText(200, { examples: ['Senior Backend Engineer'] })),
   benefits: Type.Array(singleLineText(300), { maxItems: 30 }),
   startDate: calendarDate(),
   expiresAt: utcInstant({ description: 'The offer expires unless accepted before this instant' }),

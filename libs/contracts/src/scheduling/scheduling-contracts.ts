@@ -12,6 +12,7 @@ import {
   uuid,
   wallClockTime,
 } from '../core/field-schemas';
+import { notPersonal, personal } from '../core/personal-data';
 import {
   INTERVIEW_FORMATS,
   INTERVIEW_KINDS,
@@ -28,10 +29,13 @@ import {
 
 const OWNER = 'scheduling';
 
-/** Why an interview moved or was cancelled, or why a slot was freed. */
-export const schedulingReason = (options: StringOptions = {}) => multiLineText(2_000, options);
-export const sessionTitle = () => singleLineText(200, { examples: ['System design'] });
-export const locationText = () => singleLineText(500, { description: 'Required in person' });
+/** Why an interview moved or was cancelled, or why a slot was freed: it may speak of the candidate. */
+export const schedulingReason = (options: StringOptions = {}) =>
+  personal(multiLineText(2_000, options));
+export const sessionTitle = () => notPersonal(singleLineText(200, { examples: ['System design'] }));
+/** The organization's premises where an interview in person takes place. */
+export const locationText = () =>
+  notPersonal(singleLineText(500, { description: 'Required in person' }));
 export const videoLinkUrl = () => httpUrl({ description: 'Required by video' });
 /** An interview's or day's time; the deciders check it ends after it starts. */
 export const timeSpanFields = {
@@ -241,6 +245,8 @@ export const interviewerSlotReleasedContract = eventContract({
   description: "An interview's time in the interviewer's calendar was freed.",
   schemaVersion: 1,
   data: { interviewerId: actorId(), interviewId: uuid(), reason: schedulingReason() },
+  // No candidacy is named: the reason is kept under the interviewer's own key.
+  dataSubject: { kind: 'interviewer', field: 'interviewerId' },
 });
 
 export const schedulingEventContracts = [
