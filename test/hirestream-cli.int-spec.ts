@@ -1,21 +1,35 @@
 import { jsonEvent } from '@eventstore/db-client';
 import { candidateStreamName } from '@hirestream/contracts';
 import {
+  anchorStatement,
+  ed25519Signature,
+  merkleRoot,
+  publicKeyInfo,
+  type AnchoredLeaf,
+} from '@hirestream/event-sourcing';
+import {
   auditAppOptions,
+  eventually,
   hiringSeeds,
   makeTempDir,
   removeTempDir,
   useServiceApps,
 } from '@hirestream/testing';
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createPrivateKey, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Pool } from 'pg';
 
 // The `hirestream` command as users run it (node bin/hirestream.js, a child
 // process) against the embedded servers and a listening audit service.
 
-const apps = useServiceApps({ candidates: {}, scheduling: {}, audit: auditAppOptions() });
+// Anchors every second, so a stream is soon compared with a signed anchored head.
+const apps = useServiceApps({
+  candidates: {},
+  scheduling: {},
+  audit: auditAppOptions({ ANCHOR_INTERVAL_SECONDS: '1' }),
+});
 const launcher = join(__dirname, '..', 'bin', 'hirestream.js');
 
 type Run = Readonly<{ code: number | null; stdout: string; stderr: string }>;
@@ -161,8 +175,14 @@ describe('hirestream', () => {
     };
     expect(json).toMatchObject({
       verified: true,
+      signature: 'valid',
       manifest: { streamName: candidateStreamName(candidateId) },
     });
+    const stranger = JSON.parse(
+      (await hirestream('audit', 'verify-bundle', file, '--trusted-key', '0'.repeat(64), '--json'))
+        .stdout,
+    ) as { verified: boolean; signature: string };
+    expect(stranger).toMatchObject({ verified: false, signature: 'untrusted-key' });
 
     const bytes = readFileSync(file);
     bytes[Math.floor(bytes.length / 3)] ^= 0x01;
@@ -172,4 +192,155 @@ describe('hirestream', () => {
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain('FAILED');
   });
+
+  // These change anchors or hide a stream's events: last, so the tests above see them untouched.
+  it('names a stream whose tail was hidden after it was anchored as truncated (exit 1)', async () => {
+    const candidateId = await hiringSeeds(apps).interviewingCandidate();
+    const streamName = candidateStreamName(candidateId);
+    const head = await anchoredHead(streamName);
+    const ok = await hirestream('audit', 'verify', streamName);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`anchored at ${head.revision}`);
+
+    // $tb past the anchored head: stream reads no longer reach it ($all still holds the events).
+    await apps.audit.store.client.setStreamMetadata(streamName, {
+      truncateBefore: Number(head.revision) + 1,
+    });
+    const cut = await hirestream('audit', 'verify', streamName, '--json');
+    expect(cut.code).toBe(1);
+    const [report] = (
+      JSON.parse(cut.stdout) as { streams: { firstBreak: { kind: string; revision: string } }[] }
+    ).streams;
+    expect(['truncated', 'removed']).toContain(report.firstBreak.kind);
+    const text = await hirestream('audit', 'verify', streamName);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(
+      new RegExp(`${streamName}: BROKEN at revision \\d+ \\((truncated|removed)`),
+    );
+  });
+
+  it('trusts no anchored head whose proof or signature does not hold (exit 1), and with --all names an anchored stream gone from $all as truncated', async () => {
+    const streamName = candidateStreamName(await hiringSeeds(apps).appliedCandidate());
+    const head = await anchoredHead(streamName);
+    const pool = new Pool({ connectionString: apps.audit.servers.env.DATABASE_URL });
+    try {
+      await pool.query(
+        'update audit.anchored_heads set revision = revision + 7 where stream_name = $1 and revision = $2',
+        [streamName, head.revision],
+      );
+      const distrusted = await hirestream('audit', 'verify', streamName);
+      expect(distrusted.code).toBe(1);
+      expect(distrusted.stdout).toContain(`${streamName}: ok`);
+      expect(distrusted.stdout).toContain(`${streamName}: anchor ${head.sequence} NOT TRUSTED`);
+      expect(distrusted.stdout).toContain('Merkle proof does not lead to its root');
+      const otherKey = await hirestream(
+        'audit',
+        'verify',
+        streamName,
+        '--trusted-key',
+        '0'.repeat(64),
+        '--json',
+      );
+      expect(JSON.parse(otherKey.stdout)).toMatchObject({
+        distrustedAnchors: [expect.objectContaining({ streamName })],
+      });
+
+      const vanished = candidateStreamName(randomUUID());
+      await signedAnchorOf(pool, { streamName: vanished, revision: 3n, hash: 'c'.repeat(64) });
+      const all = await hirestream('audit', 'verify', '--all', '--json');
+      expect(all.code).toBe(1);
+      const report = JSON.parse(all.stdout) as {
+        broken: {
+          streamName: string;
+          events: number;
+          firstBreak: { kind: string; revision: string };
+        }[];
+      };
+      expect(report.broken).toContainEqual(
+        expect.objectContaining({
+          streamName: vanished,
+          events: 0,
+          firstBreak: expect.objectContaining({ kind: 'truncated', revision: '3' }),
+        }),
+      );
+    } finally {
+      await pool.end();
+    }
+  });
 });
+
+/** The stream's anchor once it holds the stream's last revision. */
+async function anchoredHead(streamName: string): Promise<{ sequence: string; revision: string }> {
+  let last = -1n;
+  for await (const { event } of apps.audit.store.client.readStream(streamName)) {
+    if (event !== undefined) last = event.revision;
+  }
+  return eventually(`an anchor of ${streamName} at ${last}`, async () => {
+    const response = await apps.audit.inject({
+      method: 'GET',
+      url: `/streams/${streamName}/anchor`,
+      as: 'auditor',
+    });
+    const anchor =
+      response.statusCode === 200
+        ? response.json<{ sequence: string; head: { revision: string } }>()
+        : undefined;
+    return anchor?.head.revision === String(last)
+      ? { sequence: anchor.sequence, revision: anchor.head.revision }
+      : undefined;
+  });
+}
+
+/**
+ * Stores an anchor of one head signed with the service's key, as the worker
+ * would have (a stream's events that are no longer in $all cannot be made
+ * here: the embedded store keeps every event in $all).
+ */
+async function signedAnchorOf(pool: Pool, leaf: AnchoredLeaf): Promise<void> {
+  const key = createPrivateKey(
+    readFileSync(join(apps.audit.servers.env.AUDIT_DATA_DIR, 'signing-key.pem'), 'utf8'),
+  );
+  // The worker anchors every second: retried when it took the sequence first.
+  await eventually('an anchor stored', async () => {
+    const { rows } = await pool.query<{ sequence: string; root: string; through_position: string }>(
+      'select sequence, root, through_position from audit.anchors order by sequence desc limit 1',
+    );
+    const fields = {
+      sequence: BigInt(rows[0].sequence) + 1n,
+      anchoredAt: new Date().toISOString(),
+      root: merkleRoot([leaf]),
+      leafCount: 1,
+      previousRoot: rows[0].root,
+    };
+    const statement = anchorStatement(fields);
+    const { keyId, publicKey } = publicKeyInfo(key);
+    try {
+      await pool.query(
+        `with anchor as (
+           insert into audit.anchors (sequence, anchored_at, root, leaf_count, previous_root, key_id,
+             public_key, statement, signature, through_position, published_at)
+           values ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, now()))
+         insert into audit.anchored_heads (sequence, leaf_index, stream_name, revision, hash)
+         values ($1, 0, $10, $11, $12)`,
+        [
+          fields.sequence.toString(),
+          fields.anchoredAt,
+          fields.root,
+          fields.previousRoot,
+          keyId,
+          publicKey,
+          statement,
+          ed25519Signature(key, Buffer.from(statement)),
+          rows[0].through_position,
+          leaf.streamName,
+          leaf.revision.toString(),
+          leaf.hash,
+        ],
+      );
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') return undefined;
+      throw error;
+    }
+  });
+}

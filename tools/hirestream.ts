@@ -162,9 +162,17 @@ reachingAudit(
     )
     .argument('[stream...]', 'stream names (candidate-<id>, …)')
     .option('--all', 'every stream, in one walk of $all')
-    .option('--no-anchors', 'do not ask the audit service for anchored heads'),
+    .option('--no-anchors', 'do not ask the audit service for anchored heads')
+    .option(
+      '--trusted-key <key-id...>',
+      "the anchor signing key ids to accept (default: the audit service's, GET /anchors/public-key)",
+    ),
 ).action(
-  async (streams: string[], options: { all?: boolean; anchors: boolean }, command: Command) => {
+  async (
+    streams: string[],
+    options: { all?: boolean; anchors: boolean; trustedKey?: string[] },
+    command: Command,
+  ) => {
     if ((options.all === true) === streams.length > 0) {
       command.error('name the streams to verify, or --all (not both)', { exitCode: BAD_ARGUMENTS });
     }
@@ -172,7 +180,7 @@ reachingAudit(
     if (!options.anchors) anchors = ChainAnchors.skipped();
     else {
       try {
-        anchors = ChainAnchors.from(await connect(command));
+        anchors = ChainAnchors.from(await connect(command), options.trustedKey);
       } catch (error) {
         if (!(error instanceof CommandError)) throw error;
         anchors = ChainAnchors.unavailable(`not checked: ${error.message}`);

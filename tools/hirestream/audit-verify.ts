@@ -5,13 +5,12 @@ import {
   type AnchoredHead,
   type ChainReport,
 } from '@hirestream/event-sourcing';
-import type { ChainAnchors } from './chain-anchors';
+import type { ChainAnchors, DistrustedAnchor } from './chain-anchors';
 import { printJson, shortHash } from './command-output';
 import { withEventStore } from './event-store-connection';
 import { progressBar } from './progress-bar';
 
 const numbers = new Intl.NumberFormat('en-US');
-const ANCHOR_LOOKUPS_AT_ONCE = 8;
 const PROGRESS_EVERY_EVENTS = 1_000;
 
 function describe(report: ChainReport, anchored: AnchoredHead | undefined): string {
@@ -34,6 +33,10 @@ function describe(report: ChainReport, anchored: AnchoredHead | undefined): stri
   }
   if (anchored !== undefined) parts.push(`anchored at ${anchored.revision}`);
   return `${report.streamName}: ok, ${parts.join(', ')}`;
+}
+
+function describeDistrusted({ streamName, sequence, problems }: DistrustedAnchor): string {
+  return `${streamName}: anchor ${sequence} NOT TRUSTED, not compared: ${problems.join('; ')}`;
 }
 
 /** `audit verify STREAM…`: each stream's chain, against its anchored head when there is one. */
@@ -65,13 +68,15 @@ export async function verifyStreams(
           anchoredHead: anchored ?? null,
         })),
         broken,
+        distrustedAnchors: anchors.distrusted,
         anchors: anchors.use,
       });
     } else {
       for (const { report, anchored } of results) console.log(describe(report, anchored));
+      for (const distrusted of anchors.distrusted) console.log(describeDistrusted(distrusted));
       if (!anchors.use.checked) console.log(`anchors: ${anchors.use.reason}`);
     }
-    return broken > 0 ? 1 : 0;
+    return broken > 0 || anchors.distrusted.length > 0 ? 1 : 0;
   });
 }
 
@@ -89,33 +94,33 @@ async function lastPosition(client: EventStoreDBClient): Promise<number> {
 }
 
 /**
- * `audit verify --all`: every stream's chain in one walk of `$all` (a bar over its
- * positions), then each stream's end against its anchored head: a stream whose last
- * event is not the anchored one is read again with the anchor, which names a
- * truncation or a rewrite before it.
+ * `audit verify --all`: every stream's latest anchored head that verifies (read
+ * first, so the walk reaches each), then every stream's chain in one walk of `$all`
+ * (a bar over its positions) against its anchored head: a tail dropped or rewritten
+ * after it was anchored is `truncated`, and so is an anchored stream that is no
+ * longer in `$all` at all (deleted, or wholly truncated).
  */
 export async function verifyEveryStream(anchors: ChainAnchors, json: boolean): Promise<number> {
   return withEventStore(async (client) => {
+    const anchoredHeads = await anchors.allHeads();
     const bar = progressBar(
       'verifying',
       '{events} events, {streams} streams',
       await lastPosition(client),
     );
     bar.update(0, { events: '0', streams: '0' });
-    const reports: ChainReport[] = [];
     const walk = await verifyAllStreams(client, {
+      anchoredHeads,
       progressEvery: PROGRESS_EVERY_EVENTS,
       onProgress: ({ position, events, streams }) =>
         bar.update(Number(position ?? 0n), {
           events: numbers.format(events),
           streams: numbers.format(streams),
         }),
-      onStream: (report) => reports.push(report),
     });
     bar.stop();
-    const anchoredHeads = new Map<string, AnchoredHead>();
-    if (anchors.use.checked) await compareWithAnchors(client, reports, anchors, anchoredHeads);
-    const broken = reports.filter((report) => report.firstBreak !== undefined);
+    const { broken } = walk;
+    const distrusted = anchors.distrusted;
     if (json) {
       printJson({
         streams: walk.streams,
@@ -124,6 +129,7 @@ export async function verifyEveryStream(anchors: ChainAnchors, json: boolean): P
         beforeChain: walk.beforeChain,
         anchored: anchoredHeads.size,
         broken,
+        distrustedAnchors: distrusted,
         anchors: anchors.use,
       });
     } else {
@@ -136,43 +142,9 @@ export async function verifyEveryStream(anchors: ChainAnchors, json: boolean): P
       console.log(broken.length === 0 ? 'no break' : `${broken.length} broken:`);
       for (const report of broken)
         console.log(`  ${describe(report, anchoredHeads.get(report.streamName))}`);
+      if (distrusted.length > 0) console.log(`${distrusted.length} anchored heads not trusted:`);
+      for (const anchor of distrusted) console.log(`  ${describeDistrusted(anchor)}`);
     }
-    return broken.length > 0 ? 1 : 0;
+    return broken.length > 0 || distrusted.length > 0 ? 1 : 0;
   });
-}
-
-/**
- * Compares each stream's end with its anchored head (into `anchoredHeads`); a stream
- * ending elsewhere is read again with the anchor, replacing its report.
- */
-async function compareWithAnchors(
-  client: EventStoreDBClient,
-  reports: ChainReport[],
-  anchors: ChainAnchors,
-  anchoredHeads: Map<string, AnchoredHead>,
-): Promise<void> {
-  const lookups = progressBar('anchored heads', '{value}/{total} streams', reports.length);
-  let looked = 0;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: ANCHOR_LOOKUPS_AT_ONCE }, async () => {
-      while (next < reports.length) {
-        const index = next++;
-        const report = reports[index];
-        const anchored = await anchors.headOf(report.streamName);
-        if (anchored !== undefined) {
-          anchoredHeads.set(report.streamName, anchored);
-          const atHead =
-            report.head?.revision === anchored.revision && report.head.hash === anchored.hash;
-          if (report.firstBreak === undefined && !atHead) {
-            reports[index] = await verifyStream(client, report.streamName, {
-              anchoredHead: anchored,
-            });
-          }
-        }
-        lookups.update(++looked);
-      }
-    }),
-  );
-  lookups.stop();
 }

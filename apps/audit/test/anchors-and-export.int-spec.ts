@@ -13,6 +13,8 @@ import {
   verifyAnchor,
   verifyAuditBundle,
   type BundleManifest,
+  type HeadInAnchor,
+  type SignedAnchor,
 } from '@hirestream/event-sourcing';
 import { auditAppOptions, eventually, hiringSeeds, useServiceApps } from '@hirestream/testing';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
@@ -150,8 +152,8 @@ describe('anchors', () => {
     for (const streamName of streams) await anchorAt(streamName, '0');
     const { keyId } = await publicKey();
     type Page = {
-      anchors: Omit<Anchor, 'head' | 'proof'>[];
-      heads: { sequence: string; head: Anchor['head']; proof: Anchor['proof'] }[];
+      anchors: SignedAnchor[];
+      heads: (HeadInAnchor & { sequence: string })[];
       next: string | null;
     };
     const seen = new Map<string, { sequence: string; revision: string }>();

@@ -218,7 +218,9 @@ export class AnchorStore {
     );
     const bySequence = new Map<string, number[]>();
     for (const { sequence, leaf_index } of rows) {
-      bySequence.set(sequence, [...(bySequence.get(sequence) ?? []), leaf_index]);
+      const indexes = bySequence.get(sequence);
+      if (indexes === undefined) bySequence.set(sequence, [leaf_index]);
+      else indexes.push(leaf_index);
     }
     const anchors: SignedAnchor[] = [];
     const heads: (HeadInAnchor & { sequence: string })[] = [];
