@@ -92,6 +92,16 @@ describe('docker-compose.yml', () => {
     expect(problems).toContain('/services/candidates-worker/depends_on/eventstore/condition');
   });
 
+  it('gives the audit migration, API and worker one data folder, so one development key signs', () => {
+    const containers = ['migrate-audit', 'audit-api', 'audit-worker'].map((name) => services[name]);
+    const folders = containers.map((container) => container.environment.AUDIT_DATA_DIR);
+    expect(new Set(folders).size).toBe(1);
+    for (const container of containers) {
+      expect(container.volumes).toEqual([`audit-data:${folders[0]}`]);
+    }
+    expect(compose.volumes).toHaveProperty('audit-data');
+  });
+
   it('sends the notifications to the SMTP catcher, whose mailbox page is published', () => {
     expect(services['notifications-worker'].environment).toMatchObject({
       SMTP_HOST: 'smtp',

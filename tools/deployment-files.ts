@@ -39,6 +39,15 @@ const auditServiceUrls = (host: (name: string) => string): string =>
   AUDITED.map((service) => `${service.name}=http://${host(service.name)}:${service.port}`).join(
     ',',
   );
+/**
+ * compose: the audit containers' shared data folder (a named volume), where the
+ * migration, which builds the app, generates the development signing key once
+ * and the API and the worker read it: one key signs anchors and exports. The
+ * image makes the folder, owned by its user, so a new volume is writable.
+ */
+const AUDIT_DATA_VOLUME = 'audit-data';
+const AUDIT_DATA_FOLDER = '/var/lib/hirestream/audit';
+
 /** Where the audit service's signing key (the Secret `audit-signing-key`) is mounted. */
 const AUDIT_KEY_FOLDER = '/var/run/secrets/hirestream/audit';
 
@@ -76,11 +85,10 @@ function composeServiceEnvironment(service: Service, role: Role): Record<string,
     ...(MAIL_SENDERS.has(service.name)
       ? { SMTP_HOST: 'smtp', SMTP_PORT: String(EMBEDDED_SMTP_PORT) }
       : {}),
-    // Local use: each audit container generates its own development signing key, in /tmp.
     ...(service.name === AUDIT
       ? {
           AUDIT_SERVICE_URLS: auditServiceUrls((name) => `${name}-api`),
-          AUDIT_DATA_DIR: '/tmp/audit',
+          AUDIT_DATA_DIR: AUDIT_DATA_FOLDER,
         }
       : {}),
   };
@@ -212,8 +220,11 @@ function compose(): string {
     },
   };
   for (const service of SERVICES) {
+    const dataVolumes =
+      service.name === AUDIT ? { volumes: [`${AUDIT_DATA_VOLUME}:${AUDIT_DATA_FOLDER}`] } : {};
     services[`migrate-${service.name}`] = {
       ...hirestreamContainer,
+      ...dataVolumes,
       command: ['migrate', service.name],
       environment: composeServiceEnvironment(service, 'api'),
       depends_on: { postgres: healthy },
@@ -223,6 +234,7 @@ function compose(): string {
       services[`${service.name}-${role}`] = {
         ...hirestreamContainer,
         ...(role === 'api' ? { build: '.' } : {}),
+        ...dataVolumes,
         command: [service.name],
         environment: composeServiceEnvironment(service, role),
         ...(role === 'api' ? { ports: [`${service.port}:${service.port}`] } : {}),
@@ -251,6 +263,7 @@ function compose(): string {
       'eventstore-logs': {},
       'kafka-data': {},
       'postgres-data': {},
+      [AUDIT_DATA_VOLUME]: {},
     },
   });
 }
