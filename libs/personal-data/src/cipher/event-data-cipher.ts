@@ -1,6 +1,11 @@
 import type { PersonalDataMarking } from '@hirestream/contracts';
 import { dataKeyIdOf, type DataKey, type DataKeyring } from '../keys/data-key';
-import { ERASED_VALUE, isEncryptedValue, PersonalDataIntegrityError } from './encrypted-value';
+import {
+  ERASED_VALUE,
+  isEncryptedValue,
+  PersonalDataIntegrityError,
+  type EncryptedValue,
+} from './encrypted-value';
 import { decryptValue, encryptValue } from './value-cipher';
 
 type Json = Readonly<Record<string, unknown>>;
@@ -85,41 +90,61 @@ export function keyIdsIn(data: unknown, into: Set<string> = new Set()): Set<stri
   return into;
 }
 
-/** `value` with every envelope in it decrypted; the same object when it holds none. */
-function decryptIn(
-  value: unknown,
-  path: string,
-  eventId: string,
-  keys: DataKeyring,
-  erasedPaths: string[],
-): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  if (isEncryptedValue(value)) {
-    const at = { eventId, path };
-    const key = keys.get(String(value.kid));
-    if (key === undefined) {
-      if (typeof value.kid !== 'string') {
-        throw new PersonalDataIntegrityError(eventId, path, 'it names no key');
-      }
-      throw new Error(`data key ${value.kid} was not fetched before decrypting event ${eventId}`);
-    }
-    if (key === null) {
-      erasedPaths.push(path);
-      return ERASED_VALUE;
-    }
-    return decryptValue(value, key, at);
+/** A decryption's event, keys, the path walked so far (as segments) and what was erased. */
+type Walk = Readonly<{
+  eventId: string;
+  keys: DataKeyring;
+  segments: (string | number)[];
+  erasedPaths: string[];
+}>;
+
+function pathOf(segments: readonly (string | number)[]): string {
+  return segments
+    .map((segment) => `/${typeof segment === 'number' ? segment : encodeToken(segment)}`)
+    .join('');
+}
+
+function decryptEnvelope(envelope: Readonly<Record<string, unknown>>, walk: Walk): unknown {
+  const path = pathOf(walk.segments);
+  const { kid } = envelope;
+  if (typeof kid !== 'string') {
+    throw new PersonalDataIntegrityError(walk.eventId, path, 'it names no key');
   }
+  const key = walk.keys.get(kid);
+  if (key === undefined) {
+    throw new Error(`data key ${kid} was not fetched before decrypting event ${walk.eventId}`);
+  }
+  if (key === null) {
+    walk.erasedPaths.push(path);
+    return ERASED_VALUE;
+  }
+  return decryptValue(envelope as EncryptedValue, key, { eventId: walk.eventId, path });
+}
+
+/** `value` with every envelope in it decrypted; the same object when it holds none. */
+function decryptIn(value: unknown, walk: Walk): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (isEncryptedValue(value)) return decryptEnvelope(value, walk);
+  const { segments } = walk;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
-    value.forEach((item, index) => {
-      const decrypted = decryptIn(item, `${path}/${index}`, eventId, keys, erasedPaths);
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      if (typeof item !== 'object' || item === null) continue;
+      segments.push(index);
+      const decrypted = decryptIn(item, walk);
+      segments.pop();
       if (decrypted !== item) (copy ??= [...value])[index] = decrypted;
-    });
+    }
     return copy ?? value;
   }
   let copy: Record<string, unknown> | undefined;
-  for (const [name, inner] of Object.entries(value)) {
-    const decrypted = decryptIn(inner, `${path}/${encodeToken(name)}`, eventId, keys, erasedPaths);
+  for (const name in value) {
+    const inner = (value as Readonly<Record<string, unknown>>)[name];
+    if (typeof inner !== 'object' || inner === null) continue;
+    segments.push(name);
+    const decrypted = decryptIn(inner, walk);
+    segments.pop();
     if (decrypted !== inner) (copy ??= { ...value })[name] = decrypted;
   }
   return copy ?? value;
@@ -133,6 +158,6 @@ function decryptIn(
  * event or path. Data without envelopes comes back as the same object.
  */
 export function decryptPersonalData(data: Json, eventId: string, keys: DataKeyring): DecryptedData {
-  const erasedPaths: string[] = [];
-  return { data: decryptIn(data, '', eventId, keys, erasedPaths) as Json, erasedPaths };
+  const walk: Walk = { eventId, keys, segments: [], erasedPaths: [] };
+  return { data: decryptIn(data, walk) as Json, erasedPaths: walk.erasedPaths };
 }
