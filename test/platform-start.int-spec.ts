@@ -40,15 +40,32 @@ it('starts the platform as `npm start` does on a fresh data folder: PostgreSQL a
       expect((await fetch(`${url}/docs-json`)).status).toBe(200);
     }
     expect(output.join('\n')).toContain('npm run token -- --role');
-    expect(output).toContain(
-      `  PostgreSQL    postgres://hirestream:hirestream-development@127.0.0.1:${ports.postgres}/hirestream`,
+    // The banner: a label, then its value, the values aligned in one column.
+    const bannerLine = (label: string) =>
+      output.find((line) => line.startsWith(`  ${label} `)) ?? `(no ${label} line)`;
+    const banner = (label: string, value: string) =>
+      expect(bannerLine(label).slice(`  ${label}`.length).trim()).toBe(value);
+    banner(
+      'PostgreSQL',
+      `postgres://hirestream:hirestream-development@127.0.0.1:${ports.postgres}/hirestream`,
     );
-    expect(output).toContain(
-      `  Screening     http://127.0.0.1:${ports['screening-provider']}   (embedded provider, results to background-checks)`,
+    banner(
+      'Screening',
+      `http://127.0.0.1:${ports['screening-provider']}   (embedded provider, results to background-checks)`,
     );
-    expect(output).toContain(
-      `  Mailbox       http://127.0.0.1:${ports.mailbox}   (what candidates were sent; SMTP on ${ports.smtp})`,
+    banner(
+      'Mailbox',
+      `http://127.0.0.1:${ports.mailbox}   (what candidates were sent; SMTP on ${ports.smtp})`,
     );
+    banner(
+      'console',
+      `http://127.0.0.1:${ports.audit}/console   (the auditor's console, with an auditor's token)`,
+    );
+    const valueColumn = (label: string) => {
+      const line = bannerLine(label);
+      return line.length - line.slice(`  ${label}`.length).trimStart().length;
+    };
+    expect(new Set(['PostgreSQL', 'background-checks', 'console'].map(valueColumn)).size).toBe(1);
     expect(existsSync(join(postgresDataFolder(join(dataDir, 'postgres')), 'PG_VERSION'))).toBe(
       true,
     );
@@ -60,7 +77,7 @@ it('starts the platform as `npm start` does on a fresh data folder: PostgreSQL a
     expect(terminal.filter((line) => line.startsWith('started '))).toHaveLength(
       SERVICES.length + 1,
     );
-    expect(output).toContain(`  logs          ${join(dataDir, 'logs')}/<service>.log`);
+    banner('logs', `${join(dataDir, 'logs')}/<service>.log`);
     for (const service of SERVICES) {
       const logged = readFileSync(join(dataDir, 'logs', `${service.name}.log`), 'utf8')
         .split('\n')

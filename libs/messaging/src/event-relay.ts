@@ -58,6 +58,8 @@ export class EventRelay {
   private readonly stopRequested = new AbortController();
   private running: Promise<void> | undefined;
   private markStarted: () => void = () => undefined;
+  private markStopped: () => void = () => undefined;
+  private readonly stopped = new Promise<void>((resolve) => (this.markStopped = resolve));
   private readonly started = new Promise<void>((resolve) => (this.markStarted = resolve));
 
   constructor(private readonly options: EventRelayOptions) {
@@ -102,6 +104,7 @@ export class EventRelay {
   async stop(): Promise<void> {
     this.stopping = true;
     this.stopRequested.abort();
+    this.markStopped();
     await this.running;
     this.current = 'stopped';
     this.markStarted();
@@ -132,11 +135,7 @@ export class EventRelay {
     if (subscription === undefined) return;
     this.current = 'active';
     this.markStarted();
-    const { signal } = this.stopRequested;
-    const stopped = new Promise<'stopped'>((resolve) => {
-      if (signal.aborted) resolve('stopped');
-      else signal.addEventListener('abort', () => resolve('stopped'), { once: true });
-    });
+    const stopped = this.stopped.then(() => 'stopped' as const);
     if ((await Promise.race([lease.lost.then(() => 'lost' as const), stopped])) === 'lost') {
       this.options.logger?.warn('relay lost its lease; another replica takes over', {
         service: this.options.service,
