@@ -15,7 +15,7 @@ export {
 } from './config/service-role';
 export { BackgroundWork } from './bootstrap/background-work';
 export { SingleActive, type ActiveLease } from './bootstrap/single-active';
-export { HttpsUnlessLoopback } from './auth/auth-config-rules';
+export { HttpsUnlessLoopback } from './config/auth-config-rules';
 export {
   actingPrincipalOf,
   CandidateScope,
@@ -27,7 +27,7 @@ export {
 export type { ActingPrincipal, Principal } from './auth/principal';
 export { ACTOR_ID_MAX_LENGTH, ACTOR_ID_PATTERN, ACTOR_ID_RULE, isActorId } from './auth/actor-id';
 export { ROLES, isRole, type Role } from './auth/roles';
-export { DEVELOPMENT_SIGNING_SECRET } from './auth/development-secret';
+export { DEVELOPMENT_SIGNING_SECRET } from './config/development-secret';
 export {
   signDevelopmentToken,
   DEVELOPMENT_ISSUER,
@@ -39,14 +39,15 @@ export type { ReadinessCheck, ReadinessReport, CheckReport } from './health/read
 export { ReadinessRegistry } from './health/readiness.registry';
 export { ProblemMapper, type ProblemMapping, type ErrorClass } from './problems/problem-mapping';
 export type { ProblemDetails } from './problems/problem-details';
-export { JsonLogger, type LogLevel } from './logging/json-logger';
+export { JsonLogger } from './logging/json-logger';
+export type { LogLevel } from './config/log-levels';
 export { Clock } from './clock/clock';
 export {
   runWithCorrelation,
   currentCorrelation,
   type CorrelationIds,
 } from './logging/correlation-context';
-export { CORRELATION_HEADER } from './logging/request-hooks';
+export { CORRELATION_HEADER } from './http/request-hooks';
 export { entityTagOf, revisionFromIfMatch } from './http/entity-tag';
 export {
   ABANDONED_RESERVATION_MS,

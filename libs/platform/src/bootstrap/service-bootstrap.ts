@@ -7,7 +7,7 @@ import { type ConfigClass, loadConfig } from '../config/config-loader';
 import { PlatformConfig } from '../config/platform.config';
 import { runsBackgroundWork, servesApi, type ServiceRole } from '../config/service-role';
 import { JsonLogger } from '../logging/json-logger';
-import { installRequestHooks } from '../logging/request-hooks';
+import { installRequestHooks } from '../http/request-hooks';
 import { createMetricsRegistry, HttpMetrics } from '../metrics/http-metrics';
 import { ProblemDetailsFilter } from '../problems/problem-details.filter';
 import {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ValidateBy, type ValidationArguments } from 'class-validator';
-import { isLoopbackHost } from '../auth/auth-config-rules';
+import { isLoopbackHost } from './auth-config-rules';
 
 /*
  * The configuration rules of Kafka security: a setting that means nothing

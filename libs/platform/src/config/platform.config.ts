@@ -23,9 +23,9 @@ import {
   DevelopmentOnLoopbackOnly,
   HttpsUnlessLoopback,
   NotDevelopmentInProduction,
-} from '../auth/auth-config-rules';
-import { DEVELOPMENT_SIGNING_SECRET } from '../auth/development-secret';
-import { LOG_LEVELS, type LogLevel } from '../logging/json-logger';
+} from './auth-config-rules';
+import { DEVELOPMENT_SIGNING_SECRET } from './development-secret';
+import { LOG_LEVELS, type LogLevel } from './log-levels';
 import { SERVICE_ROLES, type ServiceRole } from './service-role';
 import {
   booleanFlag,

@@ -1,9 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import type { LogLevel } from '../config/log-levels';
 import { currentCorrelation } from './correlation-context';
-
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface JsonLoggerOptions {
   readonly service: string;

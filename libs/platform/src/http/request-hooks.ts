@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { HttpMetrics } from '../metrics/http-metrics';
-import { type CorrelationIds, currentCorrelation, runWithCorrelation } from './correlation-context';
-import type { JsonLogger } from './json-logger';
+import {
+  type CorrelationIds,
+  currentCorrelation,
+  runWithCorrelation,
+} from '../logging/correlation-context';
+import type { JsonLogger } from '../logging/json-logger';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
