@@ -1,18 +1,6 @@
 import type { InterviewerCalendarEvent, InterviewEvent } from '@hirestream/contracts';
 import type { Reaction } from '@hirestream/messaging';
-import type { WithdrawFeedbackRequests } from '../domain/feedback.commands';
-
-/**
- * Asks the panel of a completed interview for feedback. The request itself is
- * decided by `FeedbackRequester`, which stamps the rubric and the due time
- * (from the completion's time) first.
- */
-export type AskPanelForFeedback = Readonly<{
-  type: 'AskPanelForFeedback';
-  data: Readonly<{ candidateId: string; interviewId: string }>;
-}>;
-
-export type FeedbackDueCommand = AskPanelForFeedback | WithdrawFeedbackRequests;
+import type { FeedbackDueCommand } from '../request-feedback/feedback-due.commands';
 
 /** What the scheduling service publishes. */
 export type SchedulingEvent = InterviewEvent | InterviewerCalendarEvent;

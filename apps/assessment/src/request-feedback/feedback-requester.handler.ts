@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AssessmentConfig } from '../assessment.config';
 import { FEEDBACK, type FeedbackGateway } from '../feedback/feedback-gateway';
 import { INTERVIEW_GUIDES, type InterviewGuides } from '../interview-guides/interview-guides';
-import type { FeedbackDueCommand } from '../reactions/feedback-due.reaction';
+import type { FeedbackDueCommand } from './feedback-due.commands';
 
 const HOUR_MS = 3_600_000;
 
