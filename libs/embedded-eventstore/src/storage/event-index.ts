@@ -1,4 +1,4 @@
-import type { StreamMetadata } from '../store/stream-metadata';
+import type { StreamMetadata } from './stream-metadata';
 
 /** What the server keeps in memory per stream: where each revision lives, and its state. */
 export interface StreamEntry {

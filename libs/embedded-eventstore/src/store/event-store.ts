@@ -29,7 +29,7 @@ import {
   parseStreamMetadata,
   streamOfMetastream,
   type StreamMetadata,
-} from './stream-metadata';
+} from '../storage/stream-metadata';
 
 const TOMBSTONE_REVISION = 0x7fffffffffffffffn;
 const TICKS_PER_MILLISECOND = 10_000n;
