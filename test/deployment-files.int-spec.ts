@@ -201,6 +201,24 @@ describeWithKubectl.each(['dev', 'production'])(
       expect(kubernetesSchemaProblems(objects)).toEqual([]);
     });
 
+    it("gives the audit service's pods the signing key file production requires, from its Secret", () => {
+      const keyFile = named('ConfigMap', 'audit-config')!.data.AUDIT_SIGNING_KEY_FILE as string;
+      expect(keyFile).toMatch(/^\//);
+      for (const pod of [
+        named('Deployment', 'audit-api')!.spec.template.spec,
+        named('Deployment', 'audit-worker')!.spec.template.spec,
+        named('Job', 'audit-migrate')!.spec.template.spec,
+      ]) {
+        const mount = (pod.containers[0].volumeMounts as Json[]).find((candidate) =>
+          keyFile.startsWith(`${candidate.mountPath}/`),
+        );
+        expect(mount).toMatchObject({ readOnly: true });
+        expect((pod.volumes as Json[]).find((volume) => volume.name === mount!.name)).toMatchObject(
+          { secret: { secretName: 'audit-signing-key' } },
+        );
+      }
+    });
+
     it('sets AUTH_MODE, the one variable without a default, and nothing secret', () => {
       const platform = named('ConfigMap', 'hirestream-platform');
       expect(['development', 'jwks']).toContain(platform!.data.AUTH_MODE);
