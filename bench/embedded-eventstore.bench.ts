@@ -3,10 +3,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEventStoreServer } from '@hirestream/embedded-eventstore';
 import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
+import { machineLoad } from './support/machine-load';
 
 // Drives the embedded EventStoreDB-compatible server (in a child process, so CPU and memory
 // are its own) through the real client, and prints throughput and CPU per operation of both.
@@ -167,11 +168,6 @@ function print(measurement: Measurement, target: string): void {
         .toFixed(1)
         .padStart(6)} µs/op   server/client ${ratio.toFixed(2)}   (${target})`,
   );
-}
-
-/** The 1-minute load average against the CPU count: figures from a busy machine are not comparable. */
-function machineLoad(): string {
-  return `load average ${loadavg()[0].toFixed(2)} on ${availableParallelism()} CPUs`;
 }
 
 async function main(): Promise<void> {

@@ -8,12 +8,11 @@ import {
   type ChainHead,
 } from '@hirestream/event-sourcing';
 import { randomUUID } from 'node:crypto';
-import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { startDevstackProcess } from '../test/support/devstack-process';
-import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 import { hiringHistory, type HistoryAppend } from './support/hiring-history';
 import { processTreeCpuSeconds } from './support/process-usage';
+import { withEmbeddedEventStore } from './support/embedded-event-store';
+import { machineLoad } from './support/machine-load';
 
 // The hash chain (#16) on the embedded EventStoreDB (a child process, as `npm start` runs
 // it): a hiring history written through `EventStore.append`, so every event is chained,
@@ -43,8 +42,6 @@ function eventsWanted(): number {
 }
 
 const thousands = (n: number): string => Math.round(n).toLocaleString('en');
-const machineLoad = (): string =>
-  `load average ${loadavg()[0].toFixed(2)} on ${availableParallelism()} CPUs`;
 
 /** Appends the history a round at a time, many appends in flight, each after the head it left. */
 async function writeChained(store: EventStore, events: number): Promise<number> {
@@ -193,19 +190,9 @@ async function measure(client: EventStoreDBClient, serverPid: number, events: nu
 async function main(): Promise<void> {
   const events = eventsWanted();
   console.log(`machine: ${machineLoad()}`);
-  const folder = await makeTempDir('hash-chain-bench');
-  try {
-    const devstack = await startDevstackProcess({ dataDir: folder, eventStorePort: 0 });
-    const client = EventStoreDBClient.connectionString`${devstack.eventStoreConnectionString ?? ''}`;
-    try {
-      await measure(client, devstack.child.pid ?? 0, events);
-    } finally {
-      await client.dispose();
-      await devstack.stop();
-    }
-  } finally {
-    await removeTempDir(folder);
-  }
+  await withEmbeddedEventStore('hash-chain-bench', (client, serverPid) =>
+    measure(client, serverPid, events),
+  );
   console.log(`machine at the end: ${machineLoad()}`);
 }
 

@@ -8,11 +8,10 @@ import {
 } from '@hirestream/personal-data';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { startDevstackProcess } from '../test/support/devstack-process';
-import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 import { hiringHistory } from './support/hiring-history';
+import { withEmbeddedEventStore } from './support/embedded-event-store';
+import { machineLoad } from './support/machine-load';
 
 // Personal data encrypted per candidacy (#17): what encrypting and decrypting cost
 // per event for a typical CandidateRegistered and a typical FeedbackSubmitted
@@ -37,9 +36,6 @@ function eventsWanted(): number {
   }
   return events;
 }
-
-const machineLoad = (): string =>
-  `load average ${loadavg()[0].toFixed(2)} on ${availableParallelism()} CPUs`;
 
 /** The median over rounds of the time per call of `run`, in µs. */
 function microsecondsPer(calls: number, run: () => void): number {
@@ -190,19 +186,7 @@ async function main(): Promise<void> {
       recommendation: 'hire',
     },
   });
-  const folder = await makeTempDir('personal-data-bench');
-  try {
-    const devstack = await startDevstackProcess({ dataDir: folder, eventStorePort: 0 });
-    const client = EventStoreDBClient.connectionString`${devstack.eventStoreConnectionString ?? ''}`;
-    try {
-      await foldRate(client, events);
-    } finally {
-      await client.dispose();
-      await devstack.stop();
-    }
-  } finally {
-    await removeTempDir(folder);
-  }
+  await withEmbeddedEventStore('personal-data-bench', (client) => foldRate(client, events));
   console.log(`machine at the end: ${machineLoad()}`);
 }
 

@@ -4,7 +4,6 @@ import { startPostgresServer, type PostgresServer } from '@hirestream/embedded-p
 import { CheckpointStore, EventSerializer, filterOf } from '@hirestream/event-sourcing';
 import { ProjectionBuilds, ReadModelDatabase, type ProjectionBuild } from '@hirestream/read-models';
 import { randomUUID } from 'node:crypto';
-import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDevstackProcess, type DevstackProcess } from '../test/support/devstack-process';
@@ -20,6 +19,7 @@ import {
 import { driveConnection, percentile, type LoadCounters } from './support/keep-alive-load';
 import { processTreeCpuSeconds, rssMegabytes } from './support/process-usage';
 import { startServiceProcess, type ServiceProcess } from './support/service-process';
+import { machineLoad } from './support/machine-load';
 
 // The candidate list, a PostgreSQL projection, run by the real candidates service (a child
 // process, as `npm start` runs it) on the embedded EventStoreDB, Kafka and PostgreSQL:
@@ -74,8 +74,6 @@ function options(): { events: number; candidates: number; candidateEventsOnly: b
 }
 
 const thousands = (n: number | bigint): string => n.toLocaleString('en');
-const machineLoad = (): string =>
-  `load average ${loadavg()[0].toFixed(2)} on ${availableParallelism()} CPUs`;
 
 /** Writes the hiring history a round at a time, many appends in flight, up to a total. */
 class HistoryWriter {
