@@ -1,9 +1,5 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import {
-  candidateStreamName,
-  hirestreamEventCatalog,
-  type CandidateEvent,
-} from '@hirestream/contracts';
+import { candidateStreamName, hirestreamEventCatalog } from '@hirestream/contracts';
 import { EventSerializer, EventStore } from '@hirestream/event-sourcing';
 import { loadConfig, PlatformConfig, signDevelopmentToken } from '@hirestream/platform';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -15,6 +11,7 @@ import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 import { percentile } from './support/keep-alive-load';
 import { readyPort } from './support/served-child';
 import { serveService, withBenchServers } from './support/service-bench';
+import { candidateHistory } from './support/candidate-history';
 
 // The audit service's state at a point of a 500-event candidate, every
 // service asked over HTTP as npm start runs them (one process each): 200
@@ -25,40 +22,6 @@ const SERVE_FLAG = '--serve';
 const EVENTS = 500;
 const REQUESTS = 200;
 const WARMUP = 20;
-
-/** A candidacy of `EVENTS` events every service folds: registration, then screenings and stage moves. */
-function candidateHistory(): CandidateEvent[] {
-  const candidateId = randomUUID();
-  const events: CandidateEvent[] = [
-    {
-      type: 'CandidateRegistered',
-      data: {
-        candidateId,
-        personId: randomUUID(),
-        fullName: 'Audit Bench',
-        email: 'audit-bench@example.org',
-        phone: null,
-        jobId: 'job-bench',
-        source: 'benchmark',
-        resumeRef: null,
-      },
-    },
-  ];
-  for (let i = 1; i < EVENTS; i += 1) {
-    events.push(
-      i % 2 === 1
-        ? {
-            type: 'ScreeningRecorded',
-            data: { candidateId, passed: true, notes: `note ${i}`, screenedBy: 'r-1' },
-          }
-        : {
-            type: 'CandidateStageChanged',
-            data: { candidateId, from: 'applied', to: 'screening' },
-          },
-    );
-  }
-  return events;
-}
 
 async function timed(count: number, request: () => Promise<Response>): Promise<number[]> {
   const times: number[] = [];
@@ -102,7 +65,7 @@ if (process.argv.includes(SERVE_FLAG)) {
       const urls = [...ports].map(([name, port]) => `${name}=http://127.0.0.1:${port}`).join(',');
       const port = await serve('audit', { AUDIT_SERVICE_URLS: urls, AUDIT_DATA_DIR: keyFolder });
       const store = new EventStore(client, new EventSerializer(hirestreamEventCatalog));
-      const history = candidateHistory();
+      const history = candidateHistory(EVENTS);
       const candidateId = history[0].data.candidateId;
       const context = {
         actor: { id: 'r-1', role: 'recruiter' as const },

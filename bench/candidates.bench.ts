@@ -22,6 +22,7 @@ import { driveConnection, percentile, type LoadCounters } from './support/keep-a
 import { childCpuMicros, readyPort } from './support/served-child';
 import { serveService, withBenchServers } from './support/service-bench';
 import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
+import { candidateHistory } from './support/candidate-history';
 
 // The candidates service against the embedded servers: register-candidate over
 // HTTP at concurrency 32 (throughput, latency, the service's CPU per command),
@@ -98,44 +99,6 @@ async function benchCommands(env: Record<string, string>): Promise<void> {
   }
 }
 
-function candidateHistory(count: number): CandidateEvent[] {
-  const candidateId = randomUUID();
-  const events: CandidateEvent[] = [
-    {
-      type: 'CandidateRegistered',
-      data: {
-        candidateId,
-        personId: randomUUID(),
-        fullName: 'Rebuild Bench',
-        email: 'rebuild@example.org',
-        phone: null,
-        jobId: 'job-bench',
-        source: 'benchmark',
-        resumeRef: null,
-      },
-    },
-  ];
-  for (let i = 1; i < count; i += 1) {
-    events.push(
-      i % 2 === 1
-        ? {
-            type: 'ScreeningRecorded',
-            data: {
-              candidateId,
-              passed: true,
-              notes: `note ${i} `.repeat(8).trim(),
-              screenedBy: 'r-1',
-            },
-          }
-        : {
-            type: 'CandidateStageChanged',
-            data: { candidateId, from: 'applied', to: 'screening' },
-          },
-    );
-  }
-  return events;
-}
-
 function benchFold(): void {
   const serializer = new EventSerializer(hirestreamEventCatalog);
   const context = {
@@ -143,7 +106,7 @@ function benchFold(): void {
     correlationId: randomUUID(),
     causationId: randomUUID(),
   };
-  const stored = candidateHistory(1_000).map((event, revision) => {
+  const stored = candidateHistory(1_000, 8).map((event, revision) => {
     const data = serializer.toEventData(event, context, new Date());
     return {
       id: data.id,
@@ -192,7 +155,7 @@ function benchFold(): void {
 async function benchLoad(connectionString: string): Promise<void> {
   const client = EventStoreDBClient.connectionString`${connectionString}`;
   const store = new EventStore(client, new EventSerializer(hirestreamEventCatalog));
-  const history = candidateHistory(500);
+  const history = candidateHistory(500, 8);
   const streamName = candidateStreamName(history[0].data.candidateId);
   const context = {
     actor: { id: 'r-1', role: 'recruiter' as const },
