@@ -73,7 +73,6 @@ export class ProjectionRunner<T extends string, E extends Event> {
   /** Tracks stopping in the background (a track cannot await its own stop from its handler). */
   private readonly stoppingTracks = new Set<Promise<void>>();
   private restart: (() => void) | undefined;
-  private holdingLock = false;
   private caughtUp = false;
   /** The lock client's work, one transaction at a time: batches, promotions and retirements never interleave. */
   private onLockClient: Promise<unknown> = Promise.resolve();
@@ -85,12 +84,12 @@ export class ProjectionRunner<T extends string, E extends Event> {
 
   /** Whether this process runs the projection now (holds its lock). */
   get isRunner(): boolean {
-    return this.holdingLock;
+    return this.lease !== undefined;
   }
 
   /** Whether this process's run has a live build caught up with `$all` since it took the lock. */
   get isCaughtUp(): boolean {
-    return this.holdingLock && this.caughtUp;
+    return this.isRunner && this.caughtUp;
   }
 
   /** The stall of the build that serves (or of the first build, while it is built). */
@@ -127,7 +126,7 @@ export class ProjectionRunner<T extends string, E extends Event> {
 
   /** Looks for a rebuild asked for now, instead of at the next periodic check. */
   wake(): void {
-    if (this.holdingLock) this.keepHouse();
+    if (this.isRunner) this.keepHouse();
   }
 
   private get liveTrack(): Track | undefined {
@@ -170,7 +169,6 @@ export class ProjectionRunner<T extends string, E extends Event> {
     this.lease = lease;
     // A lost connection loses the lock too: start over and wait for it again.
     void lease.lost.then(() => this.restart?.());
-    this.holdingLock = true;
     return true;
   }
 
@@ -179,7 +177,6 @@ export class ProjectionRunner<T extends string, E extends Event> {
   }
 
   private releaseLock(): void {
-    this.holdingLock = false;
     this.caughtUp = false;
     this.dropLockClient();
   }
