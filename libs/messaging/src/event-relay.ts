@@ -54,7 +54,6 @@ export class EventRelay {
   private readonly ownedTypes: readonly string[];
   private subscription: CatchUpSubscription | undefined;
   private current: RelayState = 'starting';
-  private stopping = false;
   private readonly stopRequested = new AbortController();
   private running: Promise<void> | undefined;
   private markStarted: () => void = () => undefined;
@@ -74,6 +73,10 @@ export class EventRelay {
     if (this.ownedTypes.length === 0) {
       throw new Error(`service ${options.service} owns no event types`);
     }
+  }
+
+  private get stopping(): boolean {
+    return this.stopRequested.signal.aborted;
   }
 
   /** Set while an event keeps failing to publish. */
@@ -102,7 +105,6 @@ export class EventRelay {
 
   /** Publishes the batch in hand, stores its checkpoint, then disconnects. */
   async stop(): Promise<void> {
-    this.stopping = true;
     this.stopRequested.abort();
     this.markStopped();
     await this.running;
