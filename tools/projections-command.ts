@@ -10,13 +10,13 @@ import {
   sqlName,
   type ProjectionBuild,
   type ProjectionLag,
+  answeredWithin,
 } from '@hirestream/read-models';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { CommandError } from './command-error';
 import { formatDuration, RebuildProgress } from './rebuild-progress';
 import { formatTable } from './text-table';
-import { withinTime } from './within-time';
 
 // Shows the state of every projection in the database and rebuilds one without
 // downtime. It knows no projection's code: a rebuild is asked for in the
@@ -171,7 +171,11 @@ async function lagsOf(
     const lags: (ProjectionLag | undefined)[] = [];
     for (const { build } of builds) {
       lags.push(
-        await withinTime(projectionLag(client, build, LAG_COUNT_LIMIT), EVENTSTORE_TIMEOUT_MS),
+        await answeredWithin(
+          projectionLag(client, build, LAG_COUNT_LIMIT),
+          EVENTSTORE_TIMEOUT_MS,
+          'counting the lag in EventStoreDB',
+        ),
       );
     }
     return { lags };

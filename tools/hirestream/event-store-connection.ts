@@ -2,7 +2,7 @@ import { EventStoreDBClient } from '@eventstore/db-client';
 import { ConfigValidationError, loadConfig, PlatformConfig } from '@hirestream/platform';
 import { CommandError } from '../command-error';
 import { withoutPassword } from '../projections-command';
-import { withinTime } from '../within-time';
+import { answeredWithin } from '@hirestream/read-models';
 
 const REACH_TIMEOUT_MS = 5_000;
 
@@ -35,7 +35,7 @@ export async function withEventStore<R>(
 
 async function reached(client: EventStoreDBClient, connectionString: string): Promise<void> {
   try {
-    await withinTime(firstEvent(client), REACH_TIMEOUT_MS);
+    await answeredWithin(firstEvent(client), REACH_TIMEOUT_MS, 'reading $all');
   } catch (error) {
     throw new CommandError(
       `cannot reach EventStoreDB at ${withoutPassword(connectionString)} (EVENTSTORE_CONNECTION_STRING): ${error instanceof Error ? error.message : String(error)}`,

@@ -30,3 +30,4 @@ export { TIMER_POLL_MS, TimerFiring, type TimerFiringOptions } from './timers/ti
 export { DuePasses, type DuePassesOptions } from './passes/due-passes';
 export { inParallel, underAdvisoryLock } from './passes/exclusive-work';
 export { AdvisoryLease, PostgresSingleActive } from './passes/advisory-lease';
+export { answeredWithin } from './passes/answered-within';

@@ -3,22 +3,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { PoolClient } from 'pg';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { lockKey } from '../database/sql-names';
+import { answeredWithin } from './answered-within';
 
 const LOCK_POLL_MS = 1_000;
 const LOCK_QUERY_TIMEOUT_MS = 10_000;
 /** How often a lease that runs no queries of its own checks its connection is still there. */
 const KEEP_ALIVE_MS = 5_000;
-
-/** The promise's outcome, or an error once `ms` pass without one. */
-export function answeredWithin<R>(promise: Promise<R>, ms: number, what: string): Promise<R> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} got no answer in ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 
 /**
  * A session advisory lock held on a connection of its own, for work one

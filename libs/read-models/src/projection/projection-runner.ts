@@ -10,7 +10,8 @@ import {
 } from '@hirestream/event-sourcing';
 import type { PoolClient } from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AdvisoryLease, answeredWithin } from '../passes/advisory-lease';
+import { AdvisoryLease } from '../passes/advisory-lease';
+import { answeredWithin } from '../passes/answered-within';
 import type { ReadModelDatabase, Sql } from '../database/read-model-database';
 import { lockKey } from '../database/sql-names';
 import type { ProjectionBuild, ProjectionBuilds } from './projection-builds';
