@@ -30,3 +30,11 @@ export {
   type ErasedKey,
   type KeyStoreSql,
 } from './keys/postgres-data-key-store';
+export {
+  PersonalDataVault,
+  type DataKeyStore,
+  type OpenedData,
+  type SealedData,
+  type SealedValue,
+  type StoredData,
+} from './vault/personal-data-vault';

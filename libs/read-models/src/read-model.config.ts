@@ -1,5 +1,15 @@
 import { PlatformConfig } from '@hirestream/platform';
-import { Matches, ValidateBy, type ValidationArguments } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  type ValidationArguments,
+} from 'class-validator';
 import { parse } from 'pg-connection-string';
 
 /**
@@ -38,4 +48,25 @@ export class ReadModelConfig extends PlatformConfig {
     },
   })
   DATABASE_URL = 'postgres://hirestream:hirestream-development@127.0.0.1:5433/hirestream';
+
+  /**
+   * The key-encryption key wrapping the personal-data keys: a file holding 32
+   * bytes in base64 (`openssl rand -base64 32`), mounted from a secret in
+   * production. Every service of a platform reads the same one. Where it does
+   * not exist it is generated (outside production only: there a missing key
+   * would make every stored personal value unreadable, so the start stops).
+   */
+  @IsString()
+  @IsNotEmpty({ message: 'PERSONAL_DATA_KEK_FILE must name the key-encryption key file' })
+  PERSONAL_DATA_KEK_FILE = '.data/personal-data/key-encryption-key';
+
+  /**
+   * How long a process keeps a data key in memory (ms): the longest another
+   * process can still decrypt with a key after it is erased. 0: never kept.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'PERSONAL_DATA_KEY_TTL_MS must be a whole number of milliseconds' })
+  @Min(0)
+  @Max(3_600_000)
+  PERSONAL_DATA_KEY_TTL_MS = 60_000;
 }

@@ -193,6 +193,7 @@ export class CommandGateway<State, C extends Command, E extends Event> {
         eventId: lastEventId,
         hash: appended.hashes.at(-1),
         foldedSinceSnapshot: this.loader.foldedSinceSnapshot(streamName) + events.length,
+        keyIds: appended.keyIds,
       });
     }
     if (appended.position !== undefined) {

@@ -9,6 +9,8 @@ export type LoadedState<State> = Readonly<{
   hash: string | undefined;
   /** Events folded since the last snapshot was stored (or since the start). */
   foldedSinceSnapshot: number;
+  /** The data keys of the personal values folded into the state (see `StreamLoader`). */
+  keyIds: readonly string[];
 }>;
 
 /**

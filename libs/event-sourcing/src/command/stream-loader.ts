@@ -2,7 +2,12 @@ import type { Command, Event } from '@hirestream/contracts';
 import type { ChainHead } from '../chain/chain-report';
 import { foldEvents, type Decider } from '../decider/decider';
 import type { EventStore, StreamPoint, StreamRead } from '../store/event-store';
-import { usableSnapshot, writeSnapshot, type SnapshotPolicy } from '../store/snapshots';
+import {
+  sealedSnapshot,
+  usableSnapshot,
+  writeSnapshot,
+  type SnapshotPolicy,
+} from '../store/snapshots';
 import { LoadedStateCache } from './loaded-state-cache';
 
 /** A stream folded with a decider; revision undefined: no such stream. */
@@ -24,6 +29,7 @@ type FoldBase<State> = Readonly<{
   revision?: bigint;
   eventId?: string;
   hash?: string;
+  keyIds?: readonly string[];
 }>;
 
 /**
@@ -35,6 +41,9 @@ type FoldBase<State> = Readonly<{
  * Stores a snapshot once `every` events were read since the last one, without
  * making the load wait for it (`snapshotsWritten` does). Calls
  * `onRead` for every read of the store.
+ * A state holding personal values keeps the keys they were sealed under: it is
+ * not used once any is erased (the stream is folded again, the values reading
+ * `[erased]`), and its snapshot is stored sealed under them all.
  */
 export class StreamLoader<State, E extends Event> {
   private readonly cache: LoadedStateCache<State>;
@@ -50,14 +59,18 @@ export class StreamLoader<State, E extends Event> {
   }
 
   async load(streamName: string): Promise<LoadedChain<State>> {
-    const cached = this.cache.get(streamName);
+    let cached = this.cache.get(streamName);
+    if (cached !== undefined && (await this.store.serializer.vault?.anyErased(cached.keyIds))) {
+      this.cache.delete(streamName);
+      cached = undefined;
+    }
     if (cached !== undefined) {
       const tail = await this.read(streamName, cached.revision);
       if (startsAt(tail, cached)) return this.fold(streamName, cached, tail);
       // The stream was deleted or written anew since: forget what was kept.
       this.cache.delete(streamName);
     }
-    const start = { state: this.decider.initialState(), foldedSinceSnapshot: 0 };
+    const start = { state: this.decider.initialState(), foldedSinceSnapshot: 0, keyIds: [] };
     const policy = this.decider.snapshots;
     if (policy === undefined) return this.fold(streamName, start, await this.read(streamName));
     const head = await this.read(streamName, undefined, policy.every);
@@ -65,7 +78,10 @@ export class StreamLoader<State, E extends Event> {
     return this.loadLong(streamName, policy, head);
   }
 
-  /** Keeps the state a command's append left the stream in, for the next load. */
+  /**
+   * Keeps the state a command's append left the stream in, for the next load;
+   * `keyIds` are the appended events' (the kept state's are added).
+   */
   remember(
     streamName: string,
     loaded: Readonly<{
@@ -74,9 +90,11 @@ export class StreamLoader<State, E extends Event> {
       eventId: string;
       hash: string | undefined;
       foldedSinceSnapshot: number;
+      keyIds: readonly string[];
     }>,
   ): void {
-    this.cache.set(streamName, loaded);
+    const keyIds = unionOf(this.cache.get(streamName)?.keyIds ?? [], loaded.keyIds);
+    this.cache.set(streamName, { ...loaded, keyIds });
   }
 
   /** Resolves once every snapshot being written has been written (or given up). */
@@ -95,7 +113,12 @@ export class StreamLoader<State, E extends Event> {
     head: StreamRead<E>,
   ): Promise<LoadedChain<State>> {
     this.onRead(streamName);
-    const snapshot = await usableSnapshot(this.store.client, policy, streamName);
+    const snapshot = await usableSnapshot(
+      this.store.client,
+      policy,
+      streamName,
+      this.store.serializer.vault,
+    );
     if (snapshot !== undefined) {
       const tail = await this.read(streamName, snapshot.revision);
       if (startsAt(tail, snapshot)) {
@@ -148,6 +171,10 @@ export class StreamLoader<State, E extends Event> {
       unfolded.map((recorded) => recorded.event),
       base.state,
     );
+    const keyIds = unionOf(
+      base.keyIds ?? [],
+      unfolded.flatMap((recorded) => recorded.personalData?.keyIds ?? []),
+    );
     const last = read.last ?? base;
     const { revision, eventId, hash } = last;
     if (revision === undefined || eventId === undefined) {
@@ -159,7 +186,7 @@ export class StreamLoader<State, E extends Event> {
     if (policy !== undefined && foldedSinceSnapshot >= policy.every) {
       // Off the command's path: a snapshot only shortens later cold loads, and writing
       // it (an append, and the side stream's metadata the first time) costs fsyncs.
-      const written = this.storeSnapshot(streamName, policy, state, {
+      const written = this.storeSnapshot(streamName, policy, state, keyIds, {
         revision,
         eventId,
         hash,
@@ -167,7 +194,7 @@ export class StreamLoader<State, E extends Event> {
       this.snapshotWrites.add(written);
       foldedSinceSnapshot = 0;
     }
-    this.cache.set(streamName, { state, revision, eventId, hash, foldedSinceSnapshot });
+    this.cache.set(streamName, { state, revision, eventId, hash, foldedSinceSnapshot, keyIds });
     return { state, revision, chainHead: { revision, hash } };
   }
 
@@ -175,16 +202,25 @@ export class StreamLoader<State, E extends Event> {
     streamName: string,
     policy: SnapshotPolicy<State>,
     state: State,
+    keyIds: readonly string[],
     { revision, eventId, hash }: StreamPoint,
   ): Promise<void> {
     try {
-      await writeSnapshot(this.store.client, policy.name, streamName, {
+      const snapshot = {
         version: policy.version,
         revision,
         eventId,
         ...(hash === undefined ? {} : { hash }),
+        ...(keyIds.length === 0 ? {} : { keyIds }),
         state: policy.serialize(state),
-      });
+      };
+      const { vault } = this.store.serializer;
+      await writeSnapshot(
+        this.store.client,
+        policy.name,
+        streamName,
+        vault === undefined ? snapshot : await sealedSnapshot(vault, policy.name, snapshot),
+      );
     } catch {
       // The load itself succeeded; without this snapshot the next cold load reads more events.
     }
@@ -204,4 +240,11 @@ function startsAt(
     read.first.eventId === point.eventId &&
     read.first.hash === point.hash
   );
+}
+
+/** The ids of both lists, each once. */
+function unionOf(first: readonly string[], second: readonly string[]): readonly string[] {
+  return second.every((id) => first.includes(id))
+    ? first
+    : [...new Set([...first, ...second])].sort();
 }

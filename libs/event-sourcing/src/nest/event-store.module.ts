@@ -1,5 +1,6 @@
 import { END, EventStoreDBClient } from '@eventstore/db-client';
 import type { EventCatalog } from '@hirestream/contracts';
+import { PersonalDataVault } from '@hirestream/personal-data';
 import {
   IDEMPOTENCY_STORE,
   PlatformConfig,
@@ -71,7 +72,9 @@ class EventStoreConnection implements OnApplicationShutdown {
 
 /**
  * EventStoreDB for a service: the client (from EVENTSTORE_CONNECTION_STRING),
- * the typed `EventStore` reading and writing the given catalog's events, the
+ * the typed `EventStore` reading and writing the given catalog's events (their
+ * personal values sealed by the `PersonalDataVault`, which `ReadModelModule`
+ * provides; without one, as they are), the
  * Idempotency-Key store, what command gateways share (`StreamActivity`,
  * `OwnWrites`, `RegisteredAggregates`), the readiness check and, unless
  * `stateAtPoint` is false, the auditors' route folding a stream at a point with
@@ -94,7 +97,12 @@ export class EventStoreModule {
             EventStoreDBClient.connectionString`${config.EVENTSTORE_CONNECTION_STRING}`,
           inject: [PlatformConfig],
         },
-        { provide: EventSerializer, useValue: new EventSerializer(options.catalog) },
+        {
+          provide: EventSerializer,
+          useFactory: (vault: PersonalDataVault | undefined) =>
+            new EventSerializer(options.catalog, vault),
+          inject: [{ token: PersonalDataVault, optional: true }],
+        },
         {
           provide: EventStore,
           useFactory: (client: EventStoreDBClient, serializer: EventSerializer) =>

@@ -70,7 +70,9 @@ export async function stateAtPoint(
   );
   const foldedTypes = new Set(folding.flatMap(({ decider }) => [...(decider.eventTypes ?? [])]));
   const folded = read.filter(({ type }) => foldedTypes.has(type));
-  const events = folded.map(({ resolved }) => serializer.fromResolved(resolved).event);
+  const events = (await serializer.open(folded.map(({ resolved }) => resolved))).map(
+    ({ event }) => event,
+  );
   const aggregateStates: Record<string, JsonValue> = {};
   for (const { name, decider } of folding) {
     aggregateStates[name] = faithfulJson(foldEvents(decider, events));

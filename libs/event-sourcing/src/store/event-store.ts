@@ -5,6 +5,7 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
   type EventStoreDBClient,
+  type ResolvedEvent,
 } from '@eventstore/db-client';
 import type { Event } from '@hirestream/contracts';
 import { genesisHash, storedChainKey } from '../chain/chain-hash';
@@ -52,6 +53,8 @@ export type AppendResult = Readonly<{
   eventIds: readonly string[];
   /** The chain hash each appended event was stored with, in order. */
   hashes: readonly string[];
+  /** The data keys the appended events' personal values were sealed under. */
+  keyIds: readonly string[];
 }>;
 
 /** Raised by `append` when the stream is not at the expected revision. */
@@ -76,7 +79,7 @@ export class EventStore {
     streamName: string,
     options: ReadStreamOptions = {},
   ): Promise<StreamRead<E>> {
-    const events: RecordedEvent<E>[] = [];
+    const wanted: ResolvedEvent[] = [];
     let first: StreamPoint | undefined;
     let last: StreamPoint | undefined;
     let count = 0;
@@ -95,12 +98,13 @@ export class EventStore {
         first ??= last;
         count += 1;
         if (options.types === undefined || options.types.has(recorded.type)) {
-          events.push(this.serializer.fromResolved<E>(resolved));
+          wanted.push(resolved);
         }
       }
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
+    const events = await this.serializer.open<E>(wanted);
     return { events, revision: last?.revision, first, last, count };
   }
 
@@ -132,8 +136,9 @@ export class EventStore {
     }
     const firstRevision = expectedRevision === undefined ? 0n : expectedRevision + 1n;
     let previousHash = head?.hash ?? genesisHash(streamName);
-    const chained = events.map((event, index) => {
-      const linked = this.serializer.toChainedEventData(event, context, occurredAt, {
+    const prepared = await this.serializer.prepare(events, context, occurredAt);
+    const chained = prepared.map((event, index) => {
+      const linked = this.serializer.toChainedEventData(event, {
         streamName,
         revision: firstRevision + BigInt(index),
         previousHash,
@@ -151,6 +156,7 @@ export class EventStore {
         position: result.position?.commit,
         eventIds: data.map((event) => event.id),
         hashes: chained.map((linked) => linked.hash),
+        keyIds: [...new Set(prepared.flatMap((event) => event.keyIds))],
       };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {

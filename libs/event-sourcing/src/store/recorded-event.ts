@@ -8,6 +8,11 @@ export type RecordedEvent<E extends Event = Event> = Readonly<{
   revision: bigint;
   /** Commit position in `$all`; absent when the server did not send one. */
   position: bigint | undefined;
+  /**
+   * For an event read with its personal values opened: the data keys they were
+   * sealed under, and the JSON Pointers of those that read as `[erased]`.
+   */
+  personalData?: Readonly<{ keyIds: readonly string[]; erasedPaths: readonly string[] }>;
 }>;
 
 /** Who and what caused a command: copied into the metadata of every event it produces. */

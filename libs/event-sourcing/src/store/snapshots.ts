@@ -1,3 +1,4 @@
+import type { PersonalDataVault } from '@hirestream/personal-data';
 import {
   BACKWARDS,
   END,
@@ -40,6 +41,11 @@ export type Snapshot = Readonly<{
   eventId: string;
   hash?: string;
   state: unknown;
+  /**
+   * The data keys of the personal values folded into the state: stored sealed
+   * under them all, so it becomes unreadable (and is ignored) once any is erased.
+   */
+  keyIds?: readonly string[];
 }>;
 
 type StoredSnapshot = {
@@ -48,6 +54,7 @@ type StoredSnapshot = {
   eventId: string;
   hash?: string;
   state: unknown;
+  keyIds?: readonly string[];
 };
 
 const SNAPSHOT_EVENT_TYPE = 'SnapshotStored';
@@ -66,6 +73,9 @@ function isStoredSnapshot(data: unknown): data is StoredSnapshot {
     /^\d+$/.test(candidate.revision) &&
     typeof candidate.eventId === 'string' &&
     (candidate.hash === undefined || typeof candidate.hash === 'string') &&
+    (candidate.keyIds === undefined ||
+      (Array.isArray(candidate.keyIds) &&
+        candidate.keyIds.every((id) => typeof id === 'string'))) &&
     'state' in candidate
   );
 }
@@ -110,20 +120,45 @@ export async function writeSnapshot(
   if (nextExpectedRevision === 0n) await client.setStreamMetadata(name, { maxCount: 1 });
 }
 
+/** Where a snapshot's sealed state is bound: its policy and the event it stands after. */
+function snapshotLocation(policyName: string, eventId: string) {
+  return { eventId, path: `/snapshots/${policyName}` };
+}
+
+/** The snapshot with its state sealed under its `keyIds` (as is for none). */
+export async function sealedSnapshot(
+  vault: PersonalDataVault,
+  policyName: string,
+  snapshot: Snapshot,
+): Promise<Snapshot> {
+  const keyIds = snapshot.keyIds ?? [];
+  if (keyIds.length === 0) return snapshot;
+  const at = snapshotLocation(policyName, snapshot.eventId);
+  return { ...snapshot, state: await vault.sealValue(snapshot.state, keyIds, at) };
+}
+
 /**
- * The newest snapshot if it is of the policy's version and its state deserializes. A
- * snapshot that cannot be read (a tombstoned side stream, a failing read) is no snapshot:
- * it is only a shortcut, and the stream itself is read instead.
+ * The newest snapshot if it is of the policy's version and its state opens (with
+ * `vault`, when it was sealed) and deserializes. A snapshot that cannot be read (a
+ * tombstoned side stream, a failing read, a key erased) is no snapshot: it is only
+ * a shortcut, and the stream itself is read instead.
  */
 export async function usableSnapshot<State>(
   client: EventStoreDBClient,
   policy: SnapshotPolicy<State>,
   streamName: string,
+  vault: PersonalDataVault | undefined,
 ): Promise<(Snapshot & Readonly<{ state: State }>) | undefined> {
   const snapshot = await readSnapshot(client, policy.name, streamName).catch(() => undefined);
   if (snapshot === undefined || snapshot.version !== policy.version) return undefined;
   try {
-    return { ...snapshot, state: policy.deserialize(snapshot.state) };
+    let state = snapshot.state;
+    if ((snapshot.keyIds ?? []).length > 0) {
+      if (vault === undefined || (await vault.anyErased(snapshot.keyIds ?? []))) return undefined;
+      const at = snapshotLocation(policy.name, snapshot.eventId);
+      [state] = await vault.openValues([{ sealed: state, at }]);
+    }
+    return { ...snapshot, state: policy.deserialize(state) };
   } catch {
     return undefined;
   }

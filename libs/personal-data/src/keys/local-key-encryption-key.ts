@@ -36,13 +36,20 @@ export class LocalKeyEncryptionKey implements KeyEncryptionKey {
   /**
    * The key in `path`, generated there first when the file does not exist (mode
    * 0600, its folder 0700). Processes starting at once agree on one key: the file
-   * appears whole, by a hard link, or not at all.
+   * appears whole, by a hard link, or not at all. With `create: false` a missing
+   * file is an error instead (production: a new key would not read what is stored).
    */
-  static async fromFile(path: string): Promise<LocalKeyEncryptionKey> {
+  static async fromFile(
+    path: string,
+    { create }: Readonly<{ create: boolean }> = { create: true },
+  ): Promise<LocalKeyEncryptionKey> {
     try {
       return LocalKeyEncryptionKey.parse(path, await readFile(path, 'utf8'));
     } catch (error) {
       if (!isErrorCode(error, 'ENOENT')) throw error;
+      if (!create) {
+        throw new Error(`the key-encryption key file ${path} does not exist`, { cause: error });
+      }
     }
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;

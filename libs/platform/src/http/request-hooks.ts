@@ -34,7 +34,7 @@ export function installRequestHooks(
     const header = request.headers[CORRELATION_HEADER];
     const correlationId =
       typeof header === 'string' && VALID_CORRELATION_ID.test(header) ? header : randomUUID();
-    const ids: CorrelationIds = { correlationId };
+    const ids: CorrelationIds = { correlationId, personalDataKeys: new Set() };
     (request as CorrelatedRequest).correlation = ids;
     void reply.header(CORRELATION_HEADER, correlationId);
     runWithCorrelation(ids, done);

@@ -4,6 +4,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface CorrelationIds {
   readonly correlationId: string;
   readonly causationId?: string;
+  /**
+   * The data keys of the subjects whose personal data the request read or wrote,
+   * added to as it does: what it leaves behind (its stored response) is sealed
+   * under them, so erasing a subject reaches that too.
+   */
+  readonly personalDataKeys?: Set<string>;
 }
 
 const storage = new AsyncLocalStorage<CorrelationIds>();

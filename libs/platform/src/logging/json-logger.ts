@@ -3,6 +3,14 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config/log-levels';
 import { currentCorrelation } from './correlation-context';
 
+/** The current correlation's ids for a log line (not what else the request keeps in it). */
+function correlationFields(): Record<string, string> {
+  const correlation = currentCorrelation();
+  if (correlation === undefined) return {};
+  const { correlationId, causationId } = correlation;
+  return causationId === undefined ? { correlationId } : { correlationId, causationId };
+}
+
 export interface JsonLoggerOptions {
   readonly service: string;
   readonly level: LogLevel;
@@ -64,7 +72,7 @@ export class JsonLogger implements LoggerService {
         timestamp: isoTimeOncePerMillisecond,
         formatters: { level: (label) => ({ level: label }) },
         // A line that names its own correlation spares the context lookup.
-        mixin: (fields) => ('correlationId' in fields ? {} : (currentCorrelation() ?? {})),
+        mixin: (fields) => ('correlationId' in fields ? {} : correlationFields()),
         // Request lines gathered this turn go first, so lines keep the order they were logged in.
         hooks: {
           logMethod(args, method) {

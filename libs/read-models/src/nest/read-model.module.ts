@@ -13,6 +13,8 @@ import { ProjectionMetrics } from '../projection/projection-metrics';
 import { ProjectionWatch } from '../projection/projection-watch';
 import { PostgresSingleActive } from '../passes/advisory-lease';
 import { ReadModelConfig } from '../read-model.config';
+import { personalDataVaultProvider } from '../personal-data/personal-data-vault.provider';
+import { PersonalDataVault } from '@hirestream/personal-data';
 
 /** Registers the store's readiness check and 503 answer, and closes its connections last. */
 @Injectable()
@@ -41,7 +43,8 @@ class ReadModelConnection implements OnApplicationShutdown {
 
 /**
  * A service's read models in PostgreSQL (`DATABASE_URL`), in the schema named
- * after the service; the service passes `config: ReadModelConfig`. Projections
+ * after the service, and its `PersonalDataVault` (the data keys are there too);
+ * the service passes `config: ReadModelConfig`. Projections
  * are `PostgresProjectionHost` providers of the service's module.
  */
 @Global()
@@ -72,10 +75,12 @@ export class ReadModelModule {
           useFactory: (db: ReadModelDatabase) => new PostgresSingleActive(db),
           inject: [ReadModelDatabase],
         },
+        personalDataVaultProvider,
         ProjectionMetrics,
         ReadModelConnection,
       ],
       exports: [
+        PersonalDataVault,
         ReadModelDatabase,
         ProjectionBuilds,
         ProjectionWatch,

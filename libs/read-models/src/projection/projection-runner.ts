@@ -4,7 +4,6 @@ import {
   CatchUpSubscription,
   filterOf,
   type EventSerializer,
-  type RecordedEvent,
   type SubscriptionLogger,
   type SubscriptionStall,
 } from '@hirestream/event-sourcing';
@@ -264,11 +263,12 @@ export class ProjectionRunner<T extends string, E extends Event> {
     const stored = batch.flatMap(({ event }) => (event === undefined ? [] : [event]));
     const revisions = new Map<string, bigint>();
     for (const event of stored) revisions.set(event.streamId, event.revision);
-    const events = batch.flatMap((resolved): RecordedEvent<E>[] =>
-      resolved.event === undefined ||
-      (definition.eventTypes !== undefined && !definition.eventTypes.has(resolved.event.type))
-        ? []
-        : [serializer.fromResolved<E>(resolved)],
+    const events = await serializer.open<E>(
+      batch.filter(
+        ({ event }) =>
+          event !== undefined &&
+          (definition.eventTypes === undefined || definition.eventTypes.has(event.type)),
+      ),
     );
     const applied = await this.transactionOnLockClient(async (sql) => {
       const { rows } = await sql.query<{ status: string }>(
