@@ -31,3 +31,8 @@ export { DuePasses, type DuePassesOptions } from './passes/due-passes';
 export { inParallel, underAdvisoryLock } from './passes/exclusive-work';
 export { AdvisoryLease, PostgresSingleActive } from './passes/advisory-lease';
 export { answeredWithin } from './passes/answered-within';
+export {
+  PersonalColumns,
+  type ColumnLocation,
+  type StoredColumn,
+} from './personal-data/personal-columns';

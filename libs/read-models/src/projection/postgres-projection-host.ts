@@ -22,6 +22,7 @@ import type { PostgresProjection, ProjectionTables } from './projection-definiti
 import { ProjectionMetrics } from './projection-metrics';
 import { ProjectionRunner } from './projection-runner';
 import { ProjectionWatch } from './projection-watch';
+import { PersonalColumns } from '../personal-data/personal-columns';
 
 /** How long a read waits for the caller's own writes to reach the projection. */
 export const OWN_WRITES_TIMEOUT_MS = 5_000;
@@ -39,6 +40,8 @@ export interface PostgresProjectionHost<T extends string>
    * reached is `ReadModelUnavailableError` (503).
    */
   read<R>(query: (sql: Sql, tables: ProjectionTables<T>) => Promise<R>): Promise<R>;
+  /** Opens the personal values the projection keeps sealed (see `PersonalColumns`). */
+  readonly personal: PersonalColumns;
   /**
    * Resolves once the projection has applied this process's own writes to the
    * stream (or to any stream it reads), so a caller reads what it just wrote;
@@ -60,6 +63,7 @@ export function PostgresProjectionHost<T extends string, E extends Event>(
   @Injectable()
   class Host implements PostgresProjectionHost<T> {
     readonly name = definition.name;
+    readonly personal: PersonalColumns;
     private readonly runner: ProjectionRunner<T, E>;
     private live: ProjectionBuild | undefined;
     /** The newest commit position the live build is known to have applied. */
@@ -81,6 +85,7 @@ export function PostgresProjectionHost<T extends string, E extends Event>(
       health: SubscriptionHealth,
       metrics: ProjectionMetrics,
     ) {
+      this.personal = new PersonalColumns(serializer.vault);
       const log = (level: 'info' | 'warn' | 'error') => (message: string, details?: object) =>
         logger.pino[level]({ context: definition.name, ...details }, message);
       this.runner = new ProjectionRunner({

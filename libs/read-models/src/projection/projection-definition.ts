@@ -2,6 +2,7 @@ import type { AllStreamRecordedEvent } from '@eventstore/db-client';
 import type { Event } from '@hirestream/contracts';
 import type { ProjectionSelection, RecordedEvent } from '@hirestream/event-sourcing';
 import type { Sql } from '../database/read-model-database';
+import type { PersonalColumns } from '../personal-data/personal-columns';
 
 /** A projection's tables by their logical names, each the quoted name of the live build's table. */
 export type ProjectionTables<T extends string> = Readonly<Record<T, string>>;
@@ -32,7 +33,9 @@ export type PostgresProjection<T extends string, E extends Event> = Readonly<{
    * stream, also of events passed over (for a read model keeping a stream's
    * revision, as an ETag does). `stored` has every event of the batch as the
    * store keeps it, passed-over ones too, not decoded (for a read model of the
-   * stored bytes themselves, as the audit service's chain heads).
+   * stored bytes themselves, as the audit service's chain heads). Events come
+   * with their personal values opened: a projection keeping one seals it with
+   * `personal` under the event's `personalData.keyIds`, so it is erased with them.
    */
   apply: (
     sql: Sql,
@@ -40,6 +43,7 @@ export type PostgresProjection<T extends string, E extends Event> = Readonly<{
     events: readonly RecordedEvent<E>[],
     revisions: ReadonlyMap<string, bigint>,
     stored: readonly AllStreamRecordedEvent[],
+    personal: PersonalColumns,
   ) => Promise<void>;
 }>;
 

@@ -8,6 +8,7 @@ import {
   type SubscriptionStall,
 } from '@hirestream/event-sourcing';
 import type { PoolClient } from 'pg';
+import { PersonalColumns } from '../personal-data/personal-columns';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AdvisoryLease } from '../passes/advisory-lease';
 import { answeredWithin } from '../passes/answered-within';
@@ -80,7 +81,11 @@ export class ProjectionRunner<T extends string, E extends Event> {
   /** Retired builds may have tables left: after a retirement, and at start (a crash may have left some). */
   private tablesToDrop = false;
 
-  constructor(private readonly options: ProjectionRunnerOptions<T, E>) {}
+  private readonly personal: PersonalColumns;
+
+  constructor(private readonly options: ProjectionRunnerOptions<T, E>) {
+    this.personal = new PersonalColumns(options.serializer.vault);
+  }
 
   /** Whether this process runs the projection now (holds its lock). */
   get isRunner(): boolean {
@@ -277,7 +282,9 @@ export class ProjectionRunner<T extends string, E extends Event> {
         [build.name, build.version, build.generation],
       );
       if (rows[0]?.status !== 'building' && rows[0]?.status !== 'live') return false;
-      if (revisions.size > 0) await definition.apply(sql, tables, events, revisions, stored);
+      if (revisions.size > 0) {
+        await definition.apply(sql, tables, events, revisions, stored, this.personal);
+      }
       await builds.advance(sql, build, last.position!, last.created.toISOString(), events.length);
       return true;
     });
