@@ -5,8 +5,10 @@ import {
   WrongExpectedVersionError,
   type EventStoreDBClient,
 } from '@eventstore/db-client';
+import { ERASED_VALUE, isEncryptedValue, type PersonalDataVault } from '@hirestream/personal-data';
 import {
   ABANDONED_RESERVATION_MS,
+  currentCorrelation,
   type IdempotencyReservation,
   type IdempotencyStore,
   type StoredResponse,
@@ -28,13 +30,16 @@ type KeyState =
  * current revision, so concurrent repeats cannot both run. Each stream's
  * metadata gives it a `$maxAge` of the time to live: older records are no
  * longer read (a repeat then runs as a new request) and EventStoreDB's
- * scavenging deletes them.
+ * scavenging deletes them. A response to a request that read or wrote personal
+ * data is stored sealed under the keys of those data subjects (with `vault`):
+ * erasing one of them makes it unreadable, and a repeat is answered 410 Gone.
  */
 export class EventStoreIdempotencyStore implements IdempotencyStore {
   constructor(
     private readonly client: EventStoreDBClient,
     /** How long a key is remembered: a client retrying later is making a new request. */
     private readonly ttlMs: number,
+    private readonly vault?: PersonalDataVault,
   ) {}
 
   async reserve(
@@ -52,7 +57,11 @@ export class EventStoreIdempotencyStore implements IdempotencyStore {
       const abandoned =
         state.status === 'reserved' && now.getTime() - state.reservedAt > ABANDONED_RESERVATION_MS;
       if (state.status === 'completed') {
-        return { outcome: 'completed', fingerprint: state.fingerprint, response: state.response };
+        return {
+          outcome: 'completed',
+          fingerprint: state.fingerprint,
+          response: await this.opened(scopedKey, state.response),
+        };
       }
       if (state.status === 'reserved' && !abandoned) {
         return { outcome: 'in-progress', fingerprint: state.fingerprint };
@@ -83,10 +92,32 @@ export class EventStoreIdempotencyStore implements IdempotencyStore {
   }
 
   async complete(scopedKey: string, response: StoredResponse): Promise<void> {
+    const keyIds = [...(currentCorrelation()?.personalDataKeys ?? [])];
+    const stored =
+      this.vault === undefined || keyIds.length === 0
+        ? response
+        : {
+            ...response,
+            body: await this.vault.sealValue(response.body, keyIds, bodyLocation(scopedKey)),
+          };
     await this.client.appendToStream(
       `idempotency-${scopedKey}`,
-      jsonEvent<IdempotencyEvent>({ type: 'IdempotentRequestCompleted', data: { response } }),
+      jsonEvent<IdempotencyEvent>({
+        type: 'IdempotentRequestCompleted',
+        data: { response: stored },
+      }),
     );
+  }
+
+  /** The stored response with its body opened; `erased` once a subject's key is erased. */
+  private async opened(scopedKey: string, response: StoredResponse): Promise<StoredResponse> {
+    if (this.vault === undefined || !isEncryptedValue(response.body)) return response;
+    const [body] = await this.vault.openValues([
+      { sealed: response.body, at: bodyLocation(scopedKey) },
+    ]);
+    return body === ERASED_VALUE
+      ? { headers: response.headers, body: null, erased: true }
+      : { ...response, body };
   }
 
   async release(scopedKey: string): Promise<void> {
@@ -112,6 +143,11 @@ export class EventStoreIdempotencyStore implements IdempotencyStore {
     }
     return { state, revision };
   }
+}
+
+/** Where a stored response's sealed body is bound: its key's record. */
+function bodyLocation(scopedKey: string) {
+  return { eventId: `idempotency-${scopedKey}`, path: '/response/body' };
 }
 
 function evolve(state: KeyState, event: IdempotencyEvent): KeyState {

@@ -111,9 +111,17 @@ export class EventStoreModule {
         },
         {
           provide: IDEMPOTENCY_STORE,
-          useFactory: (client: EventStoreDBClient, config: PlatformConfig) =>
-            new EventStoreIdempotencyStore(client, config.IDEMPOTENCY_TTL_HOURS * 3_600_000),
-          inject: [EventStoreDBClient, PlatformConfig],
+          useFactory: (
+            client: EventStoreDBClient,
+            config: PlatformConfig,
+            serializer: EventSerializer,
+          ) =>
+            new EventStoreIdempotencyStore(
+              client,
+              config.IDEMPOTENCY_TTL_HOURS * 3_600_000,
+              serializer.vault,
+            ),
+          inject: [EventStoreDBClient, PlatformConfig, EventSerializer],
         },
         StreamActivity,
         OwnWrites,

@@ -5,6 +5,8 @@
 export interface StoredResponse {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
+  /** The body held personal data that has since been erased: a repeat is answered 410 Gone. */
+  readonly erased?: boolean;
 }
 
 export type IdempotencyReservation =

@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   ConflictException,
+  GoneException,
   Inject,
   Injectable,
   UnprocessableEntityException,
@@ -78,6 +79,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (reservation.outcome === 'in-progress') {
         throw new ConflictException(
           'A request with this Idempotency-Key is still being processed; retry later',
+        );
+      }
+      if (reservation.response.erased === true) {
+        throw new GoneException(
+          'The response to this request held personal data that has since been erased',
         );
       }
       for (const [name, value] of Object.entries(reservation.response.headers))
