@@ -28,9 +28,10 @@ FROM ${NODE_IMAGE}
 WORKDIR /app
 COPY --from=dependencies /build/node_modules node_modules
 COPY --from=build /build/dist dist
-# The audit service's data folder (compose mounts a named volume there, which
-# starts as a copy of this empty folder: writable by the user below).
-RUN mkdir -p /var/lib/hirestream/audit && chown -R 1000:1000 /var/lib/hirestream
+# The audit service's data folder and the personal-data key's (compose mounts a
+# named volume on each, which starts as a copy of the empty folder: writable by
+# the user below).
+RUN mkdir -p /var/lib/hirestream/audit /var/lib/hirestream/personal-data && chown -R 1000:1000 /var/lib/hirestream
 # Nothing is written under /app: a read-only root filesystem works, with /tmp
 # as a volume (tmpfs, emptyDir). The uid is numeric so that Kubernetes can
 # check runAsNonRoot.

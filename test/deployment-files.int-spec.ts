@@ -97,9 +97,24 @@ describe('docker-compose.yml', () => {
     const folders = containers.map((container) => container.environment.AUDIT_DATA_DIR);
     expect(new Set(folders).size).toBe(1);
     for (const container of containers) {
-      expect(container.volumes).toEqual([`audit-data:${folders[0]}`]);
+      expect(container.volumes).toContain(`audit-data:${folders[0]}`);
     }
     expect(compose.volumes).toHaveProperty('audit-data');
+  });
+
+  it('gives every service container one personal-data key-encryption key file, in one shared volume', () => {
+    const containers = Object.entries(services).filter(
+      ([, container]) => container.environment?.DATABASE_URL !== undefined,
+    );
+    expect(containers.length).toBeGreaterThanOrEqual(3 * 7);
+    const files = new Set(
+      containers.map(([, container]) => container.environment.PERSONAL_DATA_KEK_FILE),
+    );
+    expect([...files]).toEqual(['/var/lib/hirestream/personal-data/key-encryption-key']);
+    for (const [, container] of containers) {
+      expect(container.volumes).toContain('personal-data-key:/var/lib/hirestream/personal-data');
+    }
+    expect(compose.volumes).toHaveProperty('personal-data-key');
   });
 
   it('sends the notifications to the SMTP catcher, whose mailbox page is published', () => {

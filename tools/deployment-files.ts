@@ -51,6 +51,19 @@ const AUDIT_DATA_FOLDER = '/var/lib/hirestream/audit';
 /** Where the audit service's signing key (the Secret `audit-signing-key`) is mounted. */
 const AUDIT_KEY_FOLDER = '/var/run/secrets/hirestream/audit';
 
+/**
+ * compose: every container's shared folder for the personal-data key-encryption
+ * key (a named volume): the first service to start generates it, all read it.
+ */
+const PERSONAL_DATA_VOLUME = 'personal-data-key';
+const PERSONAL_DATA_FOLDER = '/var/lib/hirestream/personal-data';
+
+/** Where the personal-data key-encryption key (the Secret `personal-data-kek`) is mounted. */
+const PERSONAL_DATA_KEY_FOLDER = '/var/run/secrets/hirestream/personal-data';
+
+/** The key file's name, in the compose volume and in the Secret alike. */
+const PERSONAL_DATA_KEY_FILE = 'key-encryption-key';
+
 function dataOf(value: unknown): string {
   return stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
 }
@@ -76,6 +89,7 @@ function composeServiceEnvironment(service: Service, role: Role): Record<string,
     EVENTSTORE_CONNECTION_STRING: 'esdb://eventstore:2113?tls=false',
     KAFKA_BROKERS: 'kafka:9092',
     DATABASE_URL: COMPOSE_POSTGRES_URL,
+    PERSONAL_DATA_KEK_FILE: `${PERSONAL_DATA_FOLDER}/${PERSONAL_DATA_KEY_FILE}`,
     AUTH_MODE: 'development',
     // Local use only: anyone who can reach the ports can mint tokens.
     AUTH_ALLOW_DEVELOPMENT_TOKENS_ON_NETWORK: 'i-understand-anyone-can-mint-admin-tokens',
@@ -220,8 +234,12 @@ function compose(): string {
     },
   };
   for (const service of SERVICES) {
-    const dataVolumes =
-      service.name === AUDIT ? { volumes: [`${AUDIT_DATA_VOLUME}:${AUDIT_DATA_FOLDER}`] } : {};
+    const dataVolumes = {
+      volumes: [
+        `${PERSONAL_DATA_VOLUME}:${PERSONAL_DATA_FOLDER}`,
+        ...(service.name === AUDIT ? [`${AUDIT_DATA_VOLUME}:${AUDIT_DATA_FOLDER}`] : []),
+      ],
+    };
     services[`migrate-${service.name}`] = {
       ...hirestreamContainer,
       ...dataVolumes,
@@ -264,6 +282,7 @@ function compose(): string {
       'kafka-data': {},
       'postgres-data': {},
       [AUDIT_DATA_VOLUME]: {},
+      [PERSONAL_DATA_VOLUME]: {},
     },
   });
 }
@@ -280,10 +299,14 @@ function labels(service: Service, role?: Role): Record<string, string> {
   };
 }
 
-/** `/tmp`, and the audit service's signing key (its migration builds the app, which loads the key). */
+/**
+ * `/tmp`, the personal-data key-encryption key, and the audit service's signing
+ * key (its migration builds the app, which loads the keys).
+ */
 function volumeMountsOf(service: Service): unknown[] {
   return [
     { name: 'tmp', mountPath: '/tmp' },
+    { name: 'personal-data-kek', mountPath: PERSONAL_DATA_KEY_FOLDER, readOnly: true },
     ...(service.name === AUDIT
       ? [{ name: 'signing-key', mountPath: AUDIT_KEY_FOLDER, readOnly: true }]
       : []),
@@ -293,6 +316,10 @@ function volumeMountsOf(service: Service): unknown[] {
 function volumesOf(service: Service): unknown[] {
   return [
     { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
+    {
+      name: 'personal-data-kek',
+      secret: { secretName: 'personal-data-kek', defaultMode: 0o400 },
+    },
     ...(service.name === AUDIT
       ? [{ name: 'signing-key', secret: { secretName: 'audit-signing-key', defaultMode: 0o400 } }]
       : []),
@@ -437,6 +464,7 @@ function serviceObjects(service: Service): unknown[] {
       metadata: { name: `${service.name}-config`, labels: labels(service) },
       data: {
         PORT: String(service.port),
+        PERSONAL_DATA_KEK_FILE: `${PERSONAL_DATA_KEY_FOLDER}/${PERSONAL_DATA_KEY_FILE}`,
         ...(service.name === AUDIT
           ? {
               AUDIT_SERVICE_URLS: auditServiceUrls((name) => name),

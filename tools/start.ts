@@ -198,6 +198,9 @@ async function main(): Promise<void> {
       AUTH_MODE: process.env.AUTH_MODE || 'development',
       // The relay chose kafkajs's default partitioner (murmur2, as Java clients): no notice needed.
       KAFKAJS_NO_PARTITIONER_WARNING: process.env.KAFKAJS_NO_PARTITIONER_WARNING || '1',
+      // Every service: the personal-data key-encryption key, generated once in the data folder.
+      PERSONAL_DATA_KEK_FILE:
+        process.env.PERSONAL_DATA_KEK_FILE || join(dataDir, 'personal-data', 'key-encryption-key'),
       // The audit service: its development signing key in the data folder, and where the others listen.
       AUDIT_DATA_DIR: process.env.AUDIT_DATA_DIR || join(dataDir, 'audit'),
       AUDIT_SERVICE_URLS:
