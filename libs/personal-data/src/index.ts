@@ -25,6 +25,7 @@ export { LocalKeyEncryptionKey } from './keys/local-key-encryption-key';
 export { DataKeyCache, type DataKeyCacheOptions } from './keys/data-key-cache';
 export {
   DATA_KEYS_TABLE,
+  ERASURE_CHANNEL,
   PersonalDataErasedError,
   PostgresDataKeyStore,
   type ErasedKey,

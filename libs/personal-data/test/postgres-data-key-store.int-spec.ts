@@ -1,12 +1,14 @@
 import { hirestreamEventCatalog } from '@hirestream/contracts';
 import { ReadModelDatabase } from '@hirestream/read-models';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { createTestDatabase } from '../../../test/support/shared-postgres';
 import {
   dataKeyId,
   decryptPersonalData,
   encryptPersonalData,
   ERASED_VALUE,
+  ERASURE_CHANNEL,
   keyIdsIn,
   LocalKeyEncryptionKey,
   PersonalDataErasedError,
@@ -121,6 +123,30 @@ describe('data keys in PostgreSQL', () => {
         [keyId],
       );
       expect(rows).toEqual([{ wrapped_key: null, kek_id: null, erased: true }]);
+    });
+
+    it('when a candidacy is erased, then every process is told its key id at once, to forget it', async () => {
+      const listener = new Client({ connectionString: database.url });
+      await listener.connect();
+      try {
+        const told = new Promise<string>((resolve) =>
+          listener.on('notification', ({ channel, payload }) => {
+            if (channel === ERASURE_CHANNEL) resolve(payload ?? '');
+          }),
+        );
+        await listener.query(`listen ${ERASURE_CHANNEL}`);
+        const keyIds = [candidacyKey(), candidacyKey()];
+        const longLived = storeOf(schedulingDb, 3_600_000);
+        await Promise.all(keyIds.map((keyId) => candidates.dataKeyFor(keyId)));
+        expect((await longLived.keysFor(keyIds)).get(keyIds[0])).not.toBeNull();
+        await candidates.erase(keyIds);
+        const payload = await told;
+        expect(payload.split(',').sort()).toEqual([...keyIds].sort());
+        longLived.forget(payload.split(','));
+        expect((await longLived.keysFor(keyIds)).get(keyIds[0])).toBeNull();
+      } finally {
+        await listener.end();
+      }
     });
 
     it('when personal data would be written for it again, then no new key is made', async () => {

@@ -17,6 +17,15 @@ export type KeyStoreSql = Readonly<{
 /** One schema for every service: a candidacy's events are written by several services under one key. */
 export const DATA_KEYS_TABLE = 'personal_data.data_keys';
 
+/**
+ * The PostgreSQL channel an erasure is announced on, its payload the erased key
+ * ids comma-separated, so every process can `forget` them at once.
+ */
+export const ERASURE_CHANNEL = 'hirestream_personal_data_erased';
+
+/** Key ids per notification: a payload must stay under PostgreSQL's 8,000 bytes. */
+const IDS_PER_NOTIFICATION = 100;
+
 /** Raised when personal data would be written under a key that was erased. */
 export class PersonalDataErasedError extends Error {
   constructor(readonly keyId: string) {
@@ -134,7 +143,8 @@ export class PostgresDataKeyStore {
    * Erases the keys (those never stored too, so none is made for them later):
    * their wrapped bytes are deleted in one statement and the table vacuumed.
    * Every value encrypted under them reads as erased from then on, here at once,
-   * in other processes once their cached copy expires (`ttlMs`) or is `forget`-ed.
+   * in other processes once their cached copy expires (`ttlMs`) or is `forget`-ed
+   * (they are told on `ERASURE_CHANNEL`).
    */
   async erase(keyIds: readonly string[]): Promise<ErasedKey[]> {
     await this.ensureTable();
@@ -176,6 +186,10 @@ export class PostgresDataKeyStore {
 
   private async erased(rows: { key_id: string; erased_at: Date }[]): Promise<ErasedKey[]> {
     for (const { key_id } of rows) this.cache.rememberErased(key_id);
+    for (let start = 0; start < rows.length; start += IDS_PER_NOTIFICATION) {
+      const ids = rows.slice(start, start + IDS_PER_NOTIFICATION).map(({ key_id }) => key_id);
+      await this.sql.query('select pg_notify($1, $2)', [ERASURE_CHANNEL, ids.join(',')]);
+    }
     // The old row versions (with the wrapped keys) become free space now, not at autovacuum's pace.
     if (rows.length > 0) await this.sql.query(`vacuum ${DATA_KEYS_TABLE}`);
     return rows.map(({ key_id, erased_at }) => ({ keyId: key_id, erasedAt: erased_at }));

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ERASURE_CHANNEL } from '@hirestream/personal-data';
 import type { PoolClient } from 'pg';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { lockKey } from '../database/sql-names';
@@ -17,13 +18,15 @@ export function servingLockKey(schema: string, name: string, version: number): s
 /**
  * One LISTEN connection per service, telling its projection hosts what the
  * runners (in this replica or another) committed, when a build went live and
- * when a rebuild was asked for. The same connection holds the serving lock of
- * every projection version this replica serves. Reconnects when the connection
- * drops; notifications are only a shortcut (hosts also read the checkpoint when
- * they must know).
+ * when a rebuild was asked for, and which personal-data keys were erased. The
+ * same connection holds the serving lock of every projection version this
+ * replica serves. Reconnects when the connection drops; notifications are only
+ * a shortcut (hosts also read the checkpoint when they must know, and kept keys
+ * expire).
  */
 export class ProjectionWatch {
   private readonly listeners = new Set<Listener>();
+  private readonly erasureListeners = new Set<(keyIds: readonly string[]) => void>();
   private readonly served = new Set<string>();
   private client: PoolClient | undefined;
   private interrupt: (() => void) | undefined;
@@ -36,6 +39,13 @@ export class ProjectionWatch {
     this.listeners.add(listener);
     this.running ??= this.listen();
     return () => this.listeners.delete(listener);
+  }
+
+  /** Calls `listener` with the key ids of every personal-data erasure, in any process. */
+  onErasure(listener: (keyIds: readonly string[]) => void): () => void {
+    this.erasureListeners.add(listener);
+    this.running ??= this.listen();
+    return () => this.erasureListeners.delete(listener);
   }
 
   /** Holds the serving lock of a projection version for as long as this replica runs. */
@@ -65,8 +75,12 @@ export class ProjectionWatch {
           client!.on('error', () => resolve());
           client!.on('end', () => resolve());
         });
-        client.on('notification', ({ payload }) => this.dispatch(payload ?? ''));
-        await client.query(`listen ${PROJECTION_CHANNEL}`);
+        client.on('notification', ({ channel, payload }) =>
+          channel === ERASURE_CHANNEL
+            ? this.dispatchErasure(payload ?? '')
+            : this.dispatch(payload ?? ''),
+        );
+        await client.query(`listen ${PROJECTION_CHANNEL}; listen ${ERASURE_CHANNEL}`);
         this.client = client;
         for (const key of this.served) {
           await client.query('select pg_advisory_lock_shared($1::bigint)', [key]);
@@ -80,6 +94,17 @@ export class ProjectionWatch {
         client?.release(true);
       }
       if (!this.stopping) await Promise.race([sleep(1_000), interrupted]);
+    }
+  }
+
+  private dispatchErasure(payload: string): void {
+    const keyIds = payload.split(',').filter((keyId) => keyId !== '');
+    for (const listener of this.erasureListeners) {
+      try {
+        listener(keyIds);
+      } catch {
+        // As for projection news: one listener's trouble stops no other.
+      }
     }
   }
 
