@@ -35,4 +35,6 @@ export {
   PersonalColumns,
   type ColumnLocation,
   type StoredColumn,
+  type StoredState,
 } from './personal-data/personal-columns';
+export { CandidacyStates, type CandidacyState } from './personal-data/candidacy-states';
