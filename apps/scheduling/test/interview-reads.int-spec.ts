@@ -1,4 +1,8 @@
+import { dataKeyId, ERASED_VALUE, PersonalDataVault } from '@hirestream/personal-data';
+import type { Sql } from '@hirestream/read-models';
 import { randomUUID } from 'node:crypto';
+import { InterviewerCalendarsProjection } from '../src/interviewer-calendar/interviewer-calendars.projection';
+import { InterviewsProjection } from '../src/interviews-projection/interviews.projection';
 import { interviewer, schedulingFixtures } from './support/scheduling-fixtures';
 import { useServiceApp } from '@hirestream/testing';
 
@@ -202,4 +206,85 @@ describe('reading interviews', () => {
       (await request('GET', `/candidates/${randomUUID()}/interviews`, coordinator)).statusCode,
     ).toBe(404);
   });
+
+  it("keeps the reasons sealed, answers them in plaintext, and [erased] once the candidacy's key is erased, everything else as before", async () => {
+    const movedBecause = 'Ada asked to move it: her daughter is ill';
+    const cancelledBecause = 'Ada took another offer, she told the recruiter by phone';
+    const lead = interviewer('lead');
+    const candidateId = await fixtures.interviewingCandidate();
+    const panel = [{ interviewerId: lead, role: 'lead' }];
+    const moved = await schedule(candidateId, panel, '2030-03-04T09:00:00Z');
+    const cancelled = await schedule(candidateId, panel, '2030-03-06T09:00:00Z');
+    const base = `/candidates/${candidateId}/interviews`;
+    const reschedule = { startsAt: '2030-03-05T09:00:00Z', endsAt: '2030-03-05T10:00:00Z' };
+    expect(
+      (
+        await request('POST', `${base}/${moved}/reschedule`, coordinator, {
+          ...reschedule,
+          reason: movedBecause,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await request('POST', `${base}/${cancelled}/cancellation`, coordinator, {
+          reason: cancelledBecause,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const read = async (interviewId: string) =>
+      (await request('GET', `${base}/${interviewId}`, coordinator)).json<Json>();
+
+    expect(await read(moved)).toMatchObject({
+      history: [{ reason: null }, { version: 2, reason: movedBecause }],
+    });
+    expect(await read(cancelled)).toMatchObject({ cancellationReason: cancelledBecause });
+    const stored = await storedRows();
+    expect(stored).toContain(candidateId);
+    expect(stored).not.toContain('daughter');
+    expect(stored).not.toContain('by phone');
+
+    await scheduling.app.get(PersonalDataVault).erase([dataKeyId('candidate', candidateId)]);
+    expect(await read(moved)).toMatchObject({
+      status: 'scheduled',
+      startsAt: reschedule.startsAt,
+      history: [
+        { version: 1, startsAt: '2030-03-04T09:00:00Z', reason: null },
+        { version: 2, startsAt: reschedule.startsAt, reason: ERASED_VALUE },
+      ],
+    });
+    expect(await read(cancelled)).toMatchObject({
+      status: 'cancelled',
+      cancellationReason: ERASED_VALUE,
+    });
+    const seats = (await interviewsOf(lead, coordinator)).json<{ interviews: Seat[] }>();
+    expect(seats.interviews.map((seat) => seat.interviewId)).toEqual([moved, cancelled]);
+
+    // The candidacy's later events are folded as before, its erased reasons staying erased.
+    const candidate = await scheduling.bearer('candidate', 'cand-1', candidateId);
+    expect((await request('POST', `${base}/${moved}/confirmation`, candidate)).statusCode).toBe(
+      200,
+    );
+    expect(await read(moved)).toMatchObject({
+      status: 'confirmed',
+      history: [{ reason: null }, { reason: ERASED_VALUE }],
+    });
+  });
 });
+
+/** Every row of the scheduling read models, as PostgreSQL keeps them, in text. */
+async function storedRows(): Promise<string> {
+  const rowsOf = async (sql: Sql, tables: readonly string[]) =>
+    (
+      await Promise.all(
+        tables.map((table) => sql.query<{ row: string }>(`select t::text as row from ${table} t`)),
+      )
+    ).flatMap(({ rows }) => rows.map(({ row }) => row));
+  const interviews = await scheduling.app
+    .get(InterviewsProjection)
+    .read((sql, { candidates, panel_seats }) => rowsOf(sql, [candidates, panel_seats]));
+  const calendars = await scheduling.app
+    .get(InterviewerCalendarsProjection)
+    .read((sql, { availabilities, slots }) => rowsOf(sql, [availabilities, slots]));
+  return [...interviews, ...calendars].join('\n');
+}

@@ -2,7 +2,7 @@ import type { CandidateEvent } from '@hirestream/contracts';
 import { processSpecification } from '@hirestream/event-sourcing';
 import type { InterviewCommand } from '../domain/interview.commands';
 import { interviewDecider, type CandidateStreamEvent } from '../domain/interview.decider';
-import { calendarHoldProcess } from './calendar-hold.process';
+import { CANCELLED_INTERVIEW_RELEASE, calendarHoldProcess } from './calendar-hold.process';
 
 const spec = processSpecification(interviewDecider, calendarHoldProcess);
 const candidateId = 'c-1';
@@ -103,21 +103,33 @@ describe('calendar hold', () => {
       });
   });
 
-  it('frees the slots only once a cancellation is recorded', () => {
+  it("frees the slots only once a cancellation is recorded, leaving the candidacy's reason out of the calendars", () => {
     spec
       .given([...interviewing, scheduled])
       .when({
         type: 'CancelInterview',
         data: { candidateId, interviewId: 'i-1', reason: 'filled' },
       })
-      .then({ before: [], after: [release('grace', 'filled'), release('alan', 'filled')] });
+      .then({
+        before: [],
+        after: [
+          release('grace', CANCELLED_INTERVIEW_RELEASE),
+          release('alan', CANCELLED_INTERVIEW_RELEASE),
+        ],
+      });
   });
 
   it('frees the slots of every interview a closed candidacy cancels', () => {
     spec
       .given([...interviewing, scheduled])
       .when({ type: 'CancelOpenInterviews', data: { candidateId, reason: 'rejected' } })
-      .then({ before: [], after: [release('grace', 'rejected'), release('alan', 'rejected')] });
+      .then({
+        before: [],
+        after: [
+          release('grace', CANCELLED_INTERVIEW_RELEASE),
+          release('alan', CANCELLED_INTERVIEW_RELEASE),
+        ],
+      });
   });
 
   it('leaves calendars alone for what does not move an interview', () => {

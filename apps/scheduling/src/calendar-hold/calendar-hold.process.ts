@@ -44,6 +44,9 @@ export function reserveSlot(
   };
 }
 
+/** Why a cancelled interview's slots were freed, as the calendars record it. */
+export const CANCELLED_INTERVIEW_RELEASE = 'the interview was cancelled';
+
 export function releaseSlot(
   interviewerId: string,
   interviewId: string,
@@ -136,11 +139,14 @@ function planOf(
     case 'InterviewCancelled': {
       const interview = state.interviews.get(event.data.interviewId);
       if (interview === undefined) return NOTHING_TO_DO;
-      // Freed only once the cancellation is recorded: until then the time stays taken.
+      // Freed only once the cancellation is recorded: until then the time stays taken. Its
+      // reason speaks of the candidacy and stays in the candidate's stream, under the
+      // candidacy's key: copied into a calendar it would be kept under the interviewer's and
+      // outlive the candidate's erasure.
       return {
         before: [],
         after: panelOf(interview).map((id) =>
-          releaseSlot(id, interview.interviewId, event.data.reason),
+          releaseSlot(id, interview.interviewId, CANCELLED_INTERVIEW_RELEASE),
         ),
       };
     }

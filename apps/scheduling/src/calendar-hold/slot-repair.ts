@@ -2,7 +2,7 @@ import { CLOSED_INTERVIEW_STATUSES, type Interview } from '../domain/interview.s
 import type { InterviewerCalendarCommand } from '../domain/interviewer-calendar.commands';
 import type { ReservedSlot } from '../domain/interviewer-calendar.state';
 import { intervalOf } from '../domain/intervals';
-import { releaseSlot, restoreSlot } from './calendar-hold.process';
+import { CANCELLED_INTERVIEW_RELEASE, releaseSlot, restoreSlot } from './calendar-hold.process';
 
 /**
  * The calendar hold's repair: the candidate's stream is the truth about an
@@ -23,7 +23,7 @@ export function slotRepair(
   if (!interview.panel.some((member) => member.interviewerId === interviewerId)) {
     return release('the interviewer is not on the panel');
   }
-  if (interview.status === 'cancelled') return release('the interview was cancelled');
+  if (interview.status === 'cancelled') return release(CANCELLED_INTERVIEW_RELEASE);
   if (CLOSED_INTERVIEW_STATUSES.has(interview.status)) return undefined;
   const time = intervalOf(interview);
   if (time.start === slot.interval.start && time.end === slot.interval.end) return undefined;

@@ -1,6 +1,12 @@
 import { CANDIDATE_STREAM_PREFIX, candidateIdOfStream } from '@hirestream/contracts';
 import type { RecordedEvent } from '@hirestream/event-sourcing';
-import { PostgresProjectionHost, postgresProjection, type Sql } from '@hirestream/read-models';
+import {
+  CandidacyStates,
+  PostgresProjectionHost,
+  postgresProjection,
+  type PersonalColumns,
+  type Sql,
+} from '@hirestream/read-models';
 import { Injectable } from '@nestjs/common';
 import {
   candidateInterviewsJson as states,
@@ -21,21 +27,45 @@ export type InterviewSeat = Readonly<{
 
 type Tables = 'candidates' | 'panel_seats';
 
+/**
+ * Each candidate's kept state, the personal text in it (why an interview moved,
+ * why it was cancelled) sealed under the candidacy's key, the rest plain.
+ */
+const keptStates = new CandidacyStates('interviews.candidates', [
+  '/interviews/*/history/*/reason',
+  '/interviews/*/cancellationReason',
+]);
+
+/** The states of the rows, their personal text opened (`[erased]` once the candidacy's key is erased). */
+async function openedStates(
+  personal: PersonalColumns,
+  rows: readonly Readonly<{ candidate_id: string; state: unknown }>[],
+): Promise<CandidateInterviews[]> {
+  const opened = await keptStates.open(
+    personal,
+    rows.map((row) => ({ candidateId: row.candidate_id, state: row.state })),
+  );
+  return opened.map((state) => states.deserialize(state));
+}
+
 async function heldStates(
   sql: Sql,
   candidates: string,
   ids: readonly string[],
+  personal: PersonalColumns,
 ): Promise<Map<string, CandidateInterviews>> {
   const { rows } = await sql.query<{ candidate_id: string; state: unknown }>(
     `select candidate_id, state from ${candidates} where candidate_id = any($1::uuid[])`,
     [ids],
   );
-  return new Map(rows.map((row) => [row.candidate_id, states.deserialize(row.state)]));
+  const opened = await openedStates(personal, rows);
+  return new Map(rows.map((row, index) => [row.candidate_id, opened[index]]));
 }
 
 const interviews = postgresProjection<Tables, CandidateStreamEvent>({
   name: 'interviews',
-  version: 1,
+  // 2: the personal text of each state is sealed.
+  version: 2,
   tables: ['candidates', 'panel_seats'],
   select: { streamPrefixes: [CANDIDATE_STREAM_PREFIX] },
   eventTypes: interviewDecider.eventTypes,
@@ -57,7 +87,7 @@ const interviews = postgresProjection<Tables, CandidateStreamEvent>({
     `create index on ${panel_seats} (interviewer_id, starts_at)`,
     `create index on ${panel_seats} (candidate_id)`,
   ],
-  apply: async (sql, { candidates, panel_seats }, events, revisions) => {
+  apply: async (sql, { candidates, panel_seats }, events, revisions, _stored, personal) => {
     const byCandidate = new Map<string, RecordedEvent<CandidateStreamEvent>[]>();
     const touched = [...revisions.keys()].flatMap((stream) => {
       const id = candidateIdOfStream(stream);
@@ -67,11 +97,15 @@ const interviews = postgresProjection<Tables, CandidateStreamEvent>({
     for (const recorded of events) {
       byCandidate.get(candidateIdOfStream(recorded.streamName) ?? '')?.push(recorded);
     }
-    const held = await heldStates(sql, candidates, touched);
+    const held = await heldStates(sql, candidates, touched, personal);
     const folded = touched.map((id) => ({
       id,
       state: foldCandidate(held.get(id), byCandidate.get(id)!),
     }));
+    const sealed = await keptStates.seal(
+      personal,
+      folded.map((c) => ({ candidateId: c.id, state: states.serialize(c.state) })),
+    );
     await sql.query(
       `insert into ${candidates} (candidate_id, revision, state)
        select * from unnest($1::uuid[], $2::numeric[], $3::jsonb[])
@@ -79,7 +113,7 @@ const interviews = postgresProjection<Tables, CandidateStreamEvent>({
       [
         folded.map((c) => c.id),
         folded.map((c) => revisions.get(`${CANDIDATE_STREAM_PREFIX}${c.id}`)!.toString()),
-        folded.map((c) => JSON.stringify(states.serialize(c.state))),
+        sealed.map((state) => JSON.stringify(state)),
       ],
     );
     const seats = folded.flatMap((c) => panelSeatsOf(c.id, c.state));
@@ -110,20 +144,25 @@ export class InterviewsProjection extends PostgresProjectionHost(interviews) {
   /** Undefined until the candidate's stream has an event the projection has seen. */
   candidate(candidateId: string): Promise<CandidateInterviewsRead | undefined> {
     return this.read(async (sql, { candidates }) => {
-      const { rows } = await sql.query<{ revision: string; state: unknown }>(
-        `select revision, state from ${candidates} where candidate_id = $1`,
-        [candidateId],
-      );
+      const { rows } = await sql.query<{
+        candidate_id: string;
+        revision: string;
+        state: unknown;
+      }>(`select candidate_id, revision, state from ${candidates} where candidate_id = $1`, [
+        candidateId,
+      ]);
       const row = rows[0];
-      return row === undefined
-        ? undefined
-        : { state: states.deserialize(row.state), revision: BigInt(row.revision) };
+      if (row === undefined) return undefined;
+      const [state] = await openedStates(this.personal, [row]);
+      return { state, revision: BigInt(row.revision) };
     });
   }
 
   /** The candidates' interviews the projection has seen, by candidate id. */
   candidates(candidateIds: readonly string[]): Promise<Map<string, CandidateInterviews>> {
-    return this.read((sql, { candidates }) => heldStates(sql, candidates, candidateIds));
+    return this.read((sql, { candidates }) =>
+      heldStates(sql, candidates, candidateIds, this.personal),
+    );
   }
 
   /** The interviews on whose panel the interviewer sits overlapping [from, to), any status, earliest first. */
@@ -140,8 +179,9 @@ export class InterviewsProjection extends PostgresProjectionHost(interviews) {
          order by s.starts_at, s.interview_id`,
         [interviewerId, from, to],
       );
-      return rows.flatMap((row) => {
-        const interview = states.deserialize(row.state).interviews.get(row.interview_id);
+      const opened = await openedStates(this.personal, rows);
+      return rows.flatMap((row, index) => {
+        const interview = opened[index].interviews.get(row.interview_id);
         const seat = interview?.panel.find((member) => member.interviewerId === interviewerId);
         return interview === undefined || seat === undefined
           ? []
