@@ -1,7 +1,9 @@
 import type { CriterionRating } from '@hirestream/contracts';
+import { dataKeyId, ERASED_VALUE, PersonalDataVault } from '@hirestream/personal-data';
 import type { Role } from '@hirestream/platform';
-import { useServiceApp } from '@hirestream/testing';
+import { eventually, useServiceApp } from '@hirestream/testing';
 import { randomUUID } from 'node:crypto';
+import { CalibrationProjection } from '../src/calibration/calibration.projection';
 import { candidateFacts } from './candidate-facts';
 
 type Json = Record<string, unknown>;
@@ -147,5 +149,71 @@ describe('calibration', () => {
       offset: ids.indexOf(alan),
       interviewers: [{ interviewerId: alan }],
     });
+  });
+});
+
+describe('personal text the calibration keeps', () => {
+  const STRENGTHS = 'Ada explained her own design with rare clarity';
+  const CONCERNS = 'Ada mentioned her burnout last year';
+  const NOTES = 'Ada is moving to Lisbon with her partner';
+
+  /** The candidate's rows of the calibration read model, as PostgreSQL keeps them, in text. */
+  const storedRows = (candidateId: string) =>
+    api.app.get(CalibrationProjection).read(async (sql, { candidates, feedback }) => {
+      const rows = await sql.query<{ row: string }>(
+        `select t::text as row from ${candidates} t where candidate_id = $1
+         union all select t::text from ${feedback} t where candidate_id = $1`,
+        [candidateId],
+      );
+      return rows.rows.map(({ row }) => row).join('\n');
+    });
+
+  it("keeps the feedback's and the decision's words sealed, and counts as before once the candidacy's key is erased", async () => {
+    const hopper = `hopper-${randomUUID().slice(0, 8)}`;
+    const candidateId = await interviewingCandidate();
+    const given = { interviewerId: hopper, strengths: STRENGTHS, concerns: CONCERNS };
+    const interviewId = await completedInterview(
+      candidateId,
+      [hopper],
+      [{ ...given, notes: NOTES, recommendation: 'no', ratings: ratings(2) }],
+    );
+    await amended(candidateId, interviewId, {
+      ...given,
+      recommendation: 'strong-no',
+      ratings: ratings(1),
+    });
+    await decide(candidateId, 'reject');
+    const counted = {
+      feedbackGiven: 1,
+      ratings: { '1': 1, '2': 0 },
+      recommendations: { 'strong-no': 1, no: 0 },
+      decisions: { agreed: 1, disagreed: 0 },
+    };
+    const calibration = () => get(`/interviewers/${hopper}/calibration`, 'hiring-manager');
+    expect((await calibration()).json()).toMatchObject(counted);
+
+    const stored = await storedRows(candidateId);
+    expect(stored).toContain(hopper);
+    for (const words of [
+      STRENGTHS,
+      CONCERNS,
+      NOTES,
+      'misread my notes',
+      'Debriefed',
+      'practising',
+    ]) {
+      expect(stored).not.toContain(words);
+    }
+
+    await api.app.get(PersonalDataVault).erase([dataKeyId('candidate', candidateId)]);
+    // The candidacy's later events are folded as before (a request carries no personal data).
+    const secondRound = await completedInterview(candidateId, [hopper], [], 2);
+    const erased = await eventually('the second round folded', async () => {
+      const rows = await storedRows(candidateId);
+      return rows.includes(secondRound) ? rows : undefined;
+    });
+    expect(erased).toContain(ERASED_VALUE);
+    expect(erased).not.toContain('Lisbon');
+    expect((await calibration()).json()).toMatchObject(counted);
   });
 });

@@ -1,6 +1,12 @@
 import { candidateIdOfStream } from '@hirestream/contracts';
 import type { RecordedEvent } from '@hirestream/event-sourcing';
-import { PostgresProjectionHost, postgresProjection, type Sql } from '@hirestream/read-models';
+import {
+  CandidacyStates,
+  PostgresProjectionHost,
+  postgresProjection,
+  type PersonalColumns,
+  type Sql,
+} from '@hirestream/read-models';
 import { Injectable } from '@nestjs/common';
 import type { FeedbackStateEvent } from '../domain/feedback.state';
 import {
@@ -25,22 +31,46 @@ const CALIBRATION_EVENT_TYPES = [
   'PanelDecisionRecorded',
 ] as const satisfies readonly FeedbackStateEvent['type'][];
 
+const SCORECARD_TEXT = ['strengths', 'concerns', 'notes'];
+
+/**
+ * Each candidate's kept state, the personal text in it sealed under the
+ * candidacy's key: each scorecard's words (of the draft, the submission and
+ * every amendment, with its reason) and each decision's. The calibration reads
+ * none of it, only the ratings, recommendations and decisions beside it.
+ */
+const keptStates = new CandidacyStates('calibration.candidates', [
+  ...['draft', 'submitted', 'amendments/*'].flatMap((scorecard) =>
+    SCORECARD_TEXT.map((field) => `/requests/*/${scorecard}/${field}`),
+  ),
+  '/requests/*/amendments/*/reason',
+  '/decisions/*/rationale',
+  '/decisions/*/feedbackForCandidate',
+  '/decisions/*/override/reason',
+]);
+
 async function heldStates(
   sql: Sql,
   candidates: string,
   ids: readonly string[],
+  personal: PersonalColumns,
 ): Promise<Map<string, PanelDecisionState>> {
   const { rows } = await sql.query<{ candidate_id: string; state: unknown }>(
     `select candidate_id, state from ${candidates} where candidate_id = any($1::uuid[])`,
     [ids],
   );
-  return new Map(rows.map((row) => [row.candidate_id, states.deserialize(row.state)]));
+  const opened = await keptStates.open(
+    personal,
+    rows.map((row) => ({ candidateId: row.candidate_id, state: row.state })),
+  );
+  return new Map(rows.map((row, index) => [row.candidate_id, states.deserialize(opened[index])]));
 }
 
 const calibration = postgresProjection<Tables, FeedbackStateEvent>({
   name: 'calibration',
   // Bump when the tables, `apply` or the folds it stores change (the shared `evolveFeedback` too).
-  version: 1,
+  // 2: the personal text of each state is sealed.
+  version: 2,
   tables: ['candidates', 'feedback'],
   select: { eventTypes: CALIBRATION_EVENT_TYPES },
   migrations: ({ candidates, feedback }) => [
@@ -61,7 +91,7 @@ const calibration = postgresProjection<Tables, FeedbackStateEvent>({
      )`,
     `create index on ${feedback} (candidate_id)`,
   ],
-  apply: async (sql, { candidates, feedback }, events) => {
+  apply: async (sql, { candidates, feedback }, events, _revisions, _stored, personal) => {
     const byCandidate = new Map<string, RecordedEvent<FeedbackStateEvent>[]>();
     for (const recorded of events) {
       const id = candidateIdOfStream(recorded.streamName);
@@ -72,16 +102,20 @@ const calibration = postgresProjection<Tables, FeedbackStateEvent>({
     }
     const touched = [...byCandidate.keys()];
     if (touched.length === 0) return;
-    const held = await heldStates(sql, candidates, touched);
+    const held = await heldStates(sql, candidates, touched, personal);
     const folded = touched.map((id) => ({
       id,
       state: foldCandidate(held.get(id), byCandidate.get(id)!),
     }));
+    const sealed = await keptStates.seal(
+      personal,
+      folded.map((c) => ({ candidateId: c.id, state: states.serialize(c.state) })),
+    );
     await sql.query(
       `insert into ${candidates} (candidate_id, state)
        select * from unnest($1::uuid[], $2::jsonb[])
        on conflict (candidate_id) do update set state = excluded.state`,
-      [folded.map((c) => c.id), folded.map((c) => JSON.stringify(states.serialize(c.state)))],
+      [folded.map((c) => c.id), sealed.map((state) => JSON.stringify(state))],
     );
     const rows = folded.flatMap((c) => calibrationRowsOf(c.id, c.state));
     await sql.query(`delete from ${feedback} where candidate_id = any($1::uuid[])`, [touched]);
