@@ -9,7 +9,8 @@ import {
 } from '@hirestream/event-sourcing';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { hiringHistory, type HistoryAppend } from './support/hiring-history';
+import { appendChained, writeChained } from './support/chained-appends';
+import { hiringHistory } from './support/hiring-history';
 import { processTreeCpuSeconds } from './support/process-usage';
 import { withEmbeddedEventStore } from './support/embedded-event-store';
 import { machineLoad } from './support/machine-load';
@@ -21,15 +22,9 @@ import { machineLoad } from './support/machine-load';
 const usage = `Usage: npm run bench -- hash-chain [--events N]
   --events  events in the store (default 1,000,000)`;
 
-const APPENDS_IN_FLIGHT = 64;
 const LONG_STREAM_EVENTS = 10_000;
 const LONG_STREAM_BATCH = 100;
 const MEMORY_SAMPLE_MS = 100;
-const context = {
-  actor: { id: 'recruiter-1', role: 'recruiter' as const },
-  correlationId: randomUUID(),
-  causationId: randomUUID(),
-};
 
 function eventsWanted(): number {
   const { values } = parseArgs({ options: { events: { type: 'string' } } });
@@ -42,23 +37,6 @@ function eventsWanted(): number {
 }
 
 const thousands = (n: number): string => Math.round(n).toLocaleString('en');
-
-/** Appends the history a round at a time, many appends in flight, each after the head it left. */
-async function writeChained(store: EventStore, events: number): Promise<number> {
-  const heads = new Map<string, ChainHead>();
-  let written = 0;
-  for (const round of hiringHistory(events)) {
-    let next = 0;
-    const lane = async (): Promise<void> => {
-      for (let append = round[next++]; append !== undefined; append = round[next++]) {
-        const appended = await appendChained(store, heads, append);
-        written += appended;
-      }
-    };
-    await Promise.all(Array.from({ length: APPENDS_IN_FLIGHT }, lane));
-  }
-  return written;
-}
 
 /** One candidate stream of `count` events, appended a batch at a time. */
 async function writeLongStream(store: EventStore, count: number): Promise<string> {
@@ -73,24 +51,6 @@ async function writeLongStream(store: EventStore, count: number): Promise<string
     });
   }
   return streamName;
-}
-
-async function appendChained(
-  store: EventStore,
-  heads: Map<string, ChainHead>,
-  { streamName, events, occurredAt }: HistoryAppend,
-): Promise<number> {
-  const head = heads.get(streamName);
-  const { nextRevision, hashes } = await store.append(
-    streamName,
-    events,
-    head?.revision,
-    context,
-    occurredAt,
-    head,
-  );
-  heads.set(streamName, { revision: nextRevision, hash: hashes.at(-1) });
-  return events.length;
 }
 
 type Timed<T> = { result: T; seconds: number; clientCpuSeconds: number; serverCpuSeconds: number };
@@ -156,7 +116,10 @@ async function measure(client: EventStoreDBClient, serverPid: number, events: nu
   );
   const write = await timed(serverPid, async () => {
     const longStream = await writeLongStream(store, long);
-    return { longStream, written: long + (await writeChained(store, events - long)) };
+    return {
+      longStream,
+      written: long + (await writeChained(store, hiringHistory(events - long))),
+    };
   });
   rate('written through EventStore.append', write.result.written, write);
 
