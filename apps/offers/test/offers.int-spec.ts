@@ -1,4 +1,6 @@
 import { candidateStreamName, type Event } from '@hirestream/contracts';
+import { dataKeyId, PersonalDataVault } from '@hirestream/personal-data';
+import { ReadModelDatabase } from '@hirestream/read-models';
 import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
 import { checkStreamFacts, draftedTerms } from '@hirestream/testing/offer-stream-facts';
 import { useServiceApp } from '@hirestream/testing';
@@ -198,5 +200,37 @@ describe('offers API', () => {
     expect(fields).toEqual(
       expect.arrayContaining(['baseSalary.amountMinor', 'baseSalary.currency']),
     );
+  });
+
+  it("keeps the letter sealed, serves it in plaintext, and answers 410 once the candidate's data is erased", async () => {
+    const candidateId = await candidateInOffer();
+    const offerId = await draftedOffer(candidateId);
+    const base = `/candidates/${candidateId}/offers/${offerId}`;
+    await approved(candidateId, offerId);
+    const extended = await post(`${base}/extension`, { version: 1 }, 'recruiter');
+    const { reference } = extended.json<{ extended: { letter: { reference: string } } }>().extended
+      .letter;
+    const letter = await get(`${base}/letter?format=html`, 'recruiter');
+    expect(letter.json<{ content: string }>().content).toContain('Ada Lovelace');
+    const db = api.app.get(ReadModelDatabase);
+    const { rows } = await db.query<{ row: string }>(
+      `select t::text as row from ${db.table('sealed_offer_letters')} t where reference = $1`,
+      [reference],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].row).not.toContain('Ada Lovelace');
+
+    await api.app.get(PersonalDataVault).erase([dataKeyId('candidate', candidateId)]);
+    for (const format of ['html', 'pdf']) {
+      const gone = await get(`${base}/letter?format=${format}`, 'recruiter');
+      expect(gone.statusCode).toBe(410);
+      expect(gone.json()).toMatchObject({
+        type: 'urn:hirestream:problem:offer-letter-erased',
+        status: 410,
+      });
+    }
+    const offer = await get(base, 'recruiter');
+    expect(offer.statusCode).toBe(200);
+    expect(offer.json()).toMatchObject({ status: 'extended', extended: { letter: { reference } } });
   });
 });

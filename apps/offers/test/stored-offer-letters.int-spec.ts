@@ -1,9 +1,21 @@
+import { hirestreamEventCatalog } from '@hirestream/contracts';
+import {
+  dataKeyId,
+  LocalKeyEncryptionKey,
+  PersonalDataIntegrityError,
+  PersonalDataVault,
+  PostgresDataKeyStore,
+} from '@hirestream/personal-data';
 import { ReadModelDatabase } from '@hirestream/read-models';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createTestDatabase } from '../../../test/support/shared-postgres';
 import { LetterTemplates } from '../src/offer-letter/letter-templates';
 import { SAMPLE_LETTER } from '../src/offer-letter/letter-view';
+import {
+  OfferLetterContentError,
+  OfferLetterErasedError,
+} from '../src/offer-letter/offer-letter.port';
 import { StoredOfferLetters } from '../src/offer-letter/stored-offer-letters';
 import { pdfText } from './support/pdf-text';
 
@@ -15,11 +27,17 @@ describe('offer letters stored in PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let replicaA: ReadModelDatabase;
   let replicaB: ReadModelDatabase;
+  let vaultA: PersonalDataVault;
+  let vaultB: PersonalDataVault;
+  const candidateId = randomUUID();
 
   beforeAll(async () => {
     database = await createTestDatabase();
     replicaA = new ReadModelDatabase(database.url, 'offers');
     replicaB = new ReadModelDatabase(database.url, 'offers');
+    const kek = new LocalKeyEncryptionKey(randomBytes(32));
+    vaultA = new PersonalDataVault(hirestreamEventCatalog, new PostgresDataKeyStore(replicaA, kek));
+    vaultB = new PersonalDataVault(hirestreamEventCatalog, new PostgresDataKeyStore(replicaB, kek));
   });
 
   afterAll(async () => {
@@ -28,11 +46,24 @@ describe('offer letters stored in PostgreSQL', () => {
     await database?.drop();
   });
 
-  it('reads back on another replica the very bytes whose SHA-256s render returned', async () => {
-    const letters = new StoredOfferLetters(replicaA, templates);
-    const rendered = await letters.render(letter);
+  const lettersOn = (replica: 'A' | 'B') =>
+    replica === 'A'
+      ? new StoredOfferLetters(replicaA, templates, vaultA)
+      : new StoredOfferLetters(replicaB, templates, vaultB);
 
-    const other = new StoredOfferLetters(replicaB, templates);
+  /** The stored row of a letter, as PostgreSQL keeps it, in text. */
+  async function storedRow(reference: string): Promise<string> {
+    const { rows } = await replicaA.query<{ row: string }>(
+      `select t::text as row from ${replicaA.table('sealed_offer_letters')} t where reference = $1`,
+      [reference],
+    );
+    return rows[0].row;
+  }
+
+  it('reads back on another replica the very bytes whose SHA-256s render returned', async () => {
+    const rendered = await lettersOn('A').render(candidateId, letter);
+
+    const other = lettersOn('B');
     const html = await other.read(rendered.reference, 'html');
     const pdf = await other.read(rendered.reference, 'pdf');
     expect(html && sha256(html)).toBe(rendered.html.sha256);
@@ -41,33 +72,63 @@ describe('offer letters stored in PostgreSQL', () => {
     expect(await pdfText(pdf!)).toContain('€100,000.00 per year');
   });
 
+  it("keeps both documents sealed: the stored row holds neither the candidate's name nor the documents' bytes", async () => {
+    const rendered = await lettersOn('A').render(candidateId, { ...letter, offerVersion: 4 });
+    const html = (await lettersOn('B').read(rendered.reference, 'html'))!;
+    expect(html.toString('utf8')).toContain(letter.candidateName);
+    const stored = await storedRow(rendered.reference);
+    expect(stored).toContain(rendered.html.sha256);
+    expect(stored).not.toContain(letter.candidateName);
+    expect(stored).not.toContain(html.toString('base64').slice(0, 64));
+  });
+
   it('gives the same reference when the same letter is rendered again, on any replica', async () => {
-    const first = await new StoredOfferLetters(replicaA, templates).render(letter);
-    const again = await new StoredOfferLetters(replicaB, templates).render(letter);
+    const first = await lettersOn('A').render(candidateId, letter);
+    const again = await lettersOn('B').render(candidateId, letter);
     expect(again).toEqual(first);
-    const other = await new StoredOfferLetters(replicaA, templates).render({
-      ...letter,
-      offerVersion: 2,
-    });
+    const other = await lettersOn('A').render(candidateId, { ...letter, offerVersion: 2 });
     expect(other.reference).not.toBe(first.reference);
   });
 
   it('reads nothing for a reference it never stored or that is not a reference', async () => {
-    const letters = new StoredOfferLetters(replicaB, templates);
+    const letters = lettersOn('B');
     expect(await letters.read('0'.repeat(64), 'pdf')).toBeUndefined();
     expect(await letters.read("x' or 1=1 --", 'html')).toBeUndefined();
   });
 
-  it('never serves stored bytes that no longer match the SHA-256 an event recorded', async () => {
-    const letters = new StoredOfferLetters(replicaA, templates);
-    const rendered = await letters.render({ ...letter, offerVersion: 3 });
-    await replicaA.query(
-      `update ${replicaA.table('offer_letters')} set pdf = pdf || '\\x00'::bytea where reference = $1`,
-      [rendered.reference],
-    );
+  it('never serves stored bytes that no longer match what was sealed or the SHA-256 an event recorded', async () => {
+    const letters = lettersOn('A');
+    const rendered = await letters.render(candidateId, { ...letter, offerVersion: 3 });
+    const table = replicaA.table('sealed_offer_letters');
+    const alter = (set: string) =>
+      replicaA.query(`update ${table} set ${set} where reference = $1`, [rendered.reference]);
+    await alter(`pdf_sha256 = '${'0'.repeat(64)}'`);
     await expect(letters.read(rendered.reference, 'pdf')).rejects.toThrow(
       `The stored pdf of offer letter ${rendered.reference} does not match its SHA-256`,
     );
-    expect(await letters.read(rendered.reference, 'html')).toBeDefined();
+    await alter(`pdf = html`);
+    await expect(letters.read(rendered.reference, 'pdf')).rejects.toThrow(
+      PersonalDataIntegrityError,
+    );
+    await alter(`html = replace(html, '"tag":"', '"tag":"A')`);
+    await expect(letters.read(rendered.reference, 'html')).rejects.toThrow(
+      PersonalDataIntegrityError,
+    );
+  });
+
+  it("is gone once the candidacy's key is erased, and no letter is written to the candidate again", async () => {
+    const erased = randomUUID();
+    const rendered = await lettersOn('A').render(erased, { ...letter, offerVersion: 5 });
+    await vaultA.erase([dataKeyId('candidate', erased)]);
+    for (const format of ['html', 'pdf'] as const) {
+      await expect(lettersOn('A').read(rendered.reference, format)).rejects.toThrow(
+        OfferLetterErasedError,
+      );
+    }
+    await expect(lettersOn('A').render(erased, { ...letter, offerVersion: 6 })).rejects.toThrow(
+      OfferLetterContentError,
+    );
+    const someoneElses = await lettersOn('A').render(candidateId, letter);
+    expect(await lettersOn('A').read(someoneElses.reference, 'html')).toBeDefined();
   });
 });

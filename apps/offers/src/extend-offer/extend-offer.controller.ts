@@ -51,7 +51,7 @@ export class ExtendOfferController {
     const offerVersion = checkExtendable(state, key);
     const template = this.letters.defaultTemplate();
     const rendered = await this.rendered(() =>
-      this.letters.render({
+      this.letters.render(id, {
         offerId,
         offerVersion: version,
         candidateName: state.candidate?.fullName ?? '',

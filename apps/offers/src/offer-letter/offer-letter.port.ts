@@ -52,12 +52,17 @@ export interface OfferLetters {
   /** The newest version of the default template (the one to stamp when none is chosen). */
   defaultTemplate(): LetterTemplateRef;
   /**
-   * Renders and stores a letter. Throws `OfferLetterContentError` when the
-   * content cannot be rendered (an unknown template or version, a currency or
-   * amount out of range, text the PDF's font cannot show).
+   * Renders and stores the letter of the candidacy `candidateId`, its documents
+   * kept sealed under the candidacy's data key. Throws `OfferLetterContentError`
+   * when the content cannot be rendered (an unknown template or version, a
+   * currency or amount out of range, text the PDF's font cannot show) or the
+   * candidacy's personal data was erased.
    */
-  render(letter: OfferLetterContent): Promise<RenderedOfferLetter>;
-  /** A stored letter's bytes; undefined for an unknown reference. */
+  render(candidateId: string, letter: OfferLetterContent): Promise<RenderedOfferLetter>;
+  /**
+   * A stored letter's bytes; undefined for an unknown reference.
+   * `OfferLetterErasedError` once the candidacy's personal data was erased.
+   */
   read(reference: string, format: OfferLetterFormat): Promise<Buffer | undefined>;
 }
 
@@ -66,5 +71,13 @@ export class OfferLetterContentError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'OfferLetterContentError';
+  }
+}
+
+/** A stored letter whose candidacy's personal data was erased: it can no longer be read (answered 410 Gone). */
+export class OfferLetterErasedError extends Error {
+  constructor(reference: string) {
+    super(`Offer letter ${reference} was erased with the candidate's personal data`);
+    this.name = 'OfferLetterErasedError';
   }
 }

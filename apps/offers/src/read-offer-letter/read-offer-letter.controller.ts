@@ -33,7 +33,10 @@ const OfferLetterView = Type.Object(
 );
 type OfferLetterView = Static<typeof OfferLetterView>;
 
-/** The letter the candidate was sent, as stored: its SHA-256 proves it is the one recorded. */
+/**
+ * The letter the candidate was sent, as stored: its SHA-256 proves it is the
+ * one recorded. Once the candidate's personal data is erased it is gone: 410.
+ */
 @ApiTags('offers')
 @Controller('candidates')
 export class ReadOfferLetterController {
@@ -50,7 +53,8 @@ export class ReadOfferLetterController {
     roles: [...COMPENSATION_READERS, 'approver', 'candidate'],
     candidateScope: 'id',
     response: OfferLetterView,
-    problems: [404],
+    // 410: the letter was erased with the candidate's personal data.
+    problems: [404, 410],
   })
   async read(
     @ValidParams(OfferParams) { id, offerId }: OfferParams,
