@@ -1,3 +1,4 @@
+import { ERASED_VALUE } from '@hirestream/personal-data';
 import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
 import { providerCheckFacts } from '../../test/provider-check-facts';
 import { orderFactsOf, orderWorkFor } from './order-work';
@@ -69,6 +70,19 @@ describe('the order process', () => {
         orderWorkFor(woken(type), orderFactsOf([registered, initiated, consented, ordered, last])),
       ).toEqual({ kind: 'cancel', providerOrderId: 'ord_1' });
     }
+  });
+
+  it('places nothing for a candidate whose personal data was erased: no one is left to screen', () => {
+    const erased = candidateStreamFacts(candidateId).registered({
+      fullName: ERASED_VALUE,
+      email: ERASED_VALUE,
+    });
+    expect(
+      orderWorkFor(
+        woken('BackgroundCheckConsentGiven'),
+        orderFactsOf([erased, initiated, consented]),
+      ),
+    ).toEqual({ kind: 'none' });
   });
 
   it('has nothing to cancel when no order was recorded', () => {

@@ -6,6 +6,7 @@ import {
   type CandidateEvent,
   type CheckFacts,
 } from '@hirestream/contracts';
+import { ERASED_VALUE } from '@hirestream/personal-data';
 import type { ScreeningOrder } from '../provider/screening-provider.port';
 
 /*
@@ -40,7 +41,8 @@ export function orderFactsOf(
       facts = { ...facts, check: evolveCheckFacts(facts.check, event) };
     } else if (event.type === 'CandidateRegistered') {
       const { fullName, email } = event.data;
-      facts = { ...facts, candidate: { fullName, email } };
+      // Erased, the registration names no one to screen (an email reads `[erased]` only then).
+      facts = { ...facts, candidate: email === ERASED_VALUE ? null : { fullName, email } };
     }
   }
   return facts;
