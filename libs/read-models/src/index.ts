@@ -38,3 +38,4 @@ export {
   type StoredState,
 } from './personal-data/personal-columns';
 export { CandidacyStates, type CandidacyState } from './personal-data/candidacy-states';
+export { PersonalDataOpeningController } from './personal-data/personal-data-opening.controller';
