@@ -9,8 +9,20 @@ import {
 } from '@hirestream/contracts';
 import type { RecordedEvent } from '@hirestream/event-sourcing';
 import {
+  dataKeyId,
+  decryptPersonalData,
+  encryptPersonalData,
+  ERASED_VALUE,
+  keyIdsIn,
+  type DataKey,
+  type DataKeyring,
+  type OpenedData,
+} from '@hirestream/personal-data';
+import { randomBytes } from 'node:crypto';
+import {
   fromCloudEventMessage,
   MalformedMessageError,
+  sealedDataOf,
   toCloudEventMessage,
   UntrustedMessageError,
   type IncomingKafkaMessage,
@@ -73,6 +85,7 @@ describe('CloudEvents mapping', () => {
       ce_actorrole: 'recruiter',
       ce_streamrevision: '12345678901234567',
     });
+    expect(message.headers).not.toHaveProperty('ce_datakeyids');
     expect(JSON.parse(message.value)).toEqual(recorded.event.data);
     expect(message.timestamp).toBe(String(Date.parse('2026-11-22T10:00:00.000Z')));
   });
@@ -247,6 +260,88 @@ describe('CloudEvents mapping', () => {
       expect(read).toThrow(UntrustedMessageError);
       expect(read).toThrow(
         /JobOpened has no candidateId; only per-candidate events travel on Kafka/,
+      );
+    });
+  });
+
+  describe('with personal values sealed, as the relay publishes them', () => {
+    const keyId = dataKeyId('candidate', CANDIDATE_ID);
+    const key: DataKey = { keyId, secret: randomBytes(32) };
+    const eventId = recorded.metadata.eventId;
+    const plain = { ...recorded.event.data, phone: '+44 20 7946 0958' };
+    const sealed = encryptPersonalData(
+      plain,
+      candidateRegisteredContract.personalData!,
+      key,
+      eventId,
+    );
+    const sealedMessage = toCloudEventMessage('candidates', candidateRegisteredContract, {
+      ...recorded,
+      event: { type: 'CandidateRegistered', data: sealed },
+    });
+    const receivedSealed = (value: unknown = sealedMessage.value) =>
+      received({ headers: sealedMessage.headers, value });
+    /** What the service's vault gives for the message: its data opened with `keyring`. */
+    const openedWith = (keyring: DataKeyring, value?: unknown): OpenedData => {
+      const stored = sealedDataOf(receivedSealed(value));
+      return {
+        ...decryptPersonalData(stored.data, stored.eventId, keyring),
+        keyIds: [...keyIdsIn(stored.data)],
+      };
+    };
+
+    it('publishes the values sealed and names their data key in ce_datakeyids', () => {
+      expect(sealedMessage.headers.ce_datakeyids).toBe(keyId);
+      for (const value of ['Grace Hopper', 'grace@example.org', '7946']) {
+        expect(sealedMessage.value).not.toContain(value);
+      }
+      expect(JSON.parse(sealedMessage.value)).toMatchObject({
+        candidateId: CANDIDATE_ID,
+        fullName: { $enc: 'v1', kid: keyId },
+        email: { $enc: 'v1', kid: keyId },
+        phone: { $enc: 'v1', kid: keyId },
+      });
+    });
+
+    it('reads the data opened by the vault, plain, with the keys it used', () => {
+      const stored = sealedDataOf(receivedSealed(Buffer.from(sealedMessage.value)));
+      expect(stored).toEqual({ eventId, data: JSON.parse(sealedMessage.value) });
+      const event = fromCloudEventMessage(
+        catalog,
+        receivedSealed(),
+        openedWith(new Map([[keyId, key]])),
+      );
+      expect(event.data).toEqual(plain);
+      expect(event.personalData).toEqual({ keyIds: [keyId], erasedPaths: [] });
+    });
+
+    it('reads erased values as [erased], left out of the schema check, and says which they are', () => {
+      const event = fromCloudEventMessage(
+        catalog,
+        receivedSealed(),
+        openedWith(new Map([[keyId, null]])),
+      );
+      expect(event.data).toMatchObject({
+        fullName: ERASED_VALUE,
+        email: ERASED_VALUE,
+        phone: ERASED_VALUE,
+      });
+      expect(event.personalData).toEqual({
+        keyIds: [keyId],
+        erasedPaths: ['/fullName', '/email', '/phone'],
+      });
+      // Only a value the vault found erased is excused: the same text sent plain breaks the schema.
+      const typedIn = { ...plain, email: ERASED_VALUE };
+      expect(() =>
+        fromCloudEventMessage(catalog, received({ value: JSON.stringify(typedIn) })),
+      ).toThrow(/email must match format "email"/);
+    });
+
+    it('refuses sealed data that no vault opened, naming its keys', () => {
+      const read = () => fromCloudEventMessage(catalog, receivedSealed());
+      expect(read).toThrow(MalformedMessageError);
+      expect(read).toThrow(
+        `data holds personal values sealed under ${keyId}, and no personal-data vault opened them`,
       );
     });
   });

@@ -6,12 +6,14 @@ import {
   cloudEventType,
 } from '@hirestream/contracts';
 import type { RecordedEvent } from '@hirestream/event-sourcing';
+import { keyIdsIn, type OpenedData, type StoredData } from '@hirestream/personal-data';
 
 /*
  * CloudEvents 1.0 in Kafka's binary content mode: attributes are `ce_`-prefixed
  * headers, the data is the message value (JSON), the key is the candidate id.
  * hirestream's extension attributes: correlationid, causationid, actorid,
- * actorrole, streamrevision.
+ * actorrole, streamrevision, and datakeyids when the data holds sealed
+ * personal values.
  */
 export type OutgoingKafkaMessage = {
   key: string;
@@ -31,7 +33,13 @@ export type IncomingEvent = Readonly<{
   correlationId: string;
   causationId: string;
   actor: Actor;
+  /** Plain: personal values opened by the service's vault, an erased one as `[erased]`. */
   data: Readonly<Record<string, unknown>>;
+  /**
+   * For an event whose data held sealed personal values: the data keys they
+   * were sealed under, and the JSON Pointers of those that read as `[erased]`.
+   */
+  personalData?: Pick<OpenedData, 'keyIds' | 'erasedPaths'>;
 }>;
 
 /** A message that is not a hirestream CloudEvent this build can read; it will never succeed. */
@@ -54,6 +62,11 @@ export class UntrustedMessageError extends Error {
   }
 }
 
+/**
+ * The message of a recorded event as stored (`EventSerializer.fromResolved`):
+ * its personal values stay sealed in the value, and `ce_datakeyids` names the
+ * data keys they are sealed under (comma-separated; absent when none).
+ */
 export function toCloudEventMessage(
   service: string,
   contract: EventContract,
@@ -61,6 +74,7 @@ export function toCloudEventMessage(
 ): OutgoingKafkaMessage {
   const subject = candidateIdOfStream(recorded.streamName) ?? recorded.streamName;
   const { metadata } = recorded;
+  const keyIds = keyIdsIn(recorded.event.data);
   return {
     key: subject,
     value: JSON.stringify(recorded.event.data),
@@ -80,6 +94,7 @@ export function toCloudEventMessage(
       ce_actorid: metadata.actor.id,
       ce_actorrole: metadata.actor.role,
       ce_streamrevision: recorded.revision.toString(),
+      ...(keyIds.size === 0 ? {} : { ce_datakeyids: [...keyIds].join(',') }),
     },
   };
 }
@@ -107,6 +122,17 @@ function header(headers: Readonly<Record<string, HeaderValue>>, name: string): s
 }
 
 /**
+ * The message's data as published (its personal values sealed) with its ce_id,
+ * which each sealed value is bound to: what the service's vault opens
+ * (`vault.openEvents([sealedDataOf(message)])`) before `fromCloudEventMessage`
+ * reads it. `MalformedMessageError` for a message without a ce_id or whose
+ * value is not a JSON object.
+ */
+export function sealedDataOf(message: IncomingKafkaMessage): StoredData {
+  return { eventId: header(message.headers, 'ce_id'), data: dataOf(message.value) };
+}
+
+/**
  * Reads a message written by `toCloudEventMessage` (of this or an older
  * version) and checks that the owner of its topic published it: topic
  * `hirestream.<service>.events` carries only events with ce_source
@@ -114,10 +140,16 @@ function header(headers: Readonly<Record<string, HeaderValue>>, name: string): s
  * type <service> owns, about the candidate named by the message key (the
  * data's candidateId and ce_subject). Kafka carries only per-candidate events,
  * so an event without a candidateId is refused too.
+ *
+ * `opened` is the message's data opened by the service's vault (see
+ * `sealedDataOf`): it is upcast and checked in place of the value, the values
+ * that read as `[erased]` left out of the check. Without it, data holding sealed
+ * values is refused: they would not pass as the plain values of the contract.
  */
 export function fromCloudEventMessage(
   catalog: EventCatalog,
   message: IncomingKafkaMessage,
+  opened?: OpenedData,
 ): IncomingEvent {
   const { headers } = message;
   if (header(headers, 'ce_specversion') !== '1.0') {
@@ -130,24 +162,22 @@ export function fromCloudEventMessage(
   const [, typeService, type, version] = match;
   checkPublisher(catalog, message.topic, header(headers, 'ce_source'), typeService, type);
 
-  const data =
-    typeof message.value === 'string' || Buffer.isBuffer(message.value)
-      ? parseJson(message.value.toString())
-      : message.value;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new MalformedMessageError('data is not a JSON object');
-  }
+  const data = opened?.data ?? plainDataOf(message.value);
   const actorRole = header(headers, 'ce_actorrole');
   if (!(ACTOR_ROLES as readonly string[]).includes(actorRole)) {
     throw new MalformedMessageError(`ce_actorrole ${actorRole} is not a known role`);
   }
   let upcast: Readonly<Record<string, unknown>>;
   try {
-    upcast = catalog.upcast(type, Number(version), data as Record<string, unknown>);
+    upcast = catalog.upcast(type, Number(version), data);
   } catch (error) {
     throw new MalformedMessageError(error instanceof Error ? error.message : String(error));
   }
-  const problems = catalog.schemaProblems(type, upcast);
+  const erasedFields = new Set(opened?.erasedPaths.map(fieldOfPointer));
+  // An erased value reads as "[erased]", which need not pass its field's rules (an e-mail's format).
+  const problems = catalog
+    .schemaProblems(type, upcast)
+    .filter((problem) => !erasedFields.has(problem.field));
   if (problems.length > 0) {
     throw new MalformedMessageError(
       `${type} does not match its schema: ${problems.map((p) => p.message).join('; ')}`,
@@ -166,6 +196,9 @@ export function fromCloudEventMessage(
     causationId: header(headers, 'ce_causationid'),
     actor: { id: header(headers, 'ce_actorid'), role: actorRole as Actor['role'] },
     data: upcast,
+    ...(opened === undefined || opened.keyIds.length === 0
+      ? {}
+      : { personalData: { keyIds: opened.keyIds, erasedPaths: opened.erasedPaths } }),
   };
 }
 
@@ -223,6 +256,37 @@ function checkCandidate(
   if (subject !== keyText) {
     throw new UntrustedMessageError(`ce_subject ${subject} is not the message key ${keyText}`);
   }
+}
+
+/** The message value as a JSON object, parsed when it is text. */
+function dataOf(value: unknown): Readonly<Record<string, unknown>> {
+  const data =
+    typeof value === 'string' || Buffer.isBuffer(value) ? parseJson(value.toString()) : value;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new MalformedMessageError('data is not a JSON object');
+  }
+  return data as Readonly<Record<string, unknown>>;
+}
+
+/** The message value, which no vault opened: refused when it holds sealed values. */
+function plainDataOf(value: unknown): Readonly<Record<string, unknown>> {
+  const data = dataOf(value);
+  const keyIds = keyIdsIn(data);
+  if (keyIds.size > 0) {
+    throw new MalformedMessageError(
+      `data holds personal values sealed under ${[...keyIds].join(', ')}, and no personal-data vault opened them`,
+    );
+  }
+  return data;
+}
+
+/** A JSON Pointer (`/answers/1/answer`) as a schema problem names its field (`answers.1.answer`). */
+function fieldOfPointer(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .join('.');
 }
 
 function parseJson(text: string): unknown {

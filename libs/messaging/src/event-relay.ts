@@ -19,7 +19,10 @@ import { toCloudEventMessage } from './cloud-event-headers';
 export type EventRelayOptions = Readonly<{
   service: string;
   eventStore: EventStoreDBClient;
-  /** Reads the stored events; its catalog names the types the service owns. */
+  /**
+   * Reads the stored events as stored (`fromResolved`: personal values still
+   * sealed); its catalog names the types the service owns.
+   */
   serializer: EventSerializer;
   kafka: Kafka;
   /** Partitions of the service's topic when the relay has to create it. */
@@ -41,10 +44,11 @@ export type RelayState = 'starting' | 'standby' | 'active' | 'stopped';
 const SOLE_LEASE: ActiveLease = { lost: new Promise(() => undefined), release: () => undefined };
 
 /**
- * Publishes a service's own events from EventStoreDB to its Kafka topic: a
- * catch-up subscription filtered to the event types the service owns, with a
- * durable checkpoint moved only after Kafka acknowledged (acks=all). Never a
- * dual write; delivery is at least once, so consumers de-duplicate by event id.
+ * Publishes a service's own events from EventStoreDB to its Kafka topic, their
+ * personal values sealed as stored: a catch-up subscription filtered to the
+ * event types the service owns, with a durable checkpoint moved only after
+ * Kafka acknowledged (acks=all). Never a dual write; delivery is at least
+ * once, so consumers de-duplicate by event id.
  * With `singleActive`, one replica relays at a time; another takes over from
  * the checkpoint when it stops, dies or loses its lease.
  */
@@ -184,6 +188,8 @@ export class EventRelay {
   private async publish(events: readonly AllStreamResolvedEvent[]): Promise<void> {
     // Messages are keyed by candidate id, so only candidate-stream events leave
     // the service; others (an interviewer's calendar) are its own bookkeeping.
+    // The data goes out as stored, never opened: personal values stay sealed on
+    // Kafka (the relay fetches no data key), and only a holder of the key reads them.
     const messages = events
       .map((resolved) => this.options.serializer.fromResolved(resolved))
       .filter((recorded) => candidateIdOfStream(recorded.streamName) !== undefined)

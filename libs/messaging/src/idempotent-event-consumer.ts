@@ -1,10 +1,16 @@
 import { deadLetterTopic, type EventCatalog } from '@hirestream/contracts';
+import {
+  PersonalDataIntegrityError,
+  type OpenedData,
+  type PersonalDataVault,
+} from '@hirestream/personal-data';
 import { runWithCorrelation } from '@hirestream/platform';
 import type { Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   fromCloudEventMessage,
   MalformedMessageError,
+  sealedDataOf,
   UntrustedMessageError,
   type IncomingEvent,
   type IncomingKafkaMessage,
@@ -29,6 +35,11 @@ export type IdempotentEventConsumerOptions = Readonly<{
   consumerGroup: string;
   catalog: EventCatalog;
   processed: ProcessedEventLog;
+  /**
+   * Opens the personal values the messages carry sealed, so handlers see them
+   * plain; without it, a message holding sealed values is refused.
+   */
+  vault?: PersonalDataVault;
   /** Attempts before a failing message goes to the dead-letter topic. */
   maxAttempts?: number;
   retryBackoffMs?: number;
@@ -41,7 +52,10 @@ export type IdempotentEventConsumerOptions = Readonly<{
  * then published to the group's dead-letter topic, so it never blocks its
  * partition; a malformed one, or one the topic's owner did not publish
  * (`fromCloudEventMessage`'s checks), goes there at once and never reaches the
- * handler. The handler runs with the event's correlation id as the current
+ * handler. Sealed personal values are opened with the service's vault before
+ * the data is upcast and checked (an altered one makes the message malformed),
+ * so the handler sees them plain, or `[erased]` as `personalData.erasedPaths`
+ * lists. The handler runs with the event's correlation id as the current
  * correlation.
  */
 export class IdempotentEventConsumer {
@@ -55,9 +69,13 @@ export class IdempotentEventConsumer {
   ): Promise<ConsumeOutcome> {
     let event: IncomingEvent;
     try {
-      event = fromCloudEventMessage(this.options.catalog, message);
+      event = fromCloudEventMessage(this.options.catalog, message, await this.opened(message));
     } catch (error) {
-      if (!(error instanceof MalformedMessageError || error instanceof UntrustedMessageError)) {
+      if (!(
+        error instanceof MalformedMessageError ||
+        error instanceof UntrustedMessageError ||
+        error instanceof PersonalDataIntegrityError
+      )) {
         throw error;
       }
       return this.refuse(message, producer, error);
@@ -68,6 +86,18 @@ export class IdempotentEventConsumer {
     // A dead-lettered event counts as processed too: a redelivery must not dead-letter it twice.
     await this.options.processed.add(event.id);
     return outcome;
+  }
+
+  /**
+   * The message's data opened by the vault (one key fetch); undefined without a
+   * vault. A key store that cannot be reached throws, and the message is
+   * delivered again rather than dead-lettered.
+   */
+  private async opened(message: ConsumedMessage): Promise<OpenedData | undefined> {
+    const { vault } = this.options;
+    if (vault === undefined) return undefined;
+    const [opened] = await vault.openEvents([sealedDataOf(message)]);
+    return opened;
   }
 
   /**

@@ -1,80 +1,59 @@
 import { deadLetterTopic, hirestreamEventCatalog, serviceEventsTopic } from '@hirestream/contracts';
 import { EventStoreModule } from '@hirestream/event-sourcing';
-import { createServiceApp } from '@hirestream/platform';
-import { Controller, Module } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
+import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Kafka, logLevel, type KafkaMessage, type Producer } from 'kafkajs';
+import type { Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import {
-  connectEventConsumer,
-  consumedMessageOf,
   EventConsumerModule,
   IdempotentEventConsumer,
   toCloudEventMessage,
   type IncomingEvent,
   type OutgoingKafkaMessage,
 } from '../src';
-import { startEmbeddedServers, type EmbeddedServers } from '../../../test/support/embedded-servers';
 import { registration } from './support/candidate-events';
+import {
+  consumingController,
+  startConsumerApp,
+  stopConsumerApp,
+  type ConsumerApp,
+} from './support/consumer-app';
+import { headersOf, readTopic } from './support/read-topic';
 
 const GROUP = 'dead-letter-test';
 const TOPIC = serviceEventsTopic('candidates');
 const handled: IncomingEvent[] = [];
 const attempts = new Map<string, number>();
 
-@Controller()
-class CandidateEventsHandler {
-  constructor(private readonly consumer: IdempotentEventConsumer) {}
-
-  @EventPattern<string>(TOPIC)
-  async onCandidateEvent(@Ctx() context: KafkaContext): Promise<void> {
-    await this.consumer.consume(
-      consumedMessageOf(context),
-      context.getProducer(),
-      async (event) => {
-        attempts.set(event.id, (attempts.get(event.id) ?? 0) + 1);
-        if (event.data.fullName === 'Poison Pill') throw new Error('cannot handle this person');
-        handled.push(event);
-      },
-    );
-  }
-}
-
 @Module({
   imports: [
     EventStoreModule.forRoot({ catalog: hirestreamEventCatalog }),
     EventConsumerModule.forGroup(GROUP, { maxAttempts: 3, retryBackoffMs: 20 }),
   ],
-  controllers: [CandidateEventsHandler],
+  controllers: [
+    consumingController(TOPIC, async (event) => {
+      attempts.set(event.id, (attempts.get(event.id) ?? 0) + 1);
+      if (event.data.fullName === 'Poison Pill') throw new Error('cannot handle this person');
+      handled.push(event);
+    }),
+  ],
 })
 class ConsumerTestModule {}
 
-let servers: EmbeddedServers;
+let started: ConsumerApp | undefined;
 let app: NestFastifyApplication;
 let kafka: Kafka;
 let producer: Producer;
 
 beforeAll(async () => {
-  servers = await startEmbeddedServers('dead-letter');
-  kafka = new Kafka({ brokers: [servers.kafka.bootstrapAddress], logLevel: logLevel.NOTHING });
-  producer = kafka.producer();
-  await producer.connect();
-  app = await createServiceApp({
+  started = await startConsumerApp('dead-letter', GROUP, {
     serviceName: 'consumer-test',
     module: ConsumerTestModule,
-    env: servers.env,
-    shutdownHooks: false,
   });
-  connectEventConsumer(app, 'consumer-test', GROUP);
-  await app.startAllMicroservices();
+  ({ app, kafka, producer } = started);
 });
 
-afterAll(async () => {
-  await app?.close();
-  await producer?.disconnect();
-  await servers?.stop();
-});
+afterAll(() => stopConsumerApp(started));
 
 function cloudEvent(fullName: string) {
   const candidateId = randomUUID();
@@ -95,28 +74,6 @@ function cloudEvent(fullName: string) {
     position: undefined,
   });
   return { eventId, message };
-}
-
-/** Reads `topic` from its beginning until `enough` says so (or 10 s passed). */
-async function readTopic(
-  topic: string,
-  enough: (messages: readonly KafkaMessage[]) => boolean,
-): Promise<KafkaMessage[]> {
-  const reader = kafka.consumer({ groupId: `reader-${randomUUID()}` });
-  const messages: KafkaMessage[] = [];
-  await reader.connect();
-  await reader.subscribe({ topic, fromBeginning: true });
-  await reader.run({ eachMessage: async ({ message }) => void messages.push(message) });
-  for (let tries = 0; !enough(messages) && tries < 500; tries += 1)
-    await new Promise((r) => setTimeout(r, 20));
-  await reader.disconnect();
-  return messages;
-}
-
-function headersOf(message: KafkaMessage): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
-  );
 }
 
 it('sends a malformed and a failing message to the dead-letter topic, keeps consuming, and applies a redelivered event once', async () => {
@@ -145,7 +102,11 @@ it('sends a malformed and a failing message to the dead-letter topic, keeps cons
   expect(handled.map((e) => e.id).sort()).toEqual([good.eventId, extra.eventId].sort());
   expect(attempts.get(poison.eventId)).toBe(3);
 
-  const dead = await readTopic(deadLetterTopic(TOPIC, GROUP), (messages) => messages.length >= 2);
+  const dead = await readTopic(
+    kafka,
+    deadLetterTopic(TOPIC, GROUP),
+    (messages) => messages.length >= 2,
+  );
   expect(dead).toHaveLength(2);
   dead.sort((a, b) => Number(a.headers?.dlq_attempts) - Number(b.headers?.dlq_attempts));
   const headers = dead.map(headersOf);
@@ -203,7 +164,7 @@ describe('a forged producer on the candidates topic', () => {
     const deadForgeries = (messages: readonly KafkaMessage[]) =>
       messages.map(headersOf).filter((h) => forgedIds.has(h.ce_id));
     const dead = deadForgeries(
-      await readTopic(deadLetterTopic(TOPIC, GROUP), (m) => deadForgeries(m).length >= 4),
+      await readTopic(kafka, deadLetterTopic(TOPIC, GROUP), (m) => deadForgeries(m).length >= 4),
     );
     const reasonOf = (forgery: { headers: Record<string, string> }) =>
       dead.find(

@@ -30,11 +30,32 @@ describe('AsyncAPI document', () => {
       expect(message.title).toBe(
         `hirestream.${contract.owner}.${contract.type}.v${contract.schemaVersion}`,
       );
-      expect(message.payload).toBe(contract.schema);
+      if (contract.personalData === undefined) expect(message.payload).toEqual(contract.schema);
       expect(message.headers.required).toEqual(
         expect.arrayContaining(['ce_id', 'ce_type', 'ce_correlationid']),
       );
     }
+  });
+
+  it('describes personal fields as they travel, sealed, and the header naming their keys', () => {
+    const sealed = { $ref: '#/components/schemas/SealedPersonalValue' };
+    const registered = document.components.messages.CandidateRegistered as unknown as {
+      payload: { properties: Record<string, unknown>; required: string[] };
+      headers: { required: string[]; properties: Record<string, unknown> };
+    };
+    const { properties } = registered.payload;
+    expect(properties.fullName).toMatchObject(sealed);
+    expect(properties.email).toMatchObject(sealed);
+    expect(properties.phone).toMatchObject({ oneOf: [sealed, { type: 'null' }] });
+    expect(properties.candidateId).toEqual(
+      hirestreamEventCatalog.contractOf('CandidateRegistered')!.schema.properties.candidateId,
+    );
+    expect(registered.headers.properties).toHaveProperty('ce_datakeyids');
+    expect(registered.headers.required).not.toContain('ce_datakeyids');
+    expect(
+      (document.components as unknown as { schemas: Record<string, { required: string[] }> })
+        .schemas.SealedPersonalValue.required,
+    ).toEqual(['$enc', 'kid', 'iv', 'ct', 'tag']);
   });
 
   it('documents the topics published besides the events, with their message', () => {

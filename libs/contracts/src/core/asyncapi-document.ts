@@ -1,5 +1,6 @@
 import type { EventCatalog } from './event-catalog';
 import { cloudEventSource, cloudEventType, serviceEventsTopic } from './naming';
+import { PERSONAL_KEYWORD } from './personal-data';
 
 /** The headers every hirestream message carries (CloudEvents binary mode plus our extensions). */
 const MESSAGE_HEADERS = {
@@ -35,8 +36,61 @@ const MESSAGE_HEADERS = {
       type: 'string',
       description: 'Revision of the event in its candidate stream',
     },
+    ce_datakeyids: {
+      type: 'string',
+      description:
+        'The data keys the personal values in the data are sealed under, comma-separated (candidate:<candidateId>); absent when it holds none',
+    },
   },
 } as const;
+
+const SEALED_VALUE_SCHEMA = 'SealedPersonalValue';
+
+/** A personal value as Kafka carries it: encrypted under its data subject's key (@hirestream/personal-data). */
+const SEALED_VALUE = {
+  type: 'object',
+  description:
+    "A personal value encrypted with AES-256-GCM under the data key kid, bound to the event id (ce_id) and the value's JSON Pointer. An authorized subscriber has it opened by POST /personal-data/openings of the candidates service.",
+  required: ['$enc', 'kid', 'iv', 'ct', 'tag'],
+  additionalProperties: false,
+  properties: {
+    $enc: { type: 'string', const: 'v1' },
+    kid: { type: 'string', description: 'The data key: candidate:<candidateId>, interviewer:<id>' },
+    iv: { type: 'string', description: '12 random bytes, base64url' },
+    ct: { type: 'string', description: "The ciphertext of the value's JSON, base64url" },
+    tag: { type: 'string', description: "GCM's 16-byte authentication tag, base64url" },
+  },
+} as const;
+
+/**
+ * An event's schema as its data travels on Kafka: each field marked personal
+ * holds a sealed value instead (or null, where the field may be null).
+ */
+function sealedPayloadSchema(schema: unknown): unknown {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return schema;
+  const node = schema as Readonly<Record<string, unknown>>;
+  if (node[PERSONAL_KEYWORD] === true) {
+    const sealed = { $ref: `#/components/schemas/${SEALED_VALUE_SCHEMA}` };
+    const nullable = Array.isArray(node.type) && node.type.includes('null');
+    return {
+      [PERSONAL_KEYWORD]: true,
+      ...(node.description === undefined ? {} : { description: node.description }),
+      ...(nullable ? { oneOf: [sealed, { type: 'null' }] } : sealed),
+    };
+  }
+  const properties = node.properties as Readonly<Record<string, unknown>> | undefined;
+  return {
+    ...node,
+    ...(properties === undefined
+      ? {}
+      : {
+          properties: Object.fromEntries(
+            Object.entries(properties).map(([name, inner]) => [name, sealedPayloadSchema(inner)]),
+          ),
+        }),
+    ...(node.items === undefined ? {} : { items: sealedPayloadSchema(node.items) }),
+  };
+}
 
 /** A consumer group and the services whose topics it consumes (each with its dead-letter topic). */
 export type TopicSubscription = Readonly<{ group: string; owners: readonly string[] }>;
@@ -92,7 +146,7 @@ export function asyncApiDocument(
         summary: contract.description,
         contentType: 'application/json',
         headers: MESSAGE_HEADERS,
-        payload: contract.schema,
+        payload: sealedPayloadSchema(contract.schema),
         bindings: { kafka: { key: { type: 'string', description: 'candidate id' } } },
       },
     ]),
@@ -166,11 +220,11 @@ export function asyncApiDocument(
       title: 'hirestream events',
       version,
       description:
-        'Every hiring fact hirestream publishes to Kafka: keyed by candidate id, CloudEvents attributes as headers, JSON data.',
+        'Every hiring fact hirestream publishes to Kafka: keyed by candidate id, CloudEvents attributes as headers, JSON data whose personal values are sealed (ce_datakeyids names their keys).',
     },
     defaultContentType: 'application/json',
     channels,
     operations,
-    components: { messages },
+    components: { messages, schemas: { [SEALED_VALUE_SCHEMA]: SEALED_VALUE } },
   };
 }

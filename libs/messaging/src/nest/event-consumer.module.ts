@@ -1,5 +1,6 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
 import { EventSerializer } from '@hirestream/event-sourcing';
+import { PersonalDataVault } from '@hirestream/personal-data';
 import { JsonLogger, PlatformConfig } from '@hirestream/platform';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { Transport, type KafkaOptions } from '@nestjs/microservices';
@@ -12,8 +13,10 @@ import { ProcessedEventLog } from '../processed-event-log';
 
 /**
  * A service's Kafka consumption: an `IdempotentEventConsumer` for its consumer
- * group, to be used inside `@EventPattern(topic)` handlers. Start the transport
- * with `connectEventConsumer` before `app.startAllMicroservices()`.
+ * group, to be used inside `@EventPattern(topic)` handlers, opening sealed
+ * personal values with the service's `PersonalDataVault` (`ReadModelModule`
+ * provides it). Start the transport with `connectEventConsumer` before
+ * `app.startAllMicroservices()`.
  */
 @Module({})
 export class EventConsumerModule {
@@ -30,12 +33,14 @@ export class EventConsumerModule {
             client: EventStoreDBClient,
             serializer: EventSerializer,
             logger: JsonLogger,
+            vault: PersonalDataVault | undefined,
           ) =>
             new IdempotentEventConsumer({
               consumerGroup,
               ...retries,
               catalog: serializer.catalog,
               processed: new ProcessedEventLog(client, consumerGroup),
+              vault,
               logger: {
                 warn: (message, details) =>
                   logger.pino.warn({ context: 'EventConsumer', ...details }, message),
@@ -43,7 +48,12 @@ export class EventConsumerModule {
                   logger.pino.error({ context: 'EventConsumer', ...details }, message),
               },
             }),
-          inject: [EventStoreDBClient, EventSerializer, JsonLogger],
+          inject: [
+            EventStoreDBClient,
+            EventSerializer,
+            JsonLogger,
+            { token: PersonalDataVault, optional: true },
+          ],
         },
       ],
       exports: [IdempotentEventConsumer],
