@@ -134,6 +134,11 @@ it.each([
   ['no data', { eventId: randomUUID() }, 'data'],
   ['data that is not an object', { eventId: randomUUID(), data: 'sealed' }, 'data'],
   ['an unknown field', { eventId: randomUUID(), data: {}, key: 'x' }, 'key'],
+  [
+    'one sealed value for data',
+    { eventId: randomUUID(), data: { $enc: 'v1', kid: 'candidate:x', iv: '', ct: '', tag: '' } },
+    'data',
+  ],
 ])('answers a body with %s 400, naming the field', async (_case, body, field) => {
   const answer = await open(body);
   expect(answer.status).toBe(400);

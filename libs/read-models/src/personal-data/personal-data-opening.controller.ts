@@ -9,7 +9,11 @@ import {
 } from '@hirestream/platform';
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { PersonalDataOpeningRequest, PersonalDataOpeningView } from './personal-data-opening.view';
+import {
+  eventDataSent,
+  PersonalDataOpeningRequest,
+  PersonalDataOpeningView,
+} from './personal-data-opening.view';
 
 /**
  * Sealed data an opening was asked for that does not open: altered, or bound to
@@ -57,7 +61,8 @@ export class PersonalDataOpeningController {
     problems: [422],
   })
   async open(
-    @ValidBody(PersonalDataOpeningRequest) { eventId, data }: PersonalDataOpeningRequest,
+    @ValidBody(PersonalDataOpeningRequest, eventDataSent)
+    { eventId, data }: PersonalDataOpeningRequest,
     @CurrentPrincipal() principal: ActingPrincipal,
   ): Promise<PersonalDataOpeningView> {
     this.logger.pino.info(

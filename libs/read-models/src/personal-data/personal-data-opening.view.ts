@@ -1,4 +1,5 @@
-import { uuid } from '@hirestream/contracts';
+import { uuid, type FieldProblem } from '@hirestream/contracts';
+import { isEncryptedValue } from '@hirestream/personal-data';
 import { Type, type Static } from '@sinclair/typebox';
 
 const eventData = (description: string) =>
@@ -15,6 +16,19 @@ export const PersonalDataOpeningRequest = Type.Object(
   { title: 'PersonalDataOpeningRequest', additionalProperties: false },
 );
 export type PersonalDataOpeningRequest = Static<typeof PersonalDataOpeningRequest>;
+
+/** The data is an event's, holding sealed values, not one sealed value itself (which opens to a string). */
+export function eventDataSent({ data }: PersonalDataOpeningRequest): FieldProblem[] {
+  return isEncryptedValue(data)
+    ? [
+        {
+          field: 'data',
+          rule: 'eventData',
+          message: "data must be the message value (an event's data), not one sealed value",
+        },
+      ]
+    : [];
+}
 
 /** The data opened, and what of it was erased. */
 export const PersonalDataOpeningView = Type.Object(
