@@ -37,6 +37,8 @@ export async function startEmbeddedServers(name: string): Promise<EmbeddedServer
       DATABASE_URL: database.url,
       // The audit service's development signing key goes here, as npm start puts it in .data.
       AUDIT_DATA_DIR: join(dataDir, 'audit'),
+      // The personal-data key-encryption key too, as npm start puts it in its data folder.
+      PERSONAL_DATA_KEK_FILE: join(dataDir, 'personal-data', 'key-encryption-key'),
     },
     async stop() {
       await Promise.all([eventStore.close(), kafka.close()]);
