@@ -69,7 +69,7 @@ describeEachPostgres('two replicas of the candidates service', (target) => {
 
   /** The application names of the sessions holding the candidate list's runner lock. */
   async function runners(): Promise<string[]> {
-    const key = BigInt.asUintN(64, BigInt(runnerLockKey('candidates', 'candidate-list', 1)));
+    const key = BigInt.asUintN(64, BigInt(runnerLockKey('candidates', 'candidate-list', 2)));
     const rows = await sql<{ application_name: string }>(
       `select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
      where l.locktype = 'advisory' and l.granted and l.objsubid = 1

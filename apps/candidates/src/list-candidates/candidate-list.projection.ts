@@ -1,12 +1,23 @@
 import { hirestreamEventCatalog, type CandidateEvent } from '@hirestream/contracts';
-import { PostgresProjectionHost, postgresProjection } from '@hirestream/read-models';
+import {
+  PostgresProjectionHost,
+  postgresProjection,
+  type ColumnLocation,
+} from '@hirestream/read-models';
 import { Injectable } from '@nestjs/common';
 import { candidateListChanges, type CandidateListRow } from './candidate-list.read-model';
 import type { CandidateListView, ListCandidatesQuery } from './list-candidates.query';
 
+/** Where a candidate's name is bound: sealed for one row, it opens in no other. */
+const fullNameAt = (candidateId: string): ColumnLocation => ({
+  row: `candidate-list:${candidateId}`,
+  column: 'full_name',
+});
+
 const candidateList = postgresProjection<'candidates', CandidateEvent>({
   name: 'candidate-list',
-  version: 1,
+  // 2: the name is kept sealed under the registration's data key (1 kept it plain).
+  version: 2,
   tables: ['candidates'],
   select: { eventTypes: hirestreamEventCatalog.typesOwnedBy('candidates') },
   migrations: ({ candidates }) => [
@@ -25,9 +36,13 @@ const candidateList = postgresProjection<'candidates', CandidateEvent>({
   ],
   // One statement per batch, whatever it holds: a round trip fewer while catching up. The update
   // never meets a row the insert adds, as the fold puts a registration's later events in its row.
-  apply: async (sql, { candidates }, events) => {
+  // The name is sealed under the candidate's key, so erasing the key erases it here too.
+  apply: async (sql, { candidates }, events, _revisions, _stored, personal) => {
     const { inserts, updates } = candidateListChanges(events);
     if (inserts.length === 0 && updates.length === 0) return;
+    const fullNames = await Promise.all(
+      inserts.map((row) => personal.seal(row.fullName, row.nameKeyIds, fullNameAt(row.id))),
+    );
     await sql.query(
       `with inserted as (
          insert into ${candidates} (id, full_name, job_id, stage, registered_at, updated_at)
@@ -39,7 +54,7 @@ const candidateList = postgresProjection<'candidates', CandidateEvent>({
        where c.id = u.id`,
       [
         inserts.map((row) => row.id),
-        inserts.map((row) => row.fullName),
+        fullNames,
         inserts.map((row) => row.jobId),
         inserts.map((row) => row.stage),
         inserts.map((row) => row.registeredAt),
@@ -62,39 +77,47 @@ type Row = {
   total: string;
 };
 
-/** The candidate list in PostgreSQL, fed by every candidate event; for queries only. */
+/**
+ * The candidate list in PostgreSQL, fed by every candidate event; for queries
+ * only. Names are opened as a page is read: `[erased]` once the candidate's key is.
+ */
 @Injectable()
 export class CandidateListProjection extends PostgresProjectionHost(candidateList) {
   /** Matching candidates, oldest registration first, one page at a time, with how many match. */
-  list(query: ListCandidatesQuery): Promise<Pick<CandidateListView, 'total' | 'items'>> {
-    return this.read(async (sql, { candidates }) => {
+  async list(query: ListCandidatesQuery): Promise<Pick<CandidateListView, 'total' | 'items'>> {
+    const { rows, total } = await this.read(async (sql, { candidates }) => {
       const matching = `from ${candidates}
         where ($1::text is null or job_id = $1) and ($2::text is null or stage = $2)`;
       const filters = [query.jobId ?? null, query.stage ?? null];
       // The count is a subquery, read from an index alone; a window count would fetch every match.
-      const { rows } = await sql.query<Row>(
+      const page = await sql.query<Row>(
         `select *, (select count(*) ${matching}) as total ${matching}
          order by registered_at, id limit $3 offset $4`,
         [...filters, query.limit, query.offset],
       );
-      const total =
-        rows.length > 0 || query.offset === 0
-          ? Number(rows[0]?.total ?? 0)
+      const count =
+        page.rows.length > 0 || query.offset === 0
+          ? Number(page.rows[0]?.total ?? 0)
           : Number(
               (await sql.query<{ total: string }>(`select count(*) as total ${matching}`, filters))
                 .rows[0].total,
             );
-      return {
-        total,
-        items: rows.map((row) => ({
-          id: row.id,
-          fullName: row.full_name,
-          jobId: row.job_id,
-          stage: row.stage,
-          registeredAt: row.registered_at.toISOString(),
-          updatedAt: row.updated_at.toISOString(),
-        })),
-      };
+      return { rows: page.rows, total: count };
     });
+    // Opened once the read's connection is back in the pool: one key fetch for the page.
+    const fullNames = await this.personal.open(
+      rows.map((row) => ({ stored: row.full_name, at: fullNameAt(row.id) })),
+    );
+    return {
+      total,
+      items: rows.map((row, index) => ({
+        id: row.id,
+        fullName: fullNames[index]!,
+        jobId: row.job_id,
+        stage: row.stage,
+        registeredAt: row.registered_at.toISOString(),
+        updatedAt: row.updated_at.toISOString(),
+      })),
+    };
   }
 }

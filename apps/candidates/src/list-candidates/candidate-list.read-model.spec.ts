@@ -40,11 +40,20 @@ describe('candidate list fold', () => {
         stage: 'screening',
         registeredAt: '2030-03-04T09:01:00.000Z',
         updatedAt: '2030-03-04T09:02:00.000Z',
+        nameKeyIds: [],
       },
     ]);
     expect(changes.updates).toEqual([
       { id: 'b', stage: null, updatedAt: '2030-03-04T09:03:00.000Z' },
       { id: 'c', stage: 'withdrawn', updatedAt: '2030-03-04T09:05:00.000Z' },
     ]);
+  });
+
+  it('keeps a name under the keys its registration was sealed under', () => {
+    const sealed = {
+      ...recorded(1, registered('a')),
+      personalData: { keyIds: ['candidate:a'], erasedPaths: [] },
+    };
+    expect(candidateListChanges([sealed]).inserts[0].nameKeyIds).toEqual(['candidate:a']);
   });
 });

@@ -9,6 +9,8 @@ export type CandidateListRow = Readonly<{
   stage: CandidateStage;
   registeredAt: string;
   updatedAt: string;
+  /** The data keys the name is kept sealed under: the registration's (none for one stored plain). */
+  nameKeyIds: readonly string[];
 }>;
 
 /** What a batch of events changes in the list: rows to add, and rows to move on. */
@@ -48,13 +50,22 @@ export function candidateListChanges(
     string,
     { id: string; stage: CandidateStage | null; updatedAt: string }
   >();
-  for (const { event, metadata } of events) {
+  for (const recorded of events) {
+    const { event, metadata } = recorded;
     const id = event.data.candidateId;
     const at = metadata.occurredAt;
     const stage = stageAfter(event);
     if (event.type === 'CandidateRegistered') {
       const { fullName, jobId } = event.data;
-      inserted.set(id, { id, fullName, jobId, stage: 'applied', registeredAt: at, updatedAt: at });
+      inserted.set(id, {
+        id,
+        fullName,
+        jobId,
+        stage: 'applied',
+        registeredAt: at,
+        updatedAt: at,
+        nameKeyIds: recorded.personalData?.keyIds ?? [],
+      });
       continue;
     }
     const row = inserted.get(id);
