@@ -1,7 +1,14 @@
+import { hirestreamEventCatalog } from '@hirestream/contracts';
 import { startEmbeddedSmtp } from '@hirestream/embedded-smtp';
 import { startPostgresServer } from '@hirestream/embedded-postgres';
+import {
+  LocalKeyEncryptionKey,
+  PersonalDataVault,
+  PostgresDataKeyStore,
+} from '@hirestream/personal-data';
 import { Clock, JsonLogger } from '@hirestream/platform';
 import { ReadModelDatabase } from '@hirestream/read-models';
+import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
@@ -14,6 +21,7 @@ import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 // The notifications outbox end to end on the embedded servers: N messages recorded in PostgreSQL
 // (one insert each, as the consumer records them), then sent by one sender pass over SMTP
 // (nodemailer, pooled, 4 at a time) to the embedded SMTP server, which parses and keeps each.
+// Each message's personal values are sealed as recorded and opened as sent, as in the service.
 const MESSAGES = Number(process.env.BENCH_NOTIFICATIONS_MESSAGES ?? 2_000);
 
 async function main(): Promise<void> {
@@ -23,7 +31,11 @@ async function main(): Promise<void> {
   const db = new ReadModelDatabase(postgres.connectionString, 'notifications');
   const config = Object.assign(new NotificationsConfig(), { SMTP_PORT: smtp.smtpPort });
   const transport = new SmtpMailTransport(config);
-  const outbox = new Outbox(db);
+  const kek = new LocalKeyEncryptionKey(randomBytes(32));
+  const outbox = new Outbox(
+    db,
+    new PersonalDataVault(hirestreamEventCatalog, new PostgresDataKeyStore(db, kek)),
+  );
   const logger = new JsonLogger({ service: 'bench', level: 'warn' });
   const sender = new OutboxSender(outbox, db, transport, new Clock(), logger, new Registry());
   try {

@@ -27,3 +27,6 @@ export type OutboxMessage = NewOutboxMessage &
     nextAttemptAt: string | null;
     sentAt: string | null;
   }>;
+
+/** A pending message due now: `erased` once its candidate's personal data was erased (it is not sent). */
+export type DueMessage = OutboxMessage & Readonly<{ erased: boolean }>;

@@ -13,9 +13,9 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Counter, Registry } from 'prom-client';
-import { isPermanentRefusal, MailTransport } from './mail-transport';
+import { failureReason, isPermanentRefusal, MailTransport } from './mail-transport';
 import { Outbox } from './outbox';
-import type { OutboxMessage } from './outbox-message';
+import type { DueMessage } from './outbox-message';
 
 /** The longest the sender waits before looking again (a message recorded elsewhere, a retry due). */
 export const OUTBOX_POLL_MS = 1_000;
@@ -25,6 +25,9 @@ const PARALLEL_SENDS = 4;
 export const MAX_SEND_ATTEMPTS = 8;
 const RETRY_FIRST_MS = 2_000;
 const RETRY_MAX_MS = 15 * 60_000;
+/** The last error of a message given up unsent because its candidate's personal data was erased. */
+export const ERASED_BEFORE_SENDING =
+  "not sent: the candidate's personal data was erased before it was sent";
 
 /** When the `attempts`-th failed attempt is tried again: 2 s doubling, at most 15 min. */
 export function retryDelayMs(attempts: number): number {
@@ -37,7 +40,8 @@ export function retryDelayMs(attempts: number): number {
  * each due message once per pass, 4 at a time. A failed attempt is retried
  * with backoff (2 s doubling to 15 min) up to 8 attempts; a permanent refusal
  * (an SMTP 5xx) fails at once. Status, attempts and the last error are kept
- * on the message.
+ * on the message. A message whose candidate's personal data was erased since
+ * it was recorded is not sent: it fails at once, saying so.
  */
 @BackgroundWork()
 @Injectable()
@@ -70,7 +74,7 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
     });
     this.outcomes = new Counter({
       name: 'hirestream_notifications_send_attempts_total',
-      help: 'Attempts to send a message by outcome: sent, retried, failed (given up)',
+      help: 'Attempts to send a message by outcome: sent, retried, failed (given up), erased (not sent: the candidate was erased)',
       labelNames: ['outcome'],
       registers: [registry],
     });
@@ -106,14 +110,34 @@ export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationSh
     return tried ?? 0;
   }
 
-  private async sendOne(sql: Sql, message: OutboxMessage): Promise<void> {
+  private async sendOne(sql: Sql, message: DueMessage): Promise<void> {
+    if (message.erased) {
+      await this.outbox.markAttemptFailed(
+        sql,
+        message.messageId,
+        message.attempts,
+        ERASED_BEFORE_SENDING,
+        null,
+      );
+      this.outcomes.inc({ outcome: 'erased' });
+      this.logger.pino.info(
+        {
+          context: 'outbox',
+          messageId: message.messageId,
+          kind: message.kind,
+          candidateId: message.candidateId,
+        },
+        ERASED_BEFORE_SENDING,
+      );
+      return;
+    }
     const attempts = message.attempts + 1;
     try {
       await this.transport.send(message);
       await this.outbox.markSent(sql, message.messageId, attempts, this.clock.instant());
       this.outcomes.inc({ outcome: 'sent' });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = failureReason(error, message.recipient);
       const giveUp = attempts >= MAX_SEND_ATTEMPTS || isPermanentRefusal(error);
       const retryAt = giveUp
         ? null

@@ -1,41 +1,82 @@
-import { ReadModelDatabase, type Sql } from '@hirestream/read-models';
+import { randomUUID } from 'node:crypto';
+import { dataKeyId, ERASED_VALUE, PersonalDataVault } from '@hirestream/personal-data';
+import {
+  PersonalColumns,
+  ReadModelDatabase,
+  type ColumnLocation,
+  type Sql,
+} from '@hirestream/read-models';
 import { Injectable } from '@nestjs/common';
 import type { MessageKind } from '../domain/message-kinds';
-import type { DeliveryStatus, NewOutboxMessage, OutboxMessage } from './outbox-message';
+import type { DeliveryStatus, DueMessage, NewOutboxMessage, OutboxMessage } from './outbox-message';
 
-type OutboxRow = Readonly<{
-  message_id: string;
-  delivery_key: string;
-  candidate_id: string;
-  kind: string;
-  cause: string;
+type Attachment = NewOutboxMessage['message']['attachments'][number];
+
+/** A message's personal values as its row keeps them: plain before sealing, sealed in the table. */
+type PersonalValues = Readonly<{
   recipient_name: string;
   recipient_email: string;
   subject: string;
   text_body: string;
   html_body: string;
-  attachments: NewOutboxMessage['message']['attachments'];
-  status: DeliveryStatus;
-  attempts: number;
-  last_error: string | null;
-  recorded_at: Date;
-  next_attempt_at: Date | null;
-  sent_at: Date | null;
+  attachments: readonly Attachment[];
 }>;
 
-function messageOf(row: OutboxRow): OutboxMessage {
+type OutboxRow = PersonalValues &
+  Readonly<{
+    message_id: string;
+    delivery_key: string;
+    candidate_id: string;
+    kind: string;
+    cause: string;
+    status: DeliveryStatus;
+    attempts: number;
+    last_error: string | null;
+    recorded_at: Date;
+    next_attempt_at: Date | null;
+    sent_at: Date | null;
+  }>;
+
+/** Where they are in `PersonalValues`: each sealed in place (an attachment's name and type stay plain). */
+const PERSONAL_PATHS = [
+  '/recipient_name',
+  '/recipient_email',
+  '/subject',
+  '/text_body',
+  '/html_body',
+  '/attachments/*/content',
+];
+
+/**
+ * Whether the values are sealed under, or opened with, an erased key: they read
+ * `[erased]` then, and an address, which is checked as one, reads so only then.
+ */
+const isErased = (values: PersonalValues) => values.recipient_email === ERASED_VALUE;
+
+/** Where a message's values are bound: sealed for one message, they open in no other. */
+const keptAt = (messageId: string): ColumnLocation => ({
+  row: `outbox:${messageId}`,
+  column: 'message',
+});
+
+function personalValuesOf(row: OutboxRow): PersonalValues {
+  const { recipient_name, recipient_email, subject, text_body, html_body, attachments } = row;
+  return { recipient_name, recipient_email, subject, text_body, html_body, attachments };
+}
+
+function messageOf(row: OutboxRow, opened: PersonalValues): OutboxMessage {
   return {
     messageId: row.message_id,
     deliveryKey: row.delivery_key,
     candidateId: row.candidate_id,
     kind: row.kind as MessageKind,
     cause: row.cause,
-    recipient: { name: row.recipient_name, email: row.recipient_email },
+    recipient: { name: opened.recipient_name, email: opened.recipient_email },
     message: {
-      subject: row.subject,
-      text: row.text_body,
-      html: row.html_body,
-      attachments: row.attachments,
+      subject: opened.subject,
+      text: opened.text_body,
+      html: opened.html_body,
+      attachments: opened.attachments,
     },
     status: row.status,
     attempts: row.attempts,
@@ -52,15 +93,24 @@ function messageOf(row: OutboxRow): OutboxMessage {
  * event id and the message kind), and its delivery is tracked there:
  * `pending` (with the next attempt's time), `sent`, or `failed` (given up),
  * with the attempts made and the last error. The sender reads it; the API
- * shows it.
+ * shows it. The recipient, subject, bodies and attachments' contents are kept
+ * sealed under the candidate's data key, bound to the message and their place,
+ * and opened when read: once the key is erased they read as `[erased]` (in the
+ * table, its dead rows, the WAL and backups alike), a pending message is not
+ * sent, and nothing new is recorded for the candidate.
  */
 @Injectable()
 export class Outbox {
   readonly table: string;
   private readonly waiters = new Set<() => void>();
+  private readonly personal: PersonalColumns;
 
-  constructor(private readonly db: ReadModelDatabase) {
+  constructor(
+    private readonly db: ReadModelDatabase,
+    vault: PersonalDataVault,
+  ) {
     this.table = db.table('outbox');
+    this.personal = new PersonalColumns(vault);
   }
 
   ensureTable(): Promise<void> {
@@ -90,26 +140,50 @@ export class Outbox {
     );
   }
 
-  /** Records a message to send; false when one with its delivery key was recorded already. */
+  /**
+   * Records a message to send, sealed; false when one with its delivery key was
+   * recorded already, or when the candidate's personal data was erased.
+   */
   async record(message: NewOutboxMessage, now: string): Promise<boolean> {
     await this.ensureTable();
+    const messageId = randomUUID();
+    const plain: PersonalValues = {
+      recipient_name: message.recipient.name,
+      recipient_email: message.recipient.email,
+      subject: message.message.subject,
+      text_body: message.message.text,
+      html_body: message.message.html,
+      attachments: message.message.attachments,
+    };
+    const [sealed] = (await this.personal.sealStates(
+      [
+        {
+          state: plain,
+          keyIds: [dataKeyId('candidate', message.candidateId)],
+          at: keptAt(messageId),
+        },
+      ],
+      PERSONAL_PATHS,
+    )) as PersonalValues[];
+    if (isErased(sealed)) return false;
     const { rows } = await this.db.query(
-      `insert into ${this.table} (delivery_key, candidate_id, kind, cause, recipient_name,
+      `insert into ${this.table} (message_id, delivery_key, candidate_id, kind, cause, recipient_name,
          recipient_email, subject, text_body, html_body, attachments, status, recorded_at, next_attempt_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $11)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12, $12)
        on conflict (delivery_key) do nothing
        returning message_id`,
       [
+        messageId,
         message.deliveryKey,
         message.candidateId,
         message.kind,
         message.cause,
-        message.recipient.name,
-        message.recipient.email,
-        message.message.subject,
-        message.message.text,
-        message.message.html,
-        JSON.stringify(message.message.attachments),
+        sealed.recipient_name,
+        sealed.recipient_email,
+        sealed.subject,
+        sealed.text_body,
+        sealed.html_body,
+        JSON.stringify(sealed.attachments),
         now,
       ],
     );
@@ -117,14 +191,26 @@ export class Outbox {
     return rows.length > 0;
   }
 
-  /** Pending messages due by `now`, oldest first. */
-  async due(sql: Sql, now: string, limit: number): Promise<OutboxMessage[]> {
+  /** The rows' messages, their personal values opened with one key fetch for them all. */
+  private async opened(rows: readonly OutboxRow[]): Promise<DueMessage[]> {
+    const opened = (await this.personal.openStates(
+      rows.map((row) => ({ state: personalValuesOf(row), at: keptAt(row.message_id) })),
+      PERSONAL_PATHS,
+    )) as PersonalValues[];
+    return rows.map((row, index) => ({
+      ...messageOf(row, opened[index]),
+      erased: isErased(opened[index]),
+    }));
+  }
+
+  /** Pending messages due by `now`, oldest first, opened; `erased` for a candidate erased since. */
+  async due(sql: Sql, now: string, limit: number): Promise<DueMessage[]> {
     const { rows } = await sql.query<OutboxRow>(
       `select * from ${this.table} where status = 'pending' and next_attempt_at <= $1
        order by next_attempt_at, recorded_order limit $2`,
       [now, limit],
     );
-    return rows.map(messageOf);
+    return this.opened(rows);
   }
 
   /** When the soonest pending message is due; undefined when none is. */
@@ -143,7 +229,10 @@ export class Outbox {
     );
   }
 
-  /** A failed attempt: tried again at `retryAt`, or given up (`failed`) when it is null. */
+  /**
+   * A failed attempt: tried again at `retryAt`, or given up (`failed`) when it is
+   * null; also a message given up unsent (its candidate erased), `attempts` unchanged.
+   */
   async markAttemptFailed(
     sql: Sql,
     messageId: string,
@@ -164,14 +253,14 @@ export class Outbox {
     );
   }
 
-  /** A candidate's messages, oldest first. */
+  /** A candidate's messages, oldest first, opened (`[erased]` once the candidate's key is). */
   async forCandidate(candidateId: string): Promise<OutboxMessage[]> {
     await this.ensureTable();
     const { rows } = await this.db.query<OutboxRow>(
       `select * from ${this.table} where candidate_id = $1 order by recorded_order`,
       [candidateId],
     );
-    return rows.map(messageOf);
+    return this.opened(rows);
   }
 
   /** Called when a message is recorded, so the sender need not wait for its next look. */
