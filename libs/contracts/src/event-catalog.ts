@@ -1,5 +1,6 @@
 import { assessmentEventContracts } from './assessment/assessment-contracts';
 import { candidateEventContracts } from './candidates/candidate-contracts';
+import { personalDataEventContracts } from './candidates/personal-data-contracts';
 import { EventCatalog } from './core/event-catalog';
 import { schedulingEventContracts } from './scheduling/scheduling-contracts';
 import { backgroundChecksEventContracts } from './background-checks/background-checks-contracts';
@@ -7,6 +8,7 @@ import { offersEventContracts } from './offers/offers-contracts';
 /** Every hirestream event contract; each service adds its own here. */
 export const hirestreamEventCatalog = new EventCatalog([
   ...candidateEventContracts,
+  ...personalDataEventContracts,
   ...schedulingEventContracts,
   ...assessmentEventContracts,
   ...backgroundChecksEventContracts,

@@ -57,6 +57,8 @@ export { asyncApiDocument, type OtherTopic } from './core/asyncapi-document';
 export * from './candidates/candidate-stage';
 export * from './candidates/candidate-contracts';
 export * from './candidates/candidacy';
+export * from './candidates/personal-data-vocabulary';
+export * from './candidates/personal-data-contracts';
 
 export * from './scheduling/interview-vocabulary';
 export * from './scheduling/scheduling-contracts';

@@ -1,5 +1,6 @@
 import { hirestreamEventCatalog } from '../event-catalog';
 import type { CandidateEvent } from './candidate-contracts';
+import { PERSONAL_DATA_EVENT_TYPES } from './personal-data-contracts';
 
 const validator = {
   problems: (type: string, data: unknown) => hirestreamEventCatalog.schemaProblems(type, data),
@@ -48,9 +49,9 @@ const examples: CandidateEvent[] = [
 ];
 
 describe('candidate event contracts', () => {
-  it('has a contract for every candidate event, owned by the candidates service', () => {
+  it('has a contract for every candidate event, owned by the candidates service (with its personal-data events)', () => {
     expect(hirestreamEventCatalog.typesOwnedBy('candidates').sort()).toEqual(
-      examples.map((e) => e.type).sort(),
+      [...examples.map((e) => e.type), ...PERSONAL_DATA_EVENT_TYPES].sort(),
     );
   });
 
