@@ -110,6 +110,7 @@ function pathOf(operation: OpenApiOperation, world: AccessWorld, whose: Whose): 
     assignments: candidacy.assignmentId,
     offers: candidacy.offerId,
     'background-checks': candidacy.checkId,
+    'erasure-requests': candidacy.erasureRequestId,
     items: SEEDED_CHECK_ITEM_ID,
     streams: candidateStreamName(candidacy.candidateId),
   };

@@ -27,6 +27,8 @@ export type Candidacy = Readonly<{
   offerId: string;
   /** A background check awaiting the candidate's consent (the candidacy moved to `background-check` last). */
   checkId: string;
+  /** A recruiter's erasure request awaiting an admin's approval. */
+  erasureRequestId: string;
 }>;
 
 /**
@@ -108,7 +110,11 @@ async function accessWorld(
       ),
       offerId: await offers.offer(candidateId),
     };
-    return { ...interviewing, checkId: await checks.check(candidateId) };
+    return {
+      ...interviewing,
+      checkId: await checks.check(candidateId),
+      erasureRequestId: await seeds.erasureRequest(candidateId),
+    };
   };
   const [own, foreign] = await Promise.all([
     candidacy(OWN_INTERVIEWER, named('own-second'), [OWN_INTERVIEWER, OWN_HIRING_MANAGER]),
@@ -144,6 +150,10 @@ export const ACCESS_REQUESTS: Readonly<
   moveCandidateStage: () => ({ payload: { to: 'offer' } }),
   rejectCandidate: () => ({ payload: { category: 'rejected-by-us', reason: 'Not this time' } }),
   withdrawCandidate: () => ({ payload: { reason: 'Took another offer' } }),
+  requestErasure: () => ({ payload: { reason: 'person-asked' } }),
+  refuseErasureRequest: () => ({ payload: { ground: 'legal-claims' } }),
+  erasePersonalData: () => ({ payload: { reason: 'person-asked' } }),
+  recordRetentionConsent: () => ({ payload: { keepUntil: '2035-01-01T00:00:00Z' } }),
   scheduleInterview: (world, candidacy) => ({
     payload: {
       kind: 'final',

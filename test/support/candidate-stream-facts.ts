@@ -1,5 +1,6 @@
 import {
   candidateStreamName,
+  type CandidateHired,
   type CandidateRegistered,
   type CandidateRejected,
   type CandidateStage,
@@ -15,6 +16,12 @@ import {
   type InterviewCompleted,
   type InterviewScheduled,
   type PanelDecisionRecorded,
+  type PersonalDataErased,
+  type PersonalDataErasureApproved,
+  type PersonalDataErasureRefused,
+  type PersonalDataErasureRequested,
+  type PersonalDataRetentionConsented,
+  type PersonalDataRetentionScheduled,
   type StampedRubric,
 } from '@hirestream/contracts';
 import type { RecordedEvent } from '@hirestream/event-sourcing';
@@ -38,6 +45,9 @@ import { hoursAfter } from './instants';
  */
 
 const STARTS_AT = '2030-03-04T09:00:00Z';
+/** The erasure request of the personal-data facts, and the retention policy they apply. */
+const ERASURE_REQUEST_ID = '00000000-0000-4000-8000-0000000000e1';
+const RETENTION_POLICY = { id: 'uk-applicants', version: 1, jurisdiction: 'uk' };
 /** Feedback is due this long after the interview ends. */
 const FEEDBACK_DUE_HOURS = 24;
 
@@ -111,6 +121,70 @@ export function candidateStreamFacts(candidateId: string) {
     withdrew: (change: Partial<CandidateWithdrew['data']> = {}): CandidateWithdrew => ({
       type: 'CandidateWithdrew',
       data: { candidateId, reason: null, stageAtWithdrawal: 'interviewing', ...change },
+    }),
+    hired: (offerId = '00000000-0000-4000-8000-0000000000f1'): CandidateHired => ({
+      type: 'CandidateHired',
+      data: { candidateId, offerId, offerVersion: 1, stageAtHire: 'offer' },
+    }),
+    erasureRequested: (
+      change: Partial<PersonalDataErasureRequested['data']> = {},
+    ): PersonalDataErasureRequested => ({
+      type: 'PersonalDataErasureRequested',
+      data: {
+        candidateId,
+        requestId: ERASURE_REQUEST_ID,
+        reason: 'person-asked',
+        requestedBy: 'recruiter-1',
+        ...change,
+      },
+    }),
+    erasureApproved: (approvedBy = 'admin-1'): PersonalDataErasureApproved => ({
+      type: 'PersonalDataErasureApproved',
+      data: { candidateId, requestId: ERASURE_REQUEST_ID, approvedBy },
+    }),
+    erasureRefused: (refusedBy = 'admin-1'): PersonalDataErasureRefused => ({
+      type: 'PersonalDataErasureRefused',
+      data: { candidateId, requestId: ERASURE_REQUEST_ID, ground: 'legal-claims', refusedBy },
+    }),
+    /** On request (the approved request's; the person's every candidacy), or by retention (this one). */
+    erased: (
+      basis: PersonalDataErased['data']['basis'],
+      change: Partial<PersonalDataErased['data']> = {},
+    ): PersonalDataErased => ({
+      type: 'PersonalDataErased',
+      data: {
+        candidateId,
+        personId: '00000000-0000-4000-8000-00000000000a',
+        keyIds: [`candidate:${candidateId}`],
+        basis,
+        ...(basis === 'request'
+          ? {
+              requestId: ERASURE_REQUEST_ID,
+              reason: 'person-asked',
+              requestedBy: 'recruiter-1',
+              policy: null,
+            }
+          : { requestId: null, reason: null, requestedBy: null, policy: RETENTION_POLICY }),
+        erasedAt: '2030-09-04T09:00:00.000Z',
+        ...change,
+      },
+    }),
+    retentionConsented: (keepUntil: string): PersonalDataRetentionConsented => ({
+      type: 'PersonalDataRetentionConsented',
+      data: { candidateId, keepUntil, recordedBy: 'recruiter-1' },
+    }),
+    retentionScheduled: (
+      change: Partial<PersonalDataRetentionScheduled['data']> = {},
+    ): PersonalDataRetentionScheduled => ({
+      type: 'PersonalDataRetentionScheduled',
+      data: {
+        candidateId,
+        policy: RETENTION_POLICY,
+        closedAt: '2030-03-04T09:00:00.000Z',
+        eraseAt: '2030-09-04T09:00:00.000Z',
+        cause: 'policy',
+        ...change,
+      },
     }),
     scheduled: (
       interviewId: string,

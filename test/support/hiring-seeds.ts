@@ -19,6 +19,8 @@ export type HiringSeeds = Readonly<{
   interviewDay(candidateId: string, leads: readonly string[], startsAt: string): Promise<string>;
   /** Gives the interviewer `ALWAYS_AVAILABLE` working hours. */
   alwaysAvailable(interviewerId: string): Promise<void>;
+  /** A recruiter's pending request to erase the candidate's personal data (an admin approves); its id. */
+  erasureRequest(candidateId: string): Promise<string>;
 }>;
 
 /** The job every seeded candidate applies for, and the kind of every seeded interview. */
@@ -122,6 +124,17 @@ export function hiringSeeds(
         200,
         'PUT',
       );
+    },
+    async erasureRequest(candidateId) {
+      const asked = await recruiter(
+        `/candidates/${candidateId}/erasure-requests`,
+        { reason: 'person-asked' },
+        201,
+      );
+      const { requests } = asked.json<{ requests: { requestId: string; status: string }[] }>();
+      const pending = requests.find((request) => request.status === 'pending');
+      if (pending === undefined) throw new Error(`no pending erasure request: ${asked.body}`);
+      return pending.requestId;
     },
   };
   return seeds;

@@ -3,7 +3,20 @@ import { EventStoreModule } from '@hirestream/event-sourcing';
 import { EventConsumerModule, EventRelayModule, KafkaModule } from '@hirestream/messaging';
 import { ReadModelModule } from '@hirestream/read-models';
 import { Module } from '@nestjs/common';
+import { ApproveErasureRequestController } from './approve-erasure-request/approve-erasure-request.controller';
 import { candidateGatewayProvider } from './candidate-gateway';
+import { ErasePersonalDataController } from './erase-personal-data/erase-personal-data.controller';
+import { GetPersonalDataController } from './get-personal-data/get-personal-data.controller';
+import { ListErasuresController } from './list-erasures/list-erasures.controller';
+import { PersonalDataErasures } from './list-erasures/personal-data-erasures.projection';
+import { ListRetentionDueController } from './list-retention-due/list-retention-due.controller';
+import { PersonalDataEraser } from './personal-data/personal-data-eraser';
+import { personalDataGatewayProvider } from './personal-data/personal-data-gateway';
+import { RecordRetentionConsentController } from './record-retention-consent/record-retention-consent.controller';
+import { RefuseErasureRequestController } from './refuse-erasure-request/refuse-erasure-request.controller';
+import { RequestErasureController } from './request-erasure/request-erasure.controller';
+import { retentionPoliciesProvider } from './retention/retention-policies.provider';
+import { RetentionFiring, RetentionTimers } from './retention/retention.firing';
 import { GetCandidateHistoryController } from './get-candidate-history/get-candidate-history.controller';
 import { GetCandidateController } from './get-candidate/get-candidate.controller';
 import { CandidateListProjection } from './list-candidates/candidate-list.projection';
@@ -38,6 +51,14 @@ export const SERVICE = 'candidates';
     GetCandidateController,
     GetCandidateHistoryController,
     ListCandidatesController,
+    RequestErasureController,
+    ApproveErasureRequestController,
+    RefuseErasureRequestController,
+    ErasePersonalDataController,
+    RecordRetentionConsentController,
+    GetPersonalDataController,
+    ListErasuresController,
+    ListRetentionDueController,
     AssessmentEventsConsumer,
     OfferEventsConsumer,
     BackgroundCheckEventsConsumer,
@@ -46,7 +67,13 @@ export const SERVICE = 'candidates';
     candidateGatewayProvider,
     hireGatewayProvider,
     offerStageGatewayProvider,
+    personalDataGatewayProvider,
+    PersonalDataEraser,
+    retentionPoliciesProvider,
+    RetentionTimers,
+    RetentionFiring,
     CandidateListProjection,
+    PersonalDataErasures,
   ],
 })
 export class CandidatesModule {}

@@ -1,6 +1,6 @@
 import { connectEventConsumer } from '@hirestream/messaging';
 import type { ServiceOptions } from '@hirestream/platform';
-import { ReadModelConfig } from '@hirestream/read-models';
+import { CandidatesConfig } from './candidates.config';
 import { CandidatesModule, SERVICE } from './candidates.module';
 import { CONSUMER_GROUP } from './reactions/assessment-events.consumer';
 
@@ -9,7 +9,7 @@ export const candidatesServiceOptions: ServiceOptions = {
   serviceName: SERVICE,
   module: CandidatesModule,
   port: 3001,
-  config: ReadModelConfig,
+  config: CandidatesConfig,
   // Panel decisions move or reject candidates; accepted offers and cleared checks hire them.
   connectMicroservices: (app) => connectEventConsumer(app, SERVICE, CONSUMER_GROUP),
 };

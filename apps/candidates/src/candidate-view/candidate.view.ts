@@ -9,12 +9,16 @@ import {
   REJECTION_CATEGORIES,
   rejectionReasonText,
   screeningNotesText,
+  utcInstant,
   uuid,
   withdrawalReasonText,
 } from '@hirestream/contracts';
 import { entityTagOf, type ActingPrincipal } from '@hirestream/platform';
 import { Type, type Static } from '@sinclair/typebox';
 import type { CandidateState } from '../domain/candidate.state';
+import { erasable } from './erasable';
+
+const { email, phone } = candidateRegistrationFields;
 
 /** A candidate as the API shows it; `revision` is also the ETag. */
 export const CandidateView = Type.Object(
@@ -22,6 +26,9 @@ export const CandidateView = Type.Object(
     id: uuid(),
     personId: uuid(),
     ...candidateRegistrationFields,
+    // Every personal value reads "[erased]" once erased; these two rules would refuse it.
+    email: erasable(email),
+    phone: erasable(phone),
     stage: oneOf(CANDIDATE_STAGES),
     screening: nullable(
       Type.Object(
@@ -44,6 +51,9 @@ export const CandidateView = Type.Object(
       ),
     ),
     withdrawalReason: nullable(withdrawalReasonText()),
+    personalDataErasedAt: nullable(
+      utcInstant({ description: 'When its personal data was erased; null while it is kept' }),
+    ),
     revision: Type.String({ pattern: '^\\d+$', description: 'The stream revision, also the ETag' }),
   },
   { title: 'Candidate', additionalProperties: false },

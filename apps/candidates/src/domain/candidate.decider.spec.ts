@@ -1,8 +1,9 @@
 import { AggregateNotFoundError, CommandRejectedError } from '@hirestream/contracts';
 import type { CandidateEvent, CandidateStage } from '@hirestream/contracts';
 import { deciderSpecification, refusedWith } from '@hirestream/event-sourcing';
+import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
 import type { CandidateCommand } from './candidate.commands';
-import { candidateDecider } from './candidate.decider';
+import { candidateDecider, type CandidateStreamEvent } from './candidate.decider';
 import { ALLOWED_STAGE_MOVES } from './candidate.state';
 
 const spec = deciderSpecification(candidateDecider);
@@ -290,6 +291,41 @@ describe('candidate decider', () => {
           data: { candidateId, reason: null, stageAtWithdrawal: 'applied' },
         },
       ]);
+  });
+
+  describe('once its personal data is erased', () => {
+    const erased = (erasedAt: string): CandidateStreamEvent =>
+      candidateStreamFacts(candidateId).erased('request', { erasedAt });
+    const interviewing = historyIn.interviewing;
+
+    it('refuses every command: what it would record could no longer be sealed under their key', () => {
+      const commands: CandidateCommand[] = [
+        { type: 'RecordScreening', data: screened(true).data as never },
+        move('background-check'),
+        { type: 'RejectCandidate', data: rejected.data as never },
+        { type: 'WithdrawCandidate', data: { candidateId, reason: null } },
+      ];
+      for (const command of commands) {
+        spec
+          .given([...interviewing, erased('2030-03-04T09:00:00.000Z')])
+          .when(command)
+          .thenThrows(
+            CommandRejectedError,
+            refusedWith('personal-data-erased', '2030-03-04T09:00:00.000Z'),
+          );
+      }
+    });
+
+    it('keeps when it was first erased', () => {
+      const state = [
+        ...interviewing,
+        erased('2030-03-04T09:00:00.000Z'),
+        erased('2030-09-04T09:00:00.000Z'),
+      ].reduce(candidateDecider.evolve, candidateDecider.initialState());
+      expect(state).toMatchObject({
+        candidate: { stage: 'interviewing', personalDataErasedAt: '2030-03-04T09:00:00.000Z' },
+      });
+    });
   });
 
   describe('evolve', () => {

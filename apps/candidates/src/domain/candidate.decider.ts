@@ -5,6 +5,7 @@ import {
   openCandidacy,
   type CandidateEvent,
   type CandidateStageChanged,
+  type PersonalDataErased,
 } from '@hirestream/contracts';
 import { assertNever, type Aggregate, type Decider } from '@hirestream/event-sourcing';
 import type {
@@ -16,9 +17,26 @@ import type {
 } from './candidate.commands';
 import { ALLOWED_STAGE_MOVES, type Candidate, type CandidateState } from './candidate.state';
 
-/** The candidate, refused as every service refuses a missing or closed candidacy. */
+/** What the candidate decider folds: the candidacy's facts, and the erasure of its personal data. */
+export type CandidateStreamEvent = CandidateEvent | PersonalDataErased;
+
+/**
+ * The candidate, refused as every service refuses a missing or closed
+ * candidacy, and once its personal data is erased: what a command would record
+ * about them could no longer be sealed under their key.
+ */
 function openCandidate(state: CandidateState, candidateId: string): Candidate {
-  return openCandidacy(state.status === 'registered' ? state.candidate : null, candidateId);
+  const candidate = openCandidacy(
+    state.status === 'registered' ? state.candidate : null,
+    candidateId,
+  );
+  if (candidate.personalDataErasedAt !== null) {
+    throw new CommandRejectedError(
+      'personal-data-erased',
+      `the personal data of candidate ${candidateId} was erased at ${candidate.personalDataErasedAt}; the candidacy takes no more commands`,
+    );
+  }
+  return candidate;
 }
 
 function recordScreening(command: RecordScreening, state: CandidateState): CandidateEvent[] {
@@ -88,7 +106,7 @@ function withdraw(command: WithdrawCandidate, state: CandidateState): CandidateE
 export function decide(
   command: CandidateCommand,
   state: CandidateState,
-): CandidateEvent | CandidateEvent[] {
+): CandidateStreamEvent | CandidateStreamEvent[] {
   switch (command.type) {
     case 'RegisterCandidate':
       if (state.status === 'registered') {
@@ -120,7 +138,7 @@ function registered(
     : state;
 }
 
-export function evolve(state: CandidateState, event: CandidateEvent): CandidateState {
+export function evolve(state: CandidateState, event: CandidateStreamEvent): CandidateState {
   switch (event.type) {
     case 'CandidateRegistered':
       return {
@@ -131,6 +149,7 @@ export function evolve(state: CandidateState, event: CandidateEvent): CandidateS
           screening: null,
           rejection: null,
           withdrawalReason: null,
+          personalDataErasedAt: null,
         },
       };
     case 'ScreeningRecorded': {
@@ -155,6 +174,12 @@ export function evolve(state: CandidateState, event: CandidateEvent): CandidateS
       }));
     case 'CandidateHired':
       return registered(state, (c) => ({ ...c, stage: 'hired' }));
+    case 'PersonalDataErased':
+      // The first erasure is when the values became unreadable; a wider one later changes nothing here.
+      return registered(state, (c) => ({
+        ...c,
+        personalDataErasedAt: c.personalDataErasedAt ?? event.data.erasedAt,
+      }));
     default:
       return assertNever(event);
   }
@@ -162,18 +187,18 @@ export function evolve(state: CandidateState, event: CandidateEvent): CandidateS
 
 export const initialState = (): CandidateState => ({ status: 'unregistered' });
 
-export const candidateDecider: Decider<CandidateState, CandidateCommand, CandidateEvent> = {
+export const candidateDecider: Decider<CandidateState, CandidateCommand, CandidateStreamEvent> = {
   decide,
   evolve,
   initialState,
-  eventTypes: CANDIDACY_EVENT_TYPES,
+  eventTypes: new Set([...CANDIDACY_EVENT_TYPES, 'PersonalDataErased']),
   // A candidate's stream also gathers every other service's facts (interviews, checks, offers),
   // so a long-running candidacy would otherwise be read whole on every command and GET.
   snapshots: {
     name: 'candidates',
     // Bump whenever `CandidateState` or `evolve` changes: older snapshots are then ignored
-    // (2: screening notes may be null; 3: the hire).
-    version: 3,
+    // (2: screening notes may be null; 3: the hire; 4: the erasure of the personal data).
+    version: 4,
     every: 50,
     // The state is plain JSON data already.
     serialize: (state) => state,
@@ -188,8 +213,9 @@ export const candidateDecider: Decider<CandidateState, CandidateCommand, Candida
 };
 
 /** A candidate's stream, as the candidates service decides on it. */
-export const candidateAggregate: Aggregate<CandidateState, CandidateCommand, CandidateEvent> = {
-  name: 'candidate',
-  decider: candidateDecider,
-  streamOf: (command) => candidateStreamName(command.data.candidateId),
-};
+export const candidateAggregate: Aggregate<CandidateState, CandidateCommand, CandidateStreamEvent> =
+  {
+    name: 'candidate',
+    decider: candidateDecider,
+    streamOf: (command) => candidateStreamName(command.data.candidateId),
+  };

@@ -11,6 +11,8 @@ export type Candidate = Readonly<
       feedbackForCandidate: string | null;
     }> | null;
     withdrawalReason: string | null;
+    /** When its personal data was erased (the values above read "[erased]"); closed to commands from then on. */
+    personalDataErasedAt: string | null;
   }
 >;
 

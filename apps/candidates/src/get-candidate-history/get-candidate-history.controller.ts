@@ -1,8 +1,4 @@
-import {
-  AggregateNotFoundError,
-  candidateStreamName,
-  type CandidateEvent,
-} from '@hirestream/contracts';
+import { AggregateNotFoundError, candidateStreamName } from '@hirestream/contracts';
 import { EventStore, foldEvents } from '@hirestream/event-sourcing';
 import { entityTagOf, QueryRoute, ValidParams } from '@hirestream/platform';
 import { Controller, Res } from '@nestjs/common';
@@ -10,7 +6,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { CandidateIdParams } from '../candidate-view/candidate-id.params';
-import { candidateDecider } from '../domain/candidate.decider';
+import { candidateDecider, type CandidateStreamEvent } from '../domain/candidate.decider';
 import { CandidateHistoryView } from './candidate-history.view';
 
 @ApiTags('candidates')
@@ -31,7 +27,7 @@ export class GetCandidateHistoryController {
     @ValidParams(CandidateIdParams) { id }: Static<typeof CandidateIdParams>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CandidateHistoryView> {
-    const { events, revision } = await this.store.readStream<CandidateEvent>(
+    const { events, revision } = await this.store.readStream<CandidateStreamEvent>(
       candidateStreamName(id),
     );
     const state = foldEvents(

@@ -68,10 +68,15 @@ export const panelDecisionReaction: Reaction<CandidateAssessmentEvent, Candidate
 /**
  * Refusals saying the decision needs nothing more: the candidate is in that
  * stage already (a redelivered advance), or the candidacy is closed (a
- * redelivered rejection, or the candidate withdrew meanwhile). Any other
- * refusal is a decision the candidacy's rules do not allow, for a person to look at.
+ * redelivered rejection, or the candidate withdrew meanwhile), or its personal
+ * data was erased (it takes no more commands). Any other refusal is a decision
+ * the candidacy's rules do not allow, for a person to look at.
  */
-const SETTLED_RULES: ReadonlySet<string> = new Set(['already-in-stage', 'candidacy-closed']);
+const SETTLED_RULES: ReadonlySet<string> = new Set([
+  'already-in-stage',
+  'candidacy-closed',
+  'personal-data-erased',
+]);
 
 export function isSettledRefusal(error: unknown): error is CommandRejectedError {
   return error instanceof CommandRejectedError && SETTLED_RULES.has(error.rule);
