@@ -252,6 +252,25 @@ describe('erasure on request', () => {
     expect(report.body).not.toMatch(/Ada|Lovelace|ada@example|7946/);
   });
 
+  it('answers a repeat of an erasure sent with an Idempotency-Key as the first time, and keeps nothing of the person', async () => {
+    const id = await register({ fullName: 'Idempotent Erasure' });
+    const erase = async () =>
+      api.inject({
+        method: 'POST',
+        url: `/candidates/${id}/personal-data-erasure`,
+        payload: { reason: 'person-asked' },
+        headers: { 'idempotency-key': `erase-${id}` },
+        as: { bearer: await api.bearer('admin', admin.subject) },
+      });
+    const first = await erase();
+    expect(first.statusCode).toBe(200);
+    const repeat = await erase();
+    expect(repeat.statusCode).toBe(200);
+    expect(repeat.headers['idempotent-replayed']).toBe('true');
+    expect(repeat.json()).toEqual(first.json());
+    expect(JSON.stringify(first.json())).not.toContain('Idempotent Erasure');
+  });
+
   it('refuses a request approved by its own requester; another admin may refuse it', async () => {
     const id = await register({ fullName: 'Mary Somerville', email: 'mary@example.org' });
     const asked = await send('POST', `/candidates/${id}/erasure-requests`, admin, {

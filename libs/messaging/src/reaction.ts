@@ -23,8 +23,13 @@ export async function react<E extends Event, C extends Command>(
   actor: Actor,
   run: (command: C, context: CommandContext) => Promise<unknown>,
 ): Promise<void> {
-  // The consumer has checked the data against the event type's schema.
-  const commands = reaction.commandsFor({ type: event.type, data: event.data } as unknown as E);
+  // The consumer has checked the data against the event type's schema. A type the
+  // reaction's switch does not know (added to the topic since) needs nothing from it.
+  const commands: readonly C[] | undefined = reaction.commandsFor({
+    type: event.type,
+    data: event.data,
+  } as unknown as E);
+  if (commands === undefined) return;
   const context = commandContextOf({ event, actor });
   for (const command of commands) await run(command, context);
 }

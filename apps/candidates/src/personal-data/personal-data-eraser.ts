@@ -5,6 +5,7 @@ import {
   type RetentionPolicyVersion,
 } from '@hirestream/contracts';
 import type { CommandContext } from '@hirestream/event-sourcing';
+import { currentCorrelation } from '@hirestream/platform';
 import { PersonalDataVault, type ErasedKey } from '@hirestream/personal-data';
 import { Inject, Injectable } from '@nestjs/common';
 import { candidaciesOfKeys, erasureScope } from '../domain/personal-data.decider';
@@ -44,7 +45,7 @@ export class PersonalDataEraser {
   ): Promise<PersonalDataErased['data']> {
     const { state } = await this.personalData.load(candidateStreamName(candidateId));
     const scope = erasureScope(state, candidateId, order.basis);
-    if (scope.kind === 'recorded') return scope.erasure;
+    if (scope.kind === 'recorded') return answered(scope.erasure);
     const erased: ErasedKey[] =
       order.basis === 'request' && scope.personId !== null
         ? await this.vault.erasePerson(scope.personId)
@@ -74,6 +75,17 @@ export class PersonalDataEraser {
       { type: 'RecordErasure', data: recorded(candidateId) },
       context,
     );
-    return after.erasure ?? recorded(candidateId);
+    return answered(after.erasure ?? recorded(candidateId));
   }
+}
+
+/**
+ * The erasure as answered: it holds none of the erased subjects' values, so the
+ * request's stored response (Idempotency-Key) is kept as it is rather than as
+ * gone, for the keys the request read before erasing them.
+ */
+function answered(erasure: PersonalDataErased['data']): PersonalDataErased['data'] {
+  const used = currentCorrelation()?.personalDataKeys;
+  for (const keyId of erasure.keyIds) used?.delete(keyId);
+  return erasure;
 }

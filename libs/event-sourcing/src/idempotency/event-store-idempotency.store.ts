@@ -93,13 +93,16 @@ export class EventStoreIdempotencyStore implements IdempotencyStore {
 
   async complete(scopedKey: string, response: StoredResponse): Promise<void> {
     const keyIds = [...(currentCorrelation()?.personalDataKeys ?? [])];
-    const stored =
-      this.vault === undefined || keyIds.length === 0
-        ? response
+    let stored = response;
+    if (this.vault !== undefined && keyIds.length > 0) {
+      // A subject erased while the request ran: what it read of them is not kept.
+      stored = (await this.vault.anyErased(keyIds))
+        ? { headers: response.headers, body: null, erased: true }
         : {
             ...response,
             body: await this.vault.sealValue(response.body, keyIds, bodyLocation(scopedKey)),
           };
+    }
     await this.client.appendToStream(
       `idempotency-${scopedKey}`,
       jsonEvent<IdempotencyEvent>({

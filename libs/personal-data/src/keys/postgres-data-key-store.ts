@@ -1,3 +1,4 @@
+import { CommandRejectedError } from '@hirestream/contracts';
 import { randomBytes } from 'node:crypto';
 import { DATA_KEY_BYTES, type DataKey, type DataKeyring } from './data-key';
 import { DataKeyCache, type DataKeyCacheOptions } from './data-key-cache';
@@ -26,10 +27,17 @@ export const ERASURE_CHANNEL = 'hirestream_personal_data_erased';
 /** Key ids per notification: a payload must stay under PostgreSQL's 8,000 bytes. */
 const IDS_PER_NOTIFICATION = 100;
 
-/** Raised when personal data would be written under a key that was erased. */
-export class PersonalDataErasedError extends Error {
+/**
+ * Raised when personal data would be written under a key that was erased: a
+ * command refused by rule `personal-data-erased` (409 over HTTP, settled for a
+ * reaction), as the candidacy's own commands are refused once it is erased.
+ */
+export class PersonalDataErasedError extends CommandRejectedError {
   constructor(readonly keyId: string) {
-    super(`the personal data of ${keyId} was erased: nothing personal is written for it any more`);
+    super(
+      'personal-data-erased',
+      `the personal data of ${keyId} was erased: nothing personal is written for it any more`,
+    );
     this.name = 'PersonalDataErasedError';
   }
 }

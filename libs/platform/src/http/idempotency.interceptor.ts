@@ -103,7 +103,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const value = reply.getHeader(name);
       if (value !== undefined) headers[name] = String(value);
     }
-    await this.store.complete(scopedKey, { headers, body });
+    try {
+      await this.store.complete(scopedKey, { headers, body });
+    } catch (error) {
+      // Released as a failed request's is, rather than "in progress" until it counts as abandoned.
+      await this.store.release(scopedKey);
+      throw error;
+    }
     return body;
   }
 }
