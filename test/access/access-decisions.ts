@@ -124,6 +124,7 @@ export const ACCESS_DECISIONS: AccessDecisions = {
     getPersonalData: { resource: 'candidacy', roles: only('recruiter', 'auditor', 'admin') },
     listPersonalDataErasures: { resource: 'none', roles: only('auditor', 'admin') },
     listRetentionDue: { resource: 'none', roles: only('auditor', 'admin') },
+    openPersonalData: { resource: 'none', roles: only('admin') },
   },
   scheduling: {
     live: HEALTH,

@@ -1,7 +1,7 @@
 import { hirestreamEventCatalog } from '@hirestream/contracts';
 import { EventStoreModule } from '@hirestream/event-sourcing';
 import { EventConsumerModule, EventRelayModule, KafkaModule } from '@hirestream/messaging';
-import { ReadModelModule } from '@hirestream/read-models';
+import { PersonalDataOpeningController, ReadModelModule } from '@hirestream/read-models';
 import { Module } from '@nestjs/common';
 import { ApproveErasureRequestController } from './approve-erasure-request/approve-erasure-request.controller';
 import { candidateGatewayProvider } from './candidate-gateway';
@@ -59,6 +59,7 @@ export const SERVICE = 'candidates';
     GetPersonalDataController,
     ListErasuresController,
     ListRetentionDueController,
+    PersonalDataOpeningController,
     AssessmentEventsConsumer,
     OfferEventsConsumer,
     BackgroundCheckEventsConsumer,

@@ -164,11 +164,15 @@ describe('candidates API', () => {
       ce_actorid: 'recruiter-1',
       ce_actorrole: 'recruiter',
       ce_streamrevision: '0',
+      ce_datakeyids: `candidate:${id}`,
     });
+    // Personal values travel sealed under the candidacy's key; the rest as it is.
+    expect(mine[0].value!.toString()).not.toContain('Kafka Reader');
     expect(JSON.parse(mine[0].value!.toString())).toMatchObject({
       candidateId: id,
-      fullName: 'Kafka Reader',
+      fullName: { $enc: 'v1', kid: `candidate:${id}` },
     });
+    expect(headers[1].ce_datakeyids).toBeUndefined();
     const history = await api.inject({
       method: 'GET',
       url: `/candidates/${id}/history`,

@@ -1,4 +1,4 @@
-import { hirestreamEventCatalog, type CandidateEvent } from '@hirestream/contracts';
+import { CANDIDACY_EVENT_TYPES, type CandidateEvent } from '@hirestream/contracts';
 import {
   PostgresProjectionHost,
   postgresProjection,
@@ -19,7 +19,8 @@ const candidateList = postgresProjection<'candidates', CandidateEvent>({
   // 2: the name is kept sealed under the registration's data key (1 kept it plain).
   version: 2,
   tables: ['candidates'],
-  select: { eventTypes: hirestreamEventCatalog.typesOwnedBy('candidates') },
+  // The candidacy's own facts: an erasure's events change no row (the name then opens as [erased]).
+  select: { eventTypes: [...CANDIDACY_EVENT_TYPES] },
   migrations: ({ candidates }) => [
     `create table ${candidates} (
        id uuid primary key,
