@@ -7,4 +7,5 @@ export const SERVICES = [
   { name: 'offers', entry: 'apps/offers/src/main.ts', port: 3005 },
   { name: 'notifications', entry: 'apps/notifications/src/main.ts', port: 3006 },
   { name: 'audit', entry: 'apps/audit/src/main.ts', port: 3007 },
+  { name: 'analytics', entry: 'apps/analytics/src/main.ts', port: 3008 },
 ] as const;

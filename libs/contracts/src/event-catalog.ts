@@ -5,6 +5,7 @@ import { EventCatalog } from './core/event-catalog';
 import { schedulingEventContracts } from './scheduling/scheduling-contracts';
 import { backgroundChecksEventContracts } from './background-checks/background-checks-contracts';
 import { offersEventContracts } from './offers/offers-contracts';
+import { analyticsEventContracts } from './analytics/analytics-contracts';
 /** Every hirestream event contract; each service adds its own here. */
 export const hirestreamEventCatalog = new EventCatalog([
   ...candidateEventContracts,
@@ -13,4 +14,5 @@ export const hirestreamEventCatalog = new EventCatalog([
   ...assessmentEventContracts,
   ...backgroundChecksEventContracts,
   ...offersEventContracts,
+  ...analyticsEventContracts,
 ]);

@@ -87,3 +87,5 @@ export * from './offers/offers-contracts';
 export * from './offers/offer-facts';
 
 export * from './audit/anchor-message';
+
+export * from './analytics/analytics-contracts';

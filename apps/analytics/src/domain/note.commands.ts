@@ -1,0 +1,5 @@
+import type { AnalyticsNoteRecorded, Command } from '@hirestream/contracts';
+
+export type RecordNote = Command<'RecordNote', AnalyticsNoteRecorded['data']>;
+
+export type NoteCommand = RecordNote;
