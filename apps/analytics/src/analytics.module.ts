@@ -1,9 +1,8 @@
 import { hirestreamEventCatalog } from '@hirestream/contracts';
 import { EventStoreModule } from '@hirestream/event-sourcing';
 import { EventRelayModule, KafkaModule } from '@hirestream/messaging';
+import { ReadModelModule } from '@hirestream/read-models';
 import { Module } from '@nestjs/common';
-import { noteGatewayProvider } from './note-gateway';
-import { RecordNoteController } from './record-note/record-note.controller';
 
 export const SERVICE = 'analytics';
 
@@ -12,8 +11,9 @@ export const SERVICE = 'analytics';
     EventStoreModule.forRoot({ catalog: hirestreamEventCatalog }),
     KafkaModule.forService(SERVICE),
     EventRelayModule,
+    ReadModelModule.forService(SERVICE),
   ],
-  controllers: [RecordNoteController],
-  providers: [noteGatewayProvider],
+  controllers: [],
+  providers: [],
 })
 export class AnalyticsModule {}
