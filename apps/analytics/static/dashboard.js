@@ -1,0 +1,550 @@
+// The analytics dashboard. Every value shown is put in the page as text (textContent, text
+// nodes): a job id, a source or a reason may hold markup, and none of it is ever parsed as HTML.
+// Every data call goes to the analytics service's /analytics routes with the token given here;
+// the routes decide what the token's role may read, and a section they refuse (403) is hidden
+// with a short note.
+'use strict';
+
+(() => {
+  const TOKEN_KEY = 'hirestream-analytics-token';
+  const FILTER_FIELDS = ['jobId', 'department', 'source', 'from', 'to'];
+  const TREND_MEASURES = [
+    ['registered', 'registered'],
+    ['hired', 'hired'],
+    ['offers-accepted', 'offers accepted'],
+  ];
+  const PROCESS_MEASURES = [
+    ['stage-times', 'Time in each stage'],
+    ['time-to-hire', 'Time to hire'],
+    ['interviews', 'Interviews'],
+    ['feedback', 'Feedback'],
+    ['offers', 'Offers'],
+    ['adverse-actions', 'Adverse actions'],
+    ['calibration', 'Interviewer calibration'],
+  ];
+  const DECISION_STAGES = ['screening', 'interview', 'offer', 'hire'];
+  const ALL_JOBS = 'all jobs';
+  const SUPPRESSED = 'suppressed';
+
+  const $ = (id) => document.getElementById(id);
+
+  /** An element with attributes and children; strings become text nodes, never markup. */
+  function el(tag, attributes, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes ?? {})) {
+      element.setAttribute(name, String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined) continue;
+      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return element;
+  }
+
+  /** A route's answer other than 2xx, or no answer, said in a sentence. */
+  class AnswerProblem extends Error {
+    constructor(status, message) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  let token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  /** Counts the loads, so that answers to an earlier one are dropped. */
+  let currentLoad = 0;
+
+  async function problemOf(response) {
+    let said = '';
+    try {
+      const body = await response.json();
+      said = String(body.detail ?? body.title ?? '');
+    } catch {
+      // Not a problem document: the status says enough.
+    }
+    const status = `the analytics service answered ${response.status}`;
+    // A short sentence, never a whole document.
+    const shortened = said.length > 200 ? `${said.slice(0, 200)}…` : said;
+    return new AnswerProblem(
+      response.status,
+      shortened === '' ? status : `${status}: ${shortened}`,
+    );
+  }
+
+  /** GET a route's JSON with the token and these query parameters (empty ones left out). */
+  async function getJson(path, params) {
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(params)) {
+      if (value !== undefined && value !== '') query.set(name, value);
+    }
+    let response;
+    try {
+      response = await fetch(`${path}?${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+        cache: 'no-store',
+      });
+    } catch (error) {
+      throw new AnswerProblem(0, `the analytics service did not answer (${error.message})`);
+    }
+    if (!response.ok) throw await problemOf(response);
+    return response.json();
+  }
+
+  // ---- token ---------------------------------------------------------------------------------
+
+  /** Who the token says its holder is (not verified here: the analytics service verifies it). */
+  function claimsOf(text) {
+    try {
+      const payload = text.split('.')[1].replaceAll('-', '+').replaceAll('_', '/');
+      return JSON.parse(atob(payload));
+    } catch {
+      return undefined;
+    }
+  }
+
+  function showTokenStatus() {
+    const status = $('token-status');
+    if (token === '') {
+      status.textContent =
+        'No token given. In development: npm run token -- --role recruiter --sub recruiter-1';
+      return;
+    }
+    const claims = claimsOf(token);
+    const roles = Object.values(claims ?? {}).find((value) => Array.isArray(value));
+    status.textContent =
+      claims === undefined
+        ? 'A token is set (not a JWT the page can read; the analytics service decides).'
+        : `A token is set: ${String(claims.sub ?? 'no subject')}` +
+          (roles === undefined ? '' : ` (${roles.map(String).join(', ')})`);
+  }
+
+  $('token-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    token = $('token')
+      .value.trim()
+      .replace(/^Bearer\s+/i, '');
+    $('token').value = '';
+    sessionStorage.setItem(TOKEN_KEY, token);
+    showTokenStatus();
+    void loadAll();
+  });
+
+  $('forget-token').addEventListener('click', () => {
+    token = '';
+    sessionStorage.removeItem(TOKEN_KEY);
+    showTokenStatus();
+    hideSections();
+  });
+
+  // ---- filters -------------------------------------------------------------------------------
+
+  /** The filters as the routes take them, and the page's own choices. */
+  function readFilters() {
+    const form = new FormData($('filters-form'));
+    const value = (name) => String(form.get(name) ?? '').trim();
+    const filters = Object.fromEntries(FILTER_FIELDS.map((name) => [name, value(name)]));
+    const localAsOf = value('asOf');
+    // A datetime-local value is the user's local time; the routes take an instant.
+    filters.asOf = localAsOf === '' ? '' : new Date(localAsOf).toISOString();
+    const compareJobs = value('compareJobs')
+      .split(',')
+      .map((job) => job.trim())
+      .filter((job) => job !== '');
+    return { filters, interval: value('interval'), compareJobs };
+  }
+
+  /** The filter form's values in the address, so that a reload or a shared link keeps them. */
+  function writeHash() {
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData($('filters-form'))) {
+      if (value !== '') params.set(name, String(value));
+    }
+    history.replaceState(null, '', `#${params}`);
+  }
+
+  function readHash() {
+    for (const [name, value] of new URLSearchParams(location.hash.slice(1))) {
+      const field = $('filters-form').elements.namedItem(name);
+      if (field !== null) field.value = value;
+    }
+  }
+
+  $('filters-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    writeHash();
+    void loadAll();
+  });
+
+  // ---- values shown --------------------------------------------------------------------------
+
+  /** "medianHours" → "median hours". */
+  const labelOf = (key) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+
+  /** A value as shown: rates as percentages, null as a dash, anything else as text. */
+  function shownValue(key, value) {
+    if (value === null || value === undefined) return '—';
+    if (typeof value === 'boolean') return value ? 'yes' : 'no';
+    if (typeof value === 'number') {
+      if (/rate$/i.test(key)) return `${(value * 100).toFixed(1)}%`;
+      if (/^pvalue$/i.test(key)) return value.toPrecision(3);
+      return Number.isInteger(value) ? String(value) : value.toFixed(2);
+    }
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  }
+
+  /**
+   * A table with its CSV button. `columns` are keys of `rows`' objects; the CSV holds the values
+   * the routes answered (null as an empty field), the page shows them formatted.
+   */
+  function tableBlock({ name, caption, columns, rows, rowClass }) {
+    const table = el(
+      'table',
+      { id: `table-${name}`, 'data-table': name },
+      el('caption', {}, caption),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          columns.map((key) => el('th', { scope: 'col', 'data-key': key }, labelOf(key))),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        rows.map((row) =>
+          el(
+            'tr',
+            rowClass?.(row) === undefined ? {} : { class: rowClass(row) },
+            columns.map((key) => el('td', { 'data-key': key }, shownValue(key, row[key]))),
+          ),
+        ),
+      ),
+    );
+    const button = el(
+      'button',
+      { type: 'button', class: 'csv', 'aria-label': `Download ${caption} as CSV` },
+      'Download CSV',
+    );
+    button.addEventListener('click', () => {
+      const stamp = ($('shown-as-of').dataset.asOf ?? 'now').replaceAll(':', '-');
+      window.hirestreamCsv.downloadCsv(
+        `${name}-${stamp}.csv`,
+        columns,
+        rows.map((row) => columns.map((key) => row[key])),
+      );
+    });
+    return el('div', { class: 'table-block' }, table, el('p', {}, button));
+  }
+
+  /** The keys of rows, in the order they first appear. */
+  const keysOf = (rows) => [...new Set(rows.flatMap((row) => Object.keys(row)))];
+
+  const isRowList = (value) =>
+    Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null);
+
+  /**
+   * A measure's answer as tables: its single values in one table, each list of rows in one of
+   * its own. `asOf` and `filters` echo the question and are shown once, above.
+   */
+  function measureTables(name, title, answer) {
+    const { asOf: _asOf, filters: _filters, ...rest } = answer;
+    const entries = Object.entries(rest);
+    const single = entries.filter(([, value]) => !isRowList(value));
+    const tables = [];
+    if (single.length > 0) {
+      const row = Object.fromEntries(single);
+      tables.push({ name, caption: title, columns: Object.keys(row), rows: [row] });
+    }
+    for (const [key, rows] of entries.filter(([, value]) => isRowList(value))) {
+      tables.push({
+        name: `${name}-${key}`,
+        caption: `${title}: ${labelOf(key)}`,
+        columns: keysOf(rows),
+        rows,
+      });
+    }
+    return tables;
+  }
+
+  // ---- charts --------------------------------------------------------------------------------
+
+  /** Draws a chart on the canvas with Chart.js, replacing the one drawn before. */
+  function drawChart(canvas, config) {
+    window.Chart.getChart(canvas)?.destroy();
+    return new window.Chart(canvas, {
+      ...config,
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+        ...config.options,
+      },
+    });
+  }
+
+  // ---- sections ------------------------------------------------------------------------------
+
+  const SECTION_IDS = ['trends', 'funnel', 'process', 'adverse-impact'];
+
+  const REFUSALS = {
+    trends:
+      'Not shown: this token’s role may not read the process measures (recruiters, hiring managers, auditors and admins may).',
+    funnel:
+      'Not shown: this token’s role may not read the process measures (recruiters, hiring managers, auditors and admins may).',
+    process:
+      'Not shown: this token’s role may not read the process measures (recruiters, hiring managers, auditors and admins may).',
+    'adverse-impact':
+      'Not shown: adverse impact is for auditors and admins only, and this token’s role is neither.',
+  };
+
+  function hideSections() {
+    for (const id of SECTION_IDS) $(id).hidden = true;
+    $('problem').hidden = true;
+  }
+
+  /** Loads one section: `fetchAll` asks the routes, the function it returns draws the answers. */
+  async function loadSection(id, load, fetchAll) {
+    const section = $(id);
+    const note = section.querySelector('.note');
+    const content = section.querySelector('.content');
+    let draw;
+    try {
+      draw = await fetchAll();
+    } catch (error) {
+      if (load !== currentLoad) return;
+      if (!(error instanceof AnswerProblem)) throw error;
+      if (error.status === 401) {
+        $('problem').textContent =
+          'Not authenticated (401): the analytics service did not accept the token. Give a valid one above.';
+        $('problem').hidden = false;
+        section.hidden = true;
+        return;
+      }
+      for (const canvas of section.querySelectorAll('canvas')) {
+        window.Chart.getChart(canvas)?.destroy();
+      }
+      section.querySelector('.tables').replaceChildren();
+      content.hidden = true;
+      note.textContent = error.status === 403 ? REFUSALS[id] : `Not shown: ${error.message}.`;
+      note.dataset.status = String(error.status);
+      note.hidden = false;
+      section.hidden = false;
+      return;
+    }
+    if (load !== currentLoad) return;
+    note.hidden = true;
+    content.hidden = false;
+    section.hidden = false;
+    draw(section);
+  }
+
+  function showTables(section, tables) {
+    section.querySelector('.tables').replaceChildren(...tables.map(tableBlock));
+  }
+
+  async function fetchTrends({ filters, interval }) {
+    const answers = await Promise.all(
+      TREND_MEASURES.map(([measure]) =>
+        getJson('/analytics/trends', { ...filters, measure, interval }),
+      ),
+    );
+    return (section) => {
+      const periods = [
+        ...new Set(answers.flatMap((answer) => answer.points.map((point) => point.periodStart))),
+      ].sort();
+      const counts = answers.map(
+        (answer) => new Map(answer.points.map((point) => [point.periodStart, point.count])),
+      );
+      // A period a measure has no point for counted none of it.
+      const rows = periods.map((periodStart) =>
+        Object.fromEntries([
+          ['periodStart', periodStart],
+          ...TREND_MEASURES.map(([measure], i) => [measure, counts[i].get(periodStart) ?? 0]),
+        ]),
+      );
+      drawChart($('trends-chart'), {
+        type: 'line',
+        data: {
+          labels: periods.map((periodStart) => periodStart.slice(0, 10)),
+          datasets: TREND_MEASURES.map(([measure, label]) => ({
+            label,
+            data: rows.map((row) => row[measure]),
+          })),
+        },
+      });
+      showTables(section, [
+        {
+          name: 'trends',
+          caption: `Per ${interval}, by the start of the period`,
+          columns: ['periodStart', ...TREND_MEASURES.map(([measure]) => measure)],
+          rows,
+        },
+      ]);
+    };
+  }
+
+  async function fetchFunnels({ filters, compareJobs }) {
+    const scopes = [
+      { job: filters.jobId === '' ? ALL_JOBS : filters.jobId, jobId: filters.jobId },
+      ...compareJobs.map((jobId) => ({ job: jobId, jobId })),
+    ];
+    const answers = await Promise.all(
+      scopes.map(({ jobId }) => getJson('/analytics/funnel', { ...filters, jobId })),
+    );
+    return (section) => {
+      const stages = [
+        ...new Set(answers.flatMap((answer) => answer.stages.map((stage) => stage.stage))),
+      ];
+      drawChart($('funnel-chart'), {
+        type: 'bar',
+        data: {
+          labels: stages,
+          datasets: answers.map((answer, i) => {
+            const reached = new Map(answer.stages.map((stage) => [stage.stage, stage.reached]));
+            return { label: scopes[i].job, data: stages.map((stage) => reached.get(stage) ?? 0) };
+          }),
+        },
+      });
+      showTables(section, [
+        {
+          name: 'funnel',
+          caption: 'Candidacies that reached each stage',
+          columns: ['job', 'stage', 'reached'],
+          rows: answers.flatMap((answer, i) =>
+            answer.stages.map((stage) => ({ job: scopes[i].job, ...stage })),
+          ),
+        },
+        {
+          name: 'pass-through',
+          caption: 'Pass-through rate from each stage to the next',
+          columns: ['job', 'from', 'to', 'rate'],
+          rows: answers.flatMap((answer, i) =>
+            answer.passThrough.map((step) => ({ job: scopes[i].job, ...step })),
+          ),
+        },
+      ]);
+    };
+  }
+
+  async function fetchProcessMeasures({ filters }) {
+    const answers = await Promise.all(
+      PROCESS_MEASURES.map(([measure]) => getJson(`/analytics/${measure}`, filters)),
+    );
+    return (section) =>
+      showTables(
+        section,
+        PROCESS_MEASURES.flatMap(([measure, title], i) =>
+          measureTables(measure, title, answers[i]),
+        ),
+      );
+  }
+
+  /** One group's row of the adverse-impact table; a suppressed group shows no number. */
+  function groupRow(stage, dimension, group) {
+    const row = { stage, dimension, group: group.group };
+    if (group.kind === 'suppressed') {
+      for (const key of ADVERSE_IMPACT_NUMBERS) row[key] = SUPPRESSED;
+      row.flagged = SUPPRESSED;
+      return row;
+    }
+    Object.assign(row, {
+      considered: group.considered,
+      selected: group.selected,
+      selectionRate: group.selectionRate,
+      impactRatio: group.impactRatio,
+      belowFourFifths: group.belowFourFifths,
+      test: group.test?.method,
+      pValue: group.test?.pValue,
+    });
+    if (group.kind === 'compared') row.flagged = group.flagged ? 'flagged' : 'not flagged';
+    if (group.kind === 'highest-rate') row.note = 'comparison group (highest rate)';
+    if (group.kind === 'counted') row.note = 'counted, not compared';
+    return row;
+  }
+
+  const ADVERSE_IMPACT_NUMBERS = [
+    'considered',
+    'selected',
+    'selectionRate',
+    'impactRatio',
+    'belowFourFifths',
+    'test',
+    'pValue',
+  ];
+  const ADVERSE_IMPACT_COLUMNS = [
+    'stage',
+    'dimension',
+    'group',
+    ...ADVERSE_IMPACT_NUMBERS,
+    'flagged',
+    'note',
+  ];
+
+  function adverseImpactRows(stage, dimension, result) {
+    const rows = result.groups.map((group) => groupRow(stage, dimension, group));
+    const total = { stage, dimension, group: 'total' };
+    if (result.total.kind === 'suppressed') {
+      for (const key of ['considered', 'selected', 'selectionRate']) total[key] = SUPPRESSED;
+    } else {
+      Object.assign(total, {
+        considered: result.total.considered,
+        selected: result.total.selected,
+        selectionRate: result.total.selectionRate,
+      });
+    }
+    if (result.kind === 'not-enough-data') {
+      total.note = `not compared: ${result.reason.replaceAll('-', ' ')}`;
+    }
+    return [...rows, total];
+  }
+
+  async function fetchAdverseImpact({ filters }) {
+    const answers = await Promise.all(
+      DECISION_STAGES.map((stage) => getJson('/analytics/adverse-impact', { ...filters, stage })),
+    );
+    return (section) => {
+      const rows = answers.flatMap((answer, i) =>
+        answer.dimensions.flatMap(({ dimension, ...result }) =>
+          adverseImpactRows(DECISION_STAGES[i], dimension, result),
+        ),
+      );
+      showTables(section, [
+        {
+          name: 'adverse-impact',
+          caption: 'Selection rates by stage and dimension',
+          columns: ADVERSE_IMPACT_COLUMNS,
+          rows,
+          rowClass: (row) => (row.flagged === 'flagged' ? 'flagged' : undefined),
+        },
+      ]);
+    };
+  }
+
+  async function loadAll() {
+    const load = ++currentLoad;
+    $('problem').hidden = true;
+    if (token === '') {
+      hideSections();
+      return;
+    }
+    const choices = readFilters();
+    const shownAsOf = $('shown-as-of');
+    shownAsOf.dataset.asOf = choices.filters.asOf === '' ? 'now' : choices.filters.asOf;
+    shownAsOf.textContent =
+      choices.filters.asOf === '' ? 'As of now.' : `As of ${choices.filters.asOf}.`;
+    await Promise.all([
+      loadSection('trends', load, () => fetchTrends(choices)),
+      loadSection('funnel', load, () => fetchFunnels(choices)),
+      loadSection('process', load, () => fetchProcessMeasures(choices)),
+      loadSection('adverse-impact', load, () => fetchAdverseImpact(choices)),
+    ]);
+  }
+
+  // ---- start ---------------------------------------------------------------------------------
+
+  readHash();
+  showTokenStatus();
+  void loadAll();
+})();
