@@ -3,11 +3,6 @@ import { EventStoreModule } from '@hirestream/event-sourcing';
 import { EventRelayModule, KafkaModule } from '@hirestream/messaging';
 import { ReadModelModule } from '@hirestream/read-models';
 import { Module } from '@nestjs/common';
-import { SelfIdentificationController } from './self-identification/self-identification.controller';
-import {
-  SelfIdentificationService,
-  selfIdentificationPoliciesProvider,
-} from './self-identification/self-identification.service';
 import { DashboardController } from './dashboard/dashboard.controller';
 
 export const SERVICE = 'analytics';
@@ -19,7 +14,7 @@ export const SERVICE = 'analytics';
     EventRelayModule,
     ReadModelModule.forService(SERVICE),
   ],
-  controllers: [DashboardController, SelfIdentificationController],
-  providers: [selfIdentificationPoliciesProvider, SelfIdentificationService],
+  controllers: [DashboardController],
+  providers: [],
 })
 export class AnalyticsModule {}
