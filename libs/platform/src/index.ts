@@ -39,6 +39,7 @@ export type { ReadinessCheck, ReadinessReport, CheckReport } from './health/read
 export { ReadinessRegistry } from './health/readiness.registry';
 export { ProblemMapper, type ProblemMapping, type ErrorClass } from './problems/problem-mapping';
 export type { ProblemDetails } from './problems/problem-details';
+export { RequestValidationError } from './problems/request-validation.error';
 export { JsonLogger } from './logging/json-logger';
 export type { LogLevel } from './config/log-levels';
 export { Clock } from './clock/clock';

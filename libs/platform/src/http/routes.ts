@@ -1,4 +1,4 @@
-import { applyDecorators, Get, HttpCode, Post, Put, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, Delete, Get, HttpCode, Post, Put, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtension,
@@ -42,7 +42,8 @@ type RouteDocs = Readonly<{
 export type CommandRouteOptions = RouteAccess &
   RouteDocs &
   Readonly<{
-    method?: 'POST' | 'PUT';
+    /** DELETE withdraws what the resource holds (answered 200 with what remains). */
+    method?: 'POST' | 'PUT' | 'DELETE';
     path: string;
     /** 201 with a Location header for a command that creates a resource; 200 otherwise. */
     creates?: boolean;
@@ -103,7 +104,7 @@ const EVERY_ROUTE_PROBLEMS = [400, 401, 403, 503];
 /** Routes that read a body: too large, or not JSON. */
 const BODY_PROBLEMS = [413, 415];
 
-/** A route that runs a command: POST (Idempotency-Key honoured) or PUT. */
+/** A route that runs a command: POST (Idempotency-Key honoured), PUT or DELETE. */
 export function CommandRoute(options: CommandRouteOptions): MethodDecorator {
   const method = options.method ?? 'POST';
   const status = options.creates === true ? 201 : 200;
@@ -116,7 +117,7 @@ export function CommandRoute(options: CommandRouteOptions): MethodDecorator {
       : {}),
   };
   return applyDecorators(
-    method === 'POST' ? Post(options.path) : Put(options.path),
+    { POST: Post, PUT: Put, DELETE: Delete }[method](options.path),
     HttpCode(status),
     ...access(options),
     ApiOperation({ operationId: options.operationId, summary: options.summary }),
