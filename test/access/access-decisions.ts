@@ -294,6 +294,14 @@ export const ACCESS_DECISIONS: AccessDecisions = {
       roles: { ...only('recruiter', 'admin', 'auditor'), candidate: OWN_ONLY },
     },
   },
+  analytics: {
+    // Self-identification is the candidate's alone: every staff role, admins and auditors
+    // included, is refused; only suppressed aggregates leave (apps/analytics/README.md).
+    getSelfIdentification: { resource: 'candidacy', roles: CANDIDATE_OWN_ONLY },
+    recordSelfIdentification: { resource: 'candidacy', roles: CANDIDATE_OWN_ONLY },
+    withdrawSelfIdentification: { resource: 'candidacy', roles: CANDIDATE_OWN_ONLY },
+    getAdverseImpact: { resource: 'none', roles: only('auditor', 'admin') },
+  },
   audit: {
     live: HEALTH,
     ready: HEALTH,
