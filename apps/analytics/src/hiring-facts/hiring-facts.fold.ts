@@ -1,0 +1,213 @@
+import type {
+  BackgroundChecksEvent,
+  CandidateEvent,
+  CandidateStage,
+  FeedbackEvent,
+  InterviewEvent,
+  OffersEvent,
+} from '@hirestream/contracts';
+import type { RecordedEvent } from '@hirestream/event-sourcing';
+
+/** The facts of a candidacy the process measures count, from every service that records them. */
+export type HiringEvent =
+  CandidateEvent | InterviewEvent | FeedbackEvent | OffersEvent | BackgroundChecksEvent;
+
+const HIRING_EVENT_TYPES = [
+  'CandidateRegistered',
+  'CandidateStageChanged',
+  'CandidateRejected',
+  'CandidateWithdrew',
+  'CandidateHired',
+  'InterviewScheduled',
+  'InterviewDayScheduled',
+  'InterviewRescheduled',
+  'InterviewDayRescheduled',
+  'InterviewCancelled',
+  'NoShowRecorded',
+  'InterviewCompleted',
+  'FeedbackRequested',
+  'FeedbackRequestWithdrawn',
+  'FeedbackSubmitted',
+  'OfferExtended',
+  'OfferAccepted',
+  'OfferDeclined',
+  'BackgroundCheckInitiated',
+  'PreAdverseActionNoticeSent',
+  'FinalAdverseActionTaken',
+] as const satisfies readonly HiringEvent['type'][];
+export { HIRING_EVENT_TYPES };
+
+/** What a fact counts; with `subject` (what it is about) and `key` it is counted once. */
+export type Measure = 'stage-reached' | 'interview' | 'feedback' | 'offer' | 'check';
+
+/** A countable fact: the first time `subject` had `key`, at the event's time. */
+export type FactRow = Readonly<{
+  measure: Measure;
+  subject: string;
+  key: string;
+  candidateId: string;
+  at: string;
+}>;
+
+/** Where a candidacy applied, from its registration: every fact of it is filtered by these. */
+export type CandidacyRow = Readonly<{
+  candidateId: string;
+  jobId: string;
+  source: string;
+  registeredAt: string;
+}>;
+
+/** A candidacy left `stage` at `at` (its stay's start is the stage's `stage-reached` fact). */
+export type StageLeft = Readonly<{ candidateId: string; stage: CandidateStage; at: string }>;
+
+export type FeedbackChange = Readonly<{
+  change: 'requested' | 'submitted' | 'withdrawn';
+  candidateId: string;
+  interviewId: string;
+  interviewerId: string;
+  at: string;
+  /** For a request: when the feedback is due. */
+  dueAt: string | null;
+}>;
+
+/** The rows a batch of events adds; each kind is written in this order, so later ones see earlier. */
+export type HiringFactChanges = {
+  candidacies: CandidacyRow[];
+  facts: FactRow[];
+  feedback: FeedbackChange[];
+  stagesLeft: StageLeft[];
+  hires: { candidateId: string; at: string }[];
+};
+
+/**
+ * The stages a candidacy enters, in process order. `background-check` is
+ * optional (interviewing may move straight to offer), so a funnel step never
+ * runs through it.
+ */
+export const FUNNEL_STAGES = [
+  'applied',
+  'screening',
+  'interviewing',
+  'background-check',
+  'offer',
+  'hired',
+] as const satisfies readonly CandidateStage[];
+
+/**
+ * The rows of a batch of events: pure, so a rebuild writes the same rows.
+ * Nothing personal is taken: ids, vocabularies (stages, parties, decline
+ * categories) and the events' times only.
+ */
+export function hiringFactChanges(
+  events: readonly RecordedEvent<HiringEvent>[],
+): HiringFactChanges {
+  const changes: HiringFactChanges = {
+    candidacies: [],
+    facts: [],
+    feedback: [],
+    stagesLeft: [],
+    hires: [],
+  };
+  for (const { event, metadata } of events) {
+    const at = metadata.occurredAt;
+    const { candidateId } = event.data;
+    const fact = (measure: Measure, subject: string, key: string) =>
+      changes.facts.push({ measure, subject, key, candidateId, at });
+    const left = (stage: CandidateStage) => changes.stagesLeft.push({ candidateId, stage, at });
+    const feedback = (
+      change: FeedbackChange['change'],
+      data: Readonly<{ interviewId: string; interviewerId: string }>,
+      dueAt: string | null = null,
+    ) =>
+      changes.feedback.push({
+        change,
+        candidateId,
+        interviewId: data.interviewId,
+        interviewerId: data.interviewerId,
+        at,
+        dueAt,
+      });
+    switch (event.type) {
+      case 'CandidateRegistered':
+        changes.candidacies.push({
+          candidateId,
+          jobId: event.data.jobId,
+          source: event.data.source,
+          registeredAt: at,
+        });
+        fact('stage-reached', candidateId, 'applied');
+        break;
+      case 'CandidateStageChanged':
+        left(event.data.from);
+        fact('stage-reached', candidateId, event.data.to);
+        break;
+      case 'CandidateRejected':
+        left(event.data.stageAtRejection);
+        break;
+      case 'CandidateWithdrew':
+        left(event.data.stageAtWithdrawal);
+        break;
+      case 'CandidateHired':
+        left(event.data.stageAtHire);
+        fact('stage-reached', candidateId, 'hired');
+        changes.hires.push({ candidateId, at });
+        break;
+      case 'InterviewScheduled':
+        fact('interview', event.data.interviewId, 'scheduled');
+        break;
+      case 'InterviewDayScheduled':
+        for (const session of event.data.sessions)
+          fact('interview', session.interviewId, 'scheduled');
+        break;
+      case 'InterviewRescheduled':
+        fact('interview', event.data.interviewId, 'rescheduled');
+        break;
+      case 'InterviewDayRescheduled':
+        for (const session of event.data.sessions) {
+          fact('interview', session.interviewId, 'rescheduled');
+        }
+        break;
+      case 'InterviewCancelled':
+        fact('interview', event.data.interviewId, 'cancelled');
+        break;
+      case 'NoShowRecorded':
+        fact('interview', event.data.interviewId, `no-show:${event.data.party}`);
+        break;
+      case 'InterviewCompleted':
+        fact('interview', event.data.interviewId, 'completed');
+        break;
+      case 'FeedbackRequested':
+        feedback('requested', event.data, event.data.dueAt);
+        break;
+      case 'FeedbackRequestWithdrawn':
+        feedback('withdrawn', event.data);
+        break;
+      case 'FeedbackSubmitted':
+        feedback('submitted', event.data);
+        fact('feedback', `${event.data.interviewId}:${event.data.interviewerId}`, 'submitted');
+        break;
+      case 'OfferExtended':
+        fact('offer', event.data.offerId, 'extended');
+        break;
+      case 'OfferAccepted':
+        fact('offer', event.data.offerId, 'accepted');
+        break;
+      case 'OfferDeclined':
+        fact('offer', event.data.offerId, 'declined');
+        fact('offer', event.data.offerId, `declined:${event.data.category}`);
+        break;
+      case 'BackgroundCheckInitiated':
+        fact('check', event.data.checkId, 'initiated');
+        break;
+      case 'PreAdverseActionNoticeSent':
+        fact('check', event.data.checkId, 'pre-adverse-action');
+        break;
+      case 'FinalAdverseActionTaken':
+        fact('check', event.data.checkId, 'adverse-action');
+        break;
+      default:
+        break;
+    }
+  }
+  return changes;
+}
