@@ -91,6 +91,12 @@ const AUDITORS: OperationAccess = { resource: 'candidacy', roles: only('auditor'
 /** The route every service with an event store serves: its deciders' state of a stream at a revision. */
 const STATE_AT_POINT = { getStreamStateAtPoint: AUDITORS };
 
+/** Recruiters, hiring managers, auditors and admins read the process measures. */
+const MEASURE_READERS: OperationAccess = {
+  resource: 'none',
+  roles: only('recruiter', 'hiring-manager', 'auditor', 'admin'),
+};
+
 export const ACCESS_DECISIONS: AccessDecisions = {
   candidates: {
     live: HEALTH,
@@ -295,6 +301,17 @@ export const ACCESS_DECISIONS: AccessDecisions = {
     },
   },
   analytics: {
+    live: HEALTH,
+    ready: HEALTH,
+    // The process measures count ids, stages and times, no one's data: staff who review the process.
+    getFunnel: MEASURE_READERS,
+    getStageTimes: MEASURE_READERS,
+    getTimeToHire: MEASURE_READERS,
+    getInterviewMeasures: MEASURE_READERS,
+    getFeedbackMeasures: MEASURE_READERS,
+    getOfferMeasures: MEASURE_READERS,
+    getAdverseActionMeasures: MEASURE_READERS,
+    getTrend: MEASURE_READERS,
     // Self-identification is the candidate's alone: every staff role, admins and auditors
     // included, is refused; only suppressed aggregates leave (apps/analytics/README.md).
     getSelfIdentification: { resource: 'candidacy', roles: CANDIDATE_OWN_ONLY },

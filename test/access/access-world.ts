@@ -147,6 +147,7 @@ export const ACCESS_REQUESTS: Readonly<
   }),
   recordScreening: () => ({ payload: { passed: true } }),
   getCandidateDiff: () => ({ query: { from: '0', to: '1' } }),
+  getTrend: () => ({ query: { measure: 'registered' } }),
   moveCandidateStage: () => ({ payload: { to: 'offer' } }),
   rejectCandidate: () => ({ payload: { category: 'rejected-by-us', reason: 'Not this time' } }),
   withdrawCandidate: () => ({ payload: { reason: 'Took another offer' } }),
