@@ -52,6 +52,8 @@
   let token = sessionStorage.getItem(TOKEN_KEY) ?? '';
   /** Counts the loads, so that answers to an earlier one are dropped. */
   let currentLoad = 0;
+  /** The load in which a route refused the token (401): nothing of it is shown. */
+  let unauthenticatedLoad = 0;
 
   async function problemOf(response) {
     let said = '';
@@ -137,6 +139,13 @@
 
   // ---- filters -------------------------------------------------------------------------------
 
+  /** "a, b" → ["a", "b"]. */
+  const listOf = (text) =>
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+
   /** The filters as the routes take them, and the page's own choices. */
   function readFilters() {
     const form = new FormData($('filters-form'));
@@ -145,11 +154,12 @@
     const localAsOf = value('asOf');
     // A datetime-local value is the user's local time; the routes take an instant.
     filters.asOf = localAsOf === '' ? '' : new Date(localAsOf).toISOString();
-    const compareJobs = value('compareJobs')
-      .split(',')
-      .map((job) => job.trim())
-      .filter((job) => job !== '');
-    return { filters, interval: value('interval'), compareJobs };
+    return {
+      filters,
+      interval: value('interval'),
+      compareJobs: listOf(value('compareJobs')),
+      dimensions: listOf(value('dimensions')),
+    };
   }
 
   /** The filter form's values in the address, so that a reload or a shared link keeps them. */
@@ -227,7 +237,7 @@
       'Download CSV',
     );
     button.addEventListener('click', () => {
-      const stamp = ($('shown-as-of').dataset.asOf ?? 'now').replaceAll(':', '-');
+      const stamp = ($('scope').dataset.asOf ?? 'now').replaceAll(':', '-');
       window.hirestreamCsv.downloadCsv(
         `${name}-${stamp}.csv`,
         columns,
@@ -288,56 +298,69 @@
 
   const SECTION_IDS = ['trends', 'funnel', 'process', 'adverse-impact'];
 
-  const REFUSALS = {
-    trends:
-      'Not shown: this token’s role may not read the process measures (recruiters, hiring managers, auditors and admins may).',
-    funnel:
-      'Not shown: this token’s role may not read the process measures (recruiters, hiring managers, auditors and admins may).',
-    process:
-      'Not shown: this token’s role may not read the process measures (recruiters, hiring managers, auditors and admins may).',
-    'adverse-impact':
-      'Not shown: adverse impact is for auditors and admins only, and this token’s role is neither.',
-  };
+  const PROCESS_REFUSAL =
+    'Not shown: this token’s role may not read the process measures (recruiters, hiring managers, auditors and admins may).';
+  const ADVERSE_IMPACT_REFUSAL =
+    'Not shown: adverse impact is for auditors and admins only, and this token’s role is neither.';
 
   function hideSections() {
     for (const id of SECTION_IDS) $(id).hidden = true;
     $('problem').hidden = true;
   }
 
-  /** Loads one section: `fetchAll` asks the routes, the function it returns draws the answers. */
-  async function loadSection(id, load, fetchAll) {
-    const section = $(id);
-    const note = section.querySelector('.note');
-    const content = section.querySelector('.content');
+  /**
+   * Loads one part of the page (a section, or one measure of the process section; it holds a
+   * .note, a .content and its .tables): `fetchAll` asks the routes, the function it returns
+   * draws the answers and returns one of them, whose asOf and filters say what was counted.
+   * Returns the status that kept the part from showing (0 without an answer), or 200.
+   */
+  async function loadPart(part, load, refusal, fetchAll) {
+    const note = part.querySelector('.note');
+    const content = part.querySelector('.content');
     let draw;
     try {
       draw = await fetchAll();
     } catch (error) {
-      if (load !== currentLoad) return;
       if (!(error instanceof AnswerProblem)) throw error;
+      if (load !== currentLoad || load === unauthenticatedLoad) return error.status;
       if (error.status === 401) {
+        // The token is refused by every route: nothing of the page applies.
+        unauthenticatedLoad = load;
+        hideSections();
         $('problem').textContent =
           'Not authenticated (401): the analytics service did not accept the token. Give a valid one above.';
         $('problem').hidden = false;
-        section.hidden = true;
-        return;
+        return error.status;
       }
-      for (const canvas of section.querySelectorAll('canvas')) {
+      for (const canvas of part.querySelectorAll('canvas')) {
         window.Chart.getChart(canvas)?.destroy();
       }
-      section.querySelector('.tables').replaceChildren();
+      part.querySelector('.tables').replaceChildren();
       content.hidden = true;
-      note.textContent = error.status === 403 ? REFUSALS[id] : `Not shown: ${error.message}.`;
-      note.dataset.status = String(error.status);
+      note.textContent = error.status === 403 ? refusal : `Not shown: ${error.message}.`;
       note.hidden = false;
-      section.hidden = false;
-      return;
+      part.hidden = false;
+      return error.status;
     }
-    if (load !== currentLoad) return;
+    if (load !== currentLoad || load === unauthenticatedLoad) return 200;
     note.hidden = true;
     content.hidden = false;
-    section.hidden = false;
-    draw(section);
+    part.hidden = false;
+    showScope(draw(part));
+    return 200;
+  }
+
+  /** What the routes counted: the instant and the filters as they echoed them. */
+  function showScope(answer) {
+    const scope = $('scope');
+    if (answer === undefined || scope.dataset.asOf !== undefined) return;
+    scope.dataset.asOf = answer.asOf;
+    const filters = Object.entries(answer.filters)
+      .filter(([, value]) => value !== null)
+      .map(([name, value]) => `${labelOf(name)} ${value}`);
+    scope.textContent =
+      `Counted as of ${answer.asOf}` +
+      (filters.length === 0 ? ', everything.' : `, only ${filters.join('; ')}.`);
   }
 
   function showTables(section, tables) {
@@ -382,6 +405,7 @@
           rows,
         },
       ]);
+      return answers[0];
     };
   }
 
@@ -425,20 +449,45 @@
           ),
         },
       ]);
+      return answers[0];
     };
   }
 
-  async function fetchProcessMeasures({ filters }) {
-    const answers = await Promise.all(
-      PROCESS_MEASURES.map(([measure]) => getJson(`/analytics/${measure}`, filters)),
+  /**
+   * Each measure of the process section loads on its own, so that one that fails leaves the
+   * others shown; when every one is refused, the section says so once.
+   */
+  async function loadProcessMeasures(load, { filters }) {
+    const section = $('process');
+    const measures = section.querySelector('.measures');
+    const parts = PROCESS_MEASURES.map(([measure, title]) =>
+      el(
+        'div',
+        { class: 'part', id: `measure-${measure}`, hidden: '' },
+        el('h3', {}, title),
+        el('p', { class: 'note', hidden: '' }),
+        el('div', { class: 'content' }, el('div', { class: 'tables' })),
+      ),
     );
-    return (section) =>
-      showTables(
-        section,
-        PROCESS_MEASURES.flatMap(([measure, title], i) =>
-          measureTables(measure, title, answers[i]),
-        ),
-      );
+    measures.replaceChildren(...parts);
+    const statuses = await Promise.all(
+      PROCESS_MEASURES.map(([measure, title], i) =>
+        loadPart(parts[i], load, PROCESS_REFUSAL, async () => {
+          const answer = await getJson(`/analytics/${measure}`, filters);
+          return (part) => {
+            showTables(part, measureTables(measure, title, answer));
+            return answer;
+          };
+        }),
+      ),
+    );
+    if (load !== currentLoad) return;
+    const refused = statuses.every((status) => status === 403);
+    const note = section.querySelector(':scope > .note');
+    note.textContent = PROCESS_REFUSAL;
+    note.hidden = !refused;
+    measures.hidden = refused;
+    section.hidden = statuses.includes(401);
   }
 
   /** One group's row of the adverse-impact table; a suppressed group shows no number. */
@@ -500,25 +549,30 @@
     return [...rows, total];
   }
 
-  async function fetchAdverseImpact({ filters }) {
+  /** Adverse impact is asked per stage and dimension, by job and instant only. */
+  async function fetchAdverseImpact({ filters: { jobId, asOf }, dimensions }) {
+    const questions = DECISION_STAGES.flatMap((stage) =>
+      dimensions.map((dimension) => ({ stage, dimension })),
+    );
     const answers = await Promise.all(
-      DECISION_STAGES.map((stage) => getJson('/analytics/adverse-impact', { ...filters, stage })),
+      questions.map((question) =>
+        getJson('/analytics/adverse-impact', { jobId, asOf, ...question }),
+      ),
     );
     return (section) => {
-      const rows = answers.flatMap((answer, i) =>
-        answer.dimensions.flatMap(({ dimension, ...result }) =>
-          adverseImpactRows(DECISION_STAGES[i], dimension, result),
-        ),
-      );
       showTables(section, [
         {
           name: 'adverse-impact',
           caption: 'Selection rates by stage and dimension',
           columns: ADVERSE_IMPACT_COLUMNS,
-          rows,
+          rows: answers.flatMap((answer, i) =>
+            adverseImpactRows(questions[i].stage, questions[i].dimension, answer.result),
+          ),
           rowClass: (row) => (row.flagged === 'flagged' ? 'flagged' : undefined),
         },
       ]);
+      // Its filters are the stage and dimension: the process measures say what was counted.
+      return undefined;
     };
   }
 
@@ -530,15 +584,15 @@
       return;
     }
     const choices = readFilters();
-    const shownAsOf = $('shown-as-of');
-    shownAsOf.dataset.asOf = choices.filters.asOf === '' ? 'now' : choices.filters.asOf;
-    shownAsOf.textContent =
-      choices.filters.asOf === '' ? 'As of now.' : `As of ${choices.filters.asOf}.`;
+    $('scope').textContent = 'Asking…';
+    delete $('scope').dataset.asOf;
     await Promise.all([
-      loadSection('trends', load, () => fetchTrends(choices)),
-      loadSection('funnel', load, () => fetchFunnels(choices)),
-      loadSection('process', load, () => fetchProcessMeasures(choices)),
-      loadSection('adverse-impact', load, () => fetchAdverseImpact(choices)),
+      loadPart($('trends'), load, PROCESS_REFUSAL, () => fetchTrends(choices)),
+      loadPart($('funnel'), load, PROCESS_REFUSAL, () => fetchFunnels(choices)),
+      loadProcessMeasures(load, choices),
+      loadPart($('adverse-impact'), load, ADVERSE_IMPACT_REFUSAL, () =>
+        fetchAdverseImpact(choices),
+      ),
     ]);
   }
 
