@@ -1,6 +1,7 @@
 import { candidateStreamName, hirestreamEventCatalog } from '@hirestream/contracts';
 import {
   AppendedEvents,
+  type AppendedEvent,
   auditAppOptions,
   checkSeeds,
   hiringSeeds,
@@ -163,18 +164,42 @@ async function problemsOf(
   }
   if (accepted) {
     checkedEvents.set(service, (checkedEvents.get(service) ?? 0) + appended.length);
-    for (const event of appended) {
-      const broken = hirestreamEventCatalog.schemaProblems(event.type, event.data);
-      if (broken.length > 0) {
-        problems.push(
-          `appended ${event.type} to ${event.streamId} against its contract: ${broken
-            .map((p) => p.message)
-            .join('; ')}`,
-        );
-      }
-    }
+    problems.push(...(await contractProblems(app, appended)));
   }
   return problems;
+}
+
+/**
+ * How appended events break their contracts: their data, opened with the
+ * service's vault, against the schema; and a personal value stored in plaintext.
+ */
+async function contractProblems(app: ServiceApp, appended: readonly AppendedEvent[]) {
+  const vault = app.store.serializer.vault;
+  const opened =
+    vault === undefined
+      ? appended.map(({ data }) => ({ data, erasedPaths: [], keyIds: [] }))
+      : await vault.openEvents(appended.map(({ eventId, data }) => ({ eventId, data })));
+  return appended.flatMap((event, index) => {
+    const { data, keyIds } = opened[index];
+    const broken = hirestreamEventCatalog.schemaProblems(event.type, data);
+    const marking = hirestreamEventCatalog.contractOf(event.type)?.personalData;
+    const plain =
+      marking !== undefined &&
+      keyIds.length === 0 &&
+      marking.paths.some((path) => typeof data[path.slice(1)] === 'string');
+    return [
+      ...(broken.length === 0
+        ? []
+        : [
+            `appended ${event.type} to ${event.streamId} against its contract: ${broken
+              .map((p) => p.message)
+              .join('; ')}`,
+          ]),
+      ...(plain
+        ? [`appended ${event.type} to ${event.streamId} with personal values in plaintext`]
+        : []),
+    ];
+  });
 }
 
 /** The run's seed, varied per operation so that operations do not all meet the same values. */

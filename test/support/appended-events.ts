@@ -7,8 +7,13 @@ import {
   type Position,
 } from '@eventstore/db-client';
 
-/** An event some request appended, as stored. */
-export type AppendedEvent = Readonly<{ streamId: string; type: string; data: unknown }>;
+/** An event some request appended, as stored (its personal values sealed). */
+export type AppendedEvent = Readonly<{
+  eventId: string;
+  streamId: string;
+  type: string;
+  data: Readonly<Record<string, unknown>>;
+}>;
 
 /**
  * Streams the platform keeps for its own bookkeeping (subscription checkpoints,
@@ -53,7 +58,12 @@ export class AppendedEvents {
         continue;
       }
       if (BOOKKEEPING_STREAM.test(event.streamId) || event.type.startsWith('$')) continue;
-      appended.push({ streamId: event.streamId, type: event.type, data: event.data });
+      appended.push({
+        eventId: event.id,
+        streamId: event.streamId,
+        type: event.type,
+        data: event.data as Readonly<Record<string, unknown>>,
+      });
     }
     return appended;
   }

@@ -5,8 +5,9 @@ import {
 } from './support/candidates-on-own-postgres';
 
 // A DATABASE_URL naming a server that is not there (yet) does not stop the
-// service: it starts, takes commands, reports not ready naming PostgreSQL and
-// why, and builds its read models once the server answers.
+// service: it starts, reports not ready naming PostgreSQL and why, answers 503
+// where it needs PostgreSQL (the read models, and a new candidate's data key,
+// kept there), and builds its read models once the server answers.
 
 const JOB = 'job-late-postgres-1';
 const BUILD_TIMEOUT_MS = 30_000;
@@ -27,20 +28,27 @@ describe('the candidates service started while PostgreSQL cannot be reached', ()
     );
   });
 
-  it('answers the list with a 503 problem and takes commands', async () => {
+  it('answers the list, and a registration (its personal data needs a key), with a 503 problem', async () => {
     const { response } = await service.list(JOB);
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ title: 'The read-model store is unavailable' });
-    const created = await service.register('Katherine Early', JOB);
-    expect(created.statusCode).toBe(201);
-    registered = created.json<{ id: string }>().id;
+    const refused = await service.register('Katherine Early', JOB);
+    expect(refused.statusCode).toBe(503);
+    expect(refused.json()).toMatchObject({ title: 'The read-model store is unavailable' });
   });
 
-  it('builds the list once PostgreSQL answers, with what was registered meanwhile, and is ready', async () => {
+  it('builds the list once PostgreSQL answers, with what is registered then, and is ready', async () => {
     await service.postgres().start();
+    let created: Awaited<ReturnType<typeof service.register>> | undefined;
+    await waitUntil(
+      'a registration is taken',
+      async () => (created = await service.register('Katherine Early', JOB)).statusCode === 201,
+      BUILD_TIMEOUT_MS,
+    );
+    registered = created!.json<{ id: string }>().id;
     let ids: string[] = [];
     await waitUntil(
-      'the list shows the candidate registered before PostgreSQL answered',
+      'the list shows the candidate registered once PostgreSQL answered',
       async () => {
         ids = (await service.list(JOB)).ids;
         return ids.includes(registered);

@@ -10,6 +10,7 @@ import {
   candidateStreamName,
   type Actor,
 } from '@hirestream/contracts';
+import { PersonalDataVault } from '@hirestream/personal-data';
 import { Inject, Injectable } from '@nestjs/common';
 
 /** A JSON value, or bytes that are not JSON (written to the store raw) as `{ "$base64": … }`. */
@@ -79,7 +80,26 @@ export function storedEventOf(recorded: RecordedEvent): StoredEvent {
 /** Reads candidates' streams whole, raw: what an auditor is shown and what an export holds. */
 @Injectable()
 export class CandidateStreams {
-  constructor(@Inject(EventStoreDBClient) private readonly client: EventStoreDBClient) {}
+  constructor(
+    @Inject(EventStoreDBClient) private readonly client: EventStoreDBClient,
+    private readonly vault: PersonalDataVault,
+  ) {}
+
+  /**
+   * Every event of the candidate's stream with its personal values opened (`[erased]`
+   * once erased): what the timeline shows. The export keeps them as stored.
+   */
+  async readOpened(candidateId: string): Promise<StoredEvent[]> {
+    const events = await this.read(candidateId);
+    const isObject = (data: unknown): data is Readonly<Record<string, unknown>> =>
+      typeof data === 'object' && data !== null && !Array.isArray(data);
+    const sealed = events.filter(({ data }) => isObject(data));
+    const opened = await this.vault.openEvents(
+      sealed.map(({ id, data }) => ({ eventId: id, data: data as Record<string, unknown> })),
+    );
+    const byId = new Map(sealed.map(({ id }, index) => [id, opened[index].data]));
+    return events.map((event) => ({ ...event, data: byId.get(event.id) ?? event.data }));
+  }
 
   /** Every event of the candidate's stream, in order; an unknown candidate is 404. */
   async read(candidateId: string): Promise<StoredEvent[]> {

@@ -23,7 +23,7 @@ export class TimelineController {
   async timeline(
     @ValidParams(CandidateIdParams) { candidateId }: CandidateIdParams,
   ): Promise<TimelineView> {
-    const events = await this.streams.read(candidateId);
+    const events = await this.streams.readOpened(candidateId);
     return {
       candidateId,
       streamName: candidateStreamName(candidateId),

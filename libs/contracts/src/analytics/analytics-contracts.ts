@@ -80,9 +80,7 @@ export type SelfIdentificationWithdrawn = EventOf<typeof selfIdentificationWithd
 
 /** The analytics events: each in the candidate's self-identification stream. */
 export type SelfIdentificationEvent =
-  | SelfIdentificationGiven
-  | SelfIdentificationDeclined
-  | SelfIdentificationWithdrawn;
+  SelfIdentificationGiven | SelfIdentificationDeclined | SelfIdentificationWithdrawn;
 
 export const SELF_IDENTIFICATION_EVENT_TYPES: ReadonlySet<string> = new Set(
   analyticsEventContracts.map((contract) => contract.type),

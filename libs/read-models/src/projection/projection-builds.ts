@@ -174,13 +174,21 @@ export class ProjectionBuilds {
     return rows.map(buildOf)[0];
   }
 
-  /** The build queries use: the live one of this version (or none yet). */
+  /**
+   * The build queries use: the live one of this version (or none yet, also while
+   * the builds table itself is not made: a store reached for the first time).
+   */
   async live(
     name: string,
     version: number,
     sql: Sql = this.db,
   ): Promise<ProjectionBuild | undefined> {
-    return (await this.ofVersion(name, version, sql)).find((build) => build.status === 'live');
+    try {
+      return (await this.ofVersion(name, version, sql)).find((build) => build.status === 'live');
+    } catch (error) {
+      if ((error as { code?: string }).code === UNDEFINED_TABLE) return undefined;
+      throw error;
+    }
   }
 
   /** A new build with its tables, or false when its generation exists already (another got in first). */
@@ -411,6 +419,9 @@ export async function schemasWithProjections(sql: Sql): Promise<string[]> {
   );
   return rows.map((row) => row.table_schema);
 }
+
+/** PostgreSQL's error code for a table that does not exist. */
+const UNDEFINED_TABLE = '42P01';
 
 async function queryRows<R>(
   sql: Sql,
