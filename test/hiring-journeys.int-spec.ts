@@ -2,7 +2,10 @@ import { EventStoreDBClient } from '@eventstore/db-client';
 import { candidateStreamName, hirestreamEventCatalog, type Actor } from '@hirestream/contracts';
 import { EventSerializer, EventStore, type RecordedEvent } from '@hirestream/event-sourcing';
 import type { Role } from '@hirestream/platform';
+import { postgresDataFolder } from '@hirestream/embedded-postgres';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { plaintextIn } from './support/plaintext-scan';
 import { ALWAYS_AVAILABLE, SEEDED_RUBRIC, seededInterviewKit } from './support/hiring-seeds';
 import { eventually } from './support/eventually';
 import { draftedTerms } from './support/offer-stream-facts';
@@ -292,6 +295,20 @@ async function setUpInterviewers(interviewers: readonly string[]): Promise<void>
   }
 }
 
+/** The job's interview kit for KIND, on a rubric of its own: feedback then rates its criteria. */
+async function setUpInterviewKit(jobId: string): Promise<void> {
+  const { rubricId } = await command('assessment', 'POST', '/rubrics', staff('hiring-manager'), {
+    ...SEEDED_RUBRIC,
+  });
+  await command(
+    'assessment',
+    'PUT',
+    `/jobs/${jobId}/interview-kits/${KIND}`,
+    staff('hiring-manager'),
+    seededInterviewKit(String(rubricId)),
+  );
+}
+
 async function consentWhenAsked(candidateId: string): Promise<string> {
   const as = candidateCaller(candidateId);
   const view = await eventually('the check to start on the stage change', async () => {
@@ -365,16 +382,7 @@ describe('hiring journeys across every service, as npm start runs them', () => {
       (name) => `interviewer-${name}`,
     );
     await setUpInterviewers([lead, asker, panelist1, panelist2]);
-    const { rubricId } = await command('assessment', 'POST', '/rubrics', staff('hiring-manager'), {
-      ...SEEDED_RUBRIC,
-    });
-    await command(
-      'assessment',
-      'PUT',
-      `/jobs/${JOB_ID}/interview-kits/${KIND}`,
-      staff('hiring-manager'),
-      seededInterviewKit(String(rubricId)),
-    );
+    await setUpInterviewKit(JOB_ID);
 
     const candidateId = await registered(
       'Grace Hopper',
@@ -648,6 +656,92 @@ describe('hiring journeys across every service, as npm start runs them', () => {
     // The expiry is caused by the extension (its timer), in its story: every event links back.
     expect(chainOf(events)).toEqual([]);
   }, 120_000);
+
+  it('(d) interviews and feedback, then the person erased: no name, e-mail or phone left in any store or log, and the history still replays', async () => {
+    const [lead, asker] = ['mia', 'ned'].map((name) => `interviewer-${name}`);
+    await setUpInterviewers([lead, asker]);
+    const jobId = 'job-erasure';
+    await setUpInterviewKit(jobId);
+    const unique = randomUUID().slice(0, 8);
+    const person = {
+      fullName: `Erasmus Quillfeather ${unique}`,
+      email: `erasmus.${unique}@example.org`,
+      phone: `+44 20 7946 ${unique.replace(/\D/g, '0').slice(0, 4)}`,
+    };
+    const { id } = await command('candidates', 'POST', '/candidates', staff('recruiter'), {
+      ...person,
+      jobId,
+      source: 'referral',
+    });
+    const candidateId = String(id);
+    await screenedAndInterviewing(candidateId);
+    await untilMailbox(candidateId, ['application-received', 'advancing']);
+    const startsAt = isoIn(3_000);
+    const { interviewId } = await command(
+      'scheduling',
+      'POST',
+      `/candidates/${candidateId}/interviews`,
+      staff('coordinator'),
+      {
+        kind: KIND,
+        round: 1,
+        format: 'video',
+        videoLink: 'https://meet.example.org/erasure',
+        startsAt,
+        endsAt: isoAfter(startsAt, 3_600_000),
+        candidateTimeZone: 'Europe/London',
+        panel: [
+          { interviewerId: lead, role: 'lead' },
+          { interviewerId: asker, role: 'question-asker' },
+        ],
+      },
+    );
+    await completeOnceStarted(candidateId, String(interviewId));
+    await blindFeedback(candidateId, String(interviewId), [lead, asker]);
+    expect((await read('candidates', `/candidates/${candidateId}`)).body).toMatchObject(person);
+
+    await command(
+      'candidates',
+      'POST',
+      `/candidates/${candidateId}/personal-data-erasure`,
+      staff('admin'),
+      { reason: 'person-asked' },
+    );
+    const erased = await read('candidates', `/candidates/${candidateId}`);
+    expect(erased.body).toMatchObject({
+      fullName: '[erased]',
+      email: '[erased]',
+      phone: '[erased]',
+    });
+    const history = await read('candidates', `/candidates/${candidateId}/history`);
+    expect(history.status).toBe(200);
+    expect(JSON.stringify(history.body)).not.toContain(person.fullName);
+    const types = (await streamOf(candidateId)).map(({ event }) => event.type);
+    expect(types).toEqual(expect.arrayContaining(['CandidateRegistered', 'PersonalDataErased']));
+    await eventually('the candidate list to show the erasure', async () => {
+      const list = await read('candidates', `/candidates?jobId=${jobId}&limit=200`);
+      const row = (list.body.items as Json[]).find((item) => item.id === candidateId);
+      return row?.fullName === '[erased]' ? true : undefined;
+    });
+
+    const stores = [
+      join(dataDir, 'eventstore'),
+      join(dataDir, 'kafka'),
+      postgresDataFolder(join(dataDir, 'postgres')),
+      join(dataDir, 'logs'),
+    ];
+    const texts = [person.fullName, person.email, person.phone];
+    // Where EventStoreDB holds any (the event, by stream and type), to say which writer leaked it.
+    const events: string[] = [];
+    for await (const { event } of client.readAll()) {
+      const stored = JSON.stringify([event?.data ?? null, event?.metadata ?? null]);
+      if (texts.some((text) => stored.includes(text)))
+        events.push(`${event?.streamId} ${event?.type}`);
+    }
+    expect({ files: await plaintextIn(stores, texts), events }).toEqual({ files: [], events: [] });
+    // The scan sees plaintext where there is some: the mail the candidate was sent, caught by SMTP.
+    expect(await plaintextIn([join(dataDir, 'smtp')], [person.fullName])).not.toEqual([]);
+  }, 150_000);
 
   // Last: it restarts the platform with its clocks ahead, as a week passing would.
   it('(b) a check comes back consider → notice → dispute → upheld → the window ends → final action → rejected', async () => {

@@ -185,6 +185,12 @@ describe('personal data through the event store', () => {
       { cacheSize: 10 },
     );
     expect((await warm.load(streamName)).state.fullName).toBe(NAME);
+    // A load from the kept state reads no event, yet notes whose personal values it holds.
+    const personalDataKeys = new Set<string>();
+    await runWithCorrelation({ correlationId: randomUUID(), personalDataKeys }, () =>
+      warm.load(streamName),
+    );
+    expect([...personalDataKeys]).toEqual([keyId]);
     await vault.erase([keyId]);
     expect((await kept.load(streamName)).state).toEqual({ fullName: ERASED_VALUE, stage: 'offer' });
     expect((await warm.load(streamName)).state.fullName).toBe(ERASED_VALUE);

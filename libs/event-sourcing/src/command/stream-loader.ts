@@ -1,6 +1,7 @@
 import type { Command, Event } from '@hirestream/contracts';
 import type { ChainHead } from '../chain/chain-report';
 import { foldEvents, type Decider } from '../decider/decider';
+import { noteSubjects } from '../store/event-serializer';
 import type { EventStore, StreamPoint, StreamRead } from '../store/event-store';
 import {
   sealedSnapshot,
@@ -195,6 +196,8 @@ export class StreamLoader<State, E extends Event> {
       foldedSinceSnapshot = 0;
     }
     this.cache.set(streamName, { state, revision, eventId, hash, foldedSinceSnapshot, keyIds });
+    // A state kept or from a snapshot holds personal values its events were not read for now.
+    noteSubjects(keyIds);
     return { state, revision, chainHead: { revision, hash } };
   }
 

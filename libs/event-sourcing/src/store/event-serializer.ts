@@ -41,7 +41,7 @@ export type PreparedEvent = Readonly<{
 }>;
 
 /** Notes the data subjects a request's work read or wrote (see `CorrelationIds.personalDataKeys`). */
-function noteSubjects(keyIds: readonly string[]): void {
+export function noteSubjects(keyIds: readonly string[]): void {
   const used = currentCorrelation()?.personalDataKeys;
   if (used !== undefined) for (const keyId of keyIds) used.add(keyId);
 }
