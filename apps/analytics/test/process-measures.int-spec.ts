@@ -1,8 +1,8 @@
-import { candidateStreamName, type Event } from '@hirestream/contracts';
 import { eventually, useServiceApp, whenReady } from '@hirestream/testing';
 import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
 import { checkStreamFacts, offerStreamFacts } from '@hirestream/testing/offer-stream-facts';
 import { randomUUID } from 'node:crypto';
+import { candidateHistory } from './candidate-history';
 
 // A known history appended straight to the candidate streams through the service's EventStore
 // (the services' APIs stamp the wall clock; these facts need chosen times), each event at its
@@ -11,23 +11,7 @@ import { randomUUID } from 'node:crypto';
 type Json = Record<string, unknown>;
 
 const analytics = useServiceApp('analytics');
-const revisions = new Map<string, bigint>();
-
-async function record(candidateId: string, at: string, ...events: Event[]): Promise<void> {
-  const stream = candidateStreamName(candidateId);
-  const result = await analytics.store.append(
-    stream,
-    events,
-    revisions.get(stream),
-    {
-      actor: { id: 'recruiter-1', role: 'recruiter' },
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-    },
-    new Date(at),
-  );
-  revisions.set(stream, result.nextRevision);
-}
+const record = candidateHistory(analytics, { id: 'recruiter-1', role: 'recruiter' });
 
 async function measure(path: string, query = ''): Promise<Json> {
   const response = await analytics.inject({

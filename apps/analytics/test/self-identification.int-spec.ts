@@ -1,4 +1,4 @@
-import { candidateStreamName } from '@hirestream/contracts';
+import { candidateStreamName, selfIdentificationStreamName } from '@hirestream/contracts';
 import { ROLES } from '@hirestream/platform';
 import { useServiceApp } from '@hirestream/testing';
 import { candidateStreamFacts } from '@hirestream/testing/candidate-stream-facts';
@@ -99,6 +99,17 @@ describe('self-identification, the candidate only', () => {
     });
     expect(withdrawn.statusCode).toBe(200);
     expect(withdrawn.json()).toMatchObject({ status: 'none', answers: [] });
+  });
+
+  it('records each as an event of its own stream, never of the candidate stream', async () => {
+    const ownStream = await api.store.readStream(selfIdentificationStreamName(candidateId));
+    expect(ownStream.events.map(({ event }) => event.type)).toEqual([
+      'SelfIdentificationGiven',
+      'SelfIdentificationDeclined',
+      'SelfIdentificationWithdrawn',
+    ]);
+    const candidacy = await api.store.readStream(candidateStreamName(candidateId));
+    expect(candidacy.events.map(({ event }) => event.type)).toEqual(['CandidateRegistered']);
   });
 
   it('answers 404 for a candidacy never registered', async () => {

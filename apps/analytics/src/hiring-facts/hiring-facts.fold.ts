@@ -5,12 +5,19 @@ import type {
   FeedbackEvent,
   InterviewEvent,
   OffersEvent,
+  PanelDecisionEvent,
+  Recommendation,
 } from '@hirestream/contracts';
 import type { RecordedEvent } from '@hirestream/event-sourcing';
 
 /** The facts of a candidacy the process measures count, from every service that records them. */
 export type HiringEvent =
-  CandidateEvent | InterviewEvent | FeedbackEvent | OffersEvent | BackgroundChecksEvent;
+  | CandidateEvent
+  | InterviewEvent
+  | FeedbackEvent
+  | PanelDecisionEvent
+  | OffersEvent
+  | BackgroundChecksEvent;
 
 const HIRING_EVENT_TYPES = [
   'CandidateRegistered',
@@ -28,6 +35,8 @@ const HIRING_EVENT_TYPES = [
   'FeedbackRequested',
   'FeedbackRequestWithdrawn',
   'FeedbackSubmitted',
+  'FeedbackAmended',
+  'PanelDecisionRecorded',
   'OfferExtended',
   'OfferAccepted',
   'OfferDeclined',
@@ -66,8 +75,34 @@ export type FeedbackChange = Readonly<{
   interviewId: string;
   interviewerId: string;
   at: string;
-  /** For a request: when the feedback is due. */
+  /** For a request: when the feedback is due, and the interview round. */
   dueAt: string | null;
+  round: number | null;
+}>;
+
+/**
+ * A version of a panelist's scorecard (the submission, then each amendment):
+ * the recommendation and the sum and number of the criteria rated, no words.
+ */
+export type ScorecardVersion = Readonly<{
+  eventId: string;
+  interviewId: string;
+  interviewerId: string;
+  at: string;
+  revision: bigint;
+  recommendation: Recommendation;
+  ratingSum: number;
+  ratingsGiven: number;
+}>;
+
+/** A panel's decision on a candidacy's interview round (advance, hold or reject), no rationale. */
+export type PanelDecisionRow = Readonly<{
+  eventId: string;
+  candidateId: string;
+  round: number;
+  decision: PanelDecisionEvent['data']['decision'];
+  at: string;
+  revision: bigint;
 }>;
 
 /** The rows a batch of events adds; each kind is written in this order, so later ones see earlier. */
@@ -77,6 +112,8 @@ export type HiringFactChanges = {
   feedback: FeedbackChange[];
   stagesLeft: StageLeft[];
   hires: { candidateId: string; at: string }[];
+  scorecards: ScorecardVersion[];
+  panelDecisions: PanelDecisionRow[];
 };
 
 /**
@@ -96,7 +133,8 @@ export const FUNNEL_STAGES = [
 /**
  * The rows of a batch of events: pure, so a rebuild writes the same rows.
  * Nothing personal is taken: ids, vocabularies (stages, parties, decline
- * categories) and the events' times only.
+ * categories, recommendations, decisions), ratings and the events' times
+ * only; never a scorecard's or a decision's words.
  */
 export function hiringFactChanges(
   events: readonly RecordedEvent<HiringEvent>[],
@@ -107,8 +145,10 @@ export function hiringFactChanges(
     feedback: [],
     stagesLeft: [],
     hires: [],
+    scorecards: [],
+    panelDecisions: [],
   };
-  for (const { event, metadata } of events) {
+  for (const { event, metadata, revision } of events) {
     const at = metadata.occurredAt;
     const { candidateId } = event.data;
     const fact = (measure: Measure, subject: string, key: string) =>
@@ -117,7 +157,7 @@ export function hiringFactChanges(
     const feedback = (
       change: FeedbackChange['change'],
       data: Readonly<{ interviewId: string; interviewerId: string }>,
-      dueAt: string | null = null,
+      request: Readonly<{ dueAt: string; round: number }> | null = null,
     ) =>
       changes.feedback.push({
         change,
@@ -125,8 +165,29 @@ export function hiringFactChanges(
         interviewId: data.interviewId,
         interviewerId: data.interviewerId,
         at,
-        dueAt,
+        dueAt: request?.dueAt ?? null,
+        round: request?.round ?? null,
       });
+    const scorecard = (
+      data: Readonly<{
+        interviewId: string;
+        interviewerId: string;
+        recommendation: Recommendation;
+        ratings: readonly Readonly<{ rating: number | null }>[];
+      }>,
+    ) => {
+      const rated = data.ratings.flatMap(({ rating }) => (rating === null ? [] : [rating]));
+      changes.scorecards.push({
+        eventId: metadata.eventId,
+        interviewId: data.interviewId,
+        interviewerId: data.interviewerId,
+        at,
+        revision,
+        recommendation: data.recommendation,
+        ratingSum: rated.reduce((sum, rating) => sum + rating, 0),
+        ratingsGiven: rated.length,
+      });
+    };
     switch (event.type) {
       case 'CandidateRegistered':
         changes.candidacies.push({
@@ -177,7 +238,7 @@ export function hiringFactChanges(
         fact('interview', event.data.interviewId, 'completed');
         break;
       case 'FeedbackRequested':
-        feedback('requested', event.data, event.data.dueAt);
+        feedback('requested', event.data, event.data);
         break;
       case 'FeedbackRequestWithdrawn':
         feedback('withdrawn', event.data);
@@ -185,6 +246,20 @@ export function hiringFactChanges(
       case 'FeedbackSubmitted':
         feedback('submitted', event.data);
         fact('feedback', `${event.data.interviewId}:${event.data.interviewerId}`, 'submitted');
+        scorecard(event.data);
+        break;
+      case 'FeedbackAmended':
+        scorecard(event.data);
+        break;
+      case 'PanelDecisionRecorded':
+        changes.panelDecisions.push({
+          eventId: metadata.eventId,
+          candidateId,
+          round: event.data.round,
+          decision: event.data.decision,
+          at,
+          revision,
+        });
         break;
       case 'OfferExtended':
         fact('offer', event.data.offerId, 'extended');

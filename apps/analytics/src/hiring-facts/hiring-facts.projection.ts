@@ -6,16 +6,24 @@ import { writeHiringFacts } from './hiring-facts.writes';
 
 const hiringFacts = postgresProjection<HiringFactTable, HiringEvent>({
   name: 'hiring-facts',
-  version: 1,
-  tables: ['candidacies', 'facts', 'rollups', 'durations', 'feedback'],
+  version: 2,
+  tables: [
+    'candidacies',
+    'facts',
+    'rollups',
+    'durations',
+    'feedback',
+    'scorecards',
+    'panel_decisions',
+  ],
   select: { eventTypes: [...HIRING_EVENT_TYPES] },
   migrations: hiringFactMigrations,
   apply: (sql, tables, events) => writeHiringFacts(sql, tables, hiringFactChanges(events)),
 });
 
 /**
- * The facts of every candidacy's process (stages, interviews, feedback, offers,
- * checks) with their times and daily rollups, for the process measures at any
+ * The facts of every candidacy's process (stages, interviews, feedback, scorecards,
+ * panel decisions, offers, checks) with their times and daily rollups, for the process measures at any
  * instant. Queries: `hiring-facts.queries.ts`, given `read`'s `sql` and tables.
  */
 @Injectable()

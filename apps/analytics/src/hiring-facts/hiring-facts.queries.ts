@@ -142,3 +142,66 @@ export async function countOverdueFeedback(
   );
   return Number(rows[0].count);
 }
+
+/** One interviewer's scorecards in force at `asOf`, beside the panels' decisions by then. */
+export type InterviewerCalibrationCounts = Readonly<{
+  interviewerId: string;
+  scorecards: number;
+  /** Of every criterion rating given (1 to 4; "not assessed" left out); null when none. */
+  meanRating: number | null;
+  hireRecommendations: number;
+  /** On rounds whose latest decision by `asOf` is an advance or a reject (a hold decides nothing). */
+  decided: number;
+  agreed: number;
+}>;
+
+/**
+ * Per interviewer, the scorecards submitted by `asOf`, each as its latest
+ * amendment by then has it, and the latest decision by then on its round. The
+ * versions are few per scorecard, so this reads the rows (index on `at`).
+ */
+export async function summarizeCalibration(
+  sql: Sql,
+  t: HiringFactTables,
+  filters: MeasureFilters,
+): Promise<InterviewerCalibrationCounts[]> {
+  const { rows } = await sql.query<{
+    interviewer_id: string;
+    scorecards: string;
+    mean_rating: number | null;
+    hire: string;
+    decided: string;
+    agreed: string;
+  }>(
+    `with cards as (
+       select distinct on (interview_id, interviewer_id) interviewer_id, candidate_id, round,
+         recommendation in ('yes', 'strong-yes') as hire, rating_sum, ratings_given
+       from ${t.scorecards}
+       where at <= $1 and ${RAW_FILTERS}
+       order by interview_id, interviewer_id, at desc, revision desc
+     ), judged as (
+       select cards.*, (
+         select decision from ${t.panel_decisions} d
+         where d.candidate_id = cards.candidate_id and d.round = cards.round and d.at <= $1
+         order by d.at desc, d.revision desc limit 1
+       ) as decision
+       from cards
+     )
+     select interviewer_id, count(*) as scorecards,
+       sum(rating_sum)::double precision / nullif(sum(ratings_given), 0) as mean_rating,
+       count(*) filter (where hire) as hire,
+       count(*) filter (where decision in ('advance', 'reject')) as decided,
+       count(*) filter (where (hire and decision = 'advance') or (not hire and decision = 'reject'))
+         as agreed
+     from judged group by interviewer_id order by interviewer_id`,
+    filterParams(filters),
+  );
+  return rows.map((row) => ({
+    interviewerId: row.interviewer_id,
+    scorecards: Number(row.scorecards),
+    meanRating: row.mean_rating,
+    hireRecommendations: Number(row.hire),
+    decided: Number(row.decided),
+    agreed: Number(row.agreed),
+  }));
+}

@@ -1,6 +1,7 @@
 import type { ProjectionTables } from '@hirestream/read-models';
 
-export type HiringFactTable = 'candidacies' | 'facts' | 'rollups' | 'durations' | 'feedback';
+export type HiringFactTable =
+  'candidacies' | 'facts' | 'rollups' | 'durations' | 'feedback' | 'scorecards' | 'panel_decisions';
 export type HiringFactTables = ProjectionTables<HiringFactTable>;
 
 /**
@@ -61,6 +62,7 @@ export const hiringFactMigrations = (t: HiringFactTables): string[] => [
      interview_id uuid not null,
      interviewer_id text not null,
      candidate_id uuid not null,
+     round integer not null,
      requested_at timestamptz not null,
      due_at timestamptz not null,
      submitted_at timestamptz,
@@ -71,4 +73,32 @@ export const hiringFactMigrations = (t: HiringFactTables): string[] => [
      primary key (interview_id, interviewer_id)
    )`,
   `create index on ${t.feedback} (due_at)`,
+  // Each version of a panelist's scorecard (submitted, then amended), for calibration as of an
+  // instant: the one in force is the latest by then. Ratings summed, no words.
+  `create table ${t.scorecards} (
+     event_id text primary key,
+     interview_id uuid not null,
+     interviewer_id text not null,
+     candidate_id uuid not null,
+     round integer not null,
+     at timestamptz not null,
+     revision bigint not null,
+     recommendation text not null,
+     rating_sum integer not null,
+     ratings_given integer not null,
+     job_id text not null,
+     source text not null,
+     registered_at timestamptz not null
+   )`,
+  `create index on ${t.scorecards} (at)`,
+  // Each panel decision on a round; the round's decision as of an instant is its latest by then.
+  `create table ${t.panel_decisions} (
+     event_id text primary key,
+     candidate_id uuid not null,
+     round integer not null,
+     decision text not null,
+     at timestamptz not null,
+     revision bigint not null
+   )`,
+  `create index on ${t.panel_decisions} (candidate_id, round, at)`,
 ];

@@ -15,7 +15,7 @@ export async function writeHiringFacts(
   t: HiringFactTables,
   changes: HiringFactChanges,
 ): Promise<void> {
-  const { candidacies, facts, feedback, stagesLeft, hires } = changes;
+  const { candidacies, facts, feedback, stagesLeft, hires, scorecards, panelDecisions } = changes;
   if (candidacies.length > 0) {
     await sql.query(
       `insert into ${t.candidacies} (candidate_id, job_id, source, registered_at)
@@ -68,15 +68,20 @@ export async function writeHiringFacts(
     ];
     if (change === 'requested') {
       await sql.query(
-        `insert into ${t.feedback} (interview_id, interviewer_id, candidate_id, requested_at, due_at,
-           job_id, source, registered_at)
-         select u.interview_id, u.interviewer_id, u.candidate_id, u.at, u.due_at,
+        `insert into ${t.feedback} (interview_id, interviewer_id, candidate_id, round, requested_at,
+           due_at, job_id, source, registered_at)
+         select u.interview_id, u.interviewer_id, u.candidate_id, u.round, u.at, u.due_at,
            c.job_id, c.source, c.registered_at
-         from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::timestamptz[])
-           as u(interview_id, interviewer_id, at, candidate_id, due_at)
+         from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::timestamptz[],
+           $6::integer[]) as u(interview_id, interviewer_id, at, candidate_id, due_at, round)
          join ${t.candidacies} c using (candidate_id)
          on conflict do nothing`,
-        [...params, rows.map((f) => f.candidateId), rows.map((f) => f.dueAt)],
+        [
+          ...params,
+          rows.map((f) => f.candidateId),
+          rows.map((f) => f.dueAt),
+          rows.map((f) => f.round),
+        ],
       );
     } else {
       const column = change === 'submitted' ? 'submitted_at' : 'withdrawn_at';
@@ -88,6 +93,48 @@ export async function writeHiringFacts(
         params,
       );
     }
+  }
+  if (scorecards.length > 0) {
+    // The request gives the round and the candidacy's job, source and registration.
+    await sql.query(
+      `insert into ${t.scorecards} (event_id, interview_id, interviewer_id, candidate_id, round, at,
+         revision, recommendation, rating_sum, ratings_given, job_id, source, registered_at)
+       select u.event_id, u.interview_id, u.interviewer_id, f.candidate_id, f.round, u.at,
+         u.revision, u.recommendation, u.rating_sum, u.ratings_given, f.job_id, f.source,
+         f.registered_at
+       from unnest($1::text[], $2::uuid[], $3::text[], $4::timestamptz[], $5::bigint[], $6::text[],
+         $7::integer[], $8::integer[])
+         as u(event_id, interview_id, interviewer_id, at, revision, recommendation, rating_sum,
+           ratings_given)
+       join ${t.feedback} f using (interview_id, interviewer_id)
+       on conflict do nothing`,
+      [
+        scorecards.map((s) => s.eventId),
+        scorecards.map((s) => s.interviewId),
+        scorecards.map((s) => s.interviewerId),
+        scorecards.map((s) => s.at),
+        scorecards.map((s) => s.revision.toString()),
+        scorecards.map((s) => s.recommendation),
+        scorecards.map((s) => s.ratingSum),
+        scorecards.map((s) => s.ratingsGiven),
+      ],
+    );
+  }
+  if (panelDecisions.length > 0) {
+    await sql.query(
+      `insert into ${t.panel_decisions} (event_id, candidate_id, round, decision, at, revision)
+       select * from unnest($1::text[], $2::uuid[], $3::integer[], $4::text[], $5::timestamptz[],
+         $6::bigint[])
+       on conflict do nothing`,
+      [
+        panelDecisions.map((d) => d.eventId),
+        panelDecisions.map((d) => d.candidateId),
+        panelDecisions.map((d) => d.round),
+        panelDecisions.map((d) => d.decision),
+        panelDecisions.map((d) => d.at),
+        panelDecisions.map((d) => d.revision.toString()),
+      ],
+    );
   }
   const submitted = feedback.filter((f) => f.change === 'submitted');
   if (stagesLeft.length + hires.length + submitted.length === 0) return;

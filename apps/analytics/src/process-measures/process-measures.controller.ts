@@ -4,6 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ProcessMeasures } from './process-measures';
 import {
   AdverseActionsView,
+  CalibrationView,
   FeedbackView,
   FunnelView,
   InterviewsView,
@@ -110,6 +111,20 @@ export class ProcessMeasuresController {
     @ValidQuery(MeasureQuery, orderedPeriod) query: MeasureQuery,
   ): Promise<AdverseActionsView> {
     return this.measures.adverseActions(query);
+  }
+
+  @QueryRoute({
+    path: 'calibration',
+    operationId: 'getInterviewerCalibration',
+    summary:
+      'Per interviewer: scorecards, mean rating, hire recommendations and agreement with the panels',
+    roles: MEASURE_READERS,
+    response: CalibrationView,
+  })
+  calibration(
+    @ValidQuery(MeasureQuery, orderedPeriod) query: MeasureQuery,
+  ): Promise<CalibrationView> {
+    return this.measures.calibration(query);
   }
 
   @QueryRoute({

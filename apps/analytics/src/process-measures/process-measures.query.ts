@@ -1,4 +1,5 @@
 import {
+  actorId,
   calendarDate,
   identifier,
   nullable,
@@ -183,3 +184,38 @@ export const TrendView = view('Trend', {
   ),
 });
 export type TrendView = Static<typeof TrendView>;
+
+export const CalibrationView = view('InterviewerCalibration', {
+  interviewers: Type.Array(
+    Type.Object(
+      {
+        interviewerId: actorId(),
+        scorecards: Type.Integer({
+          minimum: 0,
+          description: 'Scorecards submitted by the instant, each as its latest amendment has it',
+        }),
+        meanRating: nullable(
+          Type.Number({
+            minimum: 1,
+            maximum: 4,
+            description: 'Mean of the criterion ratings given (1 to 4); not assessed left out',
+          }),
+        ),
+        hireRecommendations: Type.Integer({ minimum: 0, description: 'yes or strong yes' }),
+        hireRecommendationRate: rate(),
+        decided: Type.Integer({
+          minimum: 0,
+          description: 'Scorecards on rounds the panel advanced or rejected (its latest decision)',
+        }),
+        agreed: Type.Integer({
+          minimum: 0,
+          description: 'yes or strong yes on a round advanced; no or strong no on one rejected',
+        }),
+        agreementRate: rate(),
+      },
+      { additionalProperties: false },
+    ),
+    { description: 'Every interviewer with a scorecard in scope, by id' },
+  ),
+});
+export type CalibrationView = Static<typeof CalibrationView>;

@@ -6,6 +6,7 @@ import {
   countFacts,
   countFactsPerPeriod,
   countOverdueFeedback,
+  summarizeCalibration,
   summarizeDurations,
   type MeasureFilters,
 } from '../hiring-facts/hiring-facts.queries';
@@ -13,6 +14,7 @@ import { JobDepartments } from '../job-departments/job-departments';
 import type {
   AdverseActionsView,
   AppliedFilters,
+  CalibrationView,
   FeedbackView,
   FunnelView,
   InterviewsView,
@@ -183,6 +185,27 @@ export class ProcessMeasures {
       preAdverseNotices: count('pre-adverse-action'),
       adverseActions: count('adverse-action'),
       rate: ratio(count('adverse-action'), count('initiated')),
+    };
+  }
+
+  async calibration(query: MeasureQuery): Promise<CalibrationView> {
+    const scope = this.scopeOf(query);
+    const interviewers = await this.facts.read((sql, t) =>
+      summarizeCalibration(sql, t, scope.measureFilters),
+    );
+    return {
+      asOf: scope.asOf,
+      filters: scope.filters,
+      interviewers: interviewers.map((counts) => ({
+        interviewerId: counts.interviewerId,
+        scorecards: counts.scorecards,
+        meanRating: counts.meanRating,
+        hireRecommendations: counts.hireRecommendations,
+        hireRecommendationRate: ratio(counts.hireRecommendations, counts.scorecards),
+        decided: counts.decided,
+        agreed: counts.agreed,
+        agreementRate: ratio(counts.agreed, counts.decided),
+      })),
     };
   }
 
