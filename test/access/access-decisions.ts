@@ -312,6 +312,9 @@ export const ACCESS_DECISIONS: AccessDecisions = {
     getOfferMeasures: MEASURE_READERS,
     getAdverseActionMeasures: MEASURE_READERS,
     getTrend: MEASURE_READERS,
+    // Calibration names interviewers beside counts of their scorecards, as the assessment
+    // service's own calibration does for the same roles; never a scorecard's words.
+    getInterviewerCalibration: MEASURE_READERS,
     // Self-identification is the candidate's alone: every staff role, admins and auditors
     // included, is refused; only suppressed aggregates leave (apps/analytics/README.md).
     getSelfIdentification: { resource: 'candidacy', roles: CANDIDATE_OWN_ONLY },

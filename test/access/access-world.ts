@@ -148,6 +148,9 @@ export const ACCESS_REQUESTS: Readonly<
   recordScreening: () => ({ payload: { passed: true } }),
   getCandidateDiff: () => ({ query: { from: '0', to: '1' } }),
   getTrend: () => ({ query: { measure: 'registered' } }),
+  // A decline is valid in every jurisdiction, whatever the candidacy's job.
+  recordSelfIdentification: () => ({ payload: { declined: true } }),
+  getAdverseImpact: () => ({ query: { stage: 'screening', dimension: 'sex' } }),
   moveCandidateStage: () => ({ payload: { to: 'offer' } }),
   rejectCandidate: () => ({ payload: { category: 'rejected-by-us', reason: 'Not this time' } }),
   withdrawCandidate: () => ({ payload: { reason: 'Took another offer' } }),
