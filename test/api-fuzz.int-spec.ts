@@ -16,6 +16,7 @@ import {
   type ServiceApp,
 } from '@hirestream/testing';
 import fc from 'fast-check';
+import { ACCESS_DECISIONS } from './access/access-decisions';
 import { fuzzCallers } from './fuzz/fuzz-callers';
 import { fuzzRequests, type FuzzPools, type FuzzRequest } from './fuzz/fuzz-requests';
 import { KNOWN_BUGS } from './fuzz/known-bugs';
@@ -106,11 +107,62 @@ beforeAll(async () => {
     remember('offers', offerId);
     owners.set(offerId, candidateId);
   }
+  // A self-identification with distinctive answers: no response to a staff caller may hold them.
+  const selfIdentified = await seeds.interviewingCandidate();
+  remember('candidates', selfIdentified);
+  const given = await apps.analytics.inject({
+    method: 'PUT',
+    url: `/candidates/${selfIdentified}/self-identification`,
+    payload: { consent: true, answers: SELF_IDENTIFICATION },
+    as: { bearer: await apps.analytics.bearer('candidate', 'candidate-si', selfIdentified) },
+  });
+  expect(given.statusCode).toBe(200);
   // The audit routes name a candidacy by its stream.
   for (const candidateId of ids.get('candidates')!)
     remember('streams', candidateStreamName(candidateId));
-  pools = { ...(await fuzzCallers(apps.candidates, ids.get('candidates')![0])), ids, owners };
+  const ownCandidacy = ids.get('candidates')![0];
+  const callers = await fuzzCallers(apps.candidates, ownCandidacy);
+  pools = {
+    ...callers,
+    ids,
+    owners,
+    candidateOnly: {
+      caller: callers.others.find((caller) => caller.name === 'candidate')!,
+      candidacy: ownCandidacy,
+      operations: candidateOnlyOperations(),
+    },
+  };
 });
+
+/** Distinctive answers (one of each category of the US policy, the job's jurisdiction). */
+const SELF_IDENTIFICATION = [
+  { category: 'sex', answer: 'female' },
+  { category: 'race-ethnicity', answer: 'native-hawaiian-or-other-pacific-islander' },
+  { category: 'veteran-status', answer: 'protected-veteran' },
+  { category: 'disability', answer: 'has-disability' },
+];
+/** The answers that no other response holds by chance ("female" may be any text's). */
+const SELF_IDENTIFIED_VALUES = SELF_IDENTIFICATION.map(({ answer }) => answer).filter(
+  (answer) => answer !== 'female',
+);
+/** The aggregate whose group labels are the choices (suppressed under 5 people), by design. */
+const AGGREGATE_OF_GROUPS = /^\/analytics\/adverse-impact(\?|$)/;
+
+/** Operations the access table lets only a candidate call, on their own candidacy. */
+function candidateOnlyOperations(): Set<string> {
+  return new Set(
+    Object.values(ACCESS_DECISIONS).flatMap((operations) =>
+      Object.entries(operations)
+        .filter(
+          ([, access]) =>
+            access.roles.admin === 'forbidden' &&
+            typeof access.roles.candidate === 'object' &&
+            access.roles.candidate.own === 'allowed',
+        )
+        .map(([operationId]) => operationId),
+    ),
+  );
+}
 
 /** The request, with long values cut, for a failure message. */
 function shown(request: FuzzRequest): string {
@@ -150,6 +202,14 @@ async function problemsOf(
   const { statusCode: status, body } = response;
   const problems: string[] = [];
   if (status >= 500) problems.push(`answered ${status}: ${body.slice(0, 500)}`);
+  if (request.caller !== 'candidate' && !AGGREGATE_OF_GROUPS.test(request.url)) {
+    const shownToStaff = SELF_IDENTIFIED_VALUES.filter((value) => body.includes(value));
+    if (shownToStaff.length > 0) {
+      problems.push(
+        `answered ${request.caller} with self-identification: ${shownToStaff.join(', ')}`,
+      );
+    }
+  }
   const accepted = status >= 200 && status < 300;
   const location = response.headers.location;
   if (accepted && typeof location === 'string') rememberLocation(location);

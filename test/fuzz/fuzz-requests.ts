@@ -23,6 +23,15 @@ export type FuzzPools = Readonly<{
   ids: ReadonlyMap<string, readonly string[]>;
   /** The candidate each known resource of a candidacy belongs to (an offer id → its candidate id). */
   owners?: ReadonlyMap<string, string>;
+  /**
+   * The operations only a candidate may call, on their own candidacy (the access table's
+   * decision): their well-formed requests go as `caller`, naming `candidacy`, so that they run.
+   */
+  candidateOnly?: Readonly<{
+    caller: FuzzCaller;
+    candidacy: string;
+    operations: ReadonlySet<string>;
+  }>;
 }>;
 
 /** A request and what the OpenAPI document says of it. */
@@ -329,6 +338,13 @@ export function fuzzRequests(
     documentedHeaders.map((p) => [p.name, checkOf(headerValues, p.schema)] as const),
   );
   const bodyCheck = operation.body === undefined ? () => [] : checkOf(bodies, operation.body);
+  const candidate = pools.candidateOnly?.operations.has(operation.operationId)
+    ? pools.candidateOnly
+    : undefined;
+  const wellFormed: FuzzPools =
+    candidate === undefined
+      ? pools
+      : { ...pools, ids: new Map(pools.ids).set('candidates', [candidate.candidacy]) };
   const parts = (hostile: boolean) =>
     fc.record({
       caller: hostile
@@ -337,9 +353,11 @@ export function fuzzRequests(
             { arbitrary: fc.constantFrom(...pools.others), weight: 3 },
             { arbitrary: fc.constantFrom(...pools.refused), weight: 2 },
           )
-        : fc.constant(pools.admin),
+        : fc.constant(candidate?.caller ?? pools.admin),
       path: fc.tuple(
-        ...pathParameters.map((p) => pathValueOf(operation, p, pools, context, hostile)),
+        ...pathParameters.map((p) =>
+          pathValueOf(operation, p, hostile ? pools : wellFormed, context, hostile),
+        ),
       ),
       query: queryOf(operation, context, hostile),
       body: bodyOf(operation, context, hostile),
