@@ -295,6 +295,35 @@ async function setUpInterviewers(interviewers: readonly string[]): Promise<void>
   }
 }
 
+/** A round-1 video interview with a lead and a question-asker, starting seconds from now. */
+async function videoInterviewBooked(
+  candidateId: string,
+  lead: string,
+  asker: string,
+): Promise<string> {
+  const startsAt = isoIn(3_000);
+  const { interviewId } = await command(
+    'scheduling',
+    'POST',
+    `/candidates/${candidateId}/interviews`,
+    staff('coordinator'),
+    {
+      kind: KIND,
+      round: 1,
+      format: 'video',
+      videoLink: 'https://meet.example.org/abc',
+      startsAt,
+      endsAt: isoAfter(startsAt, 3_600_000),
+      candidateTimeZone: 'Europe/London',
+      panel: [
+        { interviewerId: lead, role: 'lead' },
+        { interviewerId: asker, role: 'question-asker' },
+      ],
+    },
+  );
+  return String(interviewId);
+}
+
 /** The job's interview kit for KIND, on a rubric of its own: feedback then rates its criteria. */
 async function setUpInterviewKit(jobId: string): Promise<void> {
   const { rubricId } = await command('assessment', 'POST', '/rubrics', staff('hiring-manager'), {
@@ -392,28 +421,9 @@ describe('hiring journeys across every service, as npm start runs them', () => {
     await untilMailbox(candidateId, ['application-received', 'advancing']);
 
     // Round 1: a video interview booked seconds ahead, completed once started.
-    const startsAt = isoIn(3_000);
-    const { interviewId } = await command(
-      'scheduling',
-      'POST',
-      `/candidates/${candidateId}/interviews`,
-      staff('coordinator'),
-      {
-        kind: KIND,
-        round: 1,
-        format: 'video',
-        videoLink: 'https://meet.example.org/abc',
-        startsAt,
-        endsAt: isoAfter(startsAt, 3_600_000),
-        candidateTimeZone: 'Europe/London',
-        panel: [
-          { interviewerId: lead, role: 'lead' },
-          { interviewerId: asker, role: 'question-asker' },
-        ],
-      },
-    );
-    await completeOnceStarted(candidateId, String(interviewId));
-    await blindFeedback(candidateId, String(interviewId), [lead, asker]);
+    const interviewId = await videoInterviewBooked(candidateId, lead, asker);
+    await completeOnceStarted(candidateId, interviewId);
+    await blindFeedback(candidateId, interviewId, [lead, asker]);
     await command(
       'assessment',
       'POST',
@@ -676,28 +686,9 @@ describe('hiring journeys across every service, as npm start runs them', () => {
     const candidateId = String(id);
     await screenedAndInterviewing(candidateId);
     await untilMailbox(candidateId, ['application-received', 'advancing']);
-    const startsAt = isoIn(3_000);
-    const { interviewId } = await command(
-      'scheduling',
-      'POST',
-      `/candidates/${candidateId}/interviews`,
-      staff('coordinator'),
-      {
-        kind: KIND,
-        round: 1,
-        format: 'video',
-        videoLink: 'https://meet.example.org/erasure',
-        startsAt,
-        endsAt: isoAfter(startsAt, 3_600_000),
-        candidateTimeZone: 'Europe/London',
-        panel: [
-          { interviewerId: lead, role: 'lead' },
-          { interviewerId: asker, role: 'question-asker' },
-        ],
-      },
-    );
-    await completeOnceStarted(candidateId, String(interviewId));
-    await blindFeedback(candidateId, String(interviewId), [lead, asker]);
+    const interviewId = await videoInterviewBooked(candidateId, lead, asker);
+    await completeOnceStarted(candidateId, interviewId);
+    await blindFeedback(candidateId, interviewId, [lead, asker]);
     expect((await read('candidates', `/candidates/${candidateId}`)).body).toMatchObject(person);
 
     await command(
