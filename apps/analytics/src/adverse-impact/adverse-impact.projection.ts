@@ -3,6 +3,8 @@ import {
   CandidacyStates,
   PostgresProjectionHost,
   postgresProjection,
+  type ProjectionTables,
+  type Sql,
 } from '@hirestream/read-models';
 import { Injectable } from '@nestjs/common';
 import {
@@ -20,6 +22,7 @@ import {
 } from './selection-facts';
 
 type Tables = 'candidacies' | 'daily_counts' | 'touched_days';
+export type AdverseImpactTables = ProjectionTables<Tables>;
 
 /** One row's change of the daily counts. */
 type Cell = CountKey &
@@ -35,7 +38,7 @@ const FOLDED_TYPES = [
   ...SELF_IDENTIFICATION_EVENT_TYPES,
 ];
 
-const adverseImpactFacts = postgresProjection<Tables, FoldedEvent>({
+export const adverseImpactFacts = postgresProjection<Tables, FoldedEvent>({
   name: 'adverse-impact',
   version: 1,
   tables: ['candidacies', 'daily_counts', 'touched_days'],
@@ -164,6 +167,34 @@ export type AdverseImpactCountsQuery = Readonly<{
 export type GroupCounts = Readonly<{ group: string; considered: number; selected: number }>;
 
 /**
+ * What a question as of an instant reads: the daily counts of the whole days before asOf's day,
+ * summed per group, and the (sealed) facts of the candidacies touched on asOf's day.
+ */
+export async function adverseImpactRows(
+  sql: Sql,
+  { candidacies, daily_counts, touched_days }: AdverseImpactTables,
+  query: AdverseImpactCountsQuery,
+): Promise<{
+  whole: { grp: string; considered: string; selected: string }[];
+  todays: { candidate_id: string; state: unknown }[];
+}> {
+  const day = dayOf(query.asOfMs);
+  const summed = await sql.query<{ grp: string; considered: string; selected: string }>(
+    `select grp, sum(considered) as considered, sum(selected) as selected from ${daily_counts}
+     where stage = $1 and dimension in ($2, '*') and day < $3::date
+       and ($4::text is null or job_id = $4)
+     group by grp`,
+    [query.stage, query.dimension, day, query.jobId ?? null],
+  );
+  const states = await sql.query<{ candidate_id: string; state: unknown }>(
+    `select c.candidate_id, c.state from ${touched_days} t join ${candidacies} c using (candidate_id)
+     where t.day = $1::date and ($2::text is null or c.state->>'jobId' = $2)`,
+    [day, query.jobId ?? null],
+  );
+  return { whole: summed.rows, todays: states.rows };
+}
+
+/**
  * Per candidacy, its decisions and self-identification (groups sealed), and the daily counts they
  * give per job × dimension × group × stage. A question as of an instant sums the whole days before
  * it from the counts, and asOf's own day from the candidacies touched that day, opened.
@@ -173,22 +204,8 @@ export class AdverseImpactProjection extends PostgresProjectionHost(adverseImpac
   /** Per group of the dimension (and `*` for everyone), the stage's decisions made by asOf. */
   async counts(query: AdverseImpactCountsQuery): Promise<GroupCounts[]> {
     const day = dayOf(query.asOfMs);
-    const { whole, todays } = await this.read(
-      async (sql, { candidacies, daily_counts, touched_days }) => {
-        const summed = await sql.query<{ grp: string; considered: string; selected: string }>(
-          `select grp, sum(considered) as considered, sum(selected) as selected from ${daily_counts}
-         where stage = $1 and dimension in ($2, '*') and day < $3::date
-           and ($4::text is null or job_id = $4)
-         group by grp`,
-          [query.stage, query.dimension, day, query.jobId ?? null],
-        );
-        const states = await sql.query<{ candidate_id: string; state: unknown }>(
-          `select c.candidate_id, c.state from ${touched_days} t join ${candidacies} c using (candidate_id)
-         where t.day = $1::date and ($2::text is null or c.state->>'jobId' = $2)`,
-          [day, query.jobId ?? null],
-        );
-        return { whole: summed.rows, todays: states.rows };
-      },
+    const { whole, todays } = await this.read((sql, tables) =>
+      adverseImpactRows(sql, tables, query),
     );
     const counts: Counts = new Map();
     const opened = await keptFacts.open(
