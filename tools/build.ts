@@ -41,8 +41,9 @@ function filesUnder(folder: string): string[] {
 
 const isSource = (path: string) => path.endsWith('.ts') && !/\.(int-)?spec\.ts$/.test(path);
 /**
- * Data read at run time (offer policies, message templates, an app's `static/` browser files such
- * as the audit console); tools read ../package.json for the version.
+ * Data read at run time (offer policies, message templates, the `static/` browser files of an app
+ * or a library, such as the audit console and the staff pages' shared files in
+ * libs/platform/static); tools read ../package.json for the version.
  */
 const isData = (path: string) =>
   path.endsWith('.json') || path.endsWith('.hbs') || /[\\/]static[\\/]/.test(path);

@@ -26,20 +26,8 @@
   const ALL_JOBS = 'all jobs';
   const SUPPRESSED = 'suppressed';
 
+  const { el, tokenForm } = window.hirestreamStaffPage;
   const $ = (id) => document.getElementById(id);
-
-  /** An element with attributes and children; strings become text nodes, never markup. */
-  function el(tag, attributes, ...children) {
-    const element = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes ?? {})) {
-      element.setAttribute(name, String(value));
-    }
-    for (const child of children.flat()) {
-      if (child === null || child === undefined) continue;
-      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return element;
-  }
 
   /** A route's answer other than 2xx, or no answer, said in a sentence. */
   class AnswerProblem extends Error {
@@ -49,7 +37,6 @@
     }
   }
 
-  let token = sessionStorage.getItem(TOKEN_KEY) ?? '';
   /** Counts the loads, so that answers to an earlier one are dropped. */
   let currentLoad = 0;
   /** The load in which a route refused the token (401): nothing of it is shown. */
@@ -81,7 +68,7 @@
     let response;
     try {
       response = await fetch(`${path}?${query}`, {
-        headers: { authorization: `Bearer ${token}` },
+        headers: { authorization: `Bearer ${token()}` },
         cache: 'no-store',
       });
     } catch (error) {
@@ -93,48 +80,15 @@
 
   // ---- token ---------------------------------------------------------------------------------
 
-  /** Who the token says its holder is (not verified here: the analytics service verifies it). */
-  function claimsOf(text) {
-    try {
-      const payload = text.split('.')[1].replaceAll('-', '+').replaceAll('_', '/');
-      return JSON.parse(atob(payload));
-    } catch {
-      return undefined;
-    }
-  }
-
-  function showTokenStatus() {
-    const status = $('token-status');
-    if (token === '') {
-      status.textContent =
-        'No token given. In development: npm run token -- --role recruiter --sub recruiter-1';
-      return;
-    }
-    const claims = claimsOf(token);
-    const roles = Object.values(claims ?? {}).find((value) => Array.isArray(value));
-    status.textContent =
-      claims === undefined
-        ? 'A token is set (not a JWT the page can read; the analytics service decides).'
-        : `A token is set: ${String(claims.sub ?? 'no subject')}` +
-          (roles === undefined ? '' : ` (${roles.map(String).join(', ')})`);
-  }
-
-  $('token-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    token = $('token')
-      .value.trim()
-      .replace(/^Bearer\s+/i, '');
-    $('token').value = '';
-    sessionStorage.setItem(TOKEN_KEY, token);
-    showTokenStatus();
-    void loadAll();
-  });
-
-  $('forget-token').addEventListener('click', () => {
-    token = '';
-    sessionStorage.removeItem(TOKEN_KEY);
-    showTokenStatus();
-    hideSections();
+  const token = tokenForm({
+    section: $('token-section'),
+    storageKey: TOKEN_KEY,
+    label: 'Bearer token (recruiter, hiring manager, auditor or admin)',
+    service: 'analytics service',
+    withoutToken:
+      'No token given. In development: npm run token -- --role recruiter --sub recruiter-1',
+    // Without a token, loadAll hides every section.
+    changed: () => void loadAll(),
   });
 
   // ---- filters -------------------------------------------------------------------------------
@@ -297,6 +251,27 @@
   // ---- sections ------------------------------------------------------------------------------
 
   const SECTION_IDS = ['trends', 'funnel', 'process', 'adverse-impact'];
+
+  /** Under a section's heading: its note, its chart (named `chartName`) and its tables. */
+  function addChartParts(id, chartName) {
+    $(id).append(
+      el('p', { class: 'note', hidden: '' }),
+      el(
+        'div',
+        { class: 'content' },
+        el(
+          'div',
+          { class: 'chart' },
+          el('canvas', {
+            id: `${id}-chart`,
+            role: 'img',
+            'aria-label': `${chartName} chart; the table below holds its values`,
+          }),
+        ),
+        el('div', { class: 'tables' }),
+      ),
+    );
+  }
 
   const PROCESS_REFUSAL =
     'Not shown: this token’s role may not read the process measures (recruiters, hiring managers, auditors and admins may).';
@@ -579,7 +554,7 @@
   async function loadAll() {
     const load = ++currentLoad;
     $('problem').hidden = true;
-    if (token === '') {
+    if (token() === '') {
       hideSections();
       return;
     }
@@ -598,7 +573,8 @@
 
   // ---- start ---------------------------------------------------------------------------------
 
+  addChartParts('trends', 'Trends');
+  addChartParts('funnel', 'Funnel');
   readHash();
-  showTokenStatus();
   void loadAll();
 })();

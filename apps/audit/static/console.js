@@ -7,20 +7,8 @@
   const TOKEN_KEY = 'hirestream-audit-token';
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+  const { el, tokenForm } = window.hirestreamStaffPage;
   const $ = (id) => document.getElementById(id);
-
-  /** An element with attributes and children; strings become text nodes, never markup. */
-  function el(tag, attributes, ...children) {
-    const element = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes ?? {})) {
-      element.setAttribute(name, String(value));
-    }
-    for (const child of children.flat()) {
-      if (child === null || child === undefined) continue;
-      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return element;
-  }
 
   const json = (value) => JSON.stringify(value, null, 2);
   const shown = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
@@ -37,8 +25,6 @@
     503: 'The audit service cannot check tokens or read the store right now (503)',
   };
 
-  let token = sessionStorage.getItem(TOKEN_KEY) ?? '';
-
   async function problemOf(response) {
     let detail = '';
     try {
@@ -54,7 +40,7 @@
 
   /** GET from the audit service with the token (none when none was given). */
   async function request(path) {
-    const headers = token === '' ? {} : { authorization: `Bearer ${token}` };
+    const headers = token() === '' ? {} : { authorization: `Bearer ${token()}` };
     try {
       return await fetch(path, { headers, cache: 'no-store' });
     } catch (error) {
@@ -80,50 +66,18 @@
 
   // ---- token ---------------------------------------------------------------------------------
 
-  /** Who the token says its holder is (not verified here: the audit service verifies it). */
-  function claimsOf(text) {
-    try {
-      const payload = text.split('.')[1].replaceAll('-', '+').replaceAll('_', '/');
-      return JSON.parse(atob(payload));
-    } catch {
-      return undefined;
-    }
-  }
-
-  function showTokenStatus() {
-    const status = $('token-status');
-    if (token === '') {
-      status.textContent =
-        'No token given: every request goes without one, and is refused. In development: npm run token -- --role auditor --sub auditor-1';
-      return;
-    }
-    const claims = claimsOf(token);
-    const roles = Object.entries(claims ?? {}).find(([, value]) => Array.isArray(value))?.[1];
-    status.textContent =
-      claims === undefined
-        ? 'A token is set (not a JWT the console can read; the audit service decides).'
-        : `A token is set: ${shown(claims.sub ?? 'no subject')}` +
-          (roles === undefined ? '' : ` (${roles.map(shown).join(', ')})`) +
-          (typeof claims.exp === 'number'
-            ? `, until ${new Date(claims.exp * 1000).toISOString()}`
-            : '');
-  }
-
-  $('token-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    token = $('token')
-      .value.trim()
-      .replace(/^Bearer\s+/i, '');
-    $('token').value = '';
-    sessionStorage.setItem(TOKEN_KEY, token);
-    showTokenStatus();
-    if (current.candidateId !== undefined) void openCandidate(current.candidateId);
-  });
-
-  $('forget-token').addEventListener('click', () => {
-    token = '';
-    sessionStorage.removeItem(TOKEN_KEY);
-    showTokenStatus();
+  const token = tokenForm({
+    section: $('token-section'),
+    storageKey: TOKEN_KEY,
+    label: 'Bearer token of an auditor or an admin',
+    service: 'audit service',
+    withoutToken:
+      'No token given: every request goes without one, and is refused. In development: npm run token -- --role auditor --sub auditor-1',
+    changed: (given) => {
+      if (given !== '' && current.candidateId !== undefined) {
+        void openCandidate(current.candidateId);
+      }
+    },
   });
 
   // ---- candidate -----------------------------------------------------------------------------
@@ -475,7 +429,6 @@
 
   // ---- start ---------------------------------------------------------------------------------
 
-  showTokenStatus();
   const start = readHash();
   if (UUID.test(start.candidateId)) {
     $('candidate-id').value = start.candidateId;

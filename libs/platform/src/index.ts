@@ -74,3 +74,10 @@ export {
 } from './http/webhook-signature';
 export { ValidBody, ValidParams, ValidQuery, type Refinement } from './http/request-schemas';
 export { MAX_BODY_BYTES, MAX_BODY_DEPTH, nestsDeeperThan } from './http/json-body-parser';
+export {
+  filesIn,
+  StaticPage,
+  staticPageController,
+  STATIC_PAGE_SECURITY_POLICY,
+  type StaticPageOptions,
+} from './http/static-page';
