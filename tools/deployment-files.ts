@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, existsSync
 import { dirname, join, relative, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { stringify } from 'yaml';
-import { SERVICES } from './services';
+import { CANDIDACY_STATE_SERVICES, SERVICES } from './services';
 
 // Writes docker-compose.yml and deploy/base/ from tools/services.ts, so every
 // service (a new one too: `npm run new-service` runs this) gets its compose
@@ -31,14 +31,12 @@ type Service = (typeof SERVICES)[number];
 type Role = 'api' | 'worker';
 const ROLES: readonly Role[] = ['api', 'worker'];
 
-/** The audit service asks every other service's API for its state at a point. */
 const AUDIT = 'audit';
-const AUDITED = SERVICES.filter((service) => service.name !== AUDIT);
-/** The audit service's AUDIT_SERVICE_URLS: every other service's API, at `host(name)`. */
+/** The audit service's AUDIT_SERVICE_URLS: the API of every service it asks for its state at a point, at `host(name)`. */
 const auditServiceUrls = (host: (name: string) => string): string =>
-  AUDITED.map((service) => `${service.name}=http://${host(service.name)}:${service.port}`).join(
-    ',',
-  );
+  CANDIDACY_STATE_SERVICES.map(
+    (service) => `${service.name}=http://${host(service.name)}:${service.port}`,
+  ).join(',');
 /**
  * compose: the audit containers' shared data folder (a named volume), where the
  * migration, which builds the app, generates the development signing key once
@@ -444,10 +442,10 @@ function networkPolicy(service: Service, role: Role): unknown {
         ...(asksOthers
           ? [
               {
-                to: AUDITED.map((other) => ({
+                to: CANDIDACY_STATE_SERVICES.map((other) => ({
                   podSelector: { matchLabels: labels(other, 'api') },
                 })),
-                ports: AUDITED.map((other) => tcp(other.port)),
+                ports: CANDIDACY_STATE_SERVICES.map((other) => tcp(other.port)),
               },
             ]
           : []),

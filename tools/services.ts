@@ -9,3 +9,12 @@ export const SERVICES = [
   { name: 'audit', entry: 'apps/audit/src/main.ts', port: 3007 },
   { name: 'analytics', entry: 'apps/analytics/src/main.ts', port: 3008 },
 ] as const;
+
+/**
+ * The services the audit service asks for their state of a candidacy: every one
+ * folding candidates' streams, so not the audit service itself, nor analytics
+ * (it keeps only aggregates, and self-identification only the candidate reads).
+ */
+export const CANDIDACY_STATE_SERVICES = SERVICES.filter(
+  ({ name }) => name !== 'audit' && name !== 'analytics',
+);

@@ -12,7 +12,7 @@ import { onLauncherExit } from './launcher-watch';
 import { startTypeScriptProcess, type ManagedProcess } from './managed-process';
 import { portProblems } from './port-check';
 import { ProcessLogs } from './process-logs';
-import { SERVICES } from './services';
+import { CANDIDACY_STATE_SERVICES, SERVICES } from './services';
 
 // `npm start`: the embedded EventStoreDB, Kafka and PostgreSQL servers and
 // screening provider, then every service against them, each in its own
@@ -206,7 +206,7 @@ async function main(): Promise<void> {
       AUDIT_SERVICE_URLS:
         process.env.AUDIT_SERVICE_URLS ||
         services
-          .filter((service) => service.name !== 'audit')
+          .filter((service) => CANDIDACY_STATE_SERVICES.some(({ name }) => name === service.name))
           .map((service) => `${service.name}=http://127.0.0.1:${service.port}`)
           .join(','),
     };

@@ -20,7 +20,7 @@ export const SERVICE = 'analytics';
 
 @Module({
   imports: [
-    EventStoreModule.forRoot({ catalog: hirestreamEventCatalog }),
+    EventStoreModule.forRoot({ catalog: hirestreamEventCatalog, stateAtPoint: false }),
     KafkaModule.forService(SERVICE),
     EventRelayModule,
     ReadModelModule.forService(SERVICE),

@@ -8,8 +8,8 @@ const SERVICE_URL = '[a-z][a-z0-9-]*=https?://[^\\s,=]+';
 export class AuditConfig extends ReadModelConfig {
   /**
    * The services asked for their state at a point and where: `name=url` pairs,
-   * comma-separated (`candidates=http://candidates:3001,…`). Unset: every other
-   * service of tools/services.ts at http://127.0.0.1:<its port>.
+   * comma-separated (`candidates=http://candidates:3001,…`). Unset: every service
+   * of tools/services.ts folding candidates' streams at http://127.0.0.1:<its port>.
    */
   @ValidateIf((config: AuditConfig) => config.AUDIT_SERVICE_URLS !== undefined)
   @Matches(new RegExp(`^${SERVICE_URL}(,${SERVICE_URL})*$`), {
