@@ -55,6 +55,18 @@ function replaceAt(
   return { ...record, [name]: replaceAt(record[name], rest, `${path}/${segment}`, replace) };
 }
 
+/** Whether the data holds a personal value (a string at one of the marking's paths) to encrypt. */
+export function holdsPersonalValues(data: Json, marking: PersonalDataMarking): boolean {
+  let found = false;
+  for (const pattern of marking.paths) {
+    replaceAt(data, pattern.split('/').slice(1), '', (value) => {
+      found = true;
+      return value;
+    });
+  }
+  return found;
+}
+
 /**
  * The event's data with every value at the marking's paths encrypted under the
  * subject's key (`key`, which must be that subject's), each bound to `eventId`

@@ -1,16 +1,73 @@
 import type { EventCatalog } from '@hirestream/contracts';
-import { ERASED_VALUE, isEncryptedValue, type EncryptedValue } from '../cipher/encrypted-value';
+import { randomBytes } from 'node:crypto';
+import {
+  ERASED_VALUE,
+  isEncryptedValue,
+  PersonalDataIntegrityError,
+  type EncryptedValue,
+} from '../cipher/encrypted-value';
 import {
   decryptPersonalData,
   encryptPersonalData,
+  holdsPersonalValues,
   keyIdsIn,
   type DecryptedData,
 } from '../cipher/event-data-cipher';
 import { decryptValue, encryptValue, type ValueLocation } from '../cipher/value-cipher';
-import { dataKeyIdOf, personIdOf, type DataKey, type DataKeyring } from '../keys/data-key';
+import {
+  DATA_KEY_BYTES,
+  dataKeyIdOf,
+  personIdOf,
+  type DataKey,
+  type DataKeyring,
+} from '../keys/data-key';
 import type { ErasedKey } from '../keys/postgres-data-key-store';
 
 type Json = Readonly<Record<string, unknown>>;
+
+/** The format of a value sealed under several keys. */
+const SHARED_ENVELOPE_VERSION = 'v1-shared';
+
+/** A value sealed under several keys: its content key's shares, each under one of them. */
+type SharedEnvelope = Readonly<{
+  $enc: typeof SHARED_ENVELOPE_VERSION;
+  shares: readonly EncryptedValue[];
+  value: EncryptedValue;
+}>;
+
+function isSharedEnvelope(value: unknown): value is SharedEnvelope {
+  return (
+    isEncryptedValue(value) &&
+    (value as { $enc: unknown }).$enc === SHARED_ENVELOPE_VERSION &&
+    Array.isArray((value as { shares?: unknown }).shares)
+  );
+}
+
+/** The content key's id names the keys it is shared under: a value cannot move to another set. */
+function sharedKeyId(keyIds: readonly string[]): string {
+  return `shared:${keyIds.join(',')}`;
+}
+
+function xorOf(first: Buffer, second: Buffer): Buffer<ArrayBuffer> {
+  return Buffer.from(first.map((byte, index) => byte ^ second[index]));
+}
+
+/** The value of a shared envelope, or `ERASED_VALUE` once any of its keys is erased. */
+function openShared(envelope: SharedEnvelope, keyring: DataKeyring, at: ValueLocation): unknown {
+  let contentKey: Buffer = Buffer.alloc(DATA_KEY_BYTES);
+  for (const share of envelope.shares) {
+    const key = keyring.get(String(share.kid));
+    if (key === undefined) throw new Error(`data key ${String(share.kid)} was not fetched`);
+    if (key === null) return ERASED_VALUE;
+    const bytes = Buffer.from(String(decryptValue(share, key, at)), 'base64url');
+    if (bytes.length !== DATA_KEY_BYTES) {
+      throw new PersonalDataIntegrityError(at.eventId, at.path, 'a key share is malformed');
+    }
+    contentKey = xorOf(contentKey, bytes);
+  }
+  const keyIds = envelope.shares.map((share) => String(share.kid));
+  return decryptValue(envelope.value, { keyId: sharedKeyId(keyIds), secret: contentKey }, at);
+}
 
 /** Where the vault's data keys live: `PostgresDataKeyStore`. */
 export interface DataKeyStore {
@@ -53,7 +110,8 @@ export class PersonalDataVault {
    */
   async sealEvent(type: string, data: Json, eventId: string): Promise<SealedData> {
     const marking = this.catalog.contractOf(type)?.personalData;
-    if (marking === undefined) return { data, keyIds: [] };
+    // Nothing to seal (no marking, or every personal field null): no key is asked for.
+    if (marking === undefined || !holdsPersonalValues(data, marking)) return { data, keyIds: [] };
     const key = await this.keys.dataKeyFor(dataKeyIdOf(marking, data), personIdOf(marking, data));
     return { data: encryptPersonalData(data, marking, key, eventId), keyIds: [key.keyId] };
   }
@@ -73,15 +131,30 @@ export class PersonalDataVault {
   }
 
   /**
-   * `value` (any JSON value) sealed under every key of `keyIds`, one inside the
-   * other, so erasing any of them makes it unreadable; `value` itself for none.
+   * `value` (any JSON value) sealed so that erasing any key of `keyIds` makes it
+   * unreadable; `value` itself for none. Under one key it is one envelope. Under
+   * several, it is encrypted once with a fresh content key split into shares
+   * (XOR), each share sealed under one of the keys: its size grows with the
+   * number of keys, not by nesting.
    */
   async sealValue(value: unknown, keyIds: readonly string[], at: ValueLocation): Promise<unknown> {
-    let sealed = value;
-    for (const keyId of [...new Set(keyIds)].sort()) {
-      sealed = encryptValue(sealed, await this.keys.dataKeyFor(keyId), at);
+    const ids = [...new Set(keyIds)].sort();
+    if (ids.length === 0) return value;
+    if (ids.length === 1) return encryptValue(value, await this.keys.dataKeyFor(ids[0]), at);
+    const contentKey = randomBytes(DATA_KEY_BYTES);
+    const others = ids.slice(1).map(() => randomBytes(DATA_KEY_BYTES));
+    const shares = [others.reduce((xored, share) => xorOf(xored, share), contentKey), ...others];
+    const sealedShares: EncryptedValue[] = [];
+    for (const [index, keyId] of ids.entries()) {
+      const key = await this.keys.dataKeyFor(keyId);
+      sealedShares.push(encryptValue(shares[index].toString('base64url'), key, at));
     }
-    return sealed;
+    const envelope: SharedEnvelope = {
+      $enc: SHARED_ENVELOPE_VERSION,
+      shares: sealedShares,
+      value: encryptValue(value, { keyId: sharedKeyId(ids), secret: contentKey }, at),
+    };
+    return envelope;
   }
 
   /**
@@ -90,21 +163,20 @@ export class PersonalDataVault {
    * it is. `PersonalDataIntegrityError` for an altered or moved one.
    */
   async openValues(values: readonly SealedValue[]): Promise<unknown[]> {
-    const opened = values.map(({ sealed }) => sealed);
-    // Values sealed under several keys nest: each round opens one layer of them all.
-    let layer = opened.flatMap((sealed, index) => (isEncryptedValue(sealed) ? [index] : []));
-    while (layer.length > 0) {
-      const keyring = await this.keys.keysFor(
-        new Set(layer.map((index) => String((opened[index] as EncryptedValue).kid))),
-      );
-      layer = layer.filter((index) => {
-        const envelope = opened[index] as EncryptedValue;
-        const key = keyring.get(String(envelope.kid));
-        opened[index] = key ? decryptValue(envelope, key, values[index].at) : ERASED_VALUE;
-        return isEncryptedValue(opened[index]);
-      });
+    const keyIds = new Set<string>();
+    for (const { sealed } of values) {
+      if (isSharedEnvelope(sealed))
+        for (const share of sealed.shares) keyIds.add(String(share.kid));
+      else if (isEncryptedValue(sealed)) keyIds.add(String(sealed.kid));
     }
-    return opened;
+    if (keyIds.size === 0) return values.map(({ sealed }) => sealed);
+    const keyring = await this.keys.keysFor(keyIds);
+    return values.map(({ sealed, at }) => {
+      if (isSharedEnvelope(sealed)) return openShared(sealed, keyring, at);
+      if (!isEncryptedValue(sealed)) return sealed;
+      const key = keyring.get(String(sealed.kid));
+      return key ? decryptValue(sealed, key, at) : ERASED_VALUE;
+    });
   }
 
   /** Whether any of the keys is erased (from memory while this process keeps them). */
