@@ -18,6 +18,7 @@ import {
 import { makeTempDir, removeTempDir } from '../test/support/temp-dir';
 import { percentile } from './support/keep-alive-load';
 import { machineLoad } from './support/machine-load';
+import { benchCount } from './support/bench-count';
 
 // The analytics queries at scale: the funnel (`countFacts` of stages reached) and adverse impact
 // (`adverseImpactRows`), p50/p99 today and as of a year before, on an embedded PostgreSQL whose
@@ -38,13 +39,8 @@ function options(): { candidates: number; runs: number } {
   const { values } = parseArgs({
     options: { candidates: { type: 'string' }, runs: { type: 'string' } },
   });
-  const count = (flag: string, text: string | undefined, fallback: number): number => {
-    const value = text === undefined ? fallback : Number(text.replaceAll('_', ''));
-    if (!Number.isSafeInteger(value) || value < 1) {
-      throw new Error(`--${flag} must be a positive whole number\n${usage}`);
-    }
-    return value;
-  };
+  const count = (flag: string, text: string | undefined, fallback: number): number =>
+    benchCount(flag, text, fallback, usage);
   return {
     candidates: count('candidates', values.candidates, 1_000_000),
     runs: count('runs', values.runs, 50),

@@ -14,6 +14,7 @@ import { hiringHistory } from './support/hiring-history';
 import { processTreeCpuSeconds } from './support/process-usage';
 import { withEmbeddedEventStore } from './support/embedded-event-store';
 import { machineLoad } from './support/machine-load';
+import { benchCount } from './support/bench-count';
 
 // The hash chain (#16) on the embedded EventStoreDB (a child process, as `npm start` runs
 // it): a hiring history written through `EventStore.append`, so every event is chained,
@@ -28,12 +29,7 @@ const MEMORY_SAMPLE_MS = 100;
 
 function eventsWanted(): number {
   const { values } = parseArgs({ options: { events: { type: 'string' } } });
-  const events =
-    values.events === undefined ? 1_000_000 : Number(values.events.replaceAll('_', ''));
-  if (!Number.isSafeInteger(events) || events < 1) {
-    throw new Error(`--events must be a positive whole number\n${usage}`);
-  }
-  return events;
+  return benchCount('events', values.events, 1_000_000, usage);
 }
 
 const thousands = (n: number): string => Math.round(n).toLocaleString('en');

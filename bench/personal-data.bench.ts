@@ -26,6 +26,7 @@ import { writeChained } from './support/chained-appends';
 import { hiringHistory, type HistoryAppend } from './support/hiring-history';
 import { withEmbeddedEventStore } from './support/embedded-event-store';
 import { machineLoad } from './support/machine-load';
+import { benchCount } from './support/bench-count';
 
 // Personal data encrypted per candidacy (#17): what encrypting and decrypting cost
 // per event for a typical CandidateRegistered and a typical FeedbackSubmitted
@@ -48,11 +49,7 @@ const EVENTS_PER_OPEN_CANDIDACY = 200;
 
 function eventsWanted(): number {
   const { values } = parseArgs({ options: { events: { type: 'string' } } });
-  const events = values.events === undefined ? 20_000 : Number(values.events.replaceAll('_', ''));
-  if (!Number.isSafeInteger(events) || events < 1) {
-    throw new Error(`--events must be a positive whole number\n${usage}`);
-  }
-  return events;
+  return benchCount('events', values.events, 20_000, usage);
 }
 
 /** The median over rounds of the time per call of `run`, in µs. */

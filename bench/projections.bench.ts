@@ -20,6 +20,7 @@ import { driveConnection, percentile, type LoadCounters } from './support/keep-a
 import { processTreeCpuSeconds, rssMegabytes } from './support/process-usage';
 import { startServiceProcess, type ServiceProcess } from './support/service-process';
 import { machineLoad } from './support/machine-load';
+import { benchCount } from './support/bench-count';
 
 // The candidate list, a PostgreSQL projection, run by the real candidates service (a child
 // process, as `npm start` runs it) on the embedded EventStoreDB, Kafka and PostgreSQL:
@@ -59,13 +60,8 @@ function options(): { events: number; candidates: number; candidateEventsOnly: b
   if (values.mix !== 'hiring' && values.mix !== 'candidates') {
     throw new Error(`--mix must be hiring or candidates\n${usage}`);
   }
-  const count = (flag: string, text: string | undefined, fallback: number): number => {
-    const value = text === undefined ? fallback : Number(text.replaceAll('_', ''));
-    if (!Number.isSafeInteger(value) || value < 1) {
-      throw new Error(`--${flag} must be a positive whole number\n${usage}`);
-    }
-    return value;
-  };
+  const count = (flag: string, text: string | undefined, fallback: number): number =>
+    benchCount(flag, text, fallback, usage);
   return {
     events: count('events', values.events, 1_000_000),
     candidates: count('candidates', values.candidates, 1_000_000),
