@@ -147,11 +147,22 @@ describe('adverse impact as of an instant', () => {
     ]) {
       await screenedCandidate(api, 'job-ai-small', person);
     }
-    await eventually('every screening counted', async () => {
-      const answer = await ask('stage=screening&dimension=sex&jobId=job-ai-small');
-      return answer.result.total.considered === 19 ? true : undefined;
-    });
-  });
+    // The projection answers 503 until its first build is live, then counts as it catches up.
+    await eventually(
+      'every screening counted',
+      async () => {
+        const response = await api.inject({
+          method: 'GET',
+          url: '/analytics/adverse-impact?stage=screening&dimension=sex&jobId=job-ai-small',
+          as: 'auditor',
+        });
+        if (response.statusCode === 503) return undefined;
+        const answer = response.json<Answer>();
+        return answer.result.total.considered === 19 ? true : undefined;
+      },
+      60_000,
+    );
+  }, 120_000);
 
   it('flags a group selected at less than four-fifths of the highest rate, significantly', async () => {
     const answer = await ask(

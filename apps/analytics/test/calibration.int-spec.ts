@@ -91,6 +91,13 @@ beforeAll(async () => {
   );
   // The last append applied means every earlier one is (the projection follows $all in order).
   await eventually('the last scorecard applied', async () => {
+    // 503 until the projection's first build is live.
+    const live = await analytics.inject({
+      method: 'GET',
+      url: '/analytics/calibration',
+      as: 'admin',
+    });
+    if (live.statusCode === 503) return undefined;
     const ivB = (await calibration()).find((row) => row.interviewerId === 'iv-b');
     return ivB?.scorecards === 2 ? true : undefined;
   });

@@ -87,6 +87,9 @@ describeWithChromium('the analytics dashboard in headless Chromium', () => {
     await candidacy(api, JOB, 'job-board', '2026-03-03T10:00:00Z');
     await candidacy(api, OTHER_JOB, 'referral', '2026-02-14T10:00:00Z', ['screening']);
     await eventually('the six registrations counted', async () => {
+      // 503 until the projection's first build is live.
+      const live = await api.inject({ method: 'GET', url: '/analytics/funnel', as: 'auditor' });
+      if (live.statusCode === 503) return undefined;
       const funnel = await routeAnswer<FunnelAnswer>('/analytics/funnel');
       return funnel.stages.find((stage) => stage.stage === 'applied')?.reached === 6
         ? true
