@@ -122,6 +122,15 @@ beforeAll(async () => {
     remember('streams', candidateStreamName(candidateId));
   const ownCandidacy = ids.get('candidates')![0];
   const callers = await fuzzCallers(apps.candidates, ownCandidacy);
+  // The candidate's own requests name this candidacy: with a self-identification in force, a
+  // well-formed withdrawal appends whatever the seed (a fuzzed answer rarely fits its policy).
+  const declined = await apps.analytics.inject({
+    method: 'PUT',
+    url: `/candidates/${ownCandidacy}/self-identification`,
+    payload: { declined: true },
+    as: { bearer: await apps.analytics.bearer('candidate', 'candidate-own', ownCandidacy) },
+  });
+  expect(declined.statusCode).toBe(200);
   pools = {
     ...callers,
     ids,
