@@ -15,6 +15,7 @@ import { TYPESCRIPT_NODE_ARGS } from '../tools/typescript-runtime';
 import { percentile } from './support/keep-alive-load';
 import { readyPort } from './support/served-child';
 import { measureCommands, serveService, withBenchServers } from './support/service-bench';
+import { benchRegistration } from './support/candidate-history';
 
 // The scheduling service: find-times for a 5-person panel over two weeks with
 // 200 bookings per interviewer (the pure function, in process), and
@@ -111,19 +112,7 @@ async function interviewingCandidates(connectionString: string, count: number): 
   const ids = Array.from({ length: count }, () => randomUUID());
   for (const candidateId of ids) {
     const events: CandidateEvent[] = [
-      {
-        type: 'CandidateRegistered',
-        data: {
-          candidateId,
-          personId: randomUUID(),
-          fullName: 'Bench Candidate',
-          email: 'bench@example.org',
-          phone: null,
-          jobId: 'job-bench',
-          source: 'benchmark',
-          resumeRef: null,
-        },
-      },
+      benchRegistration(candidateId),
       { type: 'CandidateStageChanged', data: { candidateId, from: 'applied', to: 'interviewing' } },
     ];
     await store.append(candidateStreamName(candidateId), events, undefined, context);

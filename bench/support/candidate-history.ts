@@ -1,5 +1,22 @@
-import type { CandidateEvent } from '@hirestream/contracts';
+import type { CandidateEvent, CandidateRegistered } from '@hirestream/contracts';
 import { randomUUID } from 'node:crypto';
+
+/** A bench candidate's registration. */
+export function benchRegistration(candidateId: string): CandidateRegistered {
+  return {
+    type: 'CandidateRegistered',
+    data: {
+      candidateId,
+      personId: randomUUID(),
+      fullName: 'Bench Candidate',
+      email: 'bench@example.org',
+      phone: null,
+      jobId: 'job-bench',
+      source: 'benchmark',
+      resumeRef: null,
+    },
+  };
+}
 
 /**
  * One candidacy of `count` events that every service folds: a registration, then
@@ -8,21 +25,7 @@ import { randomUUID } from 'node:crypto';
  */
 export function candidateHistory(count: number, noteRepeats = 1): CandidateEvent[] {
   const candidateId = randomUUID();
-  const events: CandidateEvent[] = [
-    {
-      type: 'CandidateRegistered',
-      data: {
-        candidateId,
-        personId: randomUUID(),
-        fullName: 'Bench Candidate',
-        email: 'bench@example.org',
-        phone: null,
-        jobId: 'job-bench',
-        source: 'benchmark',
-        resumeRef: null,
-      },
-    },
-  ];
+  const events: CandidateEvent[] = [benchRegistration(candidateId)];
   for (let i = 1; i < count; i += 1) {
     events.push(
       i % 2 === 1
