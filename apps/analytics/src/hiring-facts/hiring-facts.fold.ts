@@ -9,6 +9,7 @@ import type {
   Recommendation,
 } from '@hirestream/contracts';
 import type { RecordedEvent } from '@hirestream/event-sourcing';
+import { CANDIDATE_STAGES } from '@hirestream/contracts';
 
 /** The facts of a candidacy the process measures count, from every service that records them. */
 export type HiringEvent =
@@ -121,14 +122,7 @@ export type HiringFactChanges = {
  * optional (interviewing may move straight to offer), so a funnel step never
  * runs through it.
  */
-export const FUNNEL_STAGES = [
-  'applied',
-  'screening',
-  'interviewing',
-  'background-check',
-  'offer',
-  'hired',
-] as const satisfies readonly CandidateStage[];
+export const FUNNEL_STAGES = CANDIDATE_STAGES.slice(0, CANDIDATE_STAGES.indexOf('hired') + 1);
 
 /**
  * The rows of a batch of events: pure, so a rebuild writes the same rows.
