@@ -100,7 +100,7 @@ export type SealedValue = Readonly<{ sealed: unknown; at: ValueLocation }>;
 export class PersonalDataVault {
   constructor(
     private readonly catalog: EventCatalog,
-    readonly keys: DataKeyStore,
+    private readonly keys: DataKeyStore,
   ) {}
 
   /**
@@ -194,10 +194,5 @@ export class PersonalDataVault {
   /** Erases the named data keys (a subject without a person, an interviewer). */
   erase(keyIds: readonly string[]): Promise<ErasedKey[]> {
     return this.keys.erase(keyIds);
-  }
-
-  /** Drops keys another process erased from this process's memory. */
-  forget(keyIds: Iterable<string>): void {
-    this.keys.forget(keyIds);
   }
 }
