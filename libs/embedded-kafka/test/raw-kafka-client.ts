@@ -60,9 +60,7 @@ export class RawKafkaClient {
 
   static connect(port: number, host = '127.0.0.1'): Promise<RawKafkaClient> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ host, port }, () =>
-        resolve(new RawKafkaClient(socket)),
-      );
+      const socket = connect({ host, port }, () => resolve(new RawKafkaClient(socket)));
       socket.once('error', reject);
     });
   }
