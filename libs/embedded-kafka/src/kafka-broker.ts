@@ -7,6 +7,7 @@ import { BrokerConnection } from './server/broker-connection';
 import { FlushScheduler } from './storage/flush-scheduler';
 import { OffsetStore } from './storage/offset-store';
 import { ProducerIdAllocator } from './storage/producer-id-allocator';
+import { partitionLogOptions } from './storage/topic-configs';
 import { TopicStore } from './storage/topic-store';
 
 export interface KafkaBroker {
@@ -28,11 +29,7 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
   const flusher = new FlushScheduler();
   const topics = new TopicStore(
     resolved.dataDir,
-    {
-      segmentBytes: resolved.segmentBytes,
-      retentionBytes: resolved.retentionBytes,
-      retentionMs: resolved.retentionMs,
-    },
+    (configs) => partitionLogOptions(resolved, configs),
     flusher,
   );
   const offsets = new OffsetStore(resolved.dataDir, flusher);
@@ -66,11 +63,9 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
       for (const partition of topic.partitions) partition.applyRetention(Date.now());
     }
   };
-  const retentionTimer =
-    resolved.retentionBytes !== undefined || resolved.retentionMs !== undefined
-      ? setInterval(applyRetention, resolved.retentionCheckIntervalMs)
-      : undefined;
-  retentionTimer?.unref();
+  // Always running: topics may set their own retention (AlterConfigs) without a broker-wide one.
+  const retentionTimer = setInterval(applyRetention, resolved.retentionCheckIntervalMs);
+  retentionTimer.unref();
 
   let closing: Promise<void> | undefined;
   return {

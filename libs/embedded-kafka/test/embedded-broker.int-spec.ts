@@ -1,5 +1,6 @@
 import { KafkaBroker, startKafkaBroker } from '@hirestream/embedded-kafka';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
+import { adminContract } from './admin-contract';
 import { kafkajsContract } from './kafkajs-contract';
 
 describe('kafkajs contract: embedded broker', () => {
@@ -23,5 +24,9 @@ describe('kafkajs contract: embedded broker', () => {
       await broker.close();
       broker = await startKafkaBroker({ port, dataDir });
     },
+  }));
+  adminContract(() => ({
+    bootstrapAddress: () => broker.bootstrapAddress,
+    restart: async () => undefined,
   }));
 });

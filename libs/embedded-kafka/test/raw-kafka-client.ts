@@ -58,11 +58,9 @@ export class RawKafkaClient {
     socket.on('error', () => undefined);
   }
 
-  static connect(port: number): Promise<RawKafkaClient> {
+  static connect(port: number, host = '127.0.0.1'): Promise<RawKafkaClient> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ host: '127.0.0.1', port }, () =>
-        resolve(new RawKafkaClient(socket)),
-      );
+      const socket = connect({ host, port }, () => resolve(new RawKafkaClient(socket)));
       socket.once('error', reject);
     });
   }

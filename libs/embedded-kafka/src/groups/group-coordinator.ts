@@ -19,6 +19,12 @@ export class GroupCoordinator {
     return group;
   }
 
+  /** Forgets a group (DeleteGroups); the caller has checked it has no members. */
+  delete(groupId: string): void {
+    this.groups.get(groupId)?.shutdown();
+    this.groups.delete(groupId);
+  }
+
   all(): ConsumerGroup[] {
     return [...this.groups.values()];
   }

@@ -68,7 +68,7 @@ export const handleLeaveGroup: RequestHandler = async (broker, body, { header })
 };
 
 export const handleDescribeGroups: RequestHandler = async (broker, body, { header }) => {
-  const { groupIds } = decodeDescribeGroupsRequest(body);
+  const { groupIds } = decodeDescribeGroupsRequest(body, header.apiVersion);
   const groups = groupIds.map((groupId) => {
     const group = broker.groups.get(groupId);
     if (group) return group.describe();

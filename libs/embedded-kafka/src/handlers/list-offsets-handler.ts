@@ -14,24 +14,47 @@ export const handleListOffsets: RequestHandler = async (broker, body, { header }
     request.topics.map(async ({ topic: name, partitions }) => {
       const topic = broker.topics.get(name);
       const results = await Promise.all(
-        partitions.map(async ({ partition, timestamp }): Promise<ListOffsetsPartitionResult> => {
-          const log = topic?.partitions[partition];
-          if (log === undefined) {
+        partitions.map(
+          async ({ partition, timestamp, maxNumOffsets }): Promise<ListOffsetsPartitionResult> => {
+            const log = topic?.partitions[partition];
+            if (log === undefined) {
+              return {
+                partition,
+                errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+                timestamp: -1,
+                offset: -1,
+                oldStyleOffsets: [],
+              };
+            }
+            if (header.apiVersion === 0) {
+              const oldStyleOffsets = log.segmentOffsetsBefore(
+                timestamp,
+                maxNumOffsets,
+                Date.now(),
+              );
+              return {
+                partition,
+                errorCode: ErrorCode.NONE,
+                timestamp: -1,
+                offset: -1,
+                oldStyleOffsets,
+              };
+            }
+            const offset =
+              timestamp === LATEST_TIMESTAMP
+                ? log.highWatermark
+                : timestamp === EARLIEST_TIMESTAMP
+                  ? log.logStartOffset
+                  : await log.offsetForTimestamp(timestamp);
             return {
               partition,
-              errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+              errorCode: ErrorCode.NONE,
               timestamp: -1,
-              offset: -1,
+              offset,
+              oldStyleOffsets: [],
             };
-          }
-          const offset =
-            timestamp === LATEST_TIMESTAMP
-              ? log.highWatermark
-              : timestamp === EARLIEST_TIMESTAMP
-                ? log.logStartOffset
-                : await log.offsetForTimestamp(timestamp);
-          return { partition, errorCode: ErrorCode.NONE, timestamp: -1, offset };
-        }),
+          },
+        ),
       );
       return { topic: name, partitions: results };
     }),

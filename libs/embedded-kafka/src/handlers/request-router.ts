@@ -1,5 +1,8 @@
 import { ApiKey } from '../protocol/api-keys';
 import { RequestHandler } from './broker-context';
+import { handleAlterConfigs, handleDescribeConfigs } from './config-handlers';
+import { handleDeleteGroups } from './delete-groups-handler';
+import { handleDeleteRecords } from './delete-records-handler';
 import { handleFetch } from './fetch-handler';
 import {
   handleDescribeGroups,
@@ -14,7 +17,12 @@ import { handleInitProducerId } from './init-producer-id-handler';
 import { handleListOffsets } from './list-offsets-handler';
 import { handleOffsetCommit, handleOffsetFetch } from './offset-handlers';
 import { handleProduce } from './produce-handler';
-import { handleCreateTopics, handleDeleteTopics, handleMetadata } from './topic-handlers';
+import {
+  handleCreatePartitions,
+  handleCreateTopics,
+  handleDeleteTopics,
+  handleMetadata,
+} from './topic-handlers';
 
 /** Every API except ApiVersions, which the connection answers itself (its v3 framing differs). */
 export const REQUEST_HANDLERS: ReadonlyMap<number, RequestHandler> = new Map([
@@ -34,4 +42,9 @@ export const REQUEST_HANDLERS: ReadonlyMap<number, RequestHandler> = new Map([
   [ApiKey.CreateTopics, handleCreateTopics],
   [ApiKey.DeleteTopics, handleDeleteTopics],
   [ApiKey.InitProducerId, handleInitProducerId],
+  [ApiKey.DeleteRecords, handleDeleteRecords],
+  [ApiKey.DescribeConfigs, handleDescribeConfigs],
+  [ApiKey.AlterConfigs, handleAlterConfigs],
+  [ApiKey.CreatePartitions, handleCreatePartitions],
+  [ApiKey.DeleteGroups, handleDeleteGroups],
 ]);

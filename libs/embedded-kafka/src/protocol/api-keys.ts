@@ -15,7 +15,12 @@ export const ApiKey = {
   ApiVersions: 18,
   CreateTopics: 19,
   DeleteTopics: 20,
+  DeleteRecords: 21,
   InitProducerId: 22,
+  DescribeConfigs: 32,
+  AlterConfigs: 33,
+  CreatePartitions: 37,
+  DeleteGroups: 42,
 } as const;
 
 export interface VersionRange {
@@ -26,27 +31,34 @@ export interface VersionRange {
 /**
  * Advertised version ranges. librdkafka picks its features from these, so the
  * lower ends include the versions it needs (e.g. Produce 3, Fetch 4), not only
- * the ones kafkajs uses. None of them is a flexible (tagged-field) version,
- * except the ApiVersions v3 answer handled separately.
+ * the ones kafkajs uses. Otherwise they are what Kafka 2.4 accepts, up to its
+ * last non-flexible version: none is a flexible (tagged-field) version, except
+ * the ApiVersions v3 answer handled separately. Produce below 3 and Fetch below
+ * 4 carry the old message-set format, which the log does not store.
  */
 export const SUPPORTED_VERSIONS: ReadonlyMap<number, VersionRange> = new Map([
   [ApiKey.Produce, { min: 3, max: 7 }],
   [ApiKey.Fetch, { min: 4, max: 11 }],
-  [ApiKey.ListOffsets, { min: 1, max: 3 }],
-  [ApiKey.Metadata, { min: 1, max: 6 }],
-  [ApiKey.OffsetCommit, { min: 1, max: 5 }],
-  [ApiKey.OffsetFetch, { min: 1, max: 4 }],
+  [ApiKey.ListOffsets, { min: 0, max: 5 }],
+  [ApiKey.Metadata, { min: 0, max: 8 }],
+  [ApiKey.OffsetCommit, { min: 1, max: 7 }],
+  [ApiKey.OffsetFetch, { min: 1, max: 5 }],
   [ApiKey.FindCoordinator, { min: 0, max: 2 }],
   [ApiKey.JoinGroup, { min: 0, max: 5 }],
   [ApiKey.Heartbeat, { min: 0, max: 3 }],
   [ApiKey.LeaveGroup, { min: 0, max: 3 }],
   [ApiKey.SyncGroup, { min: 0, max: 3 }],
-  [ApiKey.DescribeGroups, { min: 0, max: 2 }],
+  [ApiKey.DescribeGroups, { min: 0, max: 4 }],
   [ApiKey.ListGroups, { min: 0, max: 2 }],
   [ApiKey.ApiVersions, { min: 0, max: 2 }],
-  [ApiKey.CreateTopics, { min: 0, max: 3 }],
-  [ApiKey.DeleteTopics, { min: 0, max: 1 }],
+  [ApiKey.CreateTopics, { min: 0, max: 4 }],
+  [ApiKey.DeleteTopics, { min: 0, max: 3 }],
+  [ApiKey.DeleteRecords, { min: 0, max: 1 }],
   [ApiKey.InitProducerId, { min: 0, max: 1 }],
+  [ApiKey.DescribeConfigs, { min: 0, max: 2 }],
+  [ApiKey.AlterConfigs, { min: 0, max: 1 }],
+  [ApiKey.CreatePartitions, { min: 0, max: 1 }],
+  [ApiKey.DeleteGroups, { min: 0, max: 1 }],
 ]);
 
 export function isSupportedVersion(apiKey: number, version: number): boolean {

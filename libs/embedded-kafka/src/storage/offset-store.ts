@@ -29,6 +29,15 @@ const FILE_NAME = 'committed-offsets.log';
 /** Length and CRC-32C before each entry, so that a torn last entry is recognised. */
 const ENTRY_PREFIX = 8;
 const COMPACT_AFTER_ENTRIES = 50_000;
+/**
+ * An entry with this topic (no topic has an empty name) and partition is a
+ * group's tombstone: on replay it drops every offset the group committed before.
+ */
+const GROUP_TOMBSTONE: Omit<OffsetCommitEntry, 'offset'> = {
+  topic: '',
+  partition: -1,
+  metadata: null,
+};
 
 /**
  * Committed consumer-group offsets: an append-only file of entries, replayed
@@ -60,12 +69,15 @@ export class OffsetStore {
         break;
       const reader = new ByteReader(data.subarray(at + ENTRY_PREFIX, end));
       const groupId = reader.string();
-      this.remember(groupId, {
+      const entry = {
         topic: reader.string(),
         partition: reader.int32(),
         offset: reader.int64(),
         metadata: reader.nullableString(),
-      });
+      };
+      if (entry.topic === GROUP_TOMBSTONE.topic && entry.partition === GROUP_TOMBSTONE.partition)
+        this.groups.delete(groupId);
+      else this.remember(groupId, entry);
       this.entriesInFile += 1;
       at = end;
     }
@@ -88,15 +100,30 @@ export class OffsetStore {
   /** Stores the offsets; resolves once they are on disk. */
   async commit(groupId: string, entries: readonly OffsetCommitEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const encoded = entries.map((entry) => encodeEntry(groupId, entry));
-    const data = Buffer.concat(encoded);
+    this.append(groupId, entries);
+    for (const entry of entries) this.remember(groupId, entry);
+    await this.settle();
+  }
+
+  /** Forgets every offset of a group (DeleteGroups); resolves once that is on disk. */
+  async deleteGroup(groupId: string): Promise<void> {
+    if (!this.groups.has(groupId)) return;
+    this.append(groupId, [{ ...GROUP_TOMBSTONE, offset: -1 }]);
+    this.groups.delete(groupId);
+    await this.settle();
+  }
+
+  private append(groupId: string, entries: readonly OffsetCommitEntry[]): void {
+    const data = Buffer.concat(entries.map((entry) => encodeEntry(groupId, entry)));
     let written = 0;
     while (written < data.length) {
       written += writeSync(this.fd, data, written, data.length - written, this.size + written);
     }
     this.size += data.length;
     this.entriesInFile += entries.length;
-    for (const entry of entries) this.remember(groupId, entry);
+  }
+
+  private async settle(): Promise<void> {
     await this.flusher.sync(this.fd);
     if (this.entriesInFile > COMPACT_AFTER_ENTRIES && this.entriesInFile > 2 * this.liveEntries())
       this.compact();

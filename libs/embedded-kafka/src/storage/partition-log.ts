@@ -1,8 +1,8 @@
-import { fdatasyncSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, fdatasyncSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode } from '../protocol/error-codes';
 import { readBatchHeader, writeBaseOffset } from '../record-batch';
-import { syncDirectory } from './file-io';
+import { syncDirectory, writeFileDurably } from './file-io';
 import { FlushScheduler } from './flush-scheduler';
 import { LogSegment } from './log-segment';
 import { ProducerStateTable } from './producer-state';
@@ -23,6 +23,8 @@ export type ReadResult =
   | { readonly errorCode: number; readonly records: [] };
 
 const SEGMENT_FILE = /^(\d{20})\.log$/;
+/** Where DeleteRecords leaves the log start offset when it falls inside a segment. */
+const LOG_START_FILE = 'log-start-offset';
 /** Recently appended bytes kept in memory per partition for caught-up consumers. */
 const RECENT_BYTES = 512 * 1024;
 
@@ -37,11 +39,13 @@ export class PartitionLog {
   private nextOffset: number;
   private durableOffset: number;
   private durablePosition: number;
+  /** Set by DeleteRecords; the first segment's base offset counts when it is higher. */
+  private deletedBefore: number;
 
   private constructor(
     private readonly directory: string,
     private readonly segments: LogSegment[],
-    private readonly options: PartitionLogOptions,
+    private options: PartitionLogOptions,
     private readonly flusher: FlushScheduler,
     private readonly producers: ProducerStateTable,
   ) {
@@ -49,6 +53,10 @@ export class PartitionLog {
     this.nextOffset = active.nextOffset;
     this.durableOffset = active.nextOffset;
     this.durablePosition = active.size;
+    const logStartFile = join(directory, LOG_START_FILE);
+    this.deletedBefore = existsSync(logStartFile)
+      ? Number(readFileSync(logStartFile, 'utf8'))
+      : this.segments[0].baseOffset;
   }
 
   static open(
@@ -90,7 +98,32 @@ export class PartitionLog {
   }
 
   get logStartOffset(): number {
-    return this.segments[0].baseOffset;
+    return Math.max(this.segments[0].baseOffset, Math.min(this.deletedBefore, this.nextOffset));
+  }
+
+  /** Applies a topic's changed configs (retention, segment size) from now on. */
+  setOptions(options: PartitionLogOptions): void {
+    this.options = options;
+  }
+
+  /**
+   * DeleteRecords: moves the log start offset up to `offset` (-1 means the high
+   * watermark) durably and deletes the closed segments wholly below it. Answers
+   * the new log start offset, or OFFSET_OUT_OF_RANGE beyond the high watermark.
+   */
+  deleteRecordsBefore(offset: number): { errorCode: number; lowWatermark: number } {
+    const target = offset === -1 ? this.durableOffset : offset;
+    if (target < 0 || target > this.durableOffset) {
+      return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, lowWatermark: -1 };
+    }
+    if (target > this.logStartOffset) {
+      writeFileDurably(join(this.directory, LOG_START_FILE), String(target));
+      this.deletedBefore = target;
+      while (this.segments.length > 1 && this.segments[1].baseOffset <= target) {
+        this.segments.shift()?.delete();
+      }
+    }
+    return { errorCode: ErrorCode.NONE, lowWatermark: this.logStartOffset };
   }
 
   get highWatermark(): number {
@@ -232,6 +265,28 @@ export class PartitionLog {
       }
     }
     return this.durableOffset;
+  }
+
+  /**
+   * ListOffsets v0: offsets at which segments start, newest first, from the
+   * newest segment last written at or before `timestamp` (-1 latest, -2
+   * earliest), at most `maxCount`. As in Kafka, the latest entry of a
+   * non-empty log is its end (here the high watermark), stamped now; a closed
+   * segment's time is that of its newest record.
+   */
+  segmentOffsetsBefore(timestamp: number, maxCount: number, now: number): number[] {
+    const entries = this.segments.map((segment) => ({
+      offset: Math.max(segment.baseOffset, this.logStartOffset),
+      time: segment === this.activeSegment ? now : segment.maxTimestamp,
+    }));
+    if (this.activeSegment.size > 0) entries.push({ offset: this.durableOffset, time: now });
+    let start = timestamp === -2 ? 0 : entries.length - 1;
+    if (timestamp !== -1 && timestamp !== -2) {
+      while (start >= 0 && entries[start].time > timestamp) start--;
+    }
+    const offsets: number[] = [];
+    for (let i = start; i >= 0 && offsets.length < maxCount; i--) offsets.push(entries[i].offset);
+    return offsets;
   }
 
   /** Deletes whole old segments beyond the size or age limit; the active one always stays. */

@@ -1,11 +1,22 @@
 import { ByteReader } from '../byte-reader';
 import { ByteWriter } from '../byte-writer';
 
+export interface ReplicaAssignment {
+  readonly partition: number;
+  readonly brokers: readonly number[];
+}
+
+export interface ConfigEntry {
+  readonly name: string;
+  readonly value: string | null;
+}
+
 export interface CreateTopicRequest {
   readonly name: string;
   readonly numPartitions: number;
   readonly replicationFactor: number;
-  readonly assignmentCount: number;
+  readonly assignments: readonly ReplicaAssignment[];
+  readonly configs: readonly ConfigEntry[];
 }
 
 export interface CreateTopicsRequest {
@@ -13,7 +24,7 @@ export interface CreateTopicsRequest {
   readonly validateOnly: boolean;
 }
 
-/** CreateTopics v0–3. Topic configs are read and ignored. */
+/** CreateTopics v0–4 (v4 has v3's layout). */
 export function decodeCreateTopicsRequest(
   reader: ByteReader,
   version: number,
@@ -26,8 +37,8 @@ export function decodeCreateTopicsRequest(
       partition: a.int32(),
       brokers: a.array((b) => b.int32()),
     }));
-    r.array((c) => ({ name: c.string(), value: c.nullableString() }));
-    return { name, numPartitions, replicationFactor, assignmentCount: assignments.length };
+    const configs = r.array((c) => ({ name: c.string(), value: c.nullableString() }));
+    return { name, numPartitions, replicationFactor, assignments, configs };
   });
   reader.int32();
   const validateOnly = version >= 1 ? reader.boolean() : false;

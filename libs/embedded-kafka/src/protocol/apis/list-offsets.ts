@@ -4,17 +4,30 @@ import { ByteWriter } from '../byte-writer';
 export const LATEST_TIMESTAMP = -1;
 export const EARLIEST_TIMESTAMP = -2;
 
-export interface ListOffsetsRequest {
-  readonly topics: { topic: string; partitions: { partition: number; timestamp: number }[] }[];
+export interface ListOffsetsPartitionRequest {
+  readonly partition: number;
+  readonly timestamp: number;
+  /** v0 only: how many segment offsets to answer. */
+  readonly maxNumOffsets: number;
 }
 
-/** ListOffsets v1–3. */
+export interface ListOffsetsRequest {
+  readonly topics: { topic: string; partitions: ListOffsetsPartitionRequest[] }[];
+}
+
+/** ListOffsets v0–5 (v0 has max_num_offsets, v2 an isolation level, v4 a leader epoch). */
 export function decodeListOffsetsRequest(reader: ByteReader, version: number): ListOffsetsRequest {
   reader.int32();
   if (version >= 2) reader.int8();
   const topics = reader.array((r) => ({
     topic: r.string(),
-    partitions: r.array((p) => ({ partition: p.int32(), timestamp: p.int64() })),
+    partitions: r.array((p) => {
+      const partition = p.int32();
+      if (version >= 4) p.int32();
+      const timestamp = p.int64();
+      const maxNumOffsets = version === 0 ? p.int32() : 1;
+      return { partition, timestamp, maxNumOffsets };
+    }),
   }));
   return { topics };
 }
@@ -24,7 +37,12 @@ export interface ListOffsetsPartitionResult {
   readonly errorCode: number;
   readonly timestamp: number;
   readonly offset: number;
+  /** v0's answer: offsets newest first. */
+  readonly oldStyleOffsets: readonly number[];
 }
+
+/** No leader epochs are kept; Kafka answers -1 for that too. */
+const NO_LEADER_EPOCH = -1;
 
 export function encodeListOffsetsResponse(
   version: number,
@@ -35,7 +53,13 @@ export function encodeListOffsetsResponse(
   writer.array(topics, (w, topic) => {
     w.string(topic.topic);
     w.array(topic.partitions, (pw, p) => {
-      pw.int32(p.partition).int16(p.errorCode).int64(p.timestamp).int64(p.offset);
+      pw.int32(p.partition).int16(p.errorCode);
+      if (version === 0) {
+        pw.array(p.oldStyleOffsets, (ow, offset) => ow.int64(offset));
+        return;
+      }
+      pw.int64(p.timestamp).int64(p.offset);
+      if (version >= 4) pw.int32(NO_LEADER_EPOCH);
     });
   });
   return writer.toBuffer();

@@ -14,7 +14,10 @@ export interface OffsetCommitRequest {
   readonly topics: { topic: string; partitions: OffsetCommitPartition[] }[];
 }
 
-/** OffsetCommit v1–5 (v1 carries a per-partition timestamp, v2–4 a retention time). */
+/**
+ * OffsetCommit v1–7 (v1 carries a per-partition timestamp, v2–4 a retention
+ * time, v6 a leader epoch, v7 a group instance id; both read and ignored).
+ */
 export function decodeOffsetCommitRequest(
   reader: ByteReader,
   version: number,
@@ -22,6 +25,7 @@ export function decodeOffsetCommitRequest(
   const groupId = reader.string();
   const generationId = reader.int32();
   const memberId = reader.string();
+  if (version >= 7) reader.nullableString();
   if (version >= 2 && version <= 4) reader.int64();
   const topics = reader.array((r) => ({
     topic: r.string(),
@@ -29,6 +33,7 @@ export function decodeOffsetCommitRequest(
       const partition = p.int32();
       const offset = p.int64();
       if (version === 1) p.int64();
+      if (version >= 6) p.int32();
       return { partition, offset, metadata: p.nullableString() };
     }),
   }));

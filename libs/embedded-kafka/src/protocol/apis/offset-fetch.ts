@@ -7,7 +7,7 @@ export interface OffsetFetchRequest {
   readonly topics: { topic: string; partitions: number[] }[] | null;
 }
 
-/** OffsetFetch v1–4. */
+/** OffsetFetch v1–5 (the layout of v0 too, but Kafka keeps v0 offsets in ZooKeeper). */
 export function decodeOffsetFetchRequest(reader: ByteReader): OffsetFetchRequest {
   const groupId = reader.string();
   const topics = reader.nullableArray((r) => ({
@@ -16,6 +16,9 @@ export function decodeOffsetFetchRequest(reader: ByteReader): OffsetFetchRequest
   }));
   return { groupId, topics };
 }
+
+/** Commits keep no leader epoch (v5). */
+const NO_LEADER_EPOCH = -1;
 
 export interface OffsetFetchPartitionResult {
   readonly partition: number;
@@ -34,7 +37,9 @@ export function encodeOffsetFetchResponse(
   writer.array(topics, (w, t) => {
     w.string(t.topic);
     w.array(t.partitions, (pw, p) => {
-      pw.int32(p.partition).int64(p.offset).nullableString(p.metadata).int16(p.errorCode);
+      pw.int32(p.partition).int64(p.offset);
+      if (version >= 5) pw.int32(NO_LEADER_EPOCH);
+      pw.nullableString(p.metadata).int16(p.errorCode);
     });
   });
   if (version >= 2) writer.int16(errorCode);
