@@ -184,6 +184,7 @@ export function persistentSubscriptionsContract(connectionString: () => string):
           startFrom: START,
           checkPointLowerBound: 1,
           checkPointUpperBound: 1,
+          extraStatistics: true,
         }),
       );
       const consumer = consume(subscribe(stream, name));
@@ -200,6 +201,8 @@ export function persistentSubscriptionsContract(connectionString: () => string):
       expect(info.stats.lastKnownEventRevision).toBe(7n);
       expect(info.connections).toHaveLength(1);
       expect(info.connections[0].totalItems).toBe(8n);
+      // extraStatistics: delivery-to-ack times of the connection.
+      expect(info.connections[0].extraStatistics?.get('quintile 3')).toBeDefined();
     });
 
     it('starts from a revision, or after the events that exist when created from the end', async () => {

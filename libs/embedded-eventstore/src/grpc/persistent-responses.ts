@@ -90,7 +90,14 @@ export function subscriptionInfoOf(info: GroupInfo): SubscriptionInfo {
       .setTotalItems(String(connection.totalItems))
       .setCountSinceLastMeasurement(String(connection.countSinceLastMeasurement))
       .setAvailableSlots(connection.availableSlots)
-      .setInFlightMessages(connection.inFlightMessages),
+      .setInFlightMessages(connection.inFlightMessages)
+      .setObservedMeasurementsList(
+        connection.measurements.map((measurement) =>
+          new SubscriptionInfo.Measurement()
+            .setKey(measurement.key)
+            .setValue(String(measurement.value)),
+        ),
+      ),
   );
   const position = (value: bigint | undefined): string =>
     value === undefined ? '' : positionText(source, value);

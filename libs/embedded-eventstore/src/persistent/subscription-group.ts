@@ -5,6 +5,7 @@ import {
 } from './consumer-strategy';
 import type { GroupConnection, GroupEvent, GroupIo } from './group-io';
 import type { ConsumerStrategyName, GroupDefinition } from './group-settings';
+import { RequestStatistics, type Measurement } from './request-statistics';
 
 /** How a consumer refuses a message: the real server's `Nack.Action`. */
 export type NackAction = 'unknown' | 'park' | 'retry' | 'skip' | 'stop';
@@ -28,14 +29,22 @@ class Client<R> implements StrategyClient<Message<R>> {
   constructor(
     readonly id: number,
     readonly connection: GroupConnection<R>,
+    private readonly now: () => number,
+    readonly statistics: RequestStatistics | undefined,
   ) {}
 
   push(message: Message<R>): boolean {
     if (this.inFlight.size >= this.connection.maxInFlight) return false;
     this.inFlight.set(message.event.id, message);
     this.totalItems += 1;
+    this.statistics?.start(message.event.id, this.now());
     this.connection.deliver(message.event, message.retryCount);
     return true;
+  }
+
+  release(id: string): void {
+    if (!this.inFlight.delete(id)) return;
+    this.statistics?.end(id, this.now());
   }
 }
 
@@ -56,6 +65,8 @@ export interface ConnectionStats {
   readonly countSinceLastMeasurement: number;
   readonly availableSlots: number;
   readonly inFlightMessages: number;
+  /** Only with `extraStatistics`. */
+  readonly measurements: readonly Measurement[];
 }
 
 export interface GroupStats {
@@ -139,7 +150,12 @@ export class SubscriptionGroup<R> {
 
   /** Adds a consumer; messages start flowing to it at once. */
   join(connection: GroupConnection<R>): GroupMembership {
-    const client = new Client(this.nextClientId++, connection);
+    const client = new Client(
+      this.nextClientId++,
+      connection,
+      () => this.io.now(),
+      this.definition.settings.extraStatistics ? new RequestStatistics() : undefined,
+    );
     this.clients.add(client);
     this.strategy.added(client);
     this.push();
@@ -214,6 +230,7 @@ export class SubscriptionGroup<R> {
         countSinceLastMeasurement: count,
         availableSlots: connection.maxInFlight - client.inFlight.size,
         inFlightMessages: client.inFlight.size,
+        measurements: client.statistics?.measurements() ?? [],
       };
     });
     this.measuredItems = this.totalItems;
@@ -362,7 +379,7 @@ export class SubscriptionGroup<R> {
   private removeProcessing(ids: readonly string[]): void {
     for (const id of ids) {
       this.outstanding.delete(id);
-      for (const client of this.clients) client.inFlight.delete(id);
+      for (const client of this.clients) client.release(id);
     }
   }
 
