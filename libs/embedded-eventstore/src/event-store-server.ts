@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
+import { PersistentSubscriptionsService } from '@eventstore/db-client/generated/persistent_grpc_pb';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { decodeAppendRequest, serializeAppendResponse } from './grpc/append-wire';
@@ -8,6 +9,8 @@ import { appendHandler } from './grpc/streams-append';
 import { deleteHandler, tombstoneHandler } from './grpc/streams-delete';
 import { readHandler } from './grpc/streams-read';
 import { getSupportedMethodsHandler } from './grpc/server-features';
+import { persistentSubscriptionsHandlers } from './grpc/persistent-handlers';
+import { PersistentSubscriptionService } from './persistent/persistent-subscription-service';
 import {
   UNIMPLEMENTED_SERVICES,
   unimplementedHandler,
@@ -71,6 +74,11 @@ export async function startEventStoreServer(
     batchAppend: unimplementedHandler(StreamsService.batchAppend, 'Batch appends'),
   });
   server.addService(ServerFeaturesService, { getSupportedMethods: getSupportedMethodsHandler });
+  const persistent = new PersistentSubscriptionService(store);
+  server.addService(
+    PersistentSubscriptionsService,
+    persistentSubscriptionsHandlers(store, persistent),
+  );
   for (const [service, feature] of UNIMPLEMENTED_SERVICES)
     server.addService(service, unimplementedService(service, feature));
 
@@ -84,6 +92,7 @@ export async function startEventStoreServer(
       ),
     );
   } catch (error) {
+    persistent.close();
     await store.close();
     throw error;
   }
@@ -96,6 +105,7 @@ export async function startEventStoreServer(
     close() {
       closing ??= (async () => {
         shutdown.abort();
+        persistent.close();
         await new Promise<void>((resolve) => {
           // Clients that keep calls open past the grace period are cut off.
           const force = setTimeout(() => server.forceShutdown(), SHUTDOWN_GRACE_MS);

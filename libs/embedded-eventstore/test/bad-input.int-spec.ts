@@ -158,15 +158,22 @@ describe('embedded event store: bad input and unsupported features', () => {
     expect(error).toMatchObject({ type: 'wrong-expected-version', actualVersion: 0n });
   });
 
-  it('answers persistent subscriptions, projections and batch append with UNIMPLEMENTED and a reason', async () => {
-    const persistent = (await rejectionOf(
+  it('refuses a persistent subscription whose read batch does not fit its history buffer', async () => {
+    const refused = await rejectionOf(
       client.createPersistentSubscriptionToStream(
-        's',
+        uniqueStream('ps-bad'),
         'g',
-        persistentSubscriptionToStreamSettingsFromDefaults(),
+        persistentSubscriptionToStreamSettingsFromDefaults({
+          readBatchSize: 500,
+          historyBufferSize: 500,
+        }),
       ),
-    )) as { message: string };
-    expect(persistent.message).toMatch(/not implemented/i);
+    );
+    expect(refused).toMatchObject({ type: 'persistent-subscription-failed' });
+    expect((refused as { reason: string }).reason).toMatch(/ReadBatchSize/);
+  });
+
+  it('answers projections and batch append with UNIMPLEMENTED and a reason', async () => {
     const projections = (await rejectionOf(client.listProjections())) as { message: string };
     expect(projections.message).toMatch(/UNIMPLEMENTED.*Projections are not implemented/);
     const batch = await new Promise<ServiceError>((resolve) => {

@@ -1,6 +1,7 @@
 import { startEventStoreServer, type EventStoreServer } from '@hirestream/embedded-eventstore';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
 import { eventStoreContract } from './event-store-contract';
+import { persistentSubscriptionsContract } from './persistent-subscriptions-contract';
 
 describe('EventStoreDB contract: embedded server', () => {
   let dataDir: string;
@@ -16,4 +17,6 @@ describe('EventStoreDB contract: embedded server', () => {
   });
 
   eventStoreContract(() => server.connectionString);
+  describe('persistent subscriptions', () =>
+    persistentSubscriptionsContract(() => server.connectionString));
 });

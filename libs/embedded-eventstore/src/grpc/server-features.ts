@@ -6,6 +6,7 @@ import {
 } from '@eventstore/db-client/generated/serverfeatures_pb';
 
 const STREAMS_SERVICE = 'event_store.client.streams.streams';
+const PERSISTENT_SERVICE = 'event_store.client.persistent_subscriptions.persistentsubscriptions';
 
 // Batch append is deliberately absent, so the client appends through `Streams/Append`.
 const SUPPORTED: ReadonlyArray<readonly [service: string, method: string]> = [
@@ -15,6 +16,20 @@ const SUPPORTED: ReadonlyArray<readonly [service: string, method: string]> = [
   [STREAMS_SERVICE, 'tombstone'],
   ['event_store.client.server_features.serverfeatures', 'getsupportedmethods'],
 ];
+
+// The real server lists every persistent subscription method with both features, which tells
+// the client that info, list, replay and restart go over gRPC rather than HTTP.
+const PERSISTENT_METHODS = [
+  'create',
+  'update',
+  'delete',
+  'read',
+  'getinfo',
+  'replayparked',
+  'list',
+  'restartsubsystem',
+];
+const PERSISTENT_FEATURES = ['stream', 'all'];
 
 /** The version reported to clients: the EventStoreDB release whose client protocol this server follows. */
 const REPORTED_SERVER_VERSION = '24.10.0';
@@ -26,6 +41,14 @@ export const getSupportedMethodsHandler: handleUnaryCall<Empty, SupportedMethods
   const methods = SUPPORTED.map(([service, method]) =>
     new SupportedMethod().setServiceName(service).setMethodName(method),
   );
+  for (const method of PERSISTENT_METHODS) {
+    methods.push(
+      new SupportedMethod()
+        .setServiceName(PERSISTENT_SERVICE)
+        .setMethodName(method)
+        .setFeaturesList(PERSISTENT_FEATURES),
+    );
+  }
   callback(
     null,
     new SupportedMethods()
