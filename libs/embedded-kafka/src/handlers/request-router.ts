@@ -14,6 +14,7 @@ import { handleInitProducerId } from './init-producer-id-handler';
 import { handleListOffsets } from './list-offsets-handler';
 import { handleOffsetCommit, handleOffsetFetch } from './offset-handlers';
 import { handleProduce } from './produce-handler';
+import { handleSaslAuthenticate, handleSaslHandshake } from './sasl-handlers';
 import { handleCreateTopics, handleDeleteTopics, handleMetadata } from './topic-handlers';
 
 /** Every API except ApiVersions, which the connection answers itself (its v3 framing differs). */
@@ -34,4 +35,6 @@ export const REQUEST_HANDLERS: ReadonlyMap<number, RequestHandler> = new Map([
   [ApiKey.CreateTopics, handleCreateTopics],
   [ApiKey.DeleteTopics, handleDeleteTopics],
   [ApiKey.InitProducerId, handleInitProducerId],
+  [ApiKey.SaslHandshake, handleSaslHandshake],
+  [ApiKey.SaslAuthenticate, handleSaslAuthenticate],
 ]);

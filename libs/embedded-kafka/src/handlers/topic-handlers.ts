@@ -18,7 +18,7 @@ import { findOrCreateTopic, RequestHandler } from './broker-context';
 
 const MAX_PARTITIONS = 10_000;
 
-export const handleMetadata: RequestHandler = async (broker, body, { header }) => {
+export const handleMetadata: RequestHandler = async (broker, body, { header, listener }) => {
   const request = decodeMetadataRequest(body, header.apiVersion);
   const topics: TopicMetadata[] =
     request.topics === null
@@ -34,7 +34,7 @@ export const handleMetadata: RequestHandler = async (broker, body, { header }) =
             : { errorCode: lookup.errorCode, name, partitionCount: 0 };
         });
   return encodeMetadataResponse(header.apiVersion, {
-    broker: broker.endpoint,
+    broker: listener,
     clusterId: broker.clusterId,
     topics,
   });

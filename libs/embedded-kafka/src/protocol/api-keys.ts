@@ -12,10 +12,12 @@ export const ApiKey = {
   SyncGroup: 14,
   DescribeGroups: 15,
   ListGroups: 16,
+  SaslHandshake: 17,
   ApiVersions: 18,
   CreateTopics: 19,
   DeleteTopics: 20,
   InitProducerId: 22,
+  SaslAuthenticate: 36,
 } as const;
 
 export interface VersionRange {
@@ -43,10 +45,12 @@ export const SUPPORTED_VERSIONS: ReadonlyMap<number, VersionRange> = new Map([
   [ApiKey.SyncGroup, { min: 0, max: 3 }],
   [ApiKey.DescribeGroups, { min: 0, max: 2 }],
   [ApiKey.ListGroups, { min: 0, max: 2 }],
+  [ApiKey.SaslHandshake, { min: 0, max: 1 }],
   [ApiKey.ApiVersions, { min: 0, max: 2 }],
   [ApiKey.CreateTopics, { min: 0, max: 3 }],
   [ApiKey.DeleteTopics, { min: 0, max: 1 }],
   [ApiKey.InitProducerId, { min: 0, max: 1 }],
+  [ApiKey.SaslAuthenticate, { min: 0, max: 1 }],
 ]);
 
 export function isSupportedVersion(apiKey: number, version: number): boolean {
