@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { startEventStoreServer } from '@hirestream/embedded-eventstore';
-import { startKafkaBroker } from '@hirestream/embedded-kafka';
+import { startKafkaBroker, type SaslMechanism } from '@hirestream/embedded-kafka';
 import { startPostgresServer } from '@hirestream/embedded-postgres';
 import {
   EMBEDDED_PROVIDER_PORT,
@@ -15,6 +15,7 @@ import {
   startEmbeddedSmtp,
 } from '@hirestream/embedded-smtp';
 import { parseBoolean, parseCount, parsePort } from './command-line-values';
+import { kafkaSaslUsers } from './kafka-sasl-users';
 // The file itself: the platform's index would load NestJS, which the servers do not need.
 import { onParentExit } from '../libs/platform/src/bootstrap/parent-watch';
 
@@ -25,6 +26,9 @@ const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PO
   Kafka: [--kafka-partitions N] [--kafka-auto-create-topics true|false] [--kafka-initial-rebalance-delay-ms MS]
          [--kafka-retention-ms MS] [--kafka-retention-bytes BYTES] [--kafka-max-request-bytes BYTES]
          [--kafka-max-connections N] [--kafka-connections-max-idle-ms MS]
+         [--kafka-sasl-port PORT] [--kafka-sasl-mechanisms PLAIN,SCRAM-SHA-512] [--kafka-sasl-users FILE]
+         (a SASL_PLAINTEXT listener beside the plain one; users from FILE, a JSON array of
+          { "username", "password" }, else KAFKA_SASL_USERNAME with KAFKA_SASL_PASSWORD(_FILE))
   Screening provider: [--screening-provider-host HOST] [--screening-provider-webhook-url URL] [--screening-provider-in-progress-after-ms MS]
          [--screening-provider-result-after-ms MS]
          (its API key and webhook secret: SCREENING_PROVIDER_API_KEY, SCREENING_PROVIDER_WEBHOOK_SECRET
@@ -69,6 +73,9 @@ async function main(): Promise<void> {
       'kafka-max-request-bytes': { type: 'string' },
       'kafka-max-connections': { type: 'string' },
       'kafka-connections-max-idle-ms': { type: 'string' },
+      'kafka-sasl-port': { type: 'string' },
+      'kafka-sasl-mechanisms': { type: 'string' },
+      'kafka-sasl-users': { type: 'string' },
       'screening-provider-port': { type: 'string' },
       'screening-provider-host': { type: 'string', default: '127.0.0.1' },
       'screening-provider-webhook-url': {
@@ -116,6 +123,17 @@ async function main(): Promise<void> {
       '--kafka-connections-max-idle-ms',
       values['kafka-connections-max-idle-ms'],
     ),
+    sasl:
+      values['kafka-sasl-port'] === undefined
+        ? undefined
+        : {
+            port: parsePort('--kafka-sasl-port', values['kafka-sasl-port'], 9094),
+            // Checked by the broker's options, which name the supported ones.
+            mechanisms: values['kafka-sasl-mechanisms']
+              ?.split(',')
+              .map((name) => name.trim().toUpperCase()) as SaslMechanism[] | undefined,
+            users: kafkaSaslUsers(values['kafka-sasl-users'], process.env),
+          },
   };
   // ReadModelConfig's default DATABASE_URL names this port.
   const postgresPort = parsePort('--postgres-port', values['postgres-port'], 5433);
@@ -133,7 +151,17 @@ async function main(): Promise<void> {
   }
   if (startAll || values['kafka-port'] !== undefined) {
     const kafka = startKafkaBroker(kafkaOptions);
-    starting.push(kafka.then((broker) => withReadyLine('kafka', broker.bootstrapAddress, broker)));
+    starting.push(
+      kafka.then((broker) =>
+        withReadyLine(
+          'kafka',
+          broker.saslBootstrapAddress === undefined
+            ? broker.bootstrapAddress
+            : `${broker.bootstrapAddress} (SASL_PLAINTEXT on ${broker.saslBootstrapAddress}: ${kafkaOptions.sasl?.mechanisms?.join(', ') ?? 'PLAIN, SCRAM-SHA-512'})`,
+          broker,
+        ),
+      ),
+    );
   }
   if (startAll || values['postgres-port'] !== undefined) {
     const postgres = startPostgresServer({

@@ -3,6 +3,7 @@ import {
   SCREENING_WEBHOOK_PATH,
 } from '@hirestream/embedded-screening-provider';
 import { EMBEDDED_MAILBOX_PORT, EMBEDDED_SMTP_PORT } from '@hirestream/embedded-smtp';
+import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createInterface } from 'node:readline';
@@ -20,7 +21,7 @@ import { CANDIDACY_STATE_SERVICES, SERVICES } from './services';
 // services first (they drain and flush their relays), then the servers. Should this process die without stopping them
 // (SIGKILL), they stop themselves in the same order (parent-watch.ts).
 const root = resolve(__dirname, '..');
-const usage = `Usage: npm start -- [--verbose] [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--postgres-port PORT] [--screening-provider-port PORT] [--smtp-port PORT] [--mailbox-port PORT] ${SERVICES.map((s) => `[--${s.name}-port PORT]`).join(' ')}`;
+const usage = `Usage: npm start -- [--verbose] [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--kafka-sasl-port PORT] [--postgres-port PORT] [--screening-provider-port PORT] [--smtp-port PORT] [--mailbox-port PORT] ${SERVICES.map((s) => `[--${s.name}-port PORT]`).join(' ')}`;
 const READY_TIMEOUT_MS = 60_000;
 
 async function waitUntilReady(url: string, process: ManagedProcess): Promise<void> {
@@ -40,12 +41,31 @@ async function waitUntilReady(url: string, process: ManagedProcess): Promise<voi
   }
 }
 
+/**
+ * The SASL settings of `--kafka-sasl-port`: the caller's KAFKA_SASL_* where
+ * given, else SCRAM-SHA-512 as user "hirestream" with a password made for this run.
+ */
+function kafkaSaslSettings(env: NodeJS.ProcessEnv): {
+  KAFKA_SASL_MECHANISM: string;
+  KAFKA_SASL_USERNAME: string;
+  KAFKA_SASL_PASSWORD?: string;
+} {
+  const hasPassword =
+    env.KAFKA_SASL_PASSWORD !== undefined || env.KAFKA_SASL_PASSWORD_FILE !== undefined;
+  return {
+    KAFKA_SASL_MECHANISM: env.KAFKA_SASL_MECHANISM || 'scram-sha-512',
+    KAFKA_SASL_USERNAME: env.KAFKA_SASL_USERNAME || 'hirestream',
+    ...(hasPassword ? {} : { KAFKA_SASL_PASSWORD: randomBytes(18).toString('base64url') }),
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       'data-dir': { type: 'string', default: './.data' },
       'eventstore-port': { type: 'string' },
       'kafka-port': { type: 'string' },
+      'kafka-sasl-port': { type: 'string' },
       'postgres-port': { type: 'string' },
       'screening-provider-port': { type: 'string' },
       'smtp-port': { type: 'string' },
@@ -72,6 +92,11 @@ async function main(): Promise<void> {
   };
   const eventStorePort = fixedPort('eventstore-port', 2113);
   const kafkaPort = fixedPort('kafka-port', 9092);
+  // With it the services talk to the broker's SASL listener, as to a production Kafka.
+  const kafkaSaslPort =
+    flags('kafka-sasl-port') === undefined ? undefined : fixedPort('kafka-sasl-port', 9094);
+  const kafkaSasl = kafkaSaslPort === undefined ? undefined : kafkaSaslSettings(process.env);
+  const kafkaSaslEnv = kafkaSasl ?? {};
   const postgresPort = fixedPort('postgres-port', 5433);
   const providerPort = fixedPort('screening-provider-port', EMBEDDED_PROVIDER_PORT);
   const smtpPort = fixedPort('smtp-port', EMBEDDED_SMTP_PORT);
@@ -83,6 +108,9 @@ async function main(): Promise<void> {
   const problems = await portProblems([
     { flag: '--eventstore-port', port: eventStorePort, host: '127.0.0.1' },
     { flag: '--kafka-port', port: kafkaPort, host: '127.0.0.1' },
+    ...(kafkaSaslPort === undefined
+      ? []
+      : [{ flag: '--kafka-sasl-port', port: kafkaSaslPort, host: '127.0.0.1' }]),
     { flag: '--postgres-port', port: postgresPort, host: '127.0.0.1' },
     { flag: '--screening-provider-port', port: providerPort, host: '127.0.0.1' },
     { flag: '--smtp-port', port: smtpPort, host: '127.0.0.1' },
@@ -161,6 +189,7 @@ async function main(): Promise<void> {
         String(eventStorePort),
         '--kafka-port',
         String(kafkaPort),
+        ...(kafkaSaslPort === undefined ? [] : ['--kafka-sasl-port', String(kafkaSaslPort)]),
         '--postgres-port',
         String(postgresPort),
         '--screening-provider-port',
@@ -172,7 +201,8 @@ async function main(): Promise<void> {
         '--mailbox-port',
         String(mailboxPort),
       ],
-      process.env,
+      // The broker's SASL user is the one the services log in as.
+      { ...process.env, ...kafkaSaslEnv },
     );
     // The embedded server names its user and password: the services get what it printed.
     const databaseUrl = await new Promise<string>((resolveReady, reject) => {
@@ -189,7 +219,8 @@ async function main(): Promise<void> {
     const env = {
       ...process.env,
       EVENTSTORE_CONNECTION_STRING: `esdb://127.0.0.1:${eventStorePort}?tls=false`,
-      KAFKA_BROKERS: `127.0.0.1:${kafkaPort}`,
+      KAFKA_BROKERS: `127.0.0.1:${kafkaSaslPort ?? kafkaPort}`,
+      ...kafkaSaslEnv,
       DATABASE_URL: databaseUrl,
       SCREENING_PROVIDER_URL: `http://127.0.0.1:${providerPort}`,
       SMTP_HOST: process.env.SMTP_HOST || '127.0.0.1',
@@ -226,7 +257,12 @@ async function main(): Promise<void> {
         : [['console', `${audit.url}/console   (the auditor's console, with an auditor's token)`]];
     const rows: [string, string][] = [
       ['EventStoreDB', `esdb://127.0.0.1:${eventStorePort}?tls=false`],
-      ['Kafka', `127.0.0.1:${kafkaPort}`],
+      [
+        'Kafka',
+        kafkaSasl === undefined
+          ? `127.0.0.1:${kafkaPort}`
+          : `127.0.0.1:${kafkaPort}, SASL_PLAINTEXT 127.0.0.1:${kafkaSaslPort} (${kafkaSasl.KAFKA_SASL_MECHANISM} as ${kafkaSasl.KAFKA_SASL_USERNAME})`,
+      ],
       ['PostgreSQL', databaseUrl],
       [
         'Screening',

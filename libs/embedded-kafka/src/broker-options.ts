@@ -1,3 +1,28 @@
+/** The SASL mechanisms the SASL listener can enable. */
+export const SASL_MECHANISMS = ['PLAIN', 'SCRAM-SHA-512'] as const;
+export type SaslMechanism = (typeof SASL_MECHANISMS)[number];
+
+export interface SaslUser {
+  readonly username: string;
+  readonly password: string;
+}
+
+/** A second listener, SASL_PLAINTEXT, beside the plain one (as a Kafka broker with two listeners). */
+export interface SaslListenerOptions {
+  /** TCP port of the SASL listener; 0 picks a free one (see `KafkaBroker.saslPort`). */
+  readonly port: number;
+  /** Enabled mechanisms, in the order the handshake lists them; default PLAIN and SCRAM-SHA-512. */
+  readonly mechanisms?: readonly SaslMechanism[];
+  /** Who may authenticate, with either mechanism. */
+  readonly users: readonly SaslUser[];
+}
+
+export interface ResolvedSaslOptions {
+  readonly port: number;
+  readonly mechanisms: readonly SaslMechanism[];
+  readonly users: readonly SaslUser[];
+}
+
 export interface KafkaBrokerOptions {
   /** TCP port to listen on; 0 picks a free one (see `KafkaBroker.port`). */
   readonly port: number;
@@ -35,6 +60,8 @@ export interface KafkaBrokerOptions {
   readonly connectionsMaxIdleMs?: number;
   /** Where unexpected internal errors are reported; default `console.error`. */
   readonly logError?: (message: string) => void;
+  /** A SASL_PLAINTEXT listener on a second port; default none. */
+  readonly sasl?: SaslListenerOptions;
 }
 
 export interface ResolvedBrokerOptions {
@@ -53,6 +80,7 @@ export interface ResolvedBrokerOptions {
   readonly maxConnections: number;
   readonly connectionsMaxIdleMs: number;
   readonly logError: (message: string) => void;
+  readonly sasl?: ResolvedSaslOptions;
 }
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
@@ -103,5 +131,40 @@ export function resolveBrokerOptions(options: KafkaBrokerOptions): ResolvedBroke
     maxConnections,
     connectionsMaxIdleMs,
     logError: options.logError ?? ((message) => console.error(message)),
+    sasl: options.sasl === undefined ? undefined : resolveSaslOptions(options.sasl, options.port),
   };
+}
+
+function resolveSaslOptions(sasl: SaslListenerOptions, plainPort: number): ResolvedSaslOptions {
+  const port = sasl.port;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error('sasl.port must be a port number from 0 to 65535');
+  if (port !== 0 && port === plainPort)
+    throw new Error(`sasl.port must differ from port (both are ${port})`);
+  const mechanisms = sasl.mechanisms ?? SASL_MECHANISMS;
+  if (!Array.isArray(mechanisms) || mechanisms.length === 0)
+    throw new Error(`sasl.mechanisms must list at least one of ${SASL_MECHANISMS.join(', ')}`);
+  for (const mechanism of mechanisms) {
+    if (!SASL_MECHANISMS.includes(mechanism))
+      throw new Error(
+        `sasl.mechanisms: "${String(mechanism)}" is not supported (${SASL_MECHANISMS.join(', ')})`,
+      );
+  }
+  if (new Set(mechanisms).size !== mechanisms.length)
+    throw new Error('sasl.mechanisms names a mechanism twice');
+  if (!Array.isArray(sasl.users) || sasl.users.length === 0)
+    throw new Error('sasl.users must list at least one user ({ username, password })');
+  const usernames = new Set<string>();
+  const users = sasl.users.map((user: Partial<SaslUser> | null, index): SaslUser => {
+    const { username, password } = user ?? {};
+    // PLAIN separates its fields with NUL, so neither may hold one.
+    if (typeof username !== 'string' || username === '' || username.includes('\0'))
+      throw new Error(`sasl.users[${index}].username must be a non-empty string without NUL`);
+    if (typeof password !== 'string' || password === '' || password.includes('\0'))
+      throw new Error(`sasl.users[${index}].password must be a non-empty string without NUL`);
+    if (usernames.has(username)) throw new Error(`sasl.users: user "${username}" is listed twice`);
+    usernames.add(username);
+    return { username, password };
+  });
+  return { port, mechanisms: [...mechanisms], users };
 }

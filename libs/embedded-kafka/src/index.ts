@@ -1,3 +1,8 @@
 export { startKafkaBroker } from './kafka-broker';
 export type { KafkaBroker } from './kafka-broker';
-export type { KafkaBrokerOptions } from './broker-options';
+export type {
+  KafkaBrokerOptions,
+  SaslListenerOptions,
+  SaslMechanism,
+  SaslUser,
+} from './broker-options';

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, Server, Socket } from 'node:net';
-import { KafkaBrokerOptions, resolveBrokerOptions } from './broker-options';
+import { KafkaBrokerOptions, resolveBrokerOptions, ResolvedBrokerOptions } from './broker-options';
 import { GroupCoordinator } from './groups/group-coordinator';
 import { BrokerContext } from './handlers/broker-context';
-import { BrokerConnection } from './server/broker-connection';
+import { SaslMechanisms, saslMechanisms } from './sasl/sasl-mechanisms';
+import { BrokerConnection, ConnectionListener } from './server/broker-connection';
 import { FlushScheduler } from './storage/flush-scheduler';
 import { OffsetStore } from './storage/offset-store';
 import { ProducerIdAllocator } from './storage/producer-id-allocator';
@@ -15,6 +16,10 @@ export interface KafkaBroker {
   readonly port: number;
   /** `advertisedHost:port`, what clients use as bootstrap server. */
   readonly bootstrapAddress: string;
+  /** The SASL_PLAINTEXT listener's port, when `sasl` was given. */
+  readonly saslPort?: number;
+  /** `advertisedHost:saslPort`, the bootstrap server of SASL clients, when `sasl` was given. */
+  readonly saslBootstrapAddress?: string;
   /** Stops accepting, ends connections (and their long polls), and closes the files. */
   close(): Promise<void>;
 }
@@ -45,18 +50,30 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
   };
 
   const connections = new Set<BrokerConnection>();
-  const server = createServer((socket: Socket) => {
-    // As Kafka's max.connections: the newcomer is refused, the open ones are left alone.
-    if (connections.size >= resolved.maxConnections) {
-      socket.destroy();
-      return;
-    }
-    const connection = new BrokerConnection(socket, context);
-    connections.add(connection);
-    socket.on('close', () => connections.delete(connection));
-  });
+  // Kafka's max.connections counts every listener's connections together.
+  const listenerServer = (listener: ConnectionListener): Server =>
+    createServer((socket: Socket) => {
+      // As Kafka's max.connections: the newcomer is refused, the open ones are left alone.
+      if (connections.size >= resolved.maxConnections) {
+        socket.destroy();
+        return;
+      }
+      const connection = new BrokerConnection(socket, context, listener);
+      connections.add(connection);
+      socket.on('close', () => connections.delete(connection));
+    });
+  const server = listenerServer({ endpoint });
   const port = await listen(server, resolved.port, resolved.host);
   endpoint.port = port;
+  const sasl = await startSaslListener(resolved.sasl, resolved.host, listenerServer, {
+    nodeId: NODE_ID,
+    host: resolved.advertisedHost,
+  }).catch(async (error: unknown) => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    topics.close();
+    offsets.close();
+    throw error;
+  });
 
   const applyRetention = (): void => {
     for (const topic of topics.all()) {
@@ -71,10 +88,20 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
   return {
     port,
     bootstrapAddress: `${resolved.advertisedHost}:${port}`,
+    ...(sasl === undefined
+      ? {}
+      : {
+          saslPort: sasl.port,
+          saslBootstrapAddress: `${resolved.advertisedHost}:${sasl.port}`,
+        }),
     close() {
       closing ??= (async () => {
         clearInterval(retentionTimer);
-        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        const stopped = Promise.all(
+          [server, ...(sasl === undefined ? [] : [sasl.server])].map(
+            (listening) => new Promise<void>((resolve) => listening.close(() => resolve())),
+          ),
+        );
         for (const connection of connections) connection.close();
         context.groups.shutdown();
         await stopped;
@@ -85,6 +112,21 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
       return closing;
     },
   };
+}
+
+/** The SASL_PLAINTEXT listener: its own port, advertised to the clients that connect to it. */
+async function startSaslListener(
+  options: ResolvedBrokerOptions['sasl'],
+  host: string,
+  listenerServer: (listener: ConnectionListener) => Server,
+  advertised: { nodeId: number; host: string },
+): Promise<{ server: Server; port: number } | undefined> {
+  if (options === undefined) return undefined;
+  const mechanisms: SaslMechanisms = await saslMechanisms(options);
+  const endpoint = { ...advertised, port: options.port };
+  const server = listenerServer({ endpoint, sasl: mechanisms });
+  endpoint.port = await listen(server, options.port, host);
+  return { server, port: endpoint.port };
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

@@ -76,12 +76,19 @@ export class RawKafkaClient {
 
   /** The next response (correlation id and body), or 'closed' when the broker closed the connection. */
   async response(): Promise<{ correlationId: number; body: Buffer } | 'closed'> {
+    const frame = await this.frame();
+    if (frame === 'closed') return 'closed';
+    return { correlationId: frame.readInt32BE(0), body: frame.subarray(4) };
+  }
+
+  /** The next size-prefixed frame as it is (e.g. a bare SASL token), or 'closed'. */
+  async frame(): Promise<Buffer | 'closed'> {
     for (;;) {
       if (this.received.length >= 4 && this.received.length >= 4 + this.received.readInt32BE(0)) {
         const size = this.received.readInt32BE(0);
         const frame = this.received.subarray(4, 4 + size);
         this.received = this.received.subarray(4 + size);
-        return { correlationId: frame.readInt32BE(0), body: frame.subarray(4) };
+        return frame;
       }
       if (this.closed) return 'closed';
       await new Promise<void>((resolve) => (this.waiting = resolve));

@@ -22,6 +22,8 @@ export interface BrokerContext {
 export interface RequestContext {
   readonly header: RequestHeader;
   readonly clientHost: string;
+  /** The listener the request came in on: Metadata and FindCoordinator send the client back to it. */
+  readonly listener: BrokerEndpoint;
   /** Aborted when the request's connection closes (the broker closes them all on shutdown), ending its long poll. */
   readonly connectionClosed: AbortSignal;
 }

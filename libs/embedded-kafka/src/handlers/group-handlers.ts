@@ -14,9 +14,13 @@ import { decodeSyncGroupRequest, encodeSyncGroupResponse } from '../protocol/api
 import { ErrorCode } from '../protocol/error-codes';
 import { RequestHandler } from './broker-context';
 
-export const handleFindCoordinator: RequestHandler = async (broker, body, { header }) => {
+export const handleFindCoordinator: RequestHandler = async (
+  _broker,
+  body,
+  { header, listener },
+) => {
   decodeFindCoordinatorRequest(body, header.apiVersion);
-  return encodeFindCoordinatorResponse(header.apiVersion, ErrorCode.NONE, broker.endpoint);
+  return encodeFindCoordinatorResponse(header.apiVersion, ErrorCode.NONE, listener);
 };
 
 export const handleJoinGroup: RequestHandler = async (broker, body, { header, clientHost }) => {

@@ -17,6 +17,7 @@ import { handleInitProducerId } from './init-producer-id-handler';
 import { handleListOffsets } from './list-offsets-handler';
 import { handleOffsetCommit, handleOffsetFetch } from './offset-handlers';
 import { handleProduce } from './produce-handler';
+import { handleSaslAuthenticate, handleSaslHandshake } from './sasl-handlers';
 import {
   handleCreatePartitions,
   handleCreateTopics,
@@ -47,4 +48,6 @@ export const REQUEST_HANDLERS: ReadonlyMap<number, RequestHandler> = new Map([
   [ApiKey.AlterConfigs, handleAlterConfigs],
   [ApiKey.CreatePartitions, handleCreatePartitions],
   [ApiKey.DeleteGroups, handleDeleteGroups],
+  [ApiKey.SaslHandshake, handleSaslHandshake],
+  [ApiKey.SaslAuthenticate, handleSaslAuthenticate],
 ]);

@@ -30,7 +30,7 @@ import { checkAddedAssignment, checkTopicAssignment } from './replica-assignment
 
 const MAX_PARTITIONS = 10_000;
 
-export const handleMetadata: RequestHandler = async (broker, body, { header }) => {
+export const handleMetadata: RequestHandler = async (broker, body, { header, listener }) => {
   const request = decodeMetadataRequest(body, header.apiVersion);
   const topics: TopicMetadata[] =
     request.topics === null
@@ -46,7 +46,7 @@ export const handleMetadata: RequestHandler = async (broker, body, { header }) =
             : { errorCode: lookup.errorCode, name, partitionCount: 0 };
         });
   return encodeMetadataResponse(header.apiVersion, {
-    broker: broker.endpoint,
+    broker: listener,
     clusterId: broker.clusterId,
     topics,
   });

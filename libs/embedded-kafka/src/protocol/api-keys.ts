@@ -12,6 +12,7 @@ export const ApiKey = {
   SyncGroup: 14,
   DescribeGroups: 15,
   ListGroups: 16,
+  SaslHandshake: 17,
   ApiVersions: 18,
   CreateTopics: 19,
   DeleteTopics: 20,
@@ -19,6 +20,7 @@ export const ApiKey = {
   InitProducerId: 22,
   DescribeConfigs: 32,
   AlterConfigs: 33,
+  SaslAuthenticate: 36,
   CreatePartitions: 37,
   DeleteGroups: 42,
 } as const;
@@ -50,6 +52,7 @@ export const SUPPORTED_VERSIONS: ReadonlyMap<number, VersionRange> = new Map([
   [ApiKey.SyncGroup, { min: 0, max: 3 }],
   [ApiKey.DescribeGroups, { min: 0, max: 4 }],
   [ApiKey.ListGroups, { min: 0, max: 2 }],
+  [ApiKey.SaslHandshake, { min: 0, max: 1 }],
   [ApiKey.ApiVersions, { min: 0, max: 2 }],
   [ApiKey.CreateTopics, { min: 0, max: 4 }],
   [ApiKey.DeleteTopics, { min: 0, max: 3 }],
@@ -58,6 +61,7 @@ export const SUPPORTED_VERSIONS: ReadonlyMap<number, VersionRange> = new Map([
   [ApiKey.DescribeConfigs, { min: 0, max: 2 }],
   [ApiKey.AlterConfigs, { min: 0, max: 1 }],
   [ApiKey.CreatePartitions, { min: 0, max: 1 }],
+  [ApiKey.SaslAuthenticate, { min: 0, max: 1 }],
   [ApiKey.DeleteGroups, { min: 0, max: 1 }],
 ]);
 

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { Socket } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { BrokerContext, ResponseBody } from '../handlers/broker-context';
 import { REQUEST_HANDLERS } from '../handlers/request-router';
 import { ApiKey, isSupportedVersion } from '../protocol/api-keys';
@@ -8,9 +9,12 @@ import {
   encodeFlexibleApiVersionsResponse,
   FLEXIBLE_API_VERSIONS_VERSION,
 } from '../protocol/apis/api-versions';
+import { BrokerEndpoint } from '../protocol/apis/metadata';
 import { ByteReader, MalformedRequestError } from '../protocol/byte-reader';
 import { ErrorCode } from '../protocol/error-codes';
 import { readRequestHeader, RequestHeader } from '../protocol/request-header';
+import { SaslAuthenticator, SaslStep } from '../sasl/sasl-authenticator';
+import { SaslMechanisms } from '../sasl/sasl-mechanisms';
 import { FrameRead, RequestFrameReader } from './request-frame-reader';
 
 /**
@@ -19,6 +23,21 @@ import { FrameRead, RequestFrameReader } from './request-frame-reader';
  * broker hold an unbounded number of them.
  */
 const MAX_IN_FLIGHT_REQUESTS = 100;
+
+/**
+ * Largest request before authentication (Kafka's `sasl.server.max.receive.size`),
+ * so that an unauthenticated client cannot make the broker buffer 100 MiB.
+ */
+const SASL_MAX_RECEIVE_BYTES = 512 * 1024;
+
+/** Kafka's `connection.failed.authentication.delay.ms`: a failed authentication is answered this late. */
+const FAILED_AUTHENTICATION_DELAY_MS = 100;
+
+/** The listener a connection came in on: its advertised address and, for SASL_PLAINTEXT, its mechanisms. */
+export interface ConnectionListener {
+  readonly endpoint: BrokerEndpoint;
+  readonly sasl?: SaslMechanisms;
+}
 
 /** An answer, or the failure that closes the connection once it is this request's turn. */
 type Outcome = { readonly response: ResponseBody | undefined } | { readonly failure: unknown };
@@ -33,7 +52,10 @@ type Outcome = { readonly response: ResponseBody | undefined } | { readonly fail
  * or has too many requests in flight, so memory stays bounded by what it sends.
  */
 export class BrokerConnection {
-  private readonly frames: RequestFrameReader;
+  private frames: RequestFrameReader;
+  private readonly listener: ConnectionListener;
+  /** Present on a SASL listener until the connection has authenticated. */
+  private sasl: SaslAuthenticator | undefined;
   private readonly closing = new AbortController();
   private readonly idleTimer: NodeJS.Timeout;
   private responses: Promise<void> = Promise.resolve();
@@ -44,8 +66,16 @@ export class BrokerConnection {
   constructor(
     private readonly socket: Socket,
     private readonly broker: BrokerContext,
+    listener?: ConnectionListener,
   ) {
-    this.frames = new RequestFrameReader(broker.options.maxRequestBytes);
+    this.listener = listener ?? { endpoint: broker.endpoint };
+    this.sasl =
+      this.listener.sasl === undefined ? undefined : new SaslAuthenticator(this.listener.sasl);
+    this.frames = new RequestFrameReader(
+      this.sasl === undefined
+        ? broker.options.maxRequestBytes
+        : Math.min(SASL_MAX_RECEIVE_BYTES, broker.options.maxRequestBytes),
+    );
     // Each long poll in flight listens for the close.
     setMaxListeners(MAX_IN_FLIGHT_REQUESTS, this.closing.signal);
     // Restarted by every read and every answered request; a request in flight is not idleness.
@@ -107,6 +137,12 @@ export class BrokerConnection {
   }
 
   private dispatch(frame: Buffer): void {
+    const sasl = this.sasl;
+    if (sasl?.failed) return;
+    if (sasl?.expectsRawToken) {
+      this.authenticationStep(undefined, sasl.rawToken(frame));
+      return;
+    }
     const body = new ByteReader(frame);
     let header: RequestHeader;
     try {
@@ -114,6 +150,13 @@ export class BrokerConnection {
     } catch {
       this.close();
       return;
+    }
+    if (sasl !== undefined) {
+      const step = sasl.request(header, body);
+      if (step.kind !== 'serve') {
+        this.authenticationStep(header, step);
+        return;
+      }
     }
     this.inFlight += 1;
     // Settled at once, so that a failure behind a long poll is not an unhandled rejection.
@@ -132,6 +175,46 @@ export class BrokerConnection {
       this.idleTimer.refresh();
       this.resumeReading();
     });
+  }
+
+  /**
+   * Writes an authentication answer in its turn. Called between frames, so once
+   * authenticated the next frame is read with the listener's full size limit.
+   */
+  private authenticationStep(header: RequestHeader | undefined, step: SaslStep): void {
+    if (this.sasl?.complete) {
+      this.sasl = undefined;
+      this.frames = new RequestFrameReader(this.broker.options.maxRequestBytes);
+    }
+    this.responses = this.responses.then(async () => {
+      if (step.kind === 'fail') {
+        if (step.authentication) await delay(FAILED_AUTHENTICATION_DELAY_MS);
+        if (step.answer !== undefined && header !== undefined) this.send(header, step.answer);
+        this.closeAfterWriting();
+        return;
+      }
+      if (step.kind === 'answer' && header !== undefined) this.send(header, step.body);
+      if (step.kind === 'token') this.sendToken(step.token);
+      this.idleTimer.refresh();
+    });
+  }
+
+  /** Ends the connection once what was written has gone out (an answer, then the close). */
+  private closeAfterWriting(): void {
+    if (this.closed) return;
+    clearTimeout(this.idleTimer);
+    this.closing.abort();
+    this.socket.end();
+    // A client that does not read cannot keep the socket open.
+    setTimeout(() => this.socket.destroy(), 5_000).unref();
+  }
+
+  /** A SASL token after a v0 handshake: only its size before it, no response header. */
+  private sendToken(token: Buffer): void {
+    if (this.closed) return;
+    const prefix = Buffer.allocUnsafe(4);
+    prefix.writeInt32BE(token.length, 0);
+    this.socket.write(Buffer.concat([prefix, token]));
   }
 
   private fail(header: RequestHeader, failure: unknown): void {
@@ -160,6 +243,7 @@ export class BrokerConnection {
     return handler(this.broker, body, {
       header,
       clientHost: this.socket.remoteAddress ?? '',
+      listener: this.listener.endpoint,
       connectionClosed: this.closing.signal,
     });
   }
