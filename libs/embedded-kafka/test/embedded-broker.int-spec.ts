@@ -1,6 +1,7 @@
 import { KafkaBroker, startKafkaBroker } from '@hirestream/embedded-kafka';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
 import { kafkajsContract } from './kafkajs-contract';
+import { transactionsContract } from './transactions-contract';
 
 describe('kafkajs contract: embedded broker', () => {
   let dataDir: string;
@@ -8,7 +9,7 @@ describe('kafkajs contract: embedded broker', () => {
 
   beforeAll(async () => {
     dataDir = await makeTempDir('kafka-contract');
-    broker = await startKafkaBroker({ port: 0, dataDir });
+    broker = await startKafkaBroker({ port: 0, dataDir, transactionAbortIntervalMs: 1_000 });
   });
 
   afterAll(async () => {
@@ -21,7 +22,11 @@ describe('kafkajs contract: embedded broker', () => {
     restart: async () => {
       const port = broker.port;
       await broker.close();
-      broker = await startKafkaBroker({ port, dataDir });
+      broker = await startKafkaBroker({ port, dataDir, transactionAbortIntervalMs: 1_000 });
     },
+  }));
+  transactionsContract(() => ({
+    bootstrapAddress: () => broker.bootstrapAddress,
+    restart: async () => undefined,
   }));
 });

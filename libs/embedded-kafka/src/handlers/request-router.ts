@@ -15,6 +15,12 @@ import { handleListOffsets } from './list-offsets-handler';
 import { handleOffsetCommit, handleOffsetFetch } from './offset-handlers';
 import { handleProduce } from './produce-handler';
 import { handleCreateTopics, handleDeleteTopics, handleMetadata } from './topic-handlers';
+import {
+  handleAddOffsetsToTxn,
+  handleAddPartitionsToTxn,
+  handleEndTxn,
+  handleTxnOffsetCommit,
+} from './transaction-handlers';
 
 /** Every API except ApiVersions, which the connection answers itself (its v3 framing differs). */
 export const REQUEST_HANDLERS: ReadonlyMap<number, RequestHandler> = new Map([
@@ -34,4 +40,8 @@ export const REQUEST_HANDLERS: ReadonlyMap<number, RequestHandler> = new Map([
   [ApiKey.CreateTopics, handleCreateTopics],
   [ApiKey.DeleteTopics, handleDeleteTopics],
   [ApiKey.InitProducerId, handleInitProducerId],
+  [ApiKey.AddPartitionsToTxn, handleAddPartitionsToTxn],
+  [ApiKey.AddOffsetsToTxn, handleAddOffsetsToTxn],
+  [ApiKey.EndTxn, handleEndTxn],
+  [ApiKey.TxnOffsetCommit, handleTxnOffsetCommit],
 ]);

@@ -16,6 +16,10 @@ export const ApiKey = {
   CreateTopics: 19,
   DeleteTopics: 20,
   InitProducerId: 22,
+  AddPartitionsToTxn: 24,
+  AddOffsetsToTxn: 25,
+  EndTxn: 26,
+  TxnOffsetCommit: 28,
 } as const;
 
 export interface VersionRange {
@@ -47,6 +51,10 @@ export const SUPPORTED_VERSIONS: ReadonlyMap<number, VersionRange> = new Map([
   [ApiKey.CreateTopics, { min: 0, max: 3 }],
   [ApiKey.DeleteTopics, { min: 0, max: 1 }],
   [ApiKey.InitProducerId, { min: 0, max: 1 }],
+  [ApiKey.AddPartitionsToTxn, { min: 0, max: 1 }],
+  [ApiKey.AddOffsetsToTxn, { min: 0, max: 1 }],
+  [ApiKey.EndTxn, { min: 0, max: 1 }],
+  [ApiKey.TxnOffsetCommit, { min: 0, max: 2 }],
 ]);
 
 export function isSupportedVersion(apiKey: number, version: number): boolean {

@@ -5,18 +5,20 @@ export const LATEST_TIMESTAMP = -1;
 export const EARLIEST_TIMESTAMP = -2;
 
 export interface ListOffsetsRequest {
+  /** 1 (read_committed) from v2 on; v1 has none and answers the high watermark. */
+  readonly isolationLevel: number;
   readonly topics: { topic: string; partitions: { partition: number; timestamp: number }[] }[];
 }
 
 /** ListOffsets v1–3. */
 export function decodeListOffsetsRequest(reader: ByteReader, version: number): ListOffsetsRequest {
   reader.int32();
-  if (version >= 2) reader.int8();
+  const isolationLevel = version >= 2 ? reader.int8() : 0;
   const topics = reader.array((r) => ({
     topic: r.string(),
     partitions: r.array((p) => ({ partition: p.int32(), timestamp: p.int64() })),
   }));
-  return { topics };
+  return { isolationLevel, topics };
 }
 
 export interface ListOffsetsPartitionResult {
