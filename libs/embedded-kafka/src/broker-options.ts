@@ -58,6 +58,13 @@ export interface KafkaBrokerOptions {
    * flight, is closed (Kafka's `connections.max.idle.ms`). Default 10 minutes.
    */
   readonly connectionsMaxIdleMs?: number;
+  /** Largest transaction timeout a transactional producer may ask for (Kafka's `transaction.max.timeout.ms`); default 15 minutes. */
+  readonly transactionMaxTimeoutMs?: number;
+  /**
+   * How often transactions older than their timeout are aborted (Kafka's
+   * `transaction.abort.timed.out.transaction.cleanup.interval.ms`); default 10 s.
+   */
+  readonly transactionAbortIntervalMs?: number;
   /** Where unexpected internal errors are reported; default `console.error`. */
   readonly logError?: (message: string) => void;
   /** A SASL_PLAINTEXT listener on a second port; default none. */
@@ -79,6 +86,8 @@ export interface ResolvedBrokerOptions {
   readonly maxRequestBytes: number;
   readonly maxConnections: number;
   readonly connectionsMaxIdleMs: number;
+  readonly transactionMaxTimeoutMs: number;
+  readonly transactionAbortIntervalMs: number;
   readonly logError: (message: string) => void;
   readonly sasl?: ResolvedSaslOptions;
 }
@@ -87,6 +96,12 @@ function positiveInteger(name: string, value: number | undefined, fallback: numb
   const resolved = value ?? fallback;
   if (!Number.isInteger(resolved) || resolved < 0)
     throw new Error(`${name} must be a non-negative integer`);
+  return resolved;
+}
+
+function timerInterval(name: string, value: number | undefined, fallback: number): number {
+  const resolved = positiveInteger(name, value, fallback);
+  if (resolved < 1 || resolved >= 2 ** 31) throw new Error(`${name} must be from 1 to 2^31 - 1`);
   return resolved;
 }
 
@@ -130,6 +145,16 @@ export function resolveBrokerOptions(options: KafkaBrokerOptions): ResolvedBroke
     maxRequestBytes: positiveInteger('maxRequestBytes', options.maxRequestBytes, 100 * 1024 * 1024),
     maxConnections,
     connectionsMaxIdleMs,
+    transactionMaxTimeoutMs: positiveInteger(
+      'transactionMaxTimeoutMs',
+      options.transactionMaxTimeoutMs,
+      15 * 60 * 1000,
+    ),
+    transactionAbortIntervalMs: timerInterval(
+      'transactionAbortIntervalMs',
+      options.transactionAbortIntervalMs,
+      10_000,
+    ),
     logError: options.logError ?? ((message) => console.error(message)),
     sasl: options.sasl === undefined ? undefined : resolveSaslOptions(options.sasl, options.port),
   };

@@ -10,6 +10,8 @@ import { OffsetStore } from './storage/offset-store';
 import { ProducerIdAllocator } from './storage/producer-id-allocator';
 import { partitionLogOptions } from './storage/topic-configs';
 import { TopicStore } from './storage/topic-store';
+import { TransactionCoordinator } from './transactions/transaction-coordinator';
+import { TransactionLog } from './transactions/transaction-log';
 
 export interface KafkaBroker {
   /** The port actually listened on (useful with port 0). */
@@ -38,6 +40,13 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
     flusher,
   );
   const offsets = new OffsetStore(resolved.dataDir, flusher);
+  const producerIds = new ProducerIdAllocator(resolved.dataDir);
+  const transactionLog = new TransactionLog(resolved.dataDir, flusher);
+  const transactions = new TransactionCoordinator(transactionLog, topics, offsets, producerIds, {
+    maxTimeoutMs: resolved.transactionMaxTimeoutMs,
+  });
+  // Transactions a crash left between their prepare record and their markers are finished first.
+  await transactions.recover();
   const endpoint = { nodeId: NODE_ID, host: resolved.advertisedHost, port: resolved.port };
   const context: BrokerContext = {
     options: resolved,
@@ -46,7 +55,8 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
     topics,
     offsets,
     groups: new GroupCoordinator(resolved.initialRebalanceDelayMs),
-    producerIds: new ProducerIdAllocator(resolved.dataDir),
+    producerIds,
+    transactions,
   };
 
   const connections = new Set<BrokerConnection>();
@@ -83,6 +93,16 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
   // Always running: topics may set their own retention (AlterConfigs) without a broker-wide one.
   const retentionTimer = setInterval(applyRetention, resolved.retentionCheckIntervalMs);
   retentionTimer.unref();
+  const transactionTimer = setInterval(() => {
+    transactions
+      .abortTimedOut(Date.now())
+      .catch((error: unknown) =>
+        resolved.logError(
+          `embedded-kafka: aborting timed-out transactions failed: ${String(error)}`,
+        ),
+      );
+  }, resolved.transactionAbortIntervalMs);
+  transactionTimer.unref();
 
   let closing: Promise<void> | undefined;
   return {
@@ -97,6 +117,7 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
     close() {
       closing ??= (async () => {
         clearInterval(retentionTimer);
+        clearInterval(transactionTimer);
         const stopped = Promise.all(
           [server, ...(sasl === undefined ? [] : [sasl.server])].map(
             (listening) => new Promise<void>((resolve) => listening.close(() => resolve())),
@@ -105,9 +126,11 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
         for (const connection of connections) connection.close();
         context.groups.shutdown();
         await stopped;
+        await transactions.drain();
         await flusher.drain();
         topics.close();
         offsets.close();
+        transactionLog.close();
       })();
       return closing;
     },

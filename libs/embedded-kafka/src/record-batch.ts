@@ -99,3 +99,69 @@ export function splitProducedBatches(records: Buffer): BatchSplit {
   }
   return batches.length > 0 ? { ok: true, batches } : { ok: false, reason: 'corrupt' };
 }
+
+/** Control record types (the key of a control batch's single record). */
+export const ControlType = { ABORT: 0, COMMIT: 1 } as const;
+const CONTROL_BATCH_ATTRIBUTES = TRANSACTIONAL_FLAG | CONTROL_FLAG;
+/** length, attributes, timestamp delta, offset delta, key length, key (4), value length, value (6), header count. */
+const CONTROL_RECORD = Buffer.from([
+  0x20, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x00, 0x0c, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x00,
+]);
+const CONTROL_TYPE_AT = BATCH_HEADER_SIZE + 7;
+
+/**
+ * The end-transaction marker Kafka writes to each partition of a transaction:
+ * a control batch of one record whose key is (version 0, type) and whose value
+ * is (version 0, coordinator epoch).
+ */
+export function buildControlBatch(
+  producerId: number,
+  producerEpoch: number,
+  type: number,
+  timestamp: number,
+): Buffer {
+  const batch = Buffer.alloc(BATCH_HEADER_SIZE + CONTROL_RECORD.length);
+  batch.writeInt32BE(batch.length - BATCH_LENGTH_PREFIX, BATCH_LENGTH_AT);
+  batch.writeInt8(2, MAGIC_AT);
+  batch.writeInt16BE(CONTROL_BATCH_ATTRIBUTES, ATTRIBUTES_AT);
+  writeInt64(batch, timestamp, 27);
+  writeInt64(batch, timestamp, MAX_TIMESTAMP_AT);
+  writeInt64(batch, producerId, PRODUCER_ID_AT);
+  batch.writeInt16BE(producerEpoch, PRODUCER_EPOCH_AT);
+  batch.writeInt32BE(-1, BASE_SEQUENCE_AT);
+  batch.writeInt32BE(1, RECORDS_COUNT_AT);
+  CONTROL_RECORD.copy(batch, BATCH_HEADER_SIZE);
+  batch.writeInt16BE(type, CONTROL_TYPE_AT);
+  batch.writeUInt32BE(crc32c(batch, ATTRIBUTES_AT), CRC_AT);
+  return batch;
+}
+
+/** Bytes from a batch's start that hold a control batch's type (see `controlTypeOf`). */
+export const CONTROL_TYPE_END = CONTROL_TYPE_AT + 2;
+
+/**
+ * The type of the control batch at `at` (its first record's key), reading the
+ * record's varint fields rather than assuming their sizes; undefined when the
+ * bytes do not hold a control key.
+ */
+export function controlTypeOf(batch: Buffer, at = 0): number | undefined {
+  let position = at + BATCH_HEADER_SIZE;
+  const end = batch.length;
+  const skipVarint = (): boolean => {
+    while (position < end) {
+      if ((batch[position++] & 0x80) === 0) return true;
+    }
+    return false;
+  };
+  if (!skipVarint()) return undefined;
+  position += 1;
+  if (!skipVarint() || !skipVarint() || !skipVarint()) return undefined;
+  if (position + 4 > end) return undefined;
+  return batch.readInt16BE(position + 2);
+}
+
+function writeInt64(buffer: Buffer, value: number, at: number): void {
+  buffer.writeInt32BE(Math.floor(value / TWO_TO_32), at);
+  buffer.writeUInt32BE(value >>> 0, at + 4);
+}

@@ -11,6 +11,8 @@ export interface TestBatchOptions {
   readonly producerId?: number;
   readonly producerEpoch?: number;
   readonly baseSequence?: number;
+  /** Sets the transactional attribute, as a transactional producer does. */
+  readonly transactional?: boolean;
 }
 
 function zigzagVarint(value: number): Buffer {
@@ -52,7 +54,7 @@ export function buildRecordBatch(
   header.writeInt32BE(49 + body.length, 8);
   header.writeInt32BE(0, 12);
   header.writeInt8(2, 16);
-  header.writeInt16BE(0, 21);
+  header.writeInt16BE(options.transactional ? 0x10 : 0, 21);
   header.writeInt32BE(records.length - 1, 23);
   header.writeBigInt64BE(BigInt(timestamp), 27);
   header.writeBigInt64BE(BigInt(timestamp), 35);

@@ -7,6 +7,7 @@ import { RequestHeader } from '../protocol/request-header';
 import { OffsetStore } from '../storage/offset-store';
 import { ProducerIdAllocator } from '../storage/producer-id-allocator';
 import { isValidTopicName, Topic, TopicStore } from '../storage/topic-store';
+import { TransactionCoordinator } from '../transactions/transaction-coordinator';
 
 /** What request handlers share: the broker's stores and identity. */
 export interface BrokerContext {
@@ -17,6 +18,7 @@ export interface BrokerContext {
   readonly offsets: OffsetStore;
   readonly groups: GroupCoordinator;
   readonly producerIds: ProducerIdAllocator;
+  readonly transactions: TransactionCoordinator;
 }
 
 export interface RequestContext {

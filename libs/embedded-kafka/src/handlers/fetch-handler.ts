@@ -3,6 +3,7 @@ import {
   encodeFetchResponse,
   FetchRequest,
   FetchTopicResult,
+  READ_COMMITTED,
 } from '../protocol/apis/fetch';
 import { ErrorCode } from '../protocol/error-codes';
 import { PartitionLog, ReadResult } from '../storage/partition-log';
@@ -23,9 +24,10 @@ async function readPartition(
   log: PartitionLog,
   offset: number,
   maxBytes: number,
+  endOffset: number,
 ): Promise<ReadResult> {
   try {
-    return await log.read(offset, Math.max(maxBytes, 1));
+    return await log.read(offset, Math.max(maxBytes, 1), endOffset);
   } catch {
     return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, records: [] };
   }
@@ -37,6 +39,7 @@ async function readOnce(broker: BrokerContext, request: FetchRequest): Promise<F
   let hasError = false;
   const watched: FetchRound['watched'] = [];
   const topics: FetchTopicResult[] = [];
+  const readCommitted = request.isolationLevel === READ_COMMITTED;
   for (const topicRequest of request.topics) {
     const topic = broker.topics.get(topicRequest.topic);
     const partitions = [];
@@ -48,16 +51,21 @@ async function readOnce(broker: BrokerContext, request: FetchRequest): Promise<F
           partition,
           errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
           highWatermark: -1,
+          lastStableOffset: -1,
           logStartOffset: -1,
+          abortedTransactions: null,
           records: [],
         });
         continue;
       }
       const highWatermark = log.highWatermark;
+      const lastStableOffset = log.lastStableOffset;
       watched.push({ log, highWatermark });
+      // read_committed consumers stop at the last stable offset and drop the aborted transactions listed.
+      const endOffset = readCommitted ? lastStableOffset : highWatermark;
       const result =
         budget > 0
-          ? await readPartition(log, fetchOffset, Math.min(partitionMaxBytes, budget))
+          ? await readPartition(log, fetchOffset, Math.min(partitionMaxBytes, budget), endOffset)
           : EMPTY;
       const size = result.records.reduce((sum, records) => sum + records.length, 0);
       if (result.errorCode !== ErrorCode.NONE) hasError = true;
@@ -67,7 +75,9 @@ async function readOnce(broker: BrokerContext, request: FetchRequest): Promise<F
         partition,
         errorCode: result.errorCode,
         highWatermark,
+        lastStableOffset,
         logStartOffset: log.logStartOffset,
+        abortedTransactions: readCommitted ? log.abortedTransactions(fetchOffset, endOffset) : null,
         records: result.records,
       });
     }

@@ -5,6 +5,7 @@ import {
   LATEST_TIMESTAMP,
   ListOffsetsPartitionResult,
 } from '../protocol/apis/list-offsets';
+import { READ_COMMITTED } from '../protocol/apis/fetch';
 import { ErrorCode } from '../protocol/error-codes';
 import { RequestHandler } from './broker-context';
 
@@ -42,7 +43,9 @@ export const handleListOffsets: RequestHandler = async (broker, body, { header }
             }
             const offset =
               timestamp === LATEST_TIMESTAMP
-                ? log.highWatermark
+                ? request.isolationLevel === READ_COMMITTED
+                  ? log.lastStableOffset
+                  : log.highWatermark
                 : timestamp === EARLIEST_TIMESTAMP
                   ? log.logStartOffset
                   : await log.offsetForTimestamp(timestamp);

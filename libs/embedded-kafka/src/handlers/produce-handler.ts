@@ -4,13 +4,35 @@ import {
   ProducePartitionResult,
 } from '../protocol/apis/produce';
 import { ErrorCode } from '../protocol/error-codes';
-import { splitProducedBatches } from '../record-batch';
-import { RequestHandler } from './broker-context';
+import { readBatchHeader, splitProducedBatches } from '../record-batch';
+import { BrokerContext, RequestHandler } from './broker-context';
 
 const VALID_ACKS = new Set([0, 1, -1]);
 
 function failed(partition: number, errorCode: number): ProducePartitionResult {
   return { partition, errorCode, baseOffset: -1, logStartOffset: -1 };
+}
+
+/**
+ * A transactional produce must come from the transactional id's current epoch
+ * and go to a partition added to its ongoing transaction (Kafka 3.6+ checks
+ * this with the coordinator: INVALID_PRODUCER_EPOCH when fenced,
+ * INVALID_TXN_STATE when the partition is not in the transaction).
+ */
+function verifyTransactional(
+  broker: BrokerContext,
+  transactionalId: string,
+  target: { topic: string; partition: number },
+  batches: readonly Buffer[],
+): number {
+  const header = batches.map((batch) => readBatchHeader(batch)).find((h) => h.isTransactional);
+  if (header === undefined) return ErrorCode.NONE;
+  return broker.transactions.verifyProduce(
+    transactionalId,
+    header.producerId,
+    header.producerEpoch,
+    target,
+  );
 }
 
 /**
@@ -27,7 +49,6 @@ export const handleProduce: RequestHandler = async (broker, body, { header }) =>
         async ({ partition, records }): Promise<ProducePartitionResult> => {
           if (!VALID_ACKS.has(request.acks))
             return failed(partition, ErrorCode.INVALID_REQUIRED_ACKS);
-          if (request.transactionalId !== null) return failed(partition, ErrorCode.INVALID_REQUEST);
           const log = topic?.partitions[partition];
           if (log === undefined) return failed(partition, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
           const split = splitProducedBatches(records ?? Buffer.alloc(0));
@@ -39,7 +60,16 @@ export const handleProduce: RequestHandler = async (broker, body, { header }) =>
                 : ErrorCode.UNSUPPORTED_FOR_MESSAGE_FORMAT,
             );
           }
-          const appended = log.append(split.batches);
+          if (request.transactionalId !== null) {
+            const errorCode = verifyTransactional(
+              broker,
+              request.transactionalId,
+              { topic: topicData.topic, partition },
+              split.batches,
+            );
+            if (errorCode !== ErrorCode.NONE) return failed(partition, errorCode);
+          }
+          const appended = log.append(split.batches, request.transactionalId !== null);
           if (!('baseOffset' in appended)) return failed(partition, appended.errorCode);
           try {
             await appended.durable;

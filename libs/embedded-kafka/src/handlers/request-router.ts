@@ -24,6 +24,12 @@ import {
   handleDeleteTopics,
   handleMetadata,
 } from './topic-handlers';
+import {
+  handleAddOffsetsToTxn,
+  handleAddPartitionsToTxn,
+  handleEndTxn,
+  handleTxnOffsetCommit,
+} from './transaction-handlers';
 
 /** Every API except ApiVersions, which the connection answers itself (its v3 framing differs). */
 export const REQUEST_HANDLERS: ReadonlyMap<number, RequestHandler> = new Map([
@@ -50,4 +56,8 @@ export const REQUEST_HANDLERS: ReadonlyMap<number, RequestHandler> = new Map([
   [ApiKey.DeleteGroups, handleDeleteGroups],
   [ApiKey.SaslHandshake, handleSaslHandshake],
   [ApiKey.SaslAuthenticate, handleSaslAuthenticate],
+  [ApiKey.AddPartitionsToTxn, handleAddPartitionsToTxn],
+  [ApiKey.AddOffsetsToTxn, handleAddOffsetsToTxn],
+  [ApiKey.EndTxn, handleEndTxn],
+  [ApiKey.TxnOffsetCommit, handleTxnOffsetCommit],
 ]);

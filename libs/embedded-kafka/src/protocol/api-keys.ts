@@ -18,6 +18,10 @@ export const ApiKey = {
   DeleteTopics: 20,
   DeleteRecords: 21,
   InitProducerId: 22,
+  AddPartitionsToTxn: 24,
+  AddOffsetsToTxn: 25,
+  EndTxn: 26,
+  TxnOffsetCommit: 28,
   DescribeConfigs: 32,
   AlterConfigs: 33,
   SaslAuthenticate: 36,
@@ -63,6 +67,10 @@ export const SUPPORTED_VERSIONS: ReadonlyMap<number, VersionRange> = new Map([
   [ApiKey.CreatePartitions, { min: 0, max: 1 }],
   [ApiKey.SaslAuthenticate, { min: 0, max: 1 }],
   [ApiKey.DeleteGroups, { min: 0, max: 1 }],
+  [ApiKey.AddPartitionsToTxn, { min: 0, max: 1 }],
+  [ApiKey.AddOffsetsToTxn, { min: 0, max: 1 }],
+  [ApiKey.EndTxn, { min: 0, max: 1 }],
+  [ApiKey.TxnOffsetCommit, { min: 0, max: 2 }],
 ]);
 
 export function isSupportedVersion(apiKey: number, version: number): boolean {

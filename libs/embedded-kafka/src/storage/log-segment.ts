@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import {
   BATCH_HEADER_SIZE,
   batchSizeAt,
+  controlTypeOf,
   hasValidCrc,
   readBatchHeader,
   RecordBatchHeader,
@@ -21,6 +22,8 @@ import { SparseOffsetIndex } from './sparse-offset-index';
 
 /** Bytes of log between two sparse index entries. */
 const INDEX_INTERVAL_BYTES = 4096;
+/** Bytes read from a control batch on recovery to learn its type (it is 78 bytes as the broker writes it). */
+const CONTROL_BATCH_READ_BYTES = 128;
 /** Smallest read when looking for a batch, so that small batches are found in one read. */
 const MIN_READ_BYTES = 64 * 1024;
 
@@ -70,12 +73,13 @@ export class LogSegment {
    * Opens an existing segment and rebuilds its index from the batch headers.
    * With `verifyChecksums` (the active, possibly torn segment) every batch's
    * CRC-32C is checked too. The file is cut after the last whole, valid batch.
+   * `onBatch` gets each batch's header and, for a control batch, its type.
    */
   static recover(
     path: string,
     baseOffset: number,
     verifyChecksums: boolean,
-    onBatch: (header: RecordBatchHeader) => void,
+    onBatch: (header: RecordBatchHeader, controlType: number | undefined) => void,
   ): SegmentRecovery {
     const fd = openSync(path, 'r+');
     const fileSize = fstatSync(fd).size;
@@ -92,13 +96,22 @@ export class LogSegment {
         header.baseOffset === segment.nextOffset &&
         header.lastOffsetDelta >= 0;
       if (!plausible) break;
+      let batch: Buffer | undefined;
       if (verifyChecksums) {
-        const batch = Buffer.allocUnsafe(header.totalSize);
+        batch = Buffer.allocUnsafe(header.totalSize);
         readSync(fd, batch, 0, header.totalSize, position);
         if (!hasValidCrc(batch)) break;
       }
+      let controlType: number | undefined;
+      if (header.isControl) {
+        if (batch === undefined) {
+          batch = Buffer.allocUnsafe(Math.min(header.totalSize, CONTROL_BATCH_READ_BYTES));
+          readSync(fd, batch, 0, batch.length, position);
+        }
+        controlType = controlTypeOf(batch);
+      }
       segment.recordAppended(header, position);
-      onBatch(header);
+      onBatch(header, controlType);
       position += header.totalSize;
     }
     if (position < fileSize) {

@@ -1,10 +1,18 @@
 import { existsSync, fdatasyncSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode } from '../protocol/error-codes';
-import { readBatchHeader, writeBaseOffset } from '../record-batch';
+import {
+  BATCH_HEADER_SIZE,
+  buildControlBatch,
+  ControlType,
+  readBatchHeader,
+  RecordBatchHeader,
+  writeBaseOffset,
+} from '../record-batch';
 import { syncDirectory, writeFileDurably } from './file-io';
 import { FlushScheduler } from './flush-scheduler';
 import { LogSegment } from './log-segment';
+import { AbortedTransaction, PartitionTransactions } from './partition-transactions';
 import { ProducerStateTable } from './producer-state';
 import { RecentBatches } from './recent-batches';
 
@@ -48,6 +56,7 @@ export class PartitionLog {
     private options: PartitionLogOptions,
     private readonly flusher: FlushScheduler,
     private readonly producers: ProducerStateTable,
+    private readonly transactions: PartitionTransactions,
   ) {
     const active = this.activeSegment;
     this.nextOffset = active.nextOffset;
@@ -71,6 +80,7 @@ export class PartitionLog {
       .map((match) => Number(match[1]))
       .sort((a, b) => a - b);
     const producers = new ProducerStateTable();
+    const transactions = new PartitionTransactions();
     const segments: LogSegment[] = [];
     for (const [i, baseOffset] of baseOffsets.entries()) {
       const previous = segments.at(-1);
@@ -81,16 +91,26 @@ export class PartitionLog {
         continue;
       }
       const isLast = i === baseOffsets.length - 1;
-      const { segment } = LogSegment.recover(path, baseOffset, isLast, (header) =>
-        producers.record(header),
-      );
+      const { segment } = LogSegment.recover(path, baseOffset, isLast, (header, controlType) => {
+        if (header.isControl) {
+          producers.recordMarker(header.producerId, header.producerEpoch);
+          transactions.recordMarker(
+            header.producerId,
+            header.baseOffset,
+            controlType === ControlType.COMMIT,
+          );
+          return;
+        }
+        producers.record(header);
+        if (header.isTransactional) transactions.recordData(header.producerId, header.baseOffset);
+      });
       segments.push(segment);
     }
     if (segments.length === 0) {
       segments.push(LogSegment.create(directory, 0));
       syncDirectory(directory);
     }
-    return new PartitionLog(directory, segments, options, flusher, producers);
+    return new PartitionLog(directory, segments, options, flusher, producers, transactions);
   }
 
   private get activeSegment(): LogSegment {
@@ -130,6 +150,24 @@ export class PartitionLog {
     return this.durableOffset;
   }
 
+  /** Where read_committed consumers stop: the first offset of the earliest open transaction, else the high watermark. */
+  get lastStableOffset(): number {
+    if (!this.transactions.hasOngoing) return this.durableOffset;
+    return Math.min(
+      this.transactions.firstOngoingOffset() ?? this.durableOffset,
+      this.durableOffset,
+    );
+  }
+
+  hasOngoingTransaction(producerId: number): boolean {
+    return this.transactions.isOngoing(producerId);
+  }
+
+  /** Aborted transactions overlapping [from, upTo), for a read_committed fetch. */
+  abortedTransactions(from: number, upTo: number): AbortedTransaction[] {
+    return this.transactions.abortedBetween(from, upTo);
+  }
+
   get sizeInBytes(): number {
     return this.segments.reduce((sum, segment) => sum + segment.size, 0);
   }
@@ -138,14 +176,21 @@ export class PartitionLog {
    * Appends produced batches (already CRC-checked) in order, rewriting their
    * base offsets. The result's `durable` settles once they are fsynced and
    * visible to consumers. A retried idempotent batch is not written again: its
-   * original offset is answered once that is durable.
+   * original offset is answered once that is durable. Transactional batches
+   * are taken only from a produce the transaction coordinator has verified.
    */
-  append(batches: readonly Buffer[]): AppendResult {
+  append(batches: readonly Buffer[], transactional = false): AppendResult {
     const headers = batches.map((batch) => readBatchHeader(batch));
     const checks = headers.map((header) => this.producers.check(header));
     const failed = checks.find((check) => check.kind === 'error');
     if (failed?.kind === 'error') return { errorCode: failed.errorCode };
-    if (headers.some((header) => header.isTransactional || header.isControl)) {
+    // Only the transaction coordinator writes control batches; transactional ones need a producer id.
+    if (
+      headers.some(
+        (header) =>
+          header.isControl || (header.isTransactional && (!transactional || header.producerId < 0)),
+      )
+    ) {
       return { errorCode: ErrorCode.INVALID_REQUEST };
     }
     const duplicate = checks[0];
@@ -159,20 +204,46 @@ export class PartitionLog {
     const baseOffset = this.nextOffset;
     for (const [i, batch] of batches.entries()) {
       const header = { ...headers[i], baseOffset: this.nextOffset };
-      writeBaseOffset(batch, this.nextOffset);
-      this.rollIfFull(batch.length);
-      this.activeSegment.append(batch, header);
+      this.write(batch, header);
       this.producers.record(header);
-      this.nextOffset = header.baseOffset + header.lastOffsetDelta + 1;
-      this.recent.add(header.baseOffset, this.nextOffset, batch);
+      if (header.isTransactional)
+        this.transactions.recordData(header.producerId, header.baseOffset);
     }
+    return { errorCode: ErrorCode.NONE, baseOffset, durable: this.syncWritten() };
+  }
+
+  /**
+   * Writes the transaction coordinator's end marker (commit or abort) for the
+   * producer's transaction; resolves once it is on disk. Its epoch fences older
+   * epochs of the producer on this partition.
+   */
+  appendMarker(producerId: number, producerEpoch: number, committed: boolean): Promise<void> {
+    const type = committed ? ControlType.COMMIT : ControlType.ABORT;
+    const batch = buildControlBatch(producerId, producerEpoch, type, Date.now());
+    writeBaseOffset(batch, this.nextOffset);
+    const header = readBatchHeader(batch);
+    this.write(batch, header);
+    this.producers.recordMarker(producerId, producerEpoch);
+    this.transactions.recordMarker(producerId, header.baseOffset, committed);
+    return this.syncWritten();
+  }
+
+  private write(batch: Buffer, header: RecordBatchHeader): void {
+    writeBaseOffset(batch, header.baseOffset);
+    this.rollIfFull(batch.length);
+    this.activeSegment.append(batch, header);
+    this.nextOffset = header.baseOffset + header.lastOffsetDelta + 1;
+    this.recent.add(header.baseOffset, this.nextOffset, batch);
+  }
+
+  /** Resolves once everything written so far is synced and below the high watermark. */
+  private syncWritten(): Promise<void> {
     const endOffset = this.nextOffset;
     const segment = this.activeSegment;
     const endPosition = segment.size;
-    const durable = this.flusher
+    return this.flusher
       .sync(segment.fd)
       .then(() => this.markDurable(segment, endOffset, endPosition));
-    return { errorCode: ErrorCode.NONE, baseOffset, durable };
   }
 
   private rollIfFull(incomingBytes: number): void {
@@ -213,13 +284,20 @@ export class PartitionLog {
    * Whole batches from `offset` on, never past the high watermark, at most
    * `maxBytes` unless the very first batch is larger (see `LogSegment.read`).
    * Continues into the next segment only after reading a segment to its end,
-   * so that the answer never skips records.
+   * so that the answer never skips records. With `endOffset` below the high
+   * watermark (the last stable offset of a read_committed fetch) no batch at
+   * or after it is returned.
    */
-  async read(offset: number, maxBytes: number): Promise<ReadResult> {
+  async read(
+    offset: number,
+    maxBytes: number,
+    endOffset: number = this.durableOffset,
+  ): Promise<ReadResult> {
     if (offset < this.logStartOffset || offset > this.durableOffset) {
       return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, records: [] };
     }
-    const recent = this.recent.read(offset, maxBytes, this.durableOffset);
+    if (offset >= endOffset) return { errorCode: ErrorCode.NONE, records: [] };
+    const recent = this.recent.read(offset, maxBytes, endOffset);
     if (recent !== undefined) return { errorCode: ErrorCode.NONE, records: recent };
     const records: Buffer[] = [];
     let position = offset;
@@ -237,6 +315,8 @@ export class PartitionLog {
       if (read.nextOffset < segment.nextOffset) break;
       position = read.nextOffset;
     }
+    if (endOffset < this.durableOffset)
+      return { errorCode: ErrorCode.NONE, records: cutAt(records, endOffset) };
     return { errorCode: ErrorCode.NONE, records };
   }
 
@@ -301,6 +381,7 @@ export class PartitionLog {
       this.segments.shift();
       total -= oldest.size;
       oldest.delete();
+      this.transactions.dropBefore(this.logStartOffset);
     }
   }
 
@@ -308,4 +389,21 @@ export class PartitionLog {
     this.recent.clear();
     for (const segment of this.segments) segment.close();
   }
+}
+
+/** The batches of `records` that lie before `endOffset` (which is a batch boundary). */
+function cutAt(records: readonly Buffer[], endOffset: number): Buffer[] {
+  const kept: Buffer[] = [];
+  for (const data of records) {
+    for (let at = 0; at + BATCH_HEADER_SIZE <= data.length;) {
+      const header = readBatchHeader(data, at);
+      if (header.baseOffset >= endOffset) {
+        if (at > 0) kept.push(data.subarray(0, at));
+        return kept;
+      }
+      at += header.totalSize;
+    }
+    kept.push(data);
+  }
+  return kept;
 }

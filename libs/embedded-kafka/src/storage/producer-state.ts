@@ -78,4 +78,15 @@ export class ProducerStateTable {
     });
     if (entry.recent.length > REMEMBERED_BATCHES) entry.recent.shift();
   }
+
+  /**
+   * Records an end-transaction marker: it carries the producer's epoch (bumped
+   * when the coordinator fenced the producer) but no sequence, so sequences go
+   * on across transactions of one epoch and restart from 0 in a new one.
+   */
+  recordMarker(producerId: number, producerEpoch: number): void {
+    const entry = this.producers.get(producerId);
+    if (entry !== undefined && producerEpoch <= entry.epoch) return;
+    this.producers.set(producerId, { epoch: producerEpoch, lastSequence: -1, recent: [] });
+  }
 }

@@ -12,8 +12,12 @@ export interface FetchTopicRequest {
   readonly partitions: FetchPartitionRequest[];
 }
 
+/** Fetch and ListOffsets isolation levels. */
+export const READ_COMMITTED = 1;
+
 export interface FetchRequest {
   readonly maxWaitMs: number;
+  readonly isolationLevel: number;
   readonly minBytes: number;
   readonly maxBytes: number;
   readonly topics: FetchTopicRequest[];
@@ -25,7 +29,7 @@ export function decodeFetchRequest(reader: ByteReader, version: number): FetchRe
   const maxWaitMs = reader.int32();
   const minBytes = reader.int32();
   const maxBytes = reader.int32();
-  reader.int8();
+  const isolationLevel = reader.int8();
   if (version >= 7) {
     reader.int32();
     reader.int32();
@@ -43,14 +47,17 @@ export function decodeFetchRequest(reader: ByteReader, version: number): FetchRe
   if (version >= 7)
     reader.array((r) => ({ topic: r.string(), partitions: r.array((p) => p.int32()) }));
   if (version >= 11) reader.string();
-  return { maxWaitMs, minBytes, maxBytes, topics };
+  return { maxWaitMs, minBytes, maxBytes, isolationLevel, topics };
 }
 
 export interface FetchPartitionResult {
   readonly partition: number;
   readonly errorCode: number;
   readonly highWatermark: number;
+  readonly lastStableOffset: number;
   readonly logStartOffset: number;
+  /** Null for read_uncommitted fetches, as Kafka answers them. */
+  readonly abortedTransactions: readonly { producerId: number; firstOffset: number }[] | null;
   readonly records: readonly Buffer[];
 }
 
@@ -70,9 +77,13 @@ export function encodeFetchResponse(
   writer.array(topics, (w, topic) => {
     w.string(topic.topic);
     w.array(topic.partitions, (pw, p) => {
-      pw.int32(p.partition).int16(p.errorCode).int64(p.highWatermark).int64(p.highWatermark);
+      pw.int32(p.partition).int16(p.errorCode).int64(p.highWatermark).int64(p.lastStableOffset);
       if (version >= 5) pw.int64(p.logStartOffset);
-      pw.int32(-1);
+      if (p.abortedTransactions === null) pw.int32(-1);
+      else
+        pw.array(p.abortedTransactions, (aw, t) => {
+          aw.int64(t.producerId).int64(t.firstOffset);
+        });
       if (version >= 11) pw.int32(-1);
       pw.referencedBytes(p.records);
     });

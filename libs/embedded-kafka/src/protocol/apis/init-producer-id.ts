@@ -4,10 +4,11 @@ import { ByteWriter } from '../byte-writer';
 /** InitProducerId v0–1. */
 export function decodeInitProducerIdRequest(reader: ByteReader): {
   transactionalId: string | null;
+  transactionTimeoutMs: number;
 } {
   const transactionalId = reader.nullableString();
-  reader.int32();
-  return { transactionalId };
+  const transactionTimeoutMs = reader.int32();
+  return { transactionalId, transactionTimeoutMs };
 }
 
 export function encodeInitProducerIdResponse(

@@ -12,13 +12,15 @@ export interface ListOffsetsPartitionRequest {
 }
 
 export interface ListOffsetsRequest {
+  /** 1 (read_committed) from v2 on; v0 and v1 have none and answer the high watermark. */
+  readonly isolationLevel: number;
   readonly topics: { topic: string; partitions: ListOffsetsPartitionRequest[] }[];
 }
 
 /** ListOffsets v0–5 (v0 has max_num_offsets, v2 an isolation level, v4 a leader epoch). */
 export function decodeListOffsetsRequest(reader: ByteReader, version: number): ListOffsetsRequest {
   reader.int32();
-  if (version >= 2) reader.int8();
+  const isolationLevel = version >= 2 ? reader.int8() : 0;
   const topics = reader.array((r) => ({
     topic: r.string(),
     partitions: r.array((p) => {
@@ -29,7 +31,7 @@ export function decodeListOffsetsRequest(reader: ByteReader, version: number): L
       return { partition, timestamp, maxNumOffsets };
     }),
   }));
-  return { topics };
+  return { isolationLevel, topics };
 }
 
 export interface ListOffsetsPartitionResult {
