@@ -2,12 +2,15 @@ import { setMaxListeners } from 'node:events';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { ProjectionsService } from '@eventstore/db-client/generated/projections_grpc_pb';
 import { decodeAppendRequest, serializeAppendResponse } from './grpc/append-wire';
 import { serializeReadResponse } from './grpc/event-encoding';
 import { appendHandler } from './grpc/streams-append';
 import { deleteHandler, tombstoneHandler } from './grpc/streams-delete';
 import { readHandler } from './grpc/streams-read';
 import { getSupportedMethodsHandler } from './grpc/server-features';
+import { projectionsServiceImplementation } from './grpc/projections-service';
+import { StandardProjections } from './projections/standard-projections';
 import {
   UNIMPLEMENTED_SERVICES,
   unimplementedHandler,
@@ -22,6 +25,12 @@ export interface EventStoreServerOptions {
   readonly host?: string;
   /** Directory holding the log segments; created if missing. */
   readonly dataDir: string;
+  /**
+   * Enables the standard projections `$by_category` and `$by_event_type` at start, as
+   * EventStoreDB's `--start-standard-projections` does; without it they stay as last left
+   * (disabled on a new store).
+   */
+  readonly startStandardProjections?: boolean;
 }
 
 export interface EventStoreServer {
@@ -54,6 +63,13 @@ export async function startEventStoreServer(
 ): Promise<EventStoreServer> {
   const host = options.host ?? '127.0.0.1';
   const store = EventStore.open(options.dataDir);
+  let projections: StandardProjections;
+  try {
+    projections = await StandardProjections.start(store, options.startStandardProjections === true);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const shutdown = new AbortController();
   // Every open read or subscription listens for the shutdown: as many listeners as clients hold streams.
   setMaxListeners(0, shutdown.signal);
@@ -71,6 +87,7 @@ export async function startEventStoreServer(
     batchAppend: unimplementedHandler(StreamsService.batchAppend, 'Batch appends'),
   });
   server.addService(ServerFeaturesService, { getSupportedMethods: getSupportedMethodsHandler });
+  server.addService(ProjectionsService, projectionsServiceImplementation(projections));
   for (const [service, feature] of UNIMPLEMENTED_SERVICES)
     server.addService(service, unimplementedService(service, feature));
 
@@ -84,6 +101,7 @@ export async function startEventStoreServer(
       ),
     );
   } catch (error) {
+    await projections.close();
     await store.close();
     throw error;
   }
@@ -104,6 +122,7 @@ export async function startEventStoreServer(
             resolve();
           });
         });
+        await projections.close();
         await store.close();
       })();
       return closing;

@@ -1,6 +1,7 @@
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { describeWithDocker } from '../../../test/support/describe-with-docker';
 import { eventStoreContract } from './event-store-contract';
+import { linksAndProjectionsContract } from './links-and-projections-contract';
 
 const STARTUP_TIMEOUT_MS = 180_000;
 
@@ -26,6 +27,9 @@ describeWithDocker('EventStoreDB contract: real EventStoreDB 24.10', () => {
   });
 
   eventStoreContract(
+    () => `esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`,
+  );
+  linksAndProjectionsContract(
     () => `esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`,
   );
 });

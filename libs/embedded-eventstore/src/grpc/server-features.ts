@@ -6,6 +6,7 @@ import {
 } from '@eventstore/db-client/generated/serverfeatures_pb';
 
 const STREAMS_SERVICE = 'event_store.client.streams.streams';
+const PROJECTIONS_SERVICE = 'event_store.client.projections.projections';
 
 // Batch append is deliberately absent, so the client appends through `Streams/Append`.
 const SUPPORTED: ReadonlyArray<readonly [service: string, method: string]> = [
@@ -14,6 +15,11 @@ const SUPPORTED: ReadonlyArray<readonly [service: string, method: string]> = [
   [STREAMS_SERVICE, 'delete'],
   [STREAMS_SERVICE, 'tombstone'],
   ['event_store.client.server_features.serverfeatures', 'getsupportedmethods'],
+  [PROJECTIONS_SERVICE, 'statistics'],
+  [PROJECTIONS_SERVICE, 'enable'],
+  [PROJECTIONS_SERVICE, 'disable'],
+  [PROJECTIONS_SERVICE, 'state'],
+  [PROJECTIONS_SERVICE, 'result'],
 ];
 
 /** The version reported to clients: the EventStoreDB release whose client protocol this server follows. */

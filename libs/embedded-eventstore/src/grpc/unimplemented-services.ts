@@ -10,7 +10,6 @@ import type {
 } from '@grpc/grpc-js';
 import { OperationsService } from '@eventstore/db-client/generated/operations_grpc_pb';
 import { PersistentSubscriptionsService } from '@eventstore/db-client/generated/persistent_grpc_pb';
-import { ProjectionsService } from '@eventstore/db-client/generated/projections_grpc_pb';
 import { UsersService } from '@eventstore/db-client/generated/users_grpc_pb';
 import { unimplementedError } from './grpc-errors';
 
@@ -23,7 +22,6 @@ interface CallShape {
 /** Services the embedded server does not offer, each with the feature name used in its refusal. */
 export const UNIMPLEMENTED_SERVICES: ReadonlyArray<readonly [ServiceDefinition, string]> = [
   [PersistentSubscriptionsService, 'Persistent subscriptions'],
-  [ProjectionsService, 'Projections'],
   [UsersService, 'User management'],
   [OperationsService, 'Server operations'],
 ];
