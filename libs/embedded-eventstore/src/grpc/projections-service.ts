@@ -12,6 +12,8 @@ import {
   StatisticsResp,
   type DisableReq,
   type EnableReq,
+  type ResetReq,
+  type ResetResp,
   type ResultReq,
   type StateReq,
   StatisticsReq,
@@ -22,8 +24,8 @@ import type {
   StandardProjections,
 } from '../projections/standard-projections';
 import { asServerError } from './error-mapping';
-import { projectionNotFoundError } from './grpc-errors';
-import { unimplementedHandler } from './unimplemented-services';
+import { projectionNotFoundError, unimplementedError } from './grpc-errors';
+import { unimplementedHandler, unimplementedMessage } from './unimplemented-services';
 
 function details(statistics: ProjectionStatistics): StatisticsResp.Details {
   return new StatisticsResp.Details()
@@ -111,6 +113,13 @@ export function projectionsServiceImplementation(
     callback(null, new ResultResp().setResult(emptyObject()));
   };
 
+  // Only the standard projections exist: any other name is not found, as on the real server.
+  const reset: handleUnaryCall<ResetReq, ResetResp> = (call, callback) => {
+    const name = call.request.getOptions()?.getName() ?? '';
+    if (!projections.has(name)) return callback(projectionNotFoundError(name));
+    callback(unimplementedError(unimplementedMessage('Projection resets')));
+  };
+
   const userDefined = 'User-defined (JavaScript) projections';
   return {
     statistics,
@@ -121,7 +130,7 @@ export function projectionsServiceImplementation(
     create: unimplementedHandler(ProjectionsService.create, userDefined),
     update: unimplementedHandler(ProjectionsService.update, userDefined),
     delete: unimplementedHandler(ProjectionsService.delete, userDefined),
-    reset: unimplementedHandler(ProjectionsService.reset, 'Projection resets'),
+    reset,
     restartSubsystem: unimplementedHandler(
       ProjectionsService.restartSubsystem,
       'Projection subsystem restarts',

@@ -26,7 +26,7 @@ export const UNIMPLEMENTED_SERVICES: ReadonlyArray<readonly [ServiceDefinition, 
   [OperationsService, 'Server operations'],
 ];
 
-function unimplementedMessage(feature: string): string {
+export function unimplementedMessage(feature: string): string {
   return `${feature} are not implemented by the embedded EventStoreDB-compatible server; use a real EventStoreDB for them.`;
 }
 
