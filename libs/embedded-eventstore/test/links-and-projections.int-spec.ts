@@ -34,6 +34,41 @@ describe('links and standard projections: embedded server', () => {
     });
 
     linksAndProjectionsContract(() => server.connectionString);
+
+    it('links deletions with $deleted: -1, as the real projections do', async () => {
+      const client = EventStoreDBClient.connectionString(server.connectionString);
+      try {
+        const category = uniqueCategory();
+        const [soft, hard] = [`${category}-1`, `${category}-2`];
+        await client.appendToStream(soft, testEvent('Created'));
+        await client.appendToStream(hard, testEvent('Created'));
+        await client.deleteStream(soft);
+        await client.tombstoneStream(hard);
+        const tombstone = '9223372036854775807';
+        await eventually(
+          async () => (await linkTargets(client, `$ce-${category}`)).length >= 4,
+          'the deletions linked',
+        );
+        const links = await readStreamEvents(client, `$ce-${category}`);
+        expect(links.map((event) => textOf(event.event?.data))).toEqual([
+          `0@${soft}`,
+          `0@${hard}`,
+          `0@$$${soft}`,
+          `${tombstone}@${hard}`,
+        ]);
+        const metadata = links.map((event) => event.event?.metadata as Record<string, unknown>);
+        expect(metadata.map((m) => [m.$o, m.$deleted])).toEqual([
+          [soft, undefined],
+          [hard, undefined],
+          [soft, -1],
+          [hard, -1],
+        ]);
+        const deleted = await linkTargets(client, '$et-$deleted');
+        expect(deleted).toEqual(expect.arrayContaining([`0@${soft}`, `${tombstone}@${hard}`]));
+      } finally {
+        await client.dispose();
+      }
+    });
   });
 
   describe('restarts', () => {

@@ -67,8 +67,9 @@ class ProjectionRun {
     const kind = this.kindOf(store, store.streamIdOf(seq));
     if (kind.kind === 'ignored') return false;
     const typeId = store.typeIdOf(seq);
-    // Type decisions depend on the stream's kind too; key them by both.
-    const key = typeId * 3 + (kind.kind === 'stream' ? (kind.category === undefined ? 0 : 1) : 2);
+    // Type decisions depend on the stream's kind and on its having a category; key them by all.
+    const key =
+      typeId * 4 + (kind.kind === 'stream' ? 0 : 2) + (kind.category === undefined ? 0 : 1);
     let decision = this.typesMayLink.get(key);
     if (decision === undefined) {
       decision = this.handler.mayLink(kind, store.typeName(typeId));
