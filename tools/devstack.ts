@@ -23,6 +23,7 @@ import { onParentExit } from '../libs/platform/src/bootstrap/parent-watch';
 // PostgreSQL server, screening provider and SMTP server (with its mailbox page)
 // in the foreground. Without a port flag all five start; with port flags, only those.
 const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--postgres-port PORT] [--screening-provider-port PORT] [--smtp-port PORT] [--mailbox-port PORT] [--advertised-host HOST]
+  EventStore: [--eventstore-start-standard-projections true|false] (enables $by_category and $by_event_type)
   Kafka: [--kafka-partitions N] [--kafka-auto-create-topics true|false] [--kafka-initial-rebalance-delay-ms MS]
          [--kafka-retention-ms MS] [--kafka-retention-bytes BYTES] [--kafka-max-request-bytes BYTES]
          [--kafka-max-connections N] [--kafka-connections-max-idle-ms MS]
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
       'kafka-port': { type: 'string' },
       'postgres-port': { type: 'string' },
       'advertised-host': { type: 'string', default: '127.0.0.1' },
+      'eventstore-start-standard-projections': { type: 'string' },
       'kafka-partitions': { type: 'string' },
       'kafka-auto-create-topics': { type: 'string' },
       'kafka-initial-rebalance-delay-ms': { type: 'string' },
@@ -144,6 +146,10 @@ async function main(): Promise<void> {
     const eventStore = startEventStoreServer({
       port: eventStorePort,
       dataDir: join(dataDir, 'eventstore'),
+      startStandardProjections: parseBoolean(
+        '--eventstore-start-standard-projections',
+        values['eventstore-start-standard-projections'],
+      ),
     });
     starting.push(
       eventStore.then((server) => withReadyLine('eventstore', server.connectionString, server)),

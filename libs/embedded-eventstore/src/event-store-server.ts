@@ -3,6 +3,7 @@ import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { PersistentSubscriptionsService } from '@eventstore/db-client/generated/persistent_grpc_pb';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { ProjectionsService } from '@eventstore/db-client/generated/projections_grpc_pb';
 import { decodeAppendRequest, serializeAppendResponse } from './grpc/append-wire';
 import { serializeReadResponse } from './grpc/event-encoding';
 import { appendHandler } from './grpc/streams-append';
@@ -11,6 +12,8 @@ import { readHandler } from './grpc/streams-read';
 import { getSupportedMethodsHandler } from './grpc/server-features';
 import { persistentSubscriptionsHandlers } from './grpc/persistent-handlers';
 import { PersistentSubscriptionService } from './persistent/persistent-subscription-service';
+import { projectionsServiceImplementation } from './grpc/projections-service';
+import { StandardProjections } from './projections/standard-projections';
 import {
   UNIMPLEMENTED_SERVICES,
   unimplementedHandler,
@@ -25,6 +28,12 @@ export interface EventStoreServerOptions {
   readonly host?: string;
   /** Directory holding the log segments; created if missing. */
   readonly dataDir: string;
+  /**
+   * Enables the standard projections `$by_category` and `$by_event_type` at start, as
+   * EventStoreDB's `--start-standard-projections` does; without it they stay as last left
+   * (disabled on a new store).
+   */
+  readonly startStandardProjections?: boolean;
 }
 
 export interface EventStoreServer {
@@ -57,6 +66,13 @@ export async function startEventStoreServer(
 ): Promise<EventStoreServer> {
   const host = options.host ?? '127.0.0.1';
   const store = EventStore.open(options.dataDir);
+  let projections: StandardProjections;
+  try {
+    projections = await StandardProjections.start(store, options.startStandardProjections === true);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const shutdown = new AbortController();
   // Every open read or subscription listens for the shutdown: as many listeners as clients hold streams.
   setMaxListeners(0, shutdown.signal);
@@ -79,6 +95,7 @@ export async function startEventStoreServer(
     PersistentSubscriptionsService,
     persistentSubscriptionsHandlers(store, persistent),
   );
+  server.addService(ProjectionsService, projectionsServiceImplementation(projections));
   for (const [service, feature] of UNIMPLEMENTED_SERVICES)
     server.addService(service, unimplementedService(service, feature));
 
@@ -93,6 +110,7 @@ export async function startEventStoreServer(
     );
   } catch (error) {
     persistent.close();
+    await projections.close();
     await store.close();
     throw error;
   }
@@ -114,6 +132,7 @@ export async function startEventStoreServer(
             resolve();
           });
         });
+        await projections.close();
         await store.close();
       })();
       return closing;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  binaryEvent,
   jsonEvent,
   type EventStoreDBClient,
   type JSONEventType,
@@ -15,6 +16,11 @@ export function uniqueStream(prefix: string): string {
 
 export function testEvent(type: string, data: Record<string, unknown> = {}, id?: string) {
   return jsonEvent<JSONEventType>({ type, data, ...(id === undefined ? {} : { id }) });
+}
+
+/** A link event as anyone can append one: type `$>`, data `<revision>@<stream>`. */
+export function linkTo(revision: bigint | number, stream: string) {
+  return binaryEvent({ type: '$>', data: Buffer.from(`${revision}@${stream}`, 'utf8') });
 }
 
 export async function readStreamEvents(

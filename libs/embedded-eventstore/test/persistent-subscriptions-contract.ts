@@ -19,7 +19,13 @@ import {
   type PersistentSubscriptionToStreamResolvedEvent,
 } from '@eventstore/db-client';
 import { randomUUID } from 'node:crypto';
-import { eventually, rejectionOf, testEvent, uniqueStream } from './event-store-client-helpers';
+import {
+  eventually,
+  linkTo,
+  rejectionOf,
+  testEvent,
+  uniqueStream,
+} from './event-store-client-helpers';
 
 type Subscription = PersistentSubscriptionToStream | PersistentSubscriptionToAll;
 
@@ -203,6 +209,64 @@ export function persistentSubscriptionsContract(connectionString: () => string):
       expect(info.connections[0].totalItems).toBe(8n);
       // extraStatistics: delivery-to-ack times of the connection.
       expect(info.connections[0].extraStatistics?.get('quintile 3')).toBeDefined();
+    });
+
+    it('resolves links to their targets when the group asks, and delivers them raw otherwise', async () => {
+      const target = uniqueStream('ps-link-target');
+      const links = uniqueStream('ps-links');
+      await append(target, 2);
+      await client.appendToStream(links, [
+        linkTo(1, target),
+        linkTo(0, target),
+        linkTo(0, uniqueStream('ps-none')),
+      ]);
+      const resolving = group();
+      const raw = group();
+      await client.createPersistentSubscriptionToStream(
+        links,
+        resolving,
+        persistentSubscriptionToStreamSettingsFromDefaults({
+          startFrom: START,
+          resolveLinkTos: true,
+        }),
+      );
+      await client.createPersistentSubscriptionToStream(
+        links,
+        raw,
+        persistentSubscriptionToStreamSettingsFromDefaults({ startFrom: START }),
+      );
+      const resolved = consume(subscribe(links, resolving));
+      const unresolved = consume(subscribe(links, raw));
+      await eventually(
+        () => resolved.received.length === 3 && unresolved.received.length === 3,
+        'links',
+      );
+      expect(
+        resolved.received.map((e) => [
+          e.event?.streamId,
+          (e.event?.data as { n: number } | undefined)?.n,
+        ]),
+      ).toEqual([
+        [target, 1],
+        [target, 0],
+        [undefined, undefined],
+      ]);
+      expect(resolved.received.map((e) => [e.link?.streamId, e.link?.revision])).toEqual([
+        [links, 0n],
+        [links, 1n],
+        [links, 2n],
+      ]);
+      expect(unresolved.received.map((e) => [e.event?.type, e.link])).toEqual([
+        ['$>', undefined],
+        ['$>', undefined],
+        ['$>', undefined],
+      ]);
+      expect(resolved.errors).toEqual([]);
+      expect(unresolved.errors).toEqual([]);
+      expect(
+        (await client.getPersistentSubscriptionToStreamInfo(links, resolving)).settings
+          .resolveLinkTos,
+      ).toBe(true);
     });
 
     it('starts from a revision, or after the events that exist when created from the end', async () => {

@@ -2,6 +2,7 @@ import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainer
 import { describeWithDocker } from '../../../test/support/describe-with-docker';
 import { eventStoreContract } from './event-store-contract';
 import { persistentSubscriptionsContract } from './persistent-subscriptions-contract';
+import { linksAndProjectionsContract } from './links-and-projections-contract';
 
 const STARTUP_TIMEOUT_MS = 180_000;
 
@@ -33,4 +34,7 @@ describeWithDocker('EventStoreDB contract: real EventStoreDB 24.10', () => {
     persistentSubscriptionsContract(
       () => `esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`,
     ));
+  linksAndProjectionsContract(
+    () => `esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`,
+  );
 });

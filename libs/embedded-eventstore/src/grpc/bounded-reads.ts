@@ -3,15 +3,16 @@ import type { Direction } from '../store/store-types';
 import { streamDeletedError } from './grpc-errors';
 import type { ReadStart } from './read-request';
 import { createdTicksOf } from '../storage/record-format';
-import { encodedEventResponse, type UuidFormat } from './event-encoding';
+import { encodedEventResponse } from './event-encoding';
+import { resolvingEncoder } from './resolved-event-encoding';
+import type { EventEncoding } from './subscriptions';
 import { streamNotFoundResponse } from './read-responses';
 import type { ResponseWriter } from './response-writer';
 
-interface BoundedRead {
+interface BoundedRead extends EventEncoding {
   readonly from: ReadStart;
   readonly direction: Direction;
   readonly count: bigint;
-  readonly uuidFormat: UuidFormat;
 }
 
 /** Reads a stream's visible revisions (after `$tb`, `$maxCount` and `$maxAge`) from a revision, either way. */
@@ -42,6 +43,7 @@ export async function readStream(
         : read.from;
   let revision = forwards ? Math.max(first, Number(start)) : Math.min(last, Number(start));
   let remaining = read.count;
+  const resolve = read.resolveLinks ? resolvingEncoder(store, read.uuidFormat) : undefined;
   while (remaining > 0n && !writer.closed && (forwards ? revision <= last : revision >= first)) {
     const record = store.recordAt(entry.seqs.at(revision));
     revision += forwards ? 1 : -1;
@@ -50,7 +52,9 @@ export async function readStream(
       break;
     }
     remaining -= 1n;
-    if (!writer.write(encodedEventResponse(record, read.uuidFormat))) await writer.drained();
+    const response =
+      resolve === undefined ? encodedEventResponse(record, read.uuidFormat) : resolve(record);
+    if (!writer.write(response)) await writer.drained();
   }
   writer.end();
 }
@@ -68,11 +72,14 @@ export async function readAll(
   else if (read.from === 'end') seq = forwards ? end : end - 1;
   else seq = store.seqAtOrAfter(read.from) - (forwards ? 0 : 1);
   let remaining = read.count;
+  const resolve = read.resolveLinks ? resolvingEncoder(store, read.uuidFormat) : undefined;
   while (remaining > 0n && !writer.closed && seq >= 0 && seq < end) {
     const record = store.recordAt(seq);
     seq += forwards ? 1 : -1;
     remaining -= 1n;
-    if (!writer.write(encodedEventResponse(record, read.uuidFormat))) await writer.drained();
+    const response =
+      resolve === undefined ? encodedEventResponse(record, read.uuidFormat) : resolve(record);
+    if (!writer.write(response)) await writer.drained();
   }
   writer.end();
 }

@@ -20,7 +20,7 @@ const preEncodedPrototype: ReadResp = Object.create(ReadResp.prototype, {
   },
 });
 
-function preEncoded(bytes: Buffer): ReadResp {
+export function preEncoded(bytes: Buffer): ReadResp {
   const message: ReadResp & PreEncoded = Object.create(preEncodedPrototype);
   return Object.assign(message, { bytes });
 }

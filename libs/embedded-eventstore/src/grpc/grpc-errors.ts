@@ -78,3 +78,7 @@ export function unavailableError(details: string): ServerErrorResponse {
 export function unimplementedError(details: string): ServerErrorResponse {
   return serverError(status.UNIMPLEMENTED, details);
 }
+
+export function projectionNotFoundError(name: string): ServerErrorResponse {
+  return serverError(status.NOT_FOUND, `Projection '${name}' not found`);
+}

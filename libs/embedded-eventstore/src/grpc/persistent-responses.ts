@@ -2,7 +2,7 @@ import { ReadResp, SubscriptionInfo } from '@eventstore/db-client/generated/pers
 import { Empty, StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb';
 import { positionText, sourceName, startFromText } from '../persistent/group-settings';
 import type { GroupInfo } from '../persistent/persistent-subscription-service';
-import type { StoreGroupEvent } from '../persistent/store-group-io';
+import { originalSeqOf, type StoreGroupEvent } from '../persistent/store-group-io';
 import {
   recordCustomMetadata,
   recordData,
@@ -62,13 +62,12 @@ export function persistentEventResponse(
   retryCount: number,
   uuidFormat: UuidFormat,
 ): ReadResp {
-  const readEvent = new ReadResp.ReadEvent()
-    .setEvent(recordedEvent(store, event.ref.seq, uuidFormat))
-    .setRetryCount(retryCount);
-  const { linkSeq } = event.ref;
+  const readEvent = new ReadResp.ReadEvent().setRetryCount(retryCount);
+  const { seq, linkSeq } = event.ref;
+  if (seq !== undefined) readEvent.setEvent(recordedEvent(store, seq, uuidFormat));
   if (linkSeq !== undefined) readEvent.setLink(recordedEvent(store, linkSeq, uuidFormat));
   // The position is the original one: the link's when there is a link.
-  readEvent.setCommitPosition(store.positionOf(linkSeq ?? event.ref.seq).toString());
+  readEvent.setCommitPosition(store.positionOf(originalSeqOf(event.ref)).toString());
   return new ReadResp().setEvent(readEvent);
 }
 

@@ -15,6 +15,8 @@ export interface ReadPlan {
   readonly source: ReadSource;
   readonly direction: Direction;
   readonly uuidFormat: UuidFormat;
+  /** Answer each link (`$>`) with its target, as `resolveLinkTos` asks. */
+  readonly resolveLinks: boolean;
   readonly mode:
     | { readonly kind: 'read'; readonly count: bigint }
     | { readonly kind: 'subscribe'; readonly filter: SubscriptionFilter | undefined };
@@ -38,12 +40,19 @@ export function readPlanOf(request: ReadReq): ReadPlan {
       ? 'backwards'
       : 'forwards';
   const uuidFormat = options.getUuidOption()?.hasStructured() === true ? 'structured' : 'string';
+  const resolveLinks = options.getResolveLinks();
   if (options.hasSubscription()) {
     if (source.kind === 'stream' && options.hasFilter()) {
       throw new BadRequestError('Filters apply to $all subscriptions only.');
     }
     const filter = options.hasFilter() ? filterOf(options.getFilter()) : undefined;
-    return { source, direction: 'forwards', uuidFormat, mode: { kind: 'subscribe', filter } };
+    return {
+      source,
+      direction: 'forwards',
+      uuidFormat,
+      resolveLinks,
+      mode: { kind: 'subscribe', filter },
+    };
   }
   if (!options.hasCount())
     throw new BadRequestError('A read must carry a count or subscription option.');
@@ -51,6 +60,7 @@ export function readPlanOf(request: ReadReq): ReadPlan {
     source,
     direction,
     uuidFormat,
+    resolveLinks,
     mode: { kind: 'read', count: uint64Of(options.getCount()) },
   };
 }

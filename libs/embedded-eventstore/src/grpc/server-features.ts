@@ -7,6 +7,7 @@ import {
 
 const STREAMS_SERVICE = 'event_store.client.streams.streams';
 const PERSISTENT_SERVICE = 'event_store.client.persistent_subscriptions.persistentsubscriptions';
+const PROJECTIONS_SERVICE = 'event_store.client.projections.projections';
 
 // Batch append is deliberately absent, so the client appends through `Streams/Append`.
 const SUPPORTED: ReadonlyArray<readonly [service: string, method: string]> = [
@@ -15,6 +16,11 @@ const SUPPORTED: ReadonlyArray<readonly [service: string, method: string]> = [
   [STREAMS_SERVICE, 'delete'],
   [STREAMS_SERVICE, 'tombstone'],
   ['event_store.client.server_features.serverfeatures', 'getsupportedmethods'],
+  [PROJECTIONS_SERVICE, 'statistics'],
+  [PROJECTIONS_SERVICE, 'enable'],
+  [PROJECTIONS_SERVICE, 'disable'],
+  [PROJECTIONS_SERVICE, 'state'],
+  [PROJECTIONS_SERVICE, 'result'],
 ];
 
 // The real server lists every persistent subscription method with both features, which tells

@@ -26,13 +26,14 @@ export function readHandler(
 }
 
 function run(store: EventStore, writer: ResponseWriter, plan: ReadPlan): Promise<void> {
-  const { source, mode, uuidFormat } = plan;
+  const { source, mode, uuidFormat, resolveLinks } = plan;
+  const encoding = { uuidFormat, resolveLinks };
   if (mode.kind === 'subscribe') {
     return source.kind === 'stream'
-      ? subscribeToStream(store, writer, source.streamName, source.from, uuidFormat)
-      : subscribeToAll(store, writer, source.from, mode.filter, uuidFormat);
+      ? subscribeToStream(store, writer, source.streamName, source.from, encoding)
+      : subscribeToAll(store, writer, source.from, mode.filter, encoding);
   }
-  const read = { from: source.from, direction: plan.direction, count: mode.count, uuidFormat };
+  const read = { from: source.from, direction: plan.direction, count: mode.count, ...encoding };
   return source.kind === 'stream'
     ? readStream(store, writer, source.streamName, read)
     : readAll(store, writer, read);

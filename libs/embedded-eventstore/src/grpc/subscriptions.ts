@@ -4,7 +4,14 @@ import { streamDeletedError } from './grpc-errors';
 import type { ReadStart, SubscriptionFilter } from './read-request';
 import { caughtUpResponse, checkpointResponse, confirmationResponse } from './read-responses';
 import { encodedEventResponse, type UuidFormat } from './event-encoding';
+import { resolvingEncoder } from './resolved-event-encoding';
 import type { ResponseWriter } from './response-writer';
+
+/** How a read encodes the events it sends. */
+export interface EventEncoding {
+  readonly uuidFormat: UuidFormat;
+  readonly resolveLinks: boolean;
+}
 
 // Events handled per pass before the loop looks at the store (and the call) again.
 const PASS_SIZE = 512;
@@ -46,8 +53,9 @@ export async function subscribeToStream(
   writer: ResponseWriter,
   streamName: string,
   from: ReadStart,
-  uuidFormat: UuidFormat,
+  { uuidFormat, resolveLinks }: EventEncoding,
 ): Promise<void> {
+  const resolve = resolveLinks ? resolvingEncoder(store, uuidFormat) : undefined;
   const initial = store.streamReadState(streamName);
   if (initial.kind === 'deleted') return writer.fail(streamDeletedError(streamName));
   // Subscriptions start after the given revision; from the end means after the current last one.
@@ -68,7 +76,9 @@ export async function subscribeToStream(
     while (next <= stop && !writer.closed) {
       const record = store.recordAt(state.entry.seqs.at(next));
       next += 1;
-      if (!writer.write(encodedEventResponse(record, uuidFormat))) await writer.drained();
+      const response =
+        resolve === undefined ? encodedEventResponse(record, uuidFormat) : resolve(record);
+      if (!writer.write(response)) await writer.drained();
     }
     return 'progressed';
   };
@@ -80,8 +90,9 @@ export async function subscribeToAll(
   writer: ResponseWriter,
   from: ReadStart,
   filter: SubscriptionFilter | undefined,
-  uuidFormat: UuidFormat,
+  { uuidFormat, resolveLinks }: EventEncoding,
 ): Promise<void> {
+  const resolve = resolveLinks ? resolvingEncoder(store, uuidFormat) : undefined;
   let next: number;
   if (from === 'start') next = 0;
   else if (from === 'end') next = store.durableCount;
@@ -104,8 +115,10 @@ export async function subscribeToAll(
       next += 1;
       const id = onStreamName ? store.streamIdOf(seq) : store.typeIdOf(seq);
       if (matcher === undefined || matcher.matchesId(id, nameOf)) {
-        if (!writer.write(encodedEventResponse(store.recordAt(seq), uuidFormat)))
-          await writer.drained();
+        const record = store.recordAt(seq);
+        const response =
+          resolve === undefined ? encodedEventResponse(record, uuidFormat) : resolve(record);
+        if (!writer.write(response)) await writer.drained();
       }
       // A checkpoint follows the event it covers, so resuming after it never skips one.
       if (filter !== undefined && ++scannedSinceCheckpoint >= filter.checkpointInterval)

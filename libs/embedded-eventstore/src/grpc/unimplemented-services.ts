@@ -9,7 +9,6 @@ import type {
   UntypedServiceImplementation,
 } from '@grpc/grpc-js';
 import { OperationsService } from '@eventstore/db-client/generated/operations_grpc_pb';
-import { ProjectionsService } from '@eventstore/db-client/generated/projections_grpc_pb';
 import { UsersService } from '@eventstore/db-client/generated/users_grpc_pb';
 import { unimplementedError } from './grpc-errors';
 
@@ -21,12 +20,11 @@ interface CallShape {
 
 /** Services the embedded server does not offer, each with the feature name used in its refusal. */
 export const UNIMPLEMENTED_SERVICES: ReadonlyArray<readonly [ServiceDefinition, string]> = [
-  [ProjectionsService, 'Projections'],
   [UsersService, 'User management'],
   [OperationsService, 'Server operations'],
 ];
 
-function unimplementedMessage(feature: string): string {
+export function unimplementedMessage(feature: string): string {
   return `${feature} are not implemented by the embedded EventStoreDB-compatible server; use a real EventStoreDB for them.`;
 }
 

@@ -1,6 +1,7 @@
 import type { EventStore } from '../store/event-store';
 import type { ProposedEvent } from '../store/store-types';
 import { randomUuidBytes } from '../store/uuid-bytes';
+import { resolveLinkSeq } from '../store/link-resolution';
 import { metastreamOf } from '../storage/stream-metadata';
 import { parseConfig, serializeConfig } from './group-config';
 import type { GroupConnection } from './group-io';
@@ -246,23 +247,14 @@ export class PersistentSubscriptionService {
 
   /** A parked link resolved to the event it points at; undefined when that event is gone. */
   private parkedEvent(linkSeq: number, parkedRevision: bigint): StoreGroupEvent | undefined {
-    const link = this.store.recordAt(linkSeq);
-    const id = recordIdText(link);
-    const text = recordData(link).toString('utf8');
-    const at = text.indexOf('@');
-    if (at <= 0) return undefined;
-    const revision = Number(text.slice(0, at));
-    const streamName = text.slice(at + 1);
-    const target = this.store.streamReadState(streamName);
-    if (target.kind !== 'found' || !Number.isInteger(revision)) return undefined;
-    if (revision < target.first || revision > target.last) return undefined;
-    const seq = target.entry.seqs.at(revision);
+    const ref = resolveLinkSeq(this.store, linkSeq);
+    if (ref.seq === undefined) return undefined;
     return {
-      id,
+      id: recordIdText(this.store.recordAt(linkSeq)),
       position: parkedRevision,
-      streamName: recordStream(this.store.recordAt(seq)),
+      streamName: recordStream(this.store.recordAt(ref.seq)),
       correlationId: undefined,
-      ref: { seq, linkSeq },
+      ref,
     };
   }
 

@@ -1,6 +1,7 @@
 import type { EventStore } from '../store/event-store';
 import { EventFilter } from '../store/event-filter';
 import type { ProposedEvent } from '../store/store-types';
+import { LINK_EVENT_TYPE, resolveLinkSeq, type ResolvedSeq } from '../store/link-resolution';
 import { randomUuidBytes } from '../store/uuid-bytes';
 import type { GroupEvent, GroupIo, ReadBatch } from './group-io';
 import { groupKey, positionText, type GroupDefinition } from './group-settings';
@@ -12,10 +13,15 @@ import {
   recordStream,
 } from './stored-events';
 
-/** Where the wire finds what to send: the event, and the link it came through if any. */
-export interface EventRef {
-  readonly seq: number;
-  readonly linkSeq: number | undefined;
+/**
+ * Where the wire finds what to send: the event, and the link it came through if any (a link
+ * whose target cannot be read is sent alone).
+ */
+export type EventRef = ResolvedSeq;
+
+/** The stored event a message stands for in its source: the link when there is one. */
+export function originalSeqOf(ref: EventRef): number {
+  return ref.seq === undefined ? ref.linkSeq : (ref.linkSeq ?? ref.seq);
 }
 
 export type StoreGroupEvent = GroupEvent<EventRef>;
@@ -29,17 +35,14 @@ export function parkedStreamOf(key: string): string {
 }
 
 const CHECKPOINT_EVENT_TYPE = '$SubscriptionCheckpoint';
-const LINK_EVENT_TYPE = '$>';
 
-/**
- * The one place a stored event becomes a message for a group. `resolveLinkTos` is accepted
- * and kept; link resolution plugs in here, turning a `$>` event into `{ seq: target, linkSeq }`.
- */
+/** The one place a stored event becomes a message for a group, its link resolved when the group asks. */
 export function groupEventOf(
   store: EventStore,
   seq: number,
   position: bigint,
   withCorrelation: boolean,
+  resolveLinkTos: boolean,
 ): StoreGroupEvent {
   const record = store.recordAt(seq);
   return {
@@ -47,7 +50,7 @@ export function groupEventOf(
     position,
     streamName: recordStream(record),
     correlationId: withCorrelation ? correlationIdOf(recordCustomMetadata(record)) : undefined,
-    ref: { seq, linkSeq: undefined },
+    ref: resolveLinkTos ? resolveLinkSeq(store, seq) : { seq, linkSeq: undefined },
   };
 }
 
@@ -76,6 +79,7 @@ export function storeGroupIo(store: EventStore, definition: GroupDefinition): Gr
   const { source } = definition;
   const key = groupKey(source, definition.groupName);
   const withCorrelation = definition.settings.consumerStrategy === 'PinnedByCorrelation';
+  const { resolveLinkTos } = definition.settings;
 
   const readStream = (streamName: string, from: bigint, count: number): ReadBatch<EventRef> => {
     const state = store.streamReadState(streamName);
@@ -85,7 +89,13 @@ export function storeGroupIo(store: EventStore, definition: GroupDefinition): Gr
     const events: StoreGroupEvent[] = [];
     while (revision <= state.last && events.length < count) {
       events.push(
-        groupEventOf(store, state.entry.seqs.at(revision), BigInt(revision), withCorrelation),
+        groupEventOf(
+          store,
+          state.entry.seqs.at(revision),
+          BigInt(revision),
+          withCorrelation,
+          resolveLinkTos,
+        ),
       );
       revision += 1;
     }
@@ -122,7 +132,7 @@ export function storeGroupIo(store: EventStore, definition: GroupDefinition): Gr
           ? !matcher.matchesId(store.typeIdOf(seq), (id) => store.typeName(id))
           : !matcher.matchesId(streamId, (id) => store.streamName(id));
       }
-      if (!skip) events.push(groupEventOf(store, seq, position, withCorrelation));
+      if (!skip) events.push(groupEventOf(store, seq, position, withCorrelation, resolveLinkTos));
       scanned += 1;
       lastScanned = position;
       seq += 1;
@@ -152,7 +162,9 @@ export function storeGroupIo(store: EventStore, definition: GroupDefinition): Gr
       ]);
     },
     park: async (event, reason) => {
-      const target = store.recordAt(event.ref.seq);
+      // The target rather than the link it came through: replaying a parked message resolves one link.
+      const { ref } = event;
+      const target = store.recordAt(ref.seq === undefined ? ref.linkSeq : ref.seq);
       const metadata = JSON.stringify({
         added: new Date().toISOString(),
         reason,

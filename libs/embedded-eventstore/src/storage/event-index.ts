@@ -84,6 +84,11 @@ export class EventIndex {
     return this.streamsByName.get(name);
   }
 
+  /** Every stream the log has named, in the order they first appeared. */
+  get streams(): readonly StreamEntry[] {
+    return this.streamsById;
+  }
+
   streamOrCreate(name: string): StreamEntry {
     let entry = this.streamsByName.get(name);
     if (entry === undefined) {

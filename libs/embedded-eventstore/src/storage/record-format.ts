@@ -177,6 +177,13 @@ export function rawRecordFields(buffer: Buffer, offset: number): RawRecordFields
   };
 }
 
+/** A copy of a record in a buffer of its own, which later reads cannot overwrite. */
+export function detachRecord(record: RawRecord): RawRecord {
+  const start = record.fields.streamStart - FIXED_PAYLOAD_BYTES - RECORD_HEADER_BYTES;
+  const buffer = Buffer.from(record.buffer.subarray(start, record.fields.end));
+  return { buffer, position: record.position, fields: rawRecordFields(buffer, 0) };
+}
+
 export function createdTicksOf(record: RawRecord): bigint {
   return record.buffer.readBigInt64LE(record.fields.created);
 }

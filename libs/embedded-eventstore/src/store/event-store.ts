@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { EventIndex, type StreamEntry } from '../storage/event-index';
 import { recoverLog } from '../storage/log-recovery';
 import {
+  createdTicksOf,
   decodeRecord,
   encodeCommit,
   rawRecordFields,
@@ -19,7 +20,13 @@ import {
 } from './expected-revision';
 import { GroupCommit } from './group-commit';
 import { RecentEventIds } from './recent-event-ids';
-import type { AppendOutcome, DeleteOutcome, ProposedEvent } from './store-types';
+import type {
+  AppendOutcome,
+  DeleteOutcome,
+  ProposedEvent,
+  SystemEvent,
+  SystemWriteOutcome,
+} from './store-types';
 import { randomUuidBytes } from './uuid-bytes';
 import {
   DELETED_STREAM_TRUNCATE_BEFORE,
@@ -100,6 +107,15 @@ export class EventStore {
     return this.commits.submit((batch) => this.prepareDelete(streamName, expected, batch, true));
   }
 
+  /**
+   * Appends events to several streams (expected revision any) as one atomic commit, in the
+   * order given; a soft-deleted stream is recreated as an append would. Refused as a whole
+   * when one of the streams is tombstoned.
+   */
+  appendSystemEvents(events: readonly SystemEvent[]): Promise<SystemWriteOutcome> {
+    return this.commits.submit((batch) => this.prepareSystemEvents(events, batch));
+  }
+
   /** Calls `listener` after every batch becomes durable; returns the unsubscribe function. */
   onCommitted(listener: () => void): () => void {
     this.committedListeners.add(listener);
@@ -120,6 +136,29 @@ export class EventStore {
     if (metadata?.truncateBefore !== undefined) first = Math.max(first, metadata.truncateBefore);
     if (metadata?.maxCount !== undefined) first = Math.max(first, last - metadata.maxCount + 1);
     return { kind: 'found', entry, first, last };
+  }
+
+  /** The event at `revision` if a read of its stream would show it now (as a link resolves it), else undefined. */
+  readableEvent(streamName: string, revision: bigint): RawRecord | undefined {
+    const seq = this.readableSeq(streamName, revision);
+    return seq === undefined ? undefined : this.recordAt(seq);
+  }
+
+  /** Where the event `readableEvent` answers is in the log, else undefined. */
+  readableSeq(streamName: string, revision: bigint): number | undefined {
+    const state = this.streamReadState(streamName);
+    if (state.kind !== 'found' || revision < BigInt(state.first) || revision > BigInt(state.last))
+      return undefined;
+    const seq = state.entry.seqs.at(Number(revision));
+    const oldestTicks = this.oldestReadableTicks(state.entry);
+    if (oldestTicks !== undefined && createdTicksOf(this.recordAt(seq)) < oldestTicks)
+      return undefined;
+    return seq;
+  }
+
+  /** The streams whose name starts with `prefix`. */
+  streamsStartingWith(prefix: string): StreamEntry[] {
+    return this.index.streams.filter((entry) => entry.name.startsWith(prefix));
   }
 
   /** The oldest `created` tick still readable in a stream with `$maxAge`, else undefined. */
@@ -233,6 +272,35 @@ export class EventStore {
         }
       : this.metadataRecord(entry, DELETED_STREAM_TRUNCATE_BEFORE, createdTicks);
     return { kind: 'success', position: BigInt(this.place([record], batch)) };
+  }
+
+  private prepareSystemEvents(
+    events: readonly SystemEvent[],
+    batch: PlacedRecord[],
+  ): SystemWriteOutcome {
+    const createdTicks = BigInt(Date.now()) * TICKS_PER_MILLISECOND;
+    const records: StoredRecord[] = [];
+    const nextRevisions = new Map<string, number>();
+    for (const { streamName, event } of events) {
+      const entry = this.index.streamOrCreate(streamName);
+      if (entry.tombstoned) return { kind: 'stream_deleted', streamName };
+      let revision = nextRevisions.get(streamName);
+      if (revision === undefined) {
+        revision = entry.seqs.length;
+        if (isSoftDeleted(entry.metadata))
+          records.push(this.metadataRecord(entry, String(revision), createdTicks));
+      }
+      records.push({
+        ...event,
+        streamName,
+        revision: BigInt(revision),
+        createdTicks,
+        tombstone: false,
+      });
+      nextRevisions.set(streamName, revision + 1);
+    }
+    if (records.length > 0) this.place(records, batch);
+    return { kind: 'success' };
   }
 
   /** A `$metadata` event for the stream's `$$` stream: its current metadata with `$tb` replaced. */

@@ -31,3 +31,12 @@ export type AppendOutcome =
 export type DeleteOutcome = { readonly kind: 'success'; readonly position: bigint } | WriteRefusal;
 
 export type Direction = 'forwards' | 'backwards';
+
+/** An event the server writes itself (a projection's link), to a stream of its own choosing. */
+export interface SystemEvent {
+  readonly streamName: string;
+  readonly event: ProposedEvent;
+}
+
+export type SystemWriteOutcome =
+  { readonly kind: 'success' } | { readonly kind: 'stream_deleted'; readonly streamName: string };
