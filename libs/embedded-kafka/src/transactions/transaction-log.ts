@@ -1,16 +1,5 @@
-import {
-  closeSync,
-  fstatSync,
-  ftruncateSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
 import { join } from 'node:path';
-import { crc32c } from '../crc32c';
-import { syncDirectory } from '../storage/file-io';
+import { ChecksummedLog } from '../storage/checksummed-log';
 import { FlushScheduler } from '../storage/flush-scheduler';
 
 export type TransactionState =
@@ -43,8 +32,6 @@ export interface TransactionRecord {
 }
 
 const FILE_NAME = 'transactions.log';
-/** Length and CRC-32C before each entry, so that a torn last entry is recognised. */
-const ENTRY_PREFIX = 8;
 const COMPACT_AFTER_ENTRIES = 10_000;
 
 /**
@@ -54,81 +41,35 @@ const COMPACT_AFTER_ENTRIES = 10_000;
  */
 export class TransactionLog {
   readonly latest = new Map<string, TransactionRecord>();
-  private readonly path: string;
-  private fd: number;
-  private size: number;
-  private entriesInFile = 0;
+  private readonly log: ChecksummedLog;
 
-  constructor(
-    private readonly dataDir: string,
-    private readonly flusher: FlushScheduler,
-  ) {
-    this.path = join(dataDir, FILE_NAME);
-    this.fd = openSync(this.path, 'a+');
-    this.size = this.replay();
-  }
-
-  private replay(): number {
-    const data = readFileSync(this.path);
-    let at = 0;
-    while (at + ENTRY_PREFIX <= data.length) {
-      const length = data.readUInt32BE(at);
-      const end = at + ENTRY_PREFIX + length;
-      if (end > data.length || data.readUInt32BE(at + 4) !== crc32c(data, at + ENTRY_PREFIX, end))
-        break;
-      const record = JSON.parse(
-        data.subarray(at + ENTRY_PREFIX, end).toString('utf8'),
-      ) as TransactionRecord;
-      this.latest.set(record.transactionalId, record);
-      this.entriesInFile += 1;
-      at = end;
-    }
-    if (at < data.length) {
-      ftruncateSync(this.fd, at);
-      fsyncSync(this.fd);
-    }
-    return at;
+  constructor(dataDir: string, flusher: FlushScheduler) {
+    this.log = new ChecksummedLog(
+      join(dataDir, FILE_NAME),
+      flusher,
+      COMPACT_AFTER_ENTRIES,
+      (payload) => {
+        const record = JSON.parse(payload.toString('utf8')) as TransactionRecord;
+        this.latest.set(record.transactionalId, record);
+      },
+    );
   }
 
   /** Stores the record; resolves once it is on disk. */
   async write(record: TransactionRecord): Promise<void> {
-    const data = encodeEntry(record);
-    let written = 0;
-    while (written < data.length) {
-      written += writeSync(this.fd, data, written, data.length - written, this.size + written);
-    }
-    this.size += data.length;
-    this.entriesInFile += 1;
+    this.log.append([encodeEntry(record)]);
     this.latest.set(record.transactionalId, record);
-    await this.flusher.sync(this.fd);
-    if (this.entriesInFile > COMPACT_AFTER_ENTRIES && this.entriesInFile > 2 * this.latest.size)
-      this.compact();
-  }
-
-  private compact(): void {
-    const temporary = `${this.path}.compacting`;
-    const fd = openSync(temporary, 'w+');
-    const data = Buffer.concat([...this.latest.values()].map(encodeEntry));
-    writeSync(fd, data, 0, data.length, 0);
-    fsyncSync(fd);
-    renameSync(temporary, this.path);
-    syncDirectory(this.dataDir);
-    const previous = this.fd;
-    this.fd = fd;
-    this.size = fstatSync(fd).size;
-    this.entriesInFile = this.latest.size;
-    void this.flusher.sync(previous).finally(() => closeSync(previous));
+    await this.log.sync();
+    this.log.compactIfMostlySuperseded(this.latest.size, () =>
+      [...this.latest.values()].map(encodeEntry),
+    );
   }
 
   close(): void {
-    closeSync(this.fd);
+    this.log.close();
   }
 }
 
 function encodeEntry(record: TransactionRecord): Buffer {
-  const payload = Buffer.from(JSON.stringify(record), 'utf8');
-  const prefix = Buffer.allocUnsafe(ENTRY_PREFIX);
-  prefix.writeUInt32BE(payload.length, 0);
-  prefix.writeUInt32BE(crc32c(payload), 4);
-  return Buffer.concat([prefix, payload]);
+  return Buffer.from(JSON.stringify(record), 'utf8');
 }
