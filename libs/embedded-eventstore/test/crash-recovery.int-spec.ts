@@ -1,39 +1,19 @@
-import { EventStoreDBClient } from '@eventstore/db-client';
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startDevstackProcess, type DevstackProcess } from '../../../test/support/devstack-process';
-import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
 import {
   eventually,
   readStreamEvents,
   testEvent,
   uniqueStream,
 } from './event-store-client-helpers';
+import { eventStoreProcesses } from './event-store-processes';
 
 const WRITERS = 16;
 const ACKNOWLEDGED_BEFORE_KILL = 400;
 
 describe('embedded event store: crash recovery', () => {
-  let dataDir: string;
-  const processes: DevstackProcess[] = [];
-
-  beforeAll(async () => {
-    dataDir = await makeTempDir('eventstore-crash');
-  });
-  afterAll(async () => {
-    await Promise.all(processes.map((process) => process.stop('SIGKILL')));
-    await removeTempDir(dataDir);
-  });
-
-  async function start(): Promise<{ process: DevstackProcess; client: EventStoreDBClient }> {
-    const process = await startDevstackProcess({ dataDir, eventStorePort: 0 });
-    processes.push(process);
-    return {
-      process,
-      client: EventStoreDBClient.connectionString(process.eventStoreConnectionString ?? ''),
-    };
-  }
+  const { start, dataDir } = eventStoreProcesses('eventstore-crash');
 
   it('keeps every acknowledged event in order after SIGKILL under concurrent appends, and accepts new ones', async () => {
     const { process: first, client } = await start();
@@ -63,7 +43,7 @@ describe('embedded event store: crash recovery', () => {
     await client.dispose();
 
     // Simulate a write torn by the crash: half a record after the last complete one.
-    const storeDir = join(dataDir, 'eventstore');
+    const storeDir = join(dataDir(), 'eventstore');
     const segments = readdirSync(storeDir)
       .filter((name) => name.endsWith('.log'))
       .sort();

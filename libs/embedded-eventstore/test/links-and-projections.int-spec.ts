@@ -1,8 +1,8 @@
 import { EventStoreDBClient, type ResolvedEvent } from '@eventstore/db-client';
 import { startEventStoreServer, type EventStoreServer } from '@hirestream/embedded-eventstore';
-import { startDevstackProcess, type DevstackProcess } from '../../../test/support/devstack-process';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
 import { eventually, readStreamEvents, rejectionOf, testEvent } from './event-store-client-helpers';
+import { eventStoreProcesses } from './event-store-processes';
 import {
   linksAndProjectionsContract,
   readIfExists,
@@ -158,25 +158,7 @@ describe('links and standard projections: embedded server', () => {
   });
 
   describe('SIGKILL', () => {
-    let dataDir: string;
-    const processes: DevstackProcess[] = [];
-
-    beforeAll(async () => {
-      dataDir = await makeTempDir('eventstore-projections-crash');
-    });
-    afterAll(async () => {
-      await Promise.all(processes.map((process) => process.stop('SIGKILL')));
-      await removeTempDir(dataDir);
-    });
-
-    async function start(): Promise<{ process: DevstackProcess; client: EventStoreDBClient }> {
-      const process = await startDevstackProcess({ dataDir, eventStorePort: 0 });
-      processes.push(process);
-      return {
-        process,
-        client: EventStoreDBClient.connectionString(process.eventStoreConnectionString ?? ''),
-      };
-    }
+    const { start } = eventStoreProcesses('eventstore-projections-crash');
 
     const BATCH = 100;
     const batch = () =>

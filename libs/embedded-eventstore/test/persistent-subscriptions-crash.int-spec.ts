@@ -1,13 +1,11 @@
 import {
-  EventStoreDBClient,
   PARK,
   persistentSubscriptionToStreamSettingsFromDefaults,
   START,
   type PersistentSubscriptionToStreamResolvedEvent,
 } from '@eventstore/db-client';
-import { startDevstackProcess, type DevstackProcess } from '../../../test/support/devstack-process';
-import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
 import { eventually, testEvent, uniqueStream } from './event-store-client-helpers';
+import { eventStoreProcesses } from './event-store-processes';
 
 const EVENTS = 30;
 const GROUP = 'crash-group';
@@ -16,25 +14,7 @@ const numberOf = (event: PersistentSubscriptionToStreamResolvedEvent): number =>
   (event.event?.data as { n: number }).n;
 
 describe('embedded event store: persistent subscriptions survive SIGKILL', () => {
-  let dataDir: string;
-  const processes: DevstackProcess[] = [];
-
-  beforeAll(async () => {
-    dataDir = await makeTempDir('eventstore-persistent-crash');
-  });
-  afterAll(async () => {
-    await Promise.all(processes.map((process) => process.stop('SIGKILL')));
-    await removeTempDir(dataDir);
-  });
-
-  async function start(): Promise<{ process: DevstackProcess; client: EventStoreDBClient }> {
-    const process = await startDevstackProcess({ dataDir, eventStorePort: 0 });
-    processes.push(process);
-    return {
-      process,
-      client: EventStoreDBClient.connectionString(process.eventStoreConnectionString ?? ''),
-    };
-  }
+  const { start } = eventStoreProcesses('eventstore-persistent-crash');
 
   it('keeps the group, its checkpoint and its parked messages, and loses nothing', async () => {
     const stream = uniqueStream('crash-ps');
