@@ -17,6 +17,7 @@ import {
   type PersistentSubscriptionToAll,
   type PersistentSubscriptionToStream,
   type PersistentSubscriptionToStreamResolvedEvent,
+  type PersistentSubscriptionToStreamSettings,
 } from '@eventstore/db-client';
 import { randomUUID } from 'node:crypto';
 import {
@@ -87,16 +88,22 @@ export function persistentSubscriptionsContract(connectionString: () => string):
       Array.from({ length: count }, (_, i) => testEvent('Numbered', { n: from + i })),
     );
   const group = (): string => `group-${randomUUID()}`;
+  const createGroup = (
+    stream: string,
+    name: string,
+    settings: Partial<PersistentSubscriptionToStreamSettings> = {},
+  ) =>
+    client.createPersistentSubscriptionToStream(
+      stream,
+      name,
+      persistentSubscriptionToStreamSettingsFromDefaults(settings),
+    );
 
   describe('groups', () => {
     it('creates, describes, lists, updates and deletes a group on a stream', async () => {
       const stream = uniqueStream('ps-crud');
       const name = group();
-      await client.createPersistentSubscriptionToStream(
-        stream,
-        name,
-        persistentSubscriptionToStreamSettingsFromDefaults({ startFrom: START, maxRetryCount: 3 }),
-      );
+      await createGroup(stream, name, { startFrom: START, maxRetryCount: 3 });
       const info = await client.getPersistentSubscriptionToStreamInfo(stream, name);
       expect(info.eventSource).toBe(stream);
       expect(info.groupName).toBe(name);
@@ -183,16 +190,12 @@ export function persistentSubscriptionsContract(connectionString: () => string):
       const stream = uniqueStream('ps-deliver');
       const name = group();
       await append(stream, 5);
-      await client.createPersistentSubscriptionToStream(
-        stream,
-        name,
-        persistentSubscriptionToStreamSettingsFromDefaults({
-          startFrom: START,
-          checkPointLowerBound: 1,
-          checkPointUpperBound: 1,
-          extraStatistics: true,
-        }),
-      );
+      await createGroup(stream, name, {
+        startFrom: START,
+        checkPointLowerBound: 1,
+        checkPointUpperBound: 1,
+        extraStatistics: true,
+      });
       const consumer = consume(subscribe(stream, name));
       await eventually(() => consumer.received.length === 5, 'history');
       await append(stream, 3, 5);
@@ -300,11 +303,7 @@ export function persistentSubscriptionsContract(connectionString: () => string):
       const stream = uniqueStream('ps-nack');
       const name = group();
       await append(stream, 3);
-      await client.createPersistentSubscriptionToStream(
-        stream,
-        name,
-        persistentSubscriptionToStreamSettingsFromDefaults({ startFrom: START }),
-      );
+      await createGroup(stream, name, { startFrom: START });
       const subscription = subscribe(stream, name);
       const consumer = consume(subscription, async (event) => {
         const n = (event.event?.data as { n: number }).n;
@@ -331,11 +330,7 @@ export function persistentSubscriptionsContract(connectionString: () => string):
       const stream = uniqueStream('ps-park');
       const name = group();
       await append(stream, 4);
-      await client.createPersistentSubscriptionToStream(
-        stream,
-        name,
-        persistentSubscriptionToStreamSettingsFromDefaults({ startFrom: START, maxRetryCount: 1 }),
-      );
+      await createGroup(stream, name, { startFrom: START, maxRetryCount: 1 });
       let replaying = false;
       const subscription = subscribe(stream, name);
       const consumer = consume(subscription, (event) =>
@@ -368,14 +363,10 @@ export function persistentSubscriptionsContract(connectionString: () => string):
       const stream = uniqueStream('ps-timeout');
       const name = group();
       await append(stream, 1);
-      await client.createPersistentSubscriptionToStream(
-        stream,
-        name,
-        persistentSubscriptionToStreamSettingsFromDefaults({
-          startFrom: START,
-          messageTimeout: 1_000,
-        }),
-      );
+      await createGroup(stream, name, {
+        startFrom: START,
+        messageTimeout: 1_000,
+      });
       const subscription = subscribe(stream, name);
       const consumer = consume(subscription, (event) =>
         event.retryCount > 0 ? subscription.ack(event) : undefined,
@@ -388,11 +379,7 @@ export function persistentSubscriptionsContract(connectionString: () => string):
       const stream = uniqueStream('ps-leave');
       const name = group();
       await append(stream, 3);
-      await client.createPersistentSubscriptionToStream(
-        stream,
-        name,
-        persistentSubscriptionToStreamSettingsFromDefaults({ startFrom: START }),
-      );
+      await createGroup(stream, name, { startFrom: START });
       const first = subscribe(stream, name);
       const holder = consume(first, () => undefined);
       await eventually(() => holder.received.length === 3, 'the first consumer holds all');
@@ -408,11 +395,7 @@ export function persistentSubscriptionsContract(connectionString: () => string):
     it('shares messages round robin and respects each consumer buffer size', async () => {
       const stream = uniqueStream('ps-rr');
       const name = group();
-      await client.createPersistentSubscriptionToStream(
-        stream,
-        name,
-        persistentSubscriptionToStreamSettingsFromDefaults({ startFrom: START }),
-      );
+      await createGroup(stream, name, { startFrom: START });
       const a = consume(subscribe(stream, name, 2), () => undefined);
       const b = consume(subscribe(stream, name, 2), () => undefined);
       await eventually(async () => {
@@ -429,14 +412,10 @@ export function persistentSubscriptionsContract(connectionString: () => string):
     it('dispatches to a single consumer while it has room', async () => {
       const stream = uniqueStream('ps-single');
       const name = group();
-      await client.createPersistentSubscriptionToStream(
-        stream,
-        name,
-        persistentSubscriptionToStreamSettingsFromDefaults({
-          startFrom: START,
-          consumerStrategyName: DISPATCH_TO_SINGLE,
-        }),
-      );
+      await createGroup(stream, name, {
+        startFrom: START,
+        consumerStrategyName: DISPATCH_TO_SINGLE,
+      });
       const a = consume(subscribe(stream, name, 10));
       await eventually(async () => {
         const info = await client.getPersistentSubscriptionToStreamInfo(stream, name);
@@ -455,11 +434,7 @@ export function persistentSubscriptionsContract(connectionString: () => string):
     it('refuses a consumer beyond the max subscriber count', async () => {
       const stream = uniqueStream('ps-max');
       const name = group();
-      await client.createPersistentSubscriptionToStream(
-        stream,
-        name,
-        persistentSubscriptionToStreamSettingsFromDefaults({ maxSubscriberCount: 1 }),
-      );
+      await createGroup(stream, name, { maxSubscriberCount: 1 });
       const first = subscribe(stream, name);
       first.on('error', () => undefined);
       await eventually(async () => {
@@ -474,11 +449,7 @@ export function persistentSubscriptionsContract(connectionString: () => string):
     it('drops consumers when the subsystem restarts, and keeps the groups', async () => {
       const stream = uniqueStream('ps-restart');
       const name = group();
-      await client.createPersistentSubscriptionToStream(
-        stream,
-        name,
-        persistentSubscriptionToStreamSettingsFromDefaults(),
-      );
+      await createGroup(stream, name);
       const consumer = consume(subscribe(stream, name));
       await eventually(async () => {
         const info = await client.getPersistentSubscriptionToStreamInfo(stream, name);
