@@ -4,15 +4,13 @@ import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfea
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { decodeAppendRequest, serializeAppendResponse } from './grpc/append-wire';
 import { serializeReadResponse } from './grpc/event-encoding';
+import { decodeBatchAppendRequest } from './grpc/batch-append-wire';
 import { appendHandler } from './grpc/streams-append';
+import { batchAppendHandler } from './grpc/streams-batch-append';
 import { deleteHandler, tombstoneHandler } from './grpc/streams-delete';
 import { readHandler } from './grpc/streams-read';
 import { getSupportedMethodsHandler } from './grpc/server-features';
-import {
-  UNIMPLEMENTED_SERVICES,
-  unimplementedHandler,
-  unimplementedService,
-} from './grpc/unimplemented-services';
+import { UNIMPLEMENTED_SERVICES, unimplementedService } from './grpc/unimplemented-services';
 import { EventStore } from './store/event-store';
 
 export interface EventStoreServerOptions {
@@ -46,6 +44,11 @@ const STREAMS_SERVICE = {
     responseSerialize: serializeAppendResponse,
   },
   read: { ...StreamsService.read, responseSerialize: serializeReadResponse },
+  batchAppend: {
+    ...StreamsService.batchAppend,
+    requestDeserialize: decodeBatchAppendRequest,
+    responseSerialize: (response: Buffer) => response,
+  },
 };
 
 /** Starts the embedded EventStoreDB-compatible gRPC server on a recovered store. */
@@ -68,7 +71,7 @@ export async function startEventStoreServer(
     append: appendHandler(store),
     delete: deleteHandler(store),
     tombstone: tombstoneHandler(store),
-    batchAppend: unimplementedHandler(StreamsService.batchAppend, 'Batch appends'),
+    batchAppend: batchAppendHandler(store, shutdown.signal),
   });
   server.addService(ServerFeaturesService, { getSupportedMethods: getSupportedMethodsHandler });
   for (const [service, feature] of UNIMPLEMENTED_SERVICES)

@@ -158,7 +158,7 @@ describe('embedded event store: bad input and unsupported features', () => {
     expect(error).toMatchObject({ type: 'wrong-expected-version', actualVersion: 0n });
   });
 
-  it('answers persistent subscriptions, projections and batch append with UNIMPLEMENTED and a reason', async () => {
+  it('answers persistent subscriptions and projections with UNIMPLEMENTED and a reason', async () => {
     const persistent = (await rejectionOf(
       client.createPersistentSubscriptionToStream(
         's',
@@ -169,12 +169,5 @@ describe('embedded event store: bad input and unsupported features', () => {
     expect(persistent.message).toMatch(/not implemented/i);
     const projections = (await rejectionOf(client.listProjections())) as { message: string };
     expect(projections.message).toMatch(/UNIMPLEMENTED.*Projections are not implemented/);
-    const batch = await new Promise<ServiceError>((resolve) => {
-      const call = raw.batchAppend();
-      call.on('error', resolve);
-      call.on('data', () => undefined);
-    });
-    expect(batch.code).toBe(status.UNIMPLEMENTED);
-    expect(batch.details).toMatch(/Batch appends are not implemented/);
   });
 });
