@@ -1,5 +1,6 @@
 import { startEventStoreServer, type EventStoreServer } from '@hirestream/embedded-eventstore';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
+import { batchAppendContract } from './batch-append-contract';
 import { eventStoreContract } from './event-store-contract';
 
 describe('EventStoreDB contract: embedded server', () => {
@@ -16,4 +17,5 @@ describe('EventStoreDB contract: embedded server', () => {
   });
 
   eventStoreContract(() => server.connectionString);
+  batchAppendContract(() => server.connectionString);
 });

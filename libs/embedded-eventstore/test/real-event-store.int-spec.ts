@@ -1,5 +1,6 @@
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { describeWithDocker } from '../../../test/support/describe-with-docker';
+import { batchAppendContract } from './batch-append-contract';
 import { eventStoreContract } from './event-store-contract';
 
 const STARTUP_TIMEOUT_MS = 180_000;
@@ -26,6 +27,9 @@ describeWithDocker('EventStoreDB contract: real EventStoreDB 24.10', () => {
   });
 
   eventStoreContract(
+    () => `esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`,
+  );
+  batchAppendContract(
     () => `esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`,
   );
 });

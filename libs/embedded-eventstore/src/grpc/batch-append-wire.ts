@@ -51,7 +51,7 @@ export function decodeBatchAppendRequest(buffer: Buffer): BatchAppendRequest {
   new ProtoReader(buffer, 0, buffer.length).fields((key, reader) => {
     if (key === tag(3, LENGTH_DELIMITED)) (events ??= []).push(decodeEvent(reader.delimited()));
     else if (key === tag(1, LENGTH_DELIMITED)) correlationId = reader.bytes();
-    else if (key === tag(2, LENGTH_DELIMITED)) options = decodeOptions(reader.delimited());
+    else if (key === tag(2, LENGTH_DELIMITED)) options = decodeOptions(reader.delimited(), options);
     else if (key === tag(4, VARINT)) isFinal = reader.varint() !== 0;
     else return false;
     return true;
@@ -65,10 +65,14 @@ export function decodeBatchAppendRequest(buffer: Buffer): BatchAppendRequest {
   return { correlationId, correlationKey, options, events: events ?? NO_EVENTS, isFinal };
 }
 
-function decodeOptions(options: ProtoReader): BatchAppendOptions {
-  let streamName: string | undefined;
-  let expected: ExpectedRevision | undefined;
-  let deadline = NO_DEADLINE;
+/** Decodes options; a message field sent twice is merged into the first, as protobuf parsers do. */
+function decodeOptions(
+  options: ProtoReader,
+  earlier: BatchAppendOptions | undefined,
+): BatchAppendOptions {
+  let streamName = earlier?.streamName;
+  let expected = earlier?.expected;
+  let deadline = earlier?.deadline ?? NO_DEADLINE;
   options.fields((key, reader) => {
     const empty = EXPECTED_BY_KEY.get(key);
     if (key === tag(1, LENGTH_DELIMITED)) streamName = decodeStreamIdentifier(reader.delimited());
