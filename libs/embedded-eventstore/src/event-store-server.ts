@@ -6,7 +6,9 @@ import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb'
 import { ProjectionsService } from '@eventstore/db-client/generated/projections_grpc_pb';
 import { decodeAppendRequest, serializeAppendResponse } from './grpc/append-wire';
 import { serializeReadResponse } from './grpc/event-encoding';
+import { decodeBatchAppendRequest } from './grpc/batch-append-wire';
 import { appendHandler } from './grpc/streams-append';
+import { batchAppendHandler } from './grpc/streams-batch-append';
 import { deleteHandler, tombstoneHandler } from './grpc/streams-delete';
 import { readHandler } from './grpc/streams-read';
 import { getSupportedMethodsHandler } from './grpc/server-features';
@@ -14,11 +16,7 @@ import { persistentSubscriptionsHandlers } from './grpc/persistent-handlers';
 import { PersistentSubscriptionService } from './persistent/persistent-subscription-service';
 import { projectionsServiceImplementation } from './grpc/projections-service';
 import { StandardProjections } from './projections/standard-projections';
-import {
-  UNIMPLEMENTED_SERVICES,
-  unimplementedHandler,
-  unimplementedService,
-} from './grpc/unimplemented-services';
+import { UNIMPLEMENTED_SERVICES, unimplementedService } from './grpc/unimplemented-services';
 import { EventStore } from './store/event-store';
 
 export interface EventStoreServerOptions {
@@ -58,6 +56,11 @@ const STREAMS_SERVICE = {
     responseSerialize: serializeAppendResponse,
   },
   read: { ...StreamsService.read, responseSerialize: serializeReadResponse },
+  batchAppend: {
+    ...StreamsService.batchAppend,
+    requestDeserialize: decodeBatchAppendRequest,
+    responseSerialize: (response: Buffer) => response,
+  },
 };
 
 /** Starts the embedded EventStoreDB-compatible gRPC server on a recovered store. */
@@ -87,7 +90,7 @@ export async function startEventStoreServer(
     append: appendHandler(store),
     delete: deleteHandler(store),
     tombstone: tombstoneHandler(store),
-    batchAppend: unimplementedHandler(StreamsService.batchAppend, 'Batch appends'),
+    batchAppend: batchAppendHandler(store, shutdown.signal),
   });
   server.addService(ServerFeaturesService, { getSupportedMethods: getSupportedMethodsHandler });
   const persistent = new PersistentSubscriptionService(store);

@@ -173,19 +173,12 @@ describe('embedded event store: bad input and unsupported features', () => {
     expect((refused as { reason: string }).reason).toMatch(/ReadBatchSize/);
   });
 
-  it('answers user-defined projections and batch append with UNIMPLEMENTED and a reason', async () => {
+  it('answers user-defined projections with UNIMPLEMENTED and a reason', async () => {
     const projections = (await rejectionOf(
       client.createProjection('mine', 'fromAll().when({})'),
     )) as { message: string };
     expect(projections.message).toMatch(
       /UNIMPLEMENTED.*User-defined \(JavaScript\) projections are not implemented/,
     );
-    const batch = await new Promise<ServiceError>((resolve) => {
-      const call = raw.batchAppend();
-      call.on('error', resolve);
-      call.on('data', () => undefined);
-    });
-    expect(batch.code).toBe(status.UNIMPLEMENTED);
-    expect(batch.details).toMatch(/Batch appends are not implemented/);
   });
 });

@@ -1,5 +1,6 @@
 import { startEventStoreServer, type EventStoreServer } from '@hirestream/embedded-eventstore';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
+import { batchAppendContract } from './batch-append-contract';
 import { eventStoreContract } from './event-store-contract';
 import { persistentSubscriptionsContract } from './persistent-subscriptions-contract';
 
@@ -19,4 +20,5 @@ describe('EventStoreDB contract: embedded server', () => {
   eventStoreContract(() => server.connectionString);
   describe('persistent subscriptions', () =>
     persistentSubscriptionsContract(() => server.connectionString));
+  batchAppendContract(() => server.connectionString);
 });

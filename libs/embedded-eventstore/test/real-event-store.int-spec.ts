@@ -1,5 +1,6 @@
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { describeWithDocker } from '../../../test/support/describe-with-docker';
+import { batchAppendContract } from './batch-append-contract';
 import { eventStoreContract } from './event-store-contract';
 import { persistentSubscriptionsContract } from './persistent-subscriptions-contract';
 import { linksAndProjectionsContract } from './links-and-projections-contract';
@@ -35,6 +36,9 @@ describeWithDocker('EventStoreDB contract: real EventStoreDB 24.10', () => {
       () => `esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`,
     ));
   linksAndProjectionsContract(
+    () => `esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`,
+  );
+  batchAppendContract(
     () => `esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`,
   );
 });

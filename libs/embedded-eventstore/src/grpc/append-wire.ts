@@ -28,9 +28,9 @@ export interface WireEvent {
   readonly customMetadata: Buffer;
 }
 
-const VARINT = 0;
+export const VARINT = 0;
 const FIXED64 = 1;
-const LENGTH_DELIMITED = 2;
+export const LENGTH_DELIMITED = 2;
 const FIXED32 = 5;
 const EMPTY = Buffer.alloc(0);
 const UUID_TEXT_LENGTH = 36;
@@ -45,10 +45,10 @@ function hexValue(char: number): number {
 // Event types and metadata keys recur from event to event; each pending event of a 1,000-event
 // append would otherwise hold its own copy of its type name.
 const recentTexts = new RecentTexts(16, 128);
-const tag = (field: number, wireType: number): number => (field << 3) | wireType;
+export const tag = (field: number, wireType: number): number => (field << 3) | wireType;
 
 /** A cursor over one protobuf message (or a sub-range of one). */
-class ProtoReader {
+export class ProtoReader {
   constructor(
     private readonly buffer: Buffer,
     public offset: number,
@@ -170,7 +170,8 @@ export function decodeAppendRequest(buffer: Buffer): AppendRequestMessage {
   return { options, event };
 }
 
-const EXPECTED_BY_KEY = new Map<number, ExpectedRevision>([
+/** The expected-revision oneof's empty members, by key, shared by the append and batch-append options. */
+export const EXPECTED_BY_KEY = new Map<number, ExpectedRevision>([
   [tag(3, LENGTH_DELIMITED), { kind: 'no_stream' }],
   [tag(4, LENGTH_DELIMITED), { kind: 'any' }],
   [tag(5, LENGTH_DELIMITED), { kind: 'stream_exists' }],
@@ -193,7 +194,7 @@ function decodeOptions(options: ProtoReader): AppendOptions {
   return { streamName, expected };
 }
 
-function decodeStreamIdentifier(identifier: ProtoReader): string {
+export function decodeStreamIdentifier(identifier: ProtoReader): string {
   let name = '';
   identifier.fields((key, reader) => {
     if (key !== tag(3, LENGTH_DELIMITED)) return false;
@@ -203,7 +204,7 @@ function decodeStreamIdentifier(identifier: ProtoReader): string {
   return name;
 }
 
-function decodeEvent(message: ProtoReader): WireEvent {
+export function decodeEvent(message: ProtoReader): WireEvent {
   let id: Buffer | undefined;
   let type: string | undefined;
   let contentType: string | undefined;
@@ -241,7 +242,7 @@ function decodeMapEntry(entry: ProtoReader): [string, string] {
 }
 
 /** 16 UUID bytes from either wire form: structured (two signed 64-bit halves) or text. */
-function decodeUuid(uuid: ProtoReader): Buffer | undefined {
+export function decodeUuid(uuid: ProtoReader): Buffer | undefined {
   let id: Buffer | undefined;
   uuid.fields((key, reader) => {
     if (key === tag(1, LENGTH_DELIMITED)) id = decodeStructuredUuid(reader.delimited());

@@ -9,10 +9,11 @@ const STREAMS_SERVICE = 'event_store.client.streams.streams';
 const PERSISTENT_SERVICE = 'event_store.client.persistent_subscriptions.persistentsubscriptions';
 const PROJECTIONS_SERVICE = 'event_store.client.projections.projections';
 
-// Batch append is deliberately absent, so the client appends through `Streams/Append`.
+// Advertising batch append makes the client send every append through `Streams/BatchAppend`.
 const SUPPORTED: ReadonlyArray<readonly [service: string, method: string]> = [
   [STREAMS_SERVICE, 'read'],
   [STREAMS_SERVICE, 'append'],
+  [STREAMS_SERVICE, 'batchappend'],
   [STREAMS_SERVICE, 'delete'],
   [STREAMS_SERVICE, 'tombstone'],
   ['event_store.client.server_features.serverfeatures', 'getsupportedmethods'],

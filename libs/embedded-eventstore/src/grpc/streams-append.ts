@@ -52,8 +52,9 @@ export function appendHandler(
         if (proposed === undefined)
           throw new BadRequestError('Append messages after the first must carry an event.');
         const event = proposedEventOf(proposed);
-        // The real server counts data, custom metadata and the type (as UTF-16) towards the limit.
-        size += event.data.length + event.customMetadata.length + event.type.length * 2;
+        // The real server's formula (`data?.Length ?? 0 + metadata?.Length ?? 0 + …` in C#,
+        // where `??` binds looser than `+`) counts the data only.
+        size += event.data.length;
         if (size > MAX_APPEND_SIZE) {
           answer(maxAppendSizeExceededError());
           return;
