@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { KafkaBroker, startKafkaBroker } from '@hirestream/embedded-kafka';
@@ -6,6 +5,7 @@ import { Admin, ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { DevstackProcess, startDevstackProcess } from '../../../test/support/devstack-process';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
 import { ByteWriter } from '../src/protocol/byte-writer';
+import { describeWithKcat, kcat, outputLines } from './kcat-process';
 import { RawKafkaClient, requestFrame } from './raw-kafka-client';
 import { waitUntil } from './wait-until';
 
@@ -191,26 +191,7 @@ describe('embedded broker admin specifics', () => {
   });
 });
 
-const kcatMissing = spawnSync('kcat', ['-V']).error;
-
-function kcat(args: readonly string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('kcat', [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`kcat ${args.join(' ')} exited with ${String(code)}: ${stderr}`));
-    });
-  });
-}
-
-(kcatMissing ? describe.skip : describe)('kcat after admin changes', () => {
+describeWithKcat('kcat after admin changes', () => {
   let dataDir: string;
   let broker: KafkaBroker;
 
@@ -253,6 +234,6 @@ function kcat(args: readonly string[]): Promise<string> {
       '-f',
       '%o:%s\n',
     ]);
-    expect(output.split('\n').filter((line) => line !== '')).toEqual(['2:two', '3:three']);
+    expect(outputLines(output)).toEqual(['2:two', '3:three']);
   });
 });

@@ -2,7 +2,19 @@ import { spawn, spawnSync } from 'node:child_process';
 
 const kcatVersion = spawnSync('kcat', ['-V'], { encoding: 'utf8' });
 /** Why kcat cannot run here, or undefined when it is installed. */
-export const kcatMissing = kcatVersion.error ? kcatVersion.error.message : undefined;
+const kcatMissing = kcatVersion.error ? kcatVersion.error.message : undefined;
+
+/** kcat (librdkafka) as an independent client; skipped with the reason printed where it is not installed. */
+export function describeWithKcat(name: string, suite: () => void): void {
+  if (kcatMissing) {
+    process.stdout.write(
+      `skipping "${name}": kcat is not installed (${kcatMissing}); apt-get install -y kcat\n`,
+    );
+    describe.skip(name, suite);
+  } else {
+    describe(name, suite);
+  }
+}
 
 export interface KcatRun {
   readonly code: number | null;
@@ -10,7 +22,10 @@ export interface KcatRun {
   readonly stderr: string;
 }
 
-/** Runs kcat to its end (killed after `timeoutMs`), whatever its exit code. */
+/**
+ * Runs kcat to its end (killed after `timeoutMs`), whatever its exit code. It runs
+ * as a child process because the broker under test shares this event loop.
+ */
 export function runKcat(args: readonly string[], input = '', timeoutMs = 30_000): Promise<KcatRun> {
   return new Promise((resolve, reject) => {
     const child = spawn('kcat', [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -26,4 +41,17 @@ export function runKcat(args: readonly string[], input = '', timeoutMs = 30_000)
     });
     child.stdin.end(input);
   });
+}
+
+/** Runs kcat and resolves with what it printed; rejects when it exits unsuccessfully. */
+export async function kcat(args: readonly string[], input = ''): Promise<string> {
+  const run = await runKcat(args, input);
+  if (run.code !== 0)
+    throw new Error(`kcat ${args.join(' ')} exited with ${String(run.code)}: ${run.stderr}`);
+  return run.stdout;
+}
+
+/** kcat's output as its non-empty lines. */
+export function outputLines(output: string): string[] {
+  return output.split('\n').filter((line) => line !== '');
 }

@@ -1,41 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { KafkaBroker, startKafkaBroker } from '@hirestream/embedded-kafka';
 import { Kafka, logLevel } from 'kafkajs';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
+import { describeWithKcat, kcat, outputLines } from './kcat-process';
 import { waitUntil } from './wait-until';
-
-const kcatVersion = spawnSync('kcat', ['-V'], { encoding: 'utf8' });
-const kcatMissing = kcatVersion.error ? kcatVersion.error.message : undefined;
-
-/** kcat (librdkafka) as an independent client; skipped with the reason printed where it is not installed. */
-function describeWithKcat(name: string, suite: () => void): void {
-  if (kcatMissing) {
-    process.stdout.write(
-      `skipping "${name}": kcat is not installed (${kcatMissing}); apt-get install -y kcat\n`,
-    );
-    describe.skip(name, suite);
-  } else {
-    describe(name, suite);
-  }
-}
-
-function kcat(args: readonly string[], input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('kcat', [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`kcat ${args.join(' ')} exited with ${String(code)}: ${stderr}`));
-    });
-    child.stdin.end(input ?? '');
-  });
-}
 
 describeWithKcat('kcat (librdkafka) against the embedded broker', () => {
   let dataDir: string;
@@ -50,8 +17,6 @@ describeWithKcat('kcat (librdkafka) against the embedded broker', () => {
     await broker.close();
     await removeTempDir(dataDir);
   });
-
-  const lines = (output: string): string[] => output.split('\n').filter((line) => line !== '');
 
   it('produces with a key and headers and consumes them back', async () => {
     const b = broker.bootstrapAddress;
@@ -85,7 +50,7 @@ describeWithKcat('kcat (librdkafka) against the embedded broker', () => {
       '-f',
       '%k|%s|%h|%o\n',
     ]);
-    expect(lines(output)).toEqual([
+    expect(outputLines(output)).toEqual([
       'candidate-1|first|type=Registered,source=kcat|0',
       'candidate-2|second||1',
     ]);
@@ -126,8 +91,8 @@ describeWithKcat('kcat (librdkafka) against the embedded broker', () => {
       'auto.offset.reset=earliest',
     ];
     await kcat(['-b', b, '-t', 'kcat-grouped', '-P'], 'one\ntwo\nthree\n');
-    expect(lines(await kcat(group))).toEqual(['one', 'two', 'three']);
+    expect(outputLines(await kcat(group))).toEqual(['one', 'two', 'three']);
     await kcat(['-b', b, '-t', 'kcat-grouped', '-P'], 'four\nfive\n');
-    expect(lines(await kcat(group))).toEqual(['four', 'five']);
+    expect(outputLines(await kcat(group))).toEqual(['four', 'five']);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, KafkaConfig, logLevel, SASLOptions } from 'kafkajs';
 import { ByteReader } from '../src/protocol/byte-reader';
 import { ByteWriter } from '../src/protocol/byte-writer';
-import { kcatMissing, runKcat } from './kcat-process';
+import { describeWithKcat, runKcat } from './kcat-process';
 import { RawKafkaClient, requestFrame, sizePrefix } from './raw-kafka-client';
 import { waitUntil } from './wait-until';
 
@@ -218,7 +218,6 @@ export function saslContract(getTarget: () => SaslKafkaTarget): void {
     });
   });
 
-  const describeWithKcat = kcatMissing ? describe.skip : describe;
   describeWithKcat('kcat (librdkafka)', () => {
     const saslArgs = (mechanism: string, username: string, password: string): string[] => [
       '-b',

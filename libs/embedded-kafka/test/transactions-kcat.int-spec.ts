@@ -1,31 +1,19 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { KafkaBroker, startKafkaBroker } from '@hirestream/embedded-kafka';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
+import { describeWithKcat, kcat, outputLines } from './kcat-process';
 
-const kcatMissing = spawnSync('kcat', ['-V'], { encoding: 'utf8' }).error?.message;
-
-/** kcat's consumer to the end of the topic, one value a line (run apart: the broker shares this event loop). */
-function kcatValues(bootstrap: string, topic: string, isolationLevel: string): Promise<string[]> {
+/** kcat's consumer to the end of the topic, one value a line. */
+async function kcatValues(
+  bootstrap: string,
+  topic: string,
+  isolationLevel: string,
+): Promise<string[]> {
   const args = ['-b', bootstrap, '-t', topic, '-C', '-o', 'beginning', '-e', '-q', '-f', '%s\n'];
-  args.push('-X', `isolation.level=${isolationLevel}`);
-  return new Promise((resolve, reject) => {
-    const child = spawn('kcat', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout.split('\n').filter((line) => line !== ''));
-      else reject(new Error(`kcat exited with ${String(code)}: ${stderr}`));
-    });
-  });
+  return outputLines(await kcat([...args, '-X', `isolation.level=${isolationLevel}`]));
 }
 
-(kcatMissing ? describe.skip : describe)('kcat (librdkafka) reading transactions', () => {
+describeWithKcat('kcat (librdkafka) reading transactions', () => {
   let dataDir: string;
   let broker: KafkaBroker;
   const producers: Producer[] = [];
