@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { Admin, ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
+import { Admin, ConfigResourceTypes, Kafka } from 'kafkajs';
 import { ByteReader } from '../src/protocol/byte-reader';
 import { ByteWriter } from '../src/protocol/byte-writer';
+import { kafkajsClient, unique } from './kafkajs-client';
 import { KafkaTarget } from './kafkajs-contract';
 import { RawKafkaClient, requestFrame } from './raw-kafka-client';
 import { waitUntil } from './wait-until';
-
-const unique = (prefix: string): string => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 /** Kafka's ConfigSource ids as DescribeConfigs v1+ reports them. */
 const DYNAMIC_TOPIC_CONFIG = 1;
@@ -93,13 +91,7 @@ function readMetadataV0(reader: ByteReader): MetadataV0 {
 export function adminContract(getTarget: () => KafkaTarget): void {
   let admin: Admin;
   let brokerId: number;
-  const kafka = (): Kafka =>
-    new Kafka({
-      clientId: 'admin-contract',
-      brokers: [getTarget().bootstrapAddress()],
-      logLevel: logLevel.NOTHING,
-      retry: { retries: 5, initialRetryTime: 100 },
-    });
+  const kafka = (): Kafka => kafkajsClient('admin-contract', getTarget().bootstrapAddress(), 5);
 
   beforeAll(async () => {
     admin = kafka().admin();

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   CompressionTypes,
   Consumer,
@@ -6,8 +5,8 @@ import {
   EachMessagePayload,
   Kafka,
   KafkaConfig,
-  logLevel,
 } from 'kafkajs';
+import { createTopic, kafkajsClient, unique } from './kafkajs-client';
 import { killableSockets } from './killable-sockets';
 import { dropFirstProduceResponse } from './response-dropping-socket';
 import { waitUntil } from './wait-until';
@@ -39,8 +38,6 @@ function received({ partition, message }: EachMessagePayload): ReceivedMessage {
   };
 }
 
-const unique = (prefix: string): string => `${prefix}-${randomUUID().slice(0, 8)}`;
-
 /** Group settings that keep rebalances fast and stay within what real Kafka accepts. */
 const GROUP_SETTINGS = {
   sessionTimeout: 6_000,
@@ -55,13 +52,7 @@ const GROUP_SETTINGS = {
 export function kafkajsContract(getTarget: () => KafkaTarget): void {
   const consumers: Consumer[] = [];
   const kafka = (config: Partial<KafkaConfig> = {}): Kafka =>
-    new Kafka({
-      clientId: 'contract',
-      brokers: [getTarget().bootstrapAddress()],
-      logLevel: logLevel.NOTHING,
-      retry: { retries: 8, initialRetryTime: 100 },
-      ...config,
-    });
+    kafkajsClient('contract', getTarget().bootstrapAddress(), 8, config);
   const consumer = (
     client: Kafka,
     groupId: string,
@@ -71,16 +62,6 @@ export function kafkajsContract(getTarget: () => KafkaTarget): void {
     consumers.push(created);
     return created;
   };
-  const createTopic = async (topic: string, numPartitions: number): Promise<void> => {
-    const admin = kafka().admin();
-    await admin.connect();
-    try {
-      await admin.createTopics({ topics: [{ topic, numPartitions }], waitForLeaders: true });
-    } finally {
-      await admin.disconnect();
-    }
-  };
-
   afterEach(async () => {
     await Promise.all(consumers.splice(0).map((c) => c.disconnect().catch(() => undefined)));
   }, 30_000);
@@ -111,7 +92,7 @@ export function kafkajsContract(getTarget: () => KafkaTarget): void {
 
   it('keeps keys, headers, partitions and gzip-compressed batches as produced', async () => {
     const topic = unique('produce');
-    await createTopic(topic, 3);
+    await createTopic(kafka(), topic, 3);
     const client = kafka();
     const producer = client.producer();
     await producer.connect();
@@ -154,7 +135,7 @@ export function kafkajsContract(getTarget: () => KafkaTarget): void {
   it('shares partitions between two members of a group and hands them over when one leaves', async () => {
     const topic = unique('group');
     const groupId = unique('sharing');
-    await createTopic(topic, 4);
+    await createTopic(kafka(), topic, 4);
     const client = kafka();
     const assignments = new Map<Consumer, number[]>();
     const seenBy = new Map<Consumer, Set<string>>();
@@ -226,7 +207,7 @@ export function kafkajsContract(getTarget: () => KafkaTarget): void {
   it('hands the partitions of a member that dies without leaving to the others after its session times out', async () => {
     const topic = unique('dying');
     const groupId = unique('dying-group');
-    await createTopic(topic, 2);
+    await createTopic(kafka(), topic, 2);
     const assignments = new Map<string, number[]>();
     const start = async (
       name: string,
@@ -267,7 +248,7 @@ export function kafkajsContract(getTarget: () => KafkaTarget): void {
   it('resumes a group from its committed offset after the broker restarts', async () => {
     const topic = unique('resume');
     const groupId = unique('resume-group');
-    await createTopic(topic, 2);
+    await createTopic(kafka(), topic, 2);
     const producer = kafka().producer();
     await producer.connect();
     await producer.send({
@@ -325,7 +306,7 @@ export function kafkajsContract(getTarget: () => KafkaTarget): void {
 
   it('delivers a live message to a long-polling consumer before its poll times out', async () => {
     const topic = unique('live');
-    await createTopic(topic, 1);
+    await createTopic(kafka(), topic, 1);
     const client = kafka();
     const deliveredAt: number[] = [];
     let joined = false;
@@ -353,7 +334,7 @@ export function kafkajsContract(getTarget: () => KafkaTarget): void {
 
   it('stores a retried idempotent produce once', async () => {
     const topic = unique('idempotent');
-    await createTopic(topic, 1);
+    await createTopic(kafka(), topic, 1);
     const dropping = dropFirstProduceResponse();
     const producer = kafka({ socketFactory: dropping.socketFactory }).producer({
       idempotent: true,

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { Kafka, KafkaConfig, logLevel, SASLOptions } from 'kafkajs';
+import { Kafka, KafkaConfig, SASLOptions } from 'kafkajs';
 import { ByteReader } from '../src/protocol/byte-reader';
 import { ByteWriter } from '../src/protocol/byte-writer';
+import { kafkajsClient, unique } from './kafkajs-client';
 import { describeWithKcat, runKcat } from './kcat-process';
 import { RawKafkaClient, requestFrame, sizePrefix } from './raw-kafka-client';
 import { waitUntil } from './wait-until';
@@ -27,8 +27,6 @@ const SCRAM_FAILED =
 const API = { Metadata: 3, SaslHandshake: 17, ApiVersions: 18, SaslAuthenticate: 36 } as const;
 const ERROR = { NONE: 0, UNSUPPORTED_SASL_MECHANISM: 33, SASL_AUTHENTICATION_FAILED: 58 } as const;
 
-const unique = (prefix: string): string => `${prefix}-${randomUUID().slice(0, 8)}`;
-
 const plainToken = (username: string, password: string, authzid = ''): Buffer =>
   Buffer.from(`${authzid}\0${username}\0${password}`, 'utf8');
 
@@ -43,14 +41,7 @@ export function saslContract(getTarget: () => SaslKafkaTarget): void {
     return { host: bootstrap.slice(0, at), port: Number(bootstrap.slice(at + 1)) };
   };
   const kafka = (sasl: SASLOptions, config: Partial<KafkaConfig> = {}): Kafka =>
-    new Kafka({
-      clientId: 'sasl-contract',
-      brokers: [getTarget().saslBootstrapAddress()],
-      logLevel: logLevel.NOTHING,
-      sasl,
-      retry: { retries: 8, initialRetryTime: 100 },
-      ...config,
-    });
+    kafkajsClient('sasl-contract', getTarget().saslBootstrapAddress(), 8, { sasl, ...config });
   const raw = async (): Promise<RawKafkaClient> => {
     const { host, port } = address();
     return RawKafkaClient.connect(port, host);

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka, KafkaConfig, logLevel, Producer, ProducerConfig } from 'kafkajs';
+import { Consumer, Kafka, Producer, ProducerConfig } from 'kafkajs';
+import { createTopic, kafkajsClient, unique } from './kafkajs-client';
 import { KafkaTarget } from './kafkajs-contract';
 import { waitUntil } from './wait-until';
-
-const unique = (prefix: string): string => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 /** How long a read_committed consumer is given to (wrongly) see what it must not see. */
 const QUIET_MS = 1_500;
@@ -36,14 +34,8 @@ async function failureOf(promise: Promise<unknown>): Promise<string | undefined>
  */
 export function transactionsContract(getTarget: () => KafkaTarget): void {
   const clients: (Consumer | Producer)[] = [];
-  const kafka = (config: Partial<KafkaConfig> = {}): Kafka =>
-    new Kafka({
-      clientId: 'transactions-contract',
-      brokers: [getTarget().bootstrapAddress()],
-      logLevel: logLevel.NOTHING,
-      retry: { retries: 8, initialRetryTime: 100 },
-      ...config,
-    });
+  const kafka = (): Kafka =>
+    kafkajsClient('transactions-contract', getTarget().bootstrapAddress(), 8);
   const transactionalProducer = async (
     transactionalId: string,
     config: Partial<ProducerConfig> = {},
@@ -82,15 +74,6 @@ export function transactionsContract(getTarget: () => KafkaTarget): void {
     });
     return values;
   };
-  const createTopic = async (topic: string, numPartitions: number): Promise<void> => {
-    const admin = kafka().admin();
-    await admin.connect();
-    try {
-      await admin.createTopics({ topics: [{ topic, numPartitions }], waitForLeaders: true });
-    } finally {
-      await admin.disconnect();
-    }
-  };
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
   afterEach(async () => {
@@ -99,7 +82,7 @@ export function transactionsContract(getTarget: () => KafkaTarget): void {
 
   it('delivers committed transactions and never aborted ones to read_committed consumers', async () => {
     const topic = unique('txn');
-    await createTopic(topic, 2);
+    await createTopic(kafka(), topic, 2);
     const producer = await transactionalProducer(unique('txn-id'));
 
     const aborted = await producer.transaction();
@@ -151,7 +134,7 @@ export function transactionsContract(getTarget: () => KafkaTarget): void {
 
   it('holds read_committed consumers at the first offset of an open transaction', async () => {
     const topic = unique('txn-lso');
-    await createTopic(topic, 1);
+    await createTopic(kafka(), topic, 1);
     const plain = await plainProducer();
     await plain.send({ topic, messages: [{ value: 'before-1' }, { value: 'before-2' }] });
     const producer = await transactionalProducer(unique('txn-id'));
@@ -193,8 +176,8 @@ export function transactionsContract(getTarget: () => KafkaTarget): void {
   it('commits consumer offsets sent within a transaction only when it commits', async () => {
     const input = unique('txn-input');
     const output = unique('txn-output');
-    await createTopic(input, 1);
-    await createTopic(output, 1);
+    await createTopic(kafka(), input, 1);
+    await createTopic(kafka(), output, 1);
     const groupId = unique('txn-group');
     const admin = kafka().admin();
     await admin.connect();
@@ -233,7 +216,7 @@ export function transactionsContract(getTarget: () => KafkaTarget): void {
 
   it('fences a producer once another one initialises the same transactional id', async () => {
     const topic = unique('txn-fence');
-    await createTopic(topic, 1);
+    await createTopic(kafka(), topic, 1);
     const transactionalId = unique('txn-id');
     const zombie = await transactionalProducer(transactionalId);
     const zombieTransaction = await zombie.transaction();
@@ -258,7 +241,7 @@ export function transactionsContract(getTarget: () => KafkaTarget): void {
 
   it('aborts a transaction older than its timeout and fences its producer', async () => {
     const topic = unique('txn-timeout');
-    await createTopic(topic, 1);
+    await createTopic(kafka(), topic, 1);
     const producer = await transactionalProducer(unique('txn-id'), {
       transactionTimeout: 1_000,
     });
