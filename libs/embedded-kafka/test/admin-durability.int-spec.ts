@@ -1,21 +1,17 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { KafkaBroker, startKafkaBroker } from '@hirestream/embedded-kafka';
-import { Admin, ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
-import { DevstackProcess, startDevstackProcess } from '../../../test/support/devstack-process';
+import { Admin, ConfigResourceTypes, Kafka } from 'kafkajs';
 import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
 import { ByteWriter } from '../src/protocol/byte-writer';
+import { brokerProcesses } from './broker-processes';
 import { describeWithKcat, kcat, outputLines } from './kcat-process';
+import { kafkajsClient } from './kafkajs-client';
 import { RawKafkaClient, requestFrame } from './raw-kafka-client';
 import { waitUntil } from './wait-until';
 
 function client(bootstrapAddress: string, retries = 5): Kafka {
-  return new Kafka({
-    clientId: 'admin-durability',
-    brokers: [bootstrapAddress],
-    logLevel: logLevel.NOTHING,
-    retry: { retries, initialRetryTime: 100 },
-  });
+  return kafkajsClient('admin-durability', bootstrapAddress, retries);
 }
 
 async function produce(kafka: Kafka, topic: string, values: string[]): Promise<void> {
@@ -34,22 +30,12 @@ async function retentionMs(admin: Admin, topic: string): Promise<string | undefi
 }
 
 describe('embedded broker admin state across SIGKILL', () => {
-  let dataDir: string;
-  let devstack: DevstackProcess | undefined;
-
-  beforeAll(async () => {
-    dataDir = await makeTempDir('kafka-admin-crash');
-  });
-
-  afterAll(async () => {
-    await devstack?.stop('SIGKILL');
-    await removeTempDir(dataDir);
-  });
+  const brokers = brokerProcesses('kafka-admin-crash');
 
   it('keeps altered topic configs, deleted records and added partitions', async () => {
     const topic = 'admin-crash';
-    devstack = await startDevstackProcess({ dataDir, kafkaPort: 0 });
-    const before = client(devstack.kafkaBootstrapAddress ?? '', 0);
+    const crashed = await brokers.start();
+    const before = client(crashed.bootstrapAddress, 0);
     const admin = before.admin();
     await admin.connect();
     await admin.createTopics({ topics: [{ topic, numPartitions: 1 }] });
@@ -73,9 +59,8 @@ describe('embedded broker admin state across SIGKILL', () => {
     await admin.createPartitions({ topicPartitions: [{ topic, count: 2 }] });
     await admin.disconnect();
 
-    await devstack.stop('SIGKILL');
-    devstack = await startDevstackProcess({ dataDir, kafkaPort: 0 });
-    const after = client(devstack.kafkaBootstrapAddress ?? '');
+    await crashed.process.stop('SIGKILL');
+    const after = client((await brokers.start()).bootstrapAddress);
     const verifier = after.admin();
     await verifier.connect();
     expect(await retentionMs(verifier, topic)).toBe('3600000');

@@ -1,45 +1,19 @@
-import { Kafka, logLevel, Producer } from 'kafkajs';
-import { DevstackProcess, startDevstackProcess } from '../../../test/support/devstack-process';
-import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
+import { Producer } from 'kafkajs';
+import { brokerProcesses } from './broker-processes';
+import { createTopic, kafkajsClient } from './kafkajs-client';
 import { waitUntil } from './wait-until';
 
 const TOPIC = 'crash-load';
 const PARTITIONS = 2;
 const GROUP = 'crash-committer';
 
-/** Clients of the broker that will be killed give up at once instead of retrying against it. */
-function client(devstack: DevstackProcess, retries: number): Kafka {
-  return new Kafka({
-    clientId: 'crash-test',
-    brokers: [devstack.kafkaBootstrapAddress ?? ''],
-    logLevel: logLevel.NOTHING,
-    retry: { retries, initialRetryTime: 100 },
-  });
-}
-
 describe('embedded broker crash recovery (SIGKILL under load)', () => {
-  let dataDir: string;
-  let devstack: DevstackProcess | undefined;
-
-  beforeAll(async () => {
-    dataDir = await makeTempDir('kafka-crash');
-  });
-
-  afterAll(async () => {
-    await devstack?.stop('SIGKILL');
-    await removeTempDir(dataDir);
-  });
+  const brokers = brokerProcesses('kafka-crash');
 
   it('keeps every acknowledged record and committed offset and accepts produce afterwards', async () => {
-    devstack = await startDevstackProcess({ dataDir, kafkaPort: 0 });
-    const before = client(devstack, 0);
-    const admin = before.admin();
-    await admin.connect();
-    await admin.createTopics({
-      topics: [{ topic: TOPIC, numPartitions: PARTITIONS }],
-      waitForLeaders: true,
-    });
-    await admin.disconnect();
+    const crashed = await brokers.start();
+    const before = kafkajsClient('crash-test', crashed.bootstrapAddress, 0);
+    await createTopic(before, TOPIC, PARTITIONS);
 
     const acknowledged = new Set<string>();
     const committed = new Map<number, number>();
@@ -95,15 +69,15 @@ describe('embedded broker crash recovery (SIGKILL under load)', () => {
       () => acknowledged.size >= 4_000 && committed.size === PARTITIONS,
     );
 
-    await devstack.stop('SIGKILL');
+    await crashed.process.stop('SIGKILL');
     stopped = true;
     await Promise.all(loops);
     await Promise.all([committer, ...producers].map((c) => c.disconnect().catch(() => undefined)));
     const acknowledgedAtCrash = new Set(acknowledged);
     const committedAtCrash = new Map(committed);
 
-    devstack = await startDevstackProcess({ dataDir, kafkaPort: 0 });
-    const after = client(devstack, 5);
+    const restarted = await brokers.start();
+    const after = kafkajsClient('crash-test', restarted.bootstrapAddress, 5);
     const verifier = after.admin();
     await verifier.connect();
     const offsets = await verifier.fetchOffsets({ groupId: GROUP, topics: [TOPIC] });

@@ -1,6 +1,6 @@
-import { Kafka, logLevel, Producer } from 'kafkajs';
-import { DevstackProcess, startDevstackProcess } from '../../../test/support/devstack-process';
-import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
+import { Producer } from 'kafkajs';
+import { brokerProcesses } from './broker-processes';
+import { createTopic, kafkajsClient } from './kafkajs-client';
 import { waitUntil } from './wait-until';
 
 const TOPIC = 'txn-crash';
@@ -9,38 +9,13 @@ const PER_TRANSACTION = 10;
 /** Short, so that the broker aborts what the kill left open soon after restarting (its sweep runs every 10 s). */
 const TRANSACTION_TIMEOUT_MS = 3_000;
 
-function client(devstack: DevstackProcess): Kafka {
-  return new Kafka({
-    clientId: 'txn-crash-test',
-    brokers: [devstack.kafkaBootstrapAddress ?? ''],
-    logLevel: logLevel.NOTHING,
-    retry: { retries: 1, initialRetryTime: 100 },
-  });
-}
-
 describe('embedded broker transactions across SIGKILL', () => {
-  let dataDir: string;
-  let devstack: DevstackProcess | undefined;
-
-  beforeAll(async () => {
-    dataDir = await makeTempDir('kafka-txn-crash');
-  });
-
-  afterAll(async () => {
-    await devstack?.stop('SIGKILL');
-    await removeTempDir(dataDir);
-  });
+  const brokers = brokerProcesses('kafka-txn-crash');
 
   it('keeps every committed transaction whole and never shows an unfinished one to read_committed consumers', async () => {
-    devstack = await startDevstackProcess({ dataDir, kafkaPort: 0 });
-    const before = client(devstack);
-    const admin = before.admin();
-    await admin.connect();
-    await admin.createTopics({
-      topics: [{ topic: TOPIC, numPartitions: PARTITIONS }],
-      waitForLeaders: true,
-    });
-    await admin.disconnect();
+    const crashed = await brokers.start();
+    const before = kafkajsClient('txn-crash-test', crashed.bootstrapAddress, 1);
+    await createTopic(before, TOPIC, PARTITIONS);
     const transactional = (transactionalId: string): Producer =>
       before.producer({
         transactionalId,
@@ -83,14 +58,14 @@ describe('embedded broker transactions across SIGKILL', () => {
         partition: i,
       })),
     });
-    await devstack.stop('SIGKILL');
+    await crashed.process.stop('SIGKILL');
     stopped = true;
     await loop;
     await Promise.all([looping, open].map((p) => p.disconnect().catch(() => undefined)));
     const committedAtCrash = new Set(committed);
 
-    devstack = await startDevstackProcess({ dataDir, kafkaPort: 0 });
-    const after = client(devstack);
+    const restarted = await brokers.start();
+    const after = kafkajsClient('txn-crash-test', restarted.bootstrapAddress, 1);
     const plain = after.producer();
     await plain.connect();
     await plain.send({
