@@ -6,6 +6,7 @@ import type {
   GroupSource,
   GroupStart,
 } from '../persistent/group-settings';
+import { eventFilterSpecOf } from './read-request';
 import { BadRequestError, uint64Of } from './request-values';
 
 // The deprecated enum the client sets; its numbers name these strategies.
@@ -121,26 +122,12 @@ function allStart(options: AllOptionsLike): GroupStart {
 function filterOf(options: CreateReq.AllOptions): GroupSource {
   const filter = options.getFilter();
   if (filter === undefined) return { kind: 'all', filter: undefined };
-  const onStream = filter.getStreamIdentifier();
-  const expression = onStream ?? filter.getEventType();
-  if (expression === undefined)
-    throw new BadRequestError('A filter must be on stream name or event type.');
-  const regex = expression.getRegex();
-  if (regex.length > 0) {
-    try {
-      new RegExp(regex);
-    } catch {
-      throw new BadRequestError(`Invalid filter regex: ${regex}`);
-    }
-  }
+  const spec = eventFilterSpecOf(filter);
   return {
     kind: 'all',
     filter: {
-      spec: {
-        on: onStream !== undefined ? 'stream_name' : 'event_type',
-        prefixes: regex.length > 0 ? [] : expression.getPrefixList(),
-        regex: regex.length > 0 ? regex : undefined,
-      },
+      // A regex takes the place of prefixes in a persistent subscription's filter.
+      spec: spec.regex === undefined ? spec : { ...spec, prefixes: [] },
       maxSearchWindow: filter.hasMax() ? filter.getMax() : undefined,
       checkpointIntervalMultiplier: filter.getCheckpointintervalmultiplier(),
     },
@@ -157,26 +144,10 @@ export function createDefinitionOf(request: CreateReq): GroupDefinition {
       ? settings.getConsumerStrategy()
       : (NAMED_STRATEGIES[settings.getNamedConsumerStrategy()] ??
         String(settings.getNamedConsumerStrategy()));
-  const all = options.getAll();
-  if (all !== undefined) {
-    return {
-      source: filterOf(all),
-      groupName: options.getGroupName(),
-      settings: settingsOf(settings, allStart(all), strategy),
-    };
-  }
-  const { source, start } = streamSource(
-    options.getStream(),
-    options.getStreamIdentifier(),
-    settings,
-  );
-  return {
-    source,
-    groupName: options.getGroupName(),
-    settings: settingsOf(settings, start, strategy),
-  };
+  return definitionOf(options, settings, strategy, filterOf);
 }
 
+/** An update of a `$all` group keeps its filter: the request carries none. */
 export function updateDefinitionOf(request: UpdateReq): GroupDefinition {
   const options = request.getOptions();
   const settings = options?.getSettings();
@@ -185,10 +156,26 @@ export function updateDefinitionOf(request: UpdateReq): GroupDefinition {
   const strategy =
     NAMED_STRATEGIES[settings.getNamedConsumerStrategy()] ??
     String(settings.getNamedConsumerStrategy());
+  return definitionOf(options, settings, strategy, () => ({ kind: 'all', filter: undefined }));
+}
+
+interface DefinitionOptionsLike<All extends AllOptionsLike> {
+  getAll(): All | undefined;
+  getGroupName(): string;
+  getStream(): StreamOptionsLike | undefined;
+  getStreamIdentifier(): StreamIdentifier | undefined;
+}
+
+function definitionOf<All extends AllOptionsLike>(
+  options: DefinitionOptionsLike<All>,
+  settings: WireSettings,
+  strategy: string,
+  allSource: (all: All) => GroupSource,
+): GroupDefinition {
   const all = options.getAll();
   if (all !== undefined) {
     return {
-      source: { kind: 'all', filter: undefined },
+      source: allSource(all),
       groupName: options.getGroupName(),
       settings: settingsOf(settings, allStart(all), strategy),
     };

@@ -87,9 +87,28 @@ function filterOf(
   filter: ReadReq.Options.FilterOptions | undefined,
 ): SubscriptionFilter | undefined {
   if (filter === undefined) return undefined;
+  const window = filter.hasMax() && filter.getMax() > 0 ? filter.getMax() : DEFAULT_SEARCH_WINDOW;
+  return {
+    spec: eventFilterSpecOf(filter),
+    checkpointInterval: window * Math.max(1, filter.getCheckpointintervalmultiplier()),
+  };
+}
+
+interface FilterExpressionLike {
+  getRegex(): string;
+  getPrefixList(): string[];
+}
+
+/** The filter options of subscriptions and persistent subscriptions to `$all`. */
+export interface FilterOptionsLike {
+  getStreamIdentifier(): FilterExpressionLike | undefined;
+  getEventType(): FilterExpressionLike | undefined;
+}
+
+/** A `$all` filter's expression, checked as the real server checks it. */
+export function eventFilterSpecOf(filter: FilterOptionsLike): EventFilterSpec {
   const streamExpression = filter.getStreamIdentifier();
-  const typeExpression = filter.getEventType();
-  const expression = streamExpression ?? typeExpression;
+  const expression = streamExpression ?? filter.getEventType();
   if (expression === undefined)
     throw new BadRequestError('A filter must be on stream name or event type.');
   const regex = expression.getRegex();
@@ -100,13 +119,9 @@ function filterOf(
       throw new BadRequestError(`Invalid filter regex: ${regex}`);
     }
   }
-  const window = filter.hasMax() && filter.getMax() > 0 ? filter.getMax() : DEFAULT_SEARCH_WINDOW;
   return {
-    spec: {
-      on: streamExpression !== undefined ? 'stream_name' : 'event_type',
-      prefixes: expression.getPrefixList(),
-      regex: regex.length > 0 ? regex : undefined,
-    },
-    checkpointInterval: window * Math.max(1, filter.getCheckpointintervalmultiplier()),
+    on: streamExpression !== undefined ? 'stream_name' : 'event_type',
+    prefixes: expression.getPrefixList(),
+    regex: regex.length > 0 ? regex : undefined,
   };
 }
