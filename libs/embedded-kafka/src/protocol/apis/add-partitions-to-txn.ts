@@ -1,5 +1,5 @@
 import { ByteReader } from '../byte-reader';
-import { ByteWriter } from '../byte-writer';
+import { encodePartitionErrors, TopicPartitionErrors } from './partition-errors';
 
 export interface AddPartitionsToTxnRequest {
   readonly transactionalId: string;
@@ -20,19 +20,6 @@ export function decodeAddPartitionsToTxnRequest(reader: ByteReader): AddPartitio
   return { transactionalId, producerId, producerEpoch, topics };
 }
 
-export function encodeAddPartitionsToTxnResponse(
-  topics: readonly {
-    topic: string;
-    partitions: readonly { partition: number; errorCode: number }[];
-  }[],
-): Buffer {
-  const writer = new ByteWriter();
-  writer.int32(0);
-  writer.array(topics, (w, t) => {
-    w.string(t.topic);
-    w.array(t.partitions, (pw, p) => {
-      pw.int32(p.partition).int16(p.errorCode);
-    });
-  });
-  return writer.toBuffer();
+export function encodeAddPartitionsToTxnResponse(topics: readonly TopicPartitionErrors[]): Buffer {
+  return encodePartitionErrors(topics, true);
 }

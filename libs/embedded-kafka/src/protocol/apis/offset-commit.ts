@@ -1,5 +1,5 @@
 import { ByteReader } from '../byte-reader';
-import { ByteWriter } from '../byte-writer';
+import { encodePartitionErrors, TopicPartitionErrors } from './partition-errors';
 
 export interface OffsetCommitPartition {
   readonly partition: number;
@@ -42,18 +42,7 @@ export function decodeOffsetCommitRequest(
 
 export function encodeOffsetCommitResponse(
   version: number,
-  topics: readonly {
-    topic: string;
-    partitions: readonly { partition: number; errorCode: number }[];
-  }[],
+  topics: readonly TopicPartitionErrors[],
 ): Buffer {
-  const writer = new ByteWriter();
-  if (version >= 3) writer.int32(0);
-  writer.array(topics, (w, t) => {
-    w.string(t.topic);
-    w.array(t.partitions, (pw, p) => {
-      pw.int32(p.partition).int16(p.errorCode);
-    });
-  });
-  return writer.toBuffer();
+  return encodePartitionErrors(topics, version >= 3);
 }

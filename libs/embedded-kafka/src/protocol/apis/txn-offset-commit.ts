@@ -1,6 +1,6 @@
 import { ByteReader } from '../byte-reader';
-import { ByteWriter } from '../byte-writer';
 import { OffsetCommitPartition } from './offset-commit';
+import { encodePartitionErrors, TopicPartitionErrors } from './partition-errors';
 
 export interface TxnOffsetCommitRequest {
   readonly transactionalId: string;
@@ -31,19 +31,6 @@ export function decodeTxnOffsetCommitRequest(
   return { transactionalId, groupId, producerId, producerEpoch, topics };
 }
 
-export function encodeTxnOffsetCommitResponse(
-  topics: readonly {
-    topic: string;
-    partitions: readonly { partition: number; errorCode: number }[];
-  }[],
-): Buffer {
-  const writer = new ByteWriter();
-  writer.int32(0);
-  writer.array(topics, (w, t) => {
-    w.string(t.topic);
-    w.array(t.partitions, (pw, p) => {
-      pw.int32(p.partition).int16(p.errorCode);
-    });
-  });
-  return writer.toBuffer();
+export function encodeTxnOffsetCommitResponse(topics: readonly TopicPartitionErrors[]): Buffer {
+  return encodePartitionErrors(topics, true);
 }
