@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { TYPESCRIPT_NODE_ARGS } from '../../tools/typescript-runtime';
+import { makeTempDir, removeTempDir } from './temp-dir';
 
 const repositoryRoot = join(__dirname, '..', '..');
 
@@ -93,6 +94,47 @@ export async function startDevstackProcess(
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);
       await exited;
+    },
+  };
+}
+
+export interface DevstackProcesses {
+  /** The data folder every start shares, so a restart recovers what a killed process wrote. */
+  dataDir(): string;
+  /** Starts the servers in a process of their own (as a user does), for a test to SIGKILL. */
+  start(): Promise<DevstackProcess>;
+}
+
+/**
+ * Devstack processes on one data folder for the crash tests of a `describe` block; whatever
+ * is still running is SIGKILLed and the folder removed after the block.
+ */
+export function devstackProcesses(
+  dataDirPrefix: string,
+  options: Omit<DevstackProcessOptions, 'dataDir'>,
+): DevstackProcesses {
+  let dataDir: string | undefined;
+  const processes: DevstackProcess[] = [];
+
+  beforeAll(async () => {
+    dataDir = await makeTempDir(dataDirPrefix);
+  });
+  afterAll(async () => {
+    await Promise.all(processes.map((process) => process.stop('SIGKILL')));
+    if (dataDir !== undefined) await removeTempDir(dataDir);
+  });
+
+  const folder = (): string => {
+    if (dataDir === undefined)
+      throw new Error('devstackProcesses: used outside its describe block');
+    return dataDir;
+  };
+  return {
+    dataDir: folder,
+    async start() {
+      const process = await startDevstackProcess({ ...options, dataDir: folder() });
+      processes.push(process);
+      return process;
     },
   };
 }

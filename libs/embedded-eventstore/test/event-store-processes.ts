@@ -1,6 +1,5 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { startDevstackProcess, type DevstackProcess } from '../../../test/support/devstack-process';
-import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
+import { devstackProcesses, type DevstackProcess } from '../../../test/support/devstack-process';
 
 export interface EventStoreProcess {
   readonly process: DevstackProcess;
@@ -14,32 +13,13 @@ export interface EventStoreProcesses {
   start(): Promise<EventStoreProcess>;
 }
 
-/**
- * Event store processes on one data folder for the crash tests of a `describe` block; whatever
- * is still running is SIGKILLed and the folder removed after the block.
- */
+/** Event store processes on one data folder for the crash tests of a `describe` block. */
 export function eventStoreProcesses(dataDirPrefix: string): EventStoreProcesses {
-  let dataDir: string | undefined;
-  const processes: DevstackProcess[] = [];
-
-  beforeAll(async () => {
-    dataDir = await makeTempDir(dataDirPrefix);
-  });
-  afterAll(async () => {
-    await Promise.all(processes.map((process) => process.stop('SIGKILL')));
-    if (dataDir !== undefined) await removeTempDir(dataDir);
-  });
-
-  const folder = (): string => {
-    if (dataDir === undefined)
-      throw new Error('eventStoreProcesses: used outside its describe block');
-    return dataDir;
-  };
+  const processes = devstackProcesses(dataDirPrefix, { eventStorePort: 0 });
   return {
-    dataDir: folder,
+    dataDir: processes.dataDir,
     async start() {
-      const process = await startDevstackProcess({ dataDir: folder(), eventStorePort: 0 });
-      processes.push(process);
+      const process = await processes.start();
       return {
         process,
         client: EventStoreDBClient.connectionString(process.eventStoreConnectionString ?? ''),

@@ -1,5 +1,4 @@
-import { startDevstackProcess, type DevstackProcess } from '../../../test/support/devstack-process';
-import { makeTempDir, removeTempDir } from '../../../test/support/temp-dir';
+import { devstackProcesses, type DevstackProcess } from '../../../test/support/devstack-process';
 
 export interface BrokerProcess {
   readonly process: DevstackProcess;
@@ -11,29 +10,12 @@ export interface BrokerProcesses {
   start(): Promise<BrokerProcess>;
 }
 
-/**
- * Broker processes on one data folder for the crash tests of a `describe` block, so that a
- * restart recovers what the killed process wrote; whatever is still running is SIGKILLed
- * and the folder removed after the block.
- */
+/** Broker processes on one data folder for the crash tests of a `describe` block. */
 export function brokerProcesses(dataDirPrefix: string): BrokerProcesses {
-  let dataDir: string | undefined;
-  const processes: DevstackProcess[] = [];
-
-  beforeAll(async () => {
-    dataDir = await makeTempDir(dataDirPrefix);
-  });
-  afterAll(async () => {
-    await Promise.all(processes.map((process) => process.stop('SIGKILL')));
-    if (dataDir !== undefined) await removeTempDir(dataDir);
-  });
-
+  const processes = devstackProcesses(dataDirPrefix, { kafkaPort: 0 });
   return {
     async start() {
-      if (dataDir === undefined)
-        throw new Error('brokerProcesses: used outside its describe block');
-      const process = await startDevstackProcess({ dataDir, kafkaPort: 0 });
-      processes.push(process);
+      const process = await processes.start();
       return { process, bootstrapAddress: process.kafkaBootstrapAddress ?? '' };
     },
   };
