@@ -50,30 +50,28 @@ describe('partition transactions', () => {
   it('holds the last stable offset at the earliest open transaction', () => {
     const transactions = new PartitionTransactions();
     expect(transactions.firstOngoingOffset()).toBeUndefined();
-    transactions.recordData(1, 10);
-    transactions.recordData(2, 12);
-    transactions.recordData(1, 14);
+    transactions.recordData(1, 10, 10);
+    transactions.recordData(2, 12, 13);
+    transactions.recordData(1, 14, 14);
     expect(transactions.firstOngoingOffset()).toBe(10);
     transactions.recordMarker(1, 15, true);
     expect(transactions.firstOngoingOffset()).toBe(12);
     transactions.recordMarker(2, 16, false);
     expect(transactions.hasOngoing).toBe(false);
-    expect(transactions.abortedBetween(0, 100)).toEqual([
-      { producerId: 2, firstOffset: 12, lastOffset: 16 },
-    ]);
+    expect(transactions.abortedBetween(0, 100)).toEqual([{ producerId: 2, firstOffset: 12 }]);
   });
 
-  it('lists the aborted transactions overlapping a fetched range, by first offset', () => {
+  it('lists the aborted transactions with records in a fetched range, from their first record in it', () => {
     const transactions = new PartitionTransactions();
-    transactions.recordData(1, 0);
-    transactions.recordData(2, 2);
+    transactions.recordData(1, 0, 1);
+    transactions.recordData(2, 2, 4);
     transactions.recordMarker(2, 5, false);
     transactions.recordMarker(1, 6, false);
-    transactions.recordData(1, 20);
+    transactions.recordData(1, 20, 24);
     transactions.recordMarker(1, 25, false);
-    expect(transactions.abortedBetween(6, 20).map((t) => t.firstOffset)).toEqual([0]);
     expect(transactions.abortedBetween(0, 30).map((t) => t.firstOffset)).toEqual([0, 2, 20]);
-    expect(transactions.abortedBetween(7, 20)).toEqual([]);
+    expect(transactions.abortedBetween(3, 30).map((t) => t.firstOffset)).toEqual([3, 20]);
+    expect(transactions.abortedBetween(6, 20)).toEqual([]);
     transactions.dropBefore(10);
     expect(transactions.abortedBetween(0, 30).map((t) => t.firstOffset)).toEqual([20]);
   });
@@ -83,7 +81,75 @@ describe('partition transactions', () => {
     transactions.recordMarker(1, 0, false);
     expect(transactions.abortedBetween(0, 10)).toEqual([]);
   });
+
+  it('lets kafkajs drop every aborted record from wherever a fetch starts, with transactions interleaved', () => {
+    type Entry =
+      | { readonly offset: number; readonly producerId: number; readonly transactional: boolean }
+      | {
+          readonly offset: number;
+          readonly producerId: number;
+          readonly marker: 'commit' | 'abort';
+        };
+    // Producer 1 aborts twice, 2 commits, 3 writes outside transactions, 4 aborts; records interleave.
+    const log: Entry[] = [
+      { offset: 0, producerId: 1, transactional: true },
+      { offset: 1, producerId: 2, transactional: true },
+      { offset: 2, producerId: 1, transactional: true },
+      { offset: 3, producerId: 3, transactional: false },
+      { offset: 4, producerId: 2, transactional: true },
+      { offset: 5, producerId: 4, transactional: true },
+      { offset: 6, producerId: 2, marker: 'commit' },
+      { offset: 7, producerId: 4, transactional: true },
+      { offset: 8, producerId: 1, marker: 'abort' },
+      { offset: 9, producerId: 1, transactional: true },
+      { offset: 10, producerId: 4, marker: 'abort' },
+      { offset: 11, producerId: 3, transactional: false },
+      { offset: 12, producerId: 1, marker: 'abort' },
+    ];
+    const transactions = new PartitionTransactions();
+    for (const entry of log) {
+      if ('marker' in entry)
+        transactions.recordMarker(entry.producerId, entry.offset, entry.marker === 'commit');
+      else if (entry.transactional)
+        transactions.recordData(entry.producerId, entry.offset, entry.offset);
+    }
+    const committedOrPlain = [1, 3, 4, 11];
+    const filterAbortedMessages = jest.requireActual<KafkajsAbortedFilter>(
+      'kafkajs/src/consumer/filterAbortedMessages',
+    );
+    for (let from = 0; from <= 13; from++) {
+      const messages = log
+        .filter((entry) => entry.offset >= from)
+        .map((entry) => ({
+          offset: String(entry.offset),
+          key: 'marker' in entry ? Buffer.from([0, 0, 0, entry.marker === 'commit' ? 1 : 0]) : null,
+          isControlRecord: 'marker' in entry,
+          batchContext: {
+            producerId: String(entry.producerId),
+            inTransaction: 'marker' in entry || entry.transactional,
+          },
+        }));
+      const abortedTransactions = transactions
+        .abortedBetween(from, 13)
+        .map((t) => ({ producerId: String(t.producerId), firstOffset: String(t.firstOffset) }));
+      const read = filterAbortedMessages({ messages, abortedTransactions })
+        .filter((message) => !message.isControlRecord)
+        .map((message) => Number(message.offset));
+      expect({ from, read }).toEqual({
+        from,
+        read: committedOrPlain.filter((offset) => offset >= from),
+      });
+    }
+  });
 });
+
+/** kafkajs's own filter of aborted records (consumer/filterAbortedMessages.js), which its consumers run on every fetch. */
+type KafkajsAbortedFilter = <
+  M extends { readonly isControlRecord: boolean; readonly offset: string },
+>(input: {
+  readonly messages: readonly M[];
+  readonly abortedTransactions: readonly { producerId: string; firstOffset: string }[];
+}) => M[];
 
 describe('producer state after a marker', () => {
   const batch = (baseSequence: number, producerEpoch: number) =>

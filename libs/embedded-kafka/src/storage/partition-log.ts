@@ -102,7 +102,12 @@ export class PartitionLog {
           return;
         }
         producers.record(header);
-        if (header.isTransactional) transactions.recordData(header.producerId, header.baseOffset);
+        if (header.isTransactional)
+          transactions.recordData(
+            header.producerId,
+            header.baseOffset,
+            header.baseOffset + header.lastOffsetDelta,
+          );
       });
       segments.push(segment);
     }
@@ -207,7 +212,11 @@ export class PartitionLog {
       this.write(batch, header);
       this.producers.record(header);
       if (header.isTransactional)
-        this.transactions.recordData(header.producerId, header.baseOffset);
+        this.transactions.recordData(
+          header.producerId,
+          header.baseOffset,
+          header.baseOffset + header.lastOffsetDelta,
+        );
     }
     return { errorCode: ErrorCode.NONE, baseOffset, durable: this.syncWritten() };
   }
