@@ -319,6 +319,7 @@ export function adminContract(getTarget: () => KafkaTarget): void {
           'log.retention.bytes',
           'log.segment.bytes',
           'num.partitions',
+          'default.replication.factor',
           'broker.id',
         ]),
       );

@@ -39,6 +39,8 @@ function brokerConfigs(broker: BrokerContext): DescribedConfig[] {
     entry('broker.id', String(broker.endpoint.nodeId), false),
     entry('auto.create.topics.enable', String(options.autoCreateTopics), options.autoCreateTopics),
     entry('num.partitions', String(options.defaultPartitions), options.defaultPartitions === 1),
+    // One broker: topics have one replica (CreateTopics refuses a larger factor).
+    entry('default.replication.factor', '1', true),
     entry(
       'group.initial.rebalance.delay.ms',
       String(options.initialRebalanceDelayMs),
