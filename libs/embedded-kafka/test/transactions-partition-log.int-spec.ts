@@ -56,9 +56,7 @@ describe('partition log transactions on disk', () => {
       expect(log.lastStableOffset).toBe(4);
       expect(log.hasOngoingTransaction(2)).toBe(true);
       expect(log.hasOngoingTransaction(1)).toBe(false);
-      expect(log.abortedTransactions(0, 4)).toEqual([
-        { producerId: 1, firstOffset: 1 },
-      ]);
+      expect(log.abortedTransactions(0, 4)).toEqual([{ producerId: 1, firstOffset: 1 }]);
       expect(offsetsOf((await log.read(0, 1024 * 1024, log.lastStableOffset)).records)).toEqual([
         0, 1, 2, 3,
       ]);
