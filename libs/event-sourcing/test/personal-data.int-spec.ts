@@ -27,15 +27,20 @@ import {
   EventStore,
   EventStoreIdempotencyStore,
   InvalidEventError,
+  ProcessRunner,
   readSnapshot,
   verifyStream,
+  type Aggregate,
   type Decider,
+  type Process,
 } from '../src';
 import { testContext } from './support/embedded-store';
 
 type Profile = Readonly<{ fullName: string | null; stage: string }>;
 type ProfileEvent = CandidateRegistered | CandidateStageChanged;
 type Touch = Command<'Touch', { candidateId: string }>;
+type Register = Command<'Register', { candidateId: string; otherCandidateId: string }>;
+type Move = Command<'Move', { candidateId: string; to: 'screening' | 'applied' }>;
 
 /** Folds a candidate's name and stage, with a snapshot every 3 events. */
 const profile: Decider<Profile, Touch, ProfileEvent> = {
@@ -223,5 +228,73 @@ describe('personal data through the event store', () => {
       outcome: 'completed',
       response: { erased: true, body: null },
     });
+  });
+});
+
+describe('a process whose decision holds personal data of an erased subject', () => {
+  // The decision registers the candidate again (personal values); before it is recorded,
+  // another candidate's stream is moved, and moved back should recording fail.
+  const registrations: Aggregate<null, Register, CandidateRegistered> = {
+    name: 'registration',
+    streamOf: (command) => `candidate-${command.data.candidateId}`,
+    decider: {
+      initialState: () => null,
+      evolve: (state) => state,
+      decide: (command) =>
+        candidateStreamFacts(command.data.candidateId).registered({ fullName: NAME, email: EMAIL }),
+    },
+  };
+  const moves: Aggregate<null, Move, CandidateStageChanged> = {
+    name: 'move',
+    streamOf: (command) => `candidate-${command.data.candidateId}`,
+    decider: {
+      initialState: () => null,
+      evolve: (state) => state,
+      decide: (command) =>
+        candidateStreamFacts(command.data.candidateId).moved(
+          command.data.to === 'screening' ? 'applied' : 'screening',
+          command.data.to,
+        ),
+    },
+  };
+  const registering: Process<null, Register, CandidateRegistered, Move> = {
+    name: 'registering',
+    plan: (_decision, command) => ({
+      before: [
+        {
+          command: {
+            type: 'Move',
+            data: { candidateId: command.data.otherCandidateId, to: 'screening' },
+          },
+          undo: {
+            type: 'Move',
+            data: { candidateId: command.data.otherCandidateId, to: 'applied' },
+          },
+        },
+      ],
+      after: [],
+    }),
+  };
+
+  it('is refused before any other stream is written', async () => {
+    const erased = await registered();
+    const other = await registered();
+    await vault.erase([erased.keyId]);
+    const runner = new ProcessRunner(
+      registering,
+      new CommandGateway(store, registrations),
+      new CommandGateway(store, moves),
+    );
+    const before = (await store.readStream(other.streamName)).events.length;
+    await expect(
+      runner.run(
+        {
+          type: 'Register',
+          data: { candidateId: erased.candidateId, otherCandidateId: other.candidateId },
+        },
+        testContext,
+      ),
+    ).rejects.toBeInstanceOf(PersonalDataErasedError);
+    expect((await store.readStream(other.streamName)).events).toHaveLength(before);
   });
 });

@@ -130,6 +130,11 @@ export class CommandGateway<State, C extends Command, E extends Event> {
     };
   }
 
+  /** Throws the refusal the decision's append would meet for an erased subject's personal data. */
+  checkWritable(decision: Decision<State, E>): Promise<void> {
+    return this.store.serializer.checkSealable(decision.events);
+  }
+
   /**
    * Decides commands addressed to one stream in turn, each on the state the
    * ones before it leave, appending nothing: one decision holding all their

@@ -17,8 +17,9 @@ type StepResult =
 const MAX_ATTEMPTS = 5;
 
 /**
- * Carries out a process: decides the command on the primary stream once, then
- * the plan's `before` steps: each participant stream's steps are decided in
+ * Carries out a process: decides the command on the primary stream once,
+ * checks that the stream will take the decision (not personal data of an
+ * erased subject), then the plan's `before` steps: each participant stream's steps are decided in
  * turn on the stream as it is now, every stream at once, and only when none
  * refuses are they appended (one append per stream), so a refusal writes
  * nothing anywhere. Then it appends the decision and does the `after` steps.
@@ -55,6 +56,8 @@ export class ProcessRunner<
         attempt === 1 ? options : { ...options, streamIsNew: false },
       );
       const plan = this.process.plan(decision, command);
+      // A decision its stream will refuse (personal data of an erased subject) moves nothing else.
+      if (plan.before.length > 0) await this.primary.checkWritable(decision);
       await this.doAll(plan.before, context);
       let outcome: CommandOutcome<PS, PE>;
       try {

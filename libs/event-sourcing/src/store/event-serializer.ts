@@ -110,6 +110,17 @@ export class EventSerializer {
     );
   }
 
+  /** `PersonalDataErasedError` now if `prepare` would refuse the events for an erased subject. */
+  async checkSealable(events: readonly Event[]): Promise<void> {
+    const vault = this.vault;
+    if (vault === undefined) return;
+    await Promise.all(
+      events.map((event) =>
+        vault.checkSealable(event.type, event.data as Readonly<Record<string, unknown>>),
+      ),
+    );
+  }
+
   /**
    * The prepared event as stored at `position` of its stream's hash chain (over
    * the data as stored, sealed values included): its metadata also carries

@@ -116,6 +116,16 @@ export class PersonalDataVault {
     return { data: encryptPersonalData(data, marking, key, eventId), keyIds: [key.keyId] };
   }
 
+  /**
+   * Throws `PersonalDataErasedError` where `sealEvent` would, fetching the key it then uses:
+   * a process learns that its decision cannot be written before it writes anything elsewhere.
+   */
+  async checkSealable(type: string, data: Json): Promise<void> {
+    const marking = this.catalog.contractOf(type)?.personalData;
+    if (marking === undefined || !holdsPersonalValues(data, marking)) return;
+    await this.keys.dataKeyFor(dataKeyIdOf(marking, data), personIdOf(marking, data));
+  }
+
   /** Each event's data opened, in order, with one key fetch for them all. */
   async openEvents(stored: readonly StoredData[]): Promise<OpenedData[]> {
     const perEvent = stored.map(({ data }) => keyIdsIn(data));
