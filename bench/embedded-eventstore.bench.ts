@@ -26,6 +26,8 @@ type ServerMessage =
   | ({ readonly kind: 'stats' } & ServerStats);
 
 const SERVE_FLAG = '--serve';
+/** Lists `Streams/BatchAppend`, so the client appends through it (the server's `batchAppend`). */
+const BATCH_APPEND_FLAG = '--batch-append';
 const PAYLOAD = { text: 'x'.repeat(220), n: 0 };
 const STREAM_READ_EVENTS = 10_000;
 // Both processes' JIT keeps compiling for a few thousand calls: after only 300 warm-up appends
@@ -40,8 +42,8 @@ const BULK_BATCH = 1_000;
 const BULK_STREAMS = 4;
 const IDLE_SETTLE_MS = 10_000;
 
-async function serve(dataDir: string): Promise<void> {
-  const server = await startEventStoreServer({ port: 0, dataDir });
+async function serve(dataDir: string, batchAppend: boolean): Promise<void> {
+  const server = await startEventStoreServer({ port: 0, dataDir, batchAppend });
   process.on('message', (message: string) => {
     if (message === 'stats') {
       const { user, system } = process.cpuUsage();
@@ -71,7 +73,8 @@ class ServerProcess {
   static async start(
     dataDir: string,
   ): Promise<{ server: ServerProcess; connectionString: string }> {
-    const child = fork(__filename, [SERVE_FLAG, dataDir], {
+    const batchAppend = process.argv.includes(BATCH_APPEND_FLAG) ? [BATCH_APPEND_FLAG] : [];
+    const child = fork(__filename, [SERVE_FLAG, dataDir, ...batchAppend], {
       execArgv: [...TYPESCRIPT_NODE_ARGS],
     });
     const [message] = (await once(child, 'message')) as [ServerMessage];
@@ -172,6 +175,11 @@ function print(measurement: Measurement, target: string): void {
 
 async function main(): Promise<void> {
   console.log(`machine: ${machineLoad()}`);
+  console.log(
+    process.argv.includes(BATCH_APPEND_FLAG)
+      ? 'appends through Streams/BatchAppend (--batch-append)'
+      : 'appends through Streams/Append (--batch-append: through Streams/BatchAppend)',
+  );
   const dataDir = mkdtempSync(join(tmpdir(), 'hirestream-eventstore-bench-'));
   const { server, connectionString } = await ServerProcess.start(dataDir);
   const client = EventStoreDBClient.connectionString(connectionString);
@@ -282,7 +290,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === SERVE_FLAG) {
-  void serve(process.argv[3]);
+  void serve(process.argv[3], process.argv.includes(BATCH_APPEND_FLAG));
 } else {
   main().catch((error: unknown) => {
     console.error(error);

@@ -24,6 +24,7 @@ import { onParentExit } from '../libs/platform/src/bootstrap/parent-watch';
 // in the foreground. Without a port flag all five start; with port flags, only those.
 const usage = `Usage: npm run devstack -- [--data-dir DIR] [--eventstore-port PORT] [--kafka-port PORT] [--postgres-port PORT] [--screening-provider-port PORT] [--smtp-port PORT] [--mailbox-port PORT] [--advertised-host HOST]
   EventStore: [--eventstore-start-standard-projections true|false] (enables $by_category and $by_event_type)
+             [--eventstore-batch-append true|false] (lists Streams/BatchAppend, so clients append through it)
   Kafka: [--kafka-partitions N] [--kafka-auto-create-topics true|false] [--kafka-initial-rebalance-delay-ms MS]
          [--kafka-retention-ms MS] [--kafka-retention-bytes BYTES] [--kafka-max-request-bytes BYTES]
          [--kafka-max-connections N] [--kafka-connections-max-idle-ms MS]
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
       'postgres-port': { type: 'string' },
       'advertised-host': { type: 'string', default: '127.0.0.1' },
       'eventstore-start-standard-projections': { type: 'string' },
+      'eventstore-batch-append': { type: 'string' },
       'kafka-partitions': { type: 'string' },
       'kafka-auto-create-topics': { type: 'string' },
       'kafka-initial-rebalance-delay-ms': { type: 'string' },
@@ -150,6 +152,7 @@ async function main(): Promise<void> {
         '--eventstore-start-standard-projections',
         values['eventstore-start-standard-projections'],
       ),
+      batchAppend: parseBoolean('--eventstore-batch-append', values['eventstore-batch-append']),
     });
     starting.push(
       eventStore.then((server) => withReadyLine('eventstore', server.connectionString, server)),

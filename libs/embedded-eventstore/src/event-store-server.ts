@@ -32,6 +32,16 @@ export interface EventStoreServerOptions {
    * (disabled on a new store).
    */
   readonly startStandardProjections?: boolean;
+  /**
+   * Lists `Streams/BatchAppend` among the supported methods, as a real server does, so the
+   * client appends through it; default false. Off, the client appends through `Streams/Append`
+   * (BatchAppend is still served): `@eventstore/db-client` 6.2.1 keeps one promise table for
+   * every client of a process, so a client disposed (or failing) while another has appends in
+   * flight rejects those, and the other's next answer then breaks its batch-append call,
+   * leaving every later append unanswered (seen in this project's tests, which hold several
+   * clients in one process; a real server does the same to them).
+   */
+  readonly batchAppend?: boolean;
 }
 
 export interface EventStoreServer {
@@ -92,7 +102,9 @@ export async function startEventStoreServer(
     tombstone: tombstoneHandler(store),
     batchAppend: batchAppendHandler(store, shutdown.signal),
   });
-  server.addService(ServerFeaturesService, { getSupportedMethods: getSupportedMethodsHandler });
+  server.addService(ServerFeaturesService, {
+    getSupportedMethods: getSupportedMethodsHandler(options.batchAppend === true),
+  });
   const persistent = new PersistentSubscriptionService(store);
   server.addService(
     PersistentSubscriptionsService,

@@ -20,7 +20,7 @@ describe('embedded event store: batch append across a shutdown', () => {
 
   it('ends the open batch-append call on close, and the client appends again after a restart', async () => {
     const stream = uniqueStream('restart');
-    const first = await startEventStoreServer({ port: 0, dataDir });
+    const first = await startEventStoreServer({ port: 0, dataDir, batchAppend: true });
     const client = EventStoreDBClient.connectionString(first.connectionString);
     try {
       await client.appendToStream(stream, testEvent('Before'));
@@ -30,7 +30,7 @@ describe('embedded event store: batch append across a shutdown', () => {
       expect(Date.now() - started).toBeLessThan(3_000);
       expect(await rejectionOf(client.appendToStream(stream, testEvent('Down')))).toBeDefined();
 
-      const second = await startEventStoreServer({ port: first.port, dataDir });
+      const second = await startEventStoreServer({ port: first.port, dataDir, batchAppend: true });
       try {
         await client.appendToStream(stream, testEvent('After'));
         const types = (await readStreamEvents(client, stream)).map((e) => e.event?.type);

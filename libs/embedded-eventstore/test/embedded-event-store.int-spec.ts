@@ -10,7 +10,7 @@ describe('EventStoreDB contract: embedded server', () => {
 
   beforeAll(async () => {
     dataDir = await makeTempDir('eventstore-contract');
-    server = await startEventStoreServer({ port: 0, dataDir });
+    server = await startEventStoreServer({ port: 0, dataDir, batchAppend: true });
   });
   afterAll(async () => {
     await server.close();
