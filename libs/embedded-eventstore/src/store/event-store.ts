@@ -232,13 +232,7 @@ export class EventStore {
       records.push(this.metadataRecord(entry, String(revision), createdTicks));
     }
     for (const event of events) {
-      records.push({
-        ...event,
-        streamName,
-        revision: BigInt(revision),
-        createdTicks,
-        tombstone: false,
-      });
+      records.push(eventRecord(event, streamName, revision, createdTicks));
       revision += 1;
     }
     const position = this.place(records, batch);
@@ -290,13 +284,7 @@ export class EventStore {
         if (isSoftDeleted(entry.metadata))
           records.push(this.metadataRecord(entry, String(revision), createdTicks));
       }
-      records.push({
-        ...event,
-        streamName,
-        revision: BigInt(revision),
-        createdTicks,
-        tombstone: false,
-      });
+      records.push(eventRecord(event, streamName, revision, createdTicks));
       nextRevisions.set(streamName, revision + 1);
     }
     if (records.length > 0) this.place(records, batch);
@@ -396,4 +384,14 @@ export class EventStore {
     this.durable = this.index.count;
     for (const listener of this.committedListeners) listener();
   }
+}
+
+/** A proposed event as stored at `revision` of its stream. */
+function eventRecord(
+  event: ProposedEvent,
+  streamName: string,
+  revision: number,
+  createdTicks: bigint,
+): StoredRecord {
+  return { ...event, streamName, revision: BigInt(revision), createdTicks, tombstone: false };
 }
